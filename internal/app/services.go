@@ -1,0 +1,65 @@
+// Package app wires Frontdesk together: database, services, servers and
+// workers. It holds no rules of its own.
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/frontdesk/frontdesk/internal/config"
+	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/team"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// Services are the domain services over one database.
+type Services struct {
+	DB        *db.DB
+	Operators *operator.Service
+	Teams     *team.Service
+	Pipelines *pipeline.Service
+	Contacts  *contact.Service
+	Tickets   *ticket.Service
+}
+
+// NewServices builds the services and connects them through the small
+// interfaces each one declares.
+func NewServices(d *db.DB, cfg config.Config) *Services {
+	s := &Services{
+		DB:        d,
+		Operators: &operator.Service{DB: d},
+		Pipelines: &pipeline.Service{DB: d},
+		Contacts:  &contact.Service{DB: d},
+	}
+	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
+	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
+		Pipelines: s.Pipelines, Operators: s.Operators}
+	s.Pipelines.Tickets = s.Tickets
+	s.Contacts.Tickets = s.Tickets
+	return s
+}
+
+// Bootstrap makes sure a fresh install can work: the default pipeline and
+// team exist. It returns the default team.
+func (s *Services) Bootstrap(ctx context.Context) (team.Team, error) {
+	p, err := s.Pipelines.EnsureDefault(ctx)
+	if err != nil {
+		return team.Team{}, err
+	}
+	teams, err := s.Teams.List(ctx)
+	if err != nil {
+		return team.Team{}, err
+	}
+	if len(teams) > 0 {
+		return teams[0], nil
+	}
+	name, slug := "Support", "support"
+	t, err := s.Teams.Create(ctx, team.Input{Name: &name, Slug: &slug}, p.ID)
+	if err != nil {
+		return team.Team{}, fmt.Errorf("create default team: %w", err)
+	}
+	return t, nil
+}

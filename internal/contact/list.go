@@ -1,0 +1,75 @@
+package contact
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
+)
+
+// Filter narrows a contact list. Q matches the start of an address, a
+// first name or a last name, in any case.
+type Filter struct {
+	Email      string
+	ExternalID string
+	Q          string
+	Limit      int
+	After      int64 // cursor: the last id of the previous page
+}
+
+// List returns contacts, newest first, and the cursor of the next page.
+func (s *Service) List(ctx context.Context, f Filter) ([]Contact, int64, error) {
+	where, args := []string{"c.merged_into IS NULL"}, []any{}
+	arg := func(v any) string { args = append(args, v); return fmt.Sprintf("$%d", len(args)) }
+	if f.Email != "" {
+		email, _ := domain.NormalizeEmail(f.Email)
+		where = append(where, "c.id IN (SELECT contact_id FROM contact_emails WHERE email = "+arg(email)+")")
+	}
+	if f.ExternalID != "" {
+		where = append(where, "c.external_id = "+arg(f.ExternalID))
+	}
+	if q := strings.ToLower(strings.TrimSpace(f.Q)); q != "" {
+		lo, hi := arg(q), arg(q+"\U0010FFFF")
+		where = append(where, fmt.Sprintf(`(c.id IN (SELECT contact_id FROM contact_emails WHERE email >= %[1]s AND email < %[2]s)
+			OR (lower(c.last_name) >= %[1]s AND lower(c.last_name) < %[2]s)
+			OR (lower(c.first_name) >= %[1]s AND lower(c.first_name) < %[2]s))`, lo, hi))
+	}
+	if f.After > 0 {
+		where = append(where, "c.id < "+arg(f.After))
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	query := `SELECT ` + contactColumns + contactFrom + `WHERE ` + strings.Join(where, " AND ") +
+		` ORDER BY c.id DESC LIMIT ` + arg(f.Limit+1)
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*Contact
+	for rows.Next() {
+		c, err := scanContact(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, &c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	var next int64
+	if len(out) > f.Limit {
+		out = out[:f.Limit]
+		next = out[len(out)-1].ID
+	}
+	if err := fillEmails(ctx, s.DB.Read, out); err != nil {
+		return nil, 0, err
+	}
+	list := make([]Contact, len(out))
+	for i, c := range out {
+		list[i] = *c
+	}
+	return list, next, nil
+}

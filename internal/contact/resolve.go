@@ -1,0 +1,121 @@
+package contact
+
+import (
+	"context"
+	"errors"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+)
+
+// Resolve finds the contact behind a ticket, inside the caller's
+// transaction: by external id first, then by email, else a new contact.
+// A contact found by email gets the external id when it has none; one with
+// a different external id is another customer and is never merged, so the
+// new contact is created without the address the other one owns.
+func (s *Service) Resolve(ctx context.Context, q db.Querier, in Identity) (int64, error) {
+	if err := in.validate(); err != nil {
+		return 0, err
+	}
+	if in.ExternalID != "" {
+		return s.resolveExternal(ctx, q, in)
+	}
+	id, err := s.idByEmail(ctx, q, in.Email)
+	if errors.Is(err, ErrNotFound) {
+		return s.create(ctx, q, in)
+	}
+	return id, err
+}
+
+func (s *Service) resolveExternal(ctx context.Context, q db.Querier, in Identity) (int64, error) {
+	id, err := s.idByExternalID(ctx, q, in.ExternalID)
+	if err == nil {
+		if in.Email != "" {
+			_, err = addEmail(ctx, q, id, in.Email)
+		}
+		return id, err
+	}
+	if !errors.Is(err, ErrNotFound) {
+		return 0, err
+	}
+	if in.Email != "" {
+		byEmail, err := s.idByEmail(ctx, q, in.Email)
+		if err == nil {
+			if claimed, err := claimExternalID(ctx, q, byEmail, in.ExternalID); claimed || err != nil {
+				return byEmail, err
+			}
+		} else if !errors.Is(err, ErrNotFound) {
+			return 0, err
+		}
+	}
+	return s.create(ctx, q, in)
+}
+
+// claimExternalID sets ext on contact id if it has no external id yet.
+func claimExternalID(ctx context.Context, q db.Querier, id int64, ext string) (bool, error) {
+	res, err := q.ExecContext(ctx, `UPDATE contacts SET external_id = $2, updated_at = $3
+		WHERE id = $1 AND external_id IS NULL`, id, ext, db.Now())
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// create inserts a contact for in. When a concurrent intake created the
+// same customer first, it returns that contact instead.
+func (s *Service) create(ctx context.Context, q db.Querier, in Identity) (int64, error) {
+	company, err := companyForDomain(ctx, q, in.Email)
+	if err != nil {
+		return 0, err
+	}
+	var ext *string
+	if in.ExternalID != "" {
+		ext = &in.ExternalID
+	}
+	now := db.Now()
+	var id int64
+	err = q.QueryRowContext(ctx, `INSERT INTO contacts (first_name, last_name, phone, external_id, company_id, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (external_id) DO NOTHING RETURNING id`,
+		in.FirstName, in.LastName, in.Phone, ext, company, now).Scan(&id)
+	if err != nil {
+		if ext != nil {
+			return s.idByExternalID(ctx, q, in.ExternalID) // lost the race: use the winner
+		}
+		return 0, err
+	}
+	if in.Email == "" {
+		return id, nil
+	}
+	owned, err := addEmail(ctx, q, id, in.Email)
+	if err != nil || owned || ext != nil {
+		return id, err
+	}
+	// Another intake took this address meanwhile: drop ours, use theirs.
+	if _, err := q.ExecContext(ctx, `DELETE FROM contacts WHERE id = $1`, id); err != nil {
+		return 0, err
+	}
+	return s.idByEmail(ctx, q, in.Email)
+}
+
+// Create adds a contact from an operator or the API, refusing an email or
+// external id that another contact already has.
+func (s *Service) Create(ctx context.Context, in Identity, extra Patch) (Contact, error) {
+	if err := in.validate(); err != nil {
+		return Contact{}, err
+	}
+	var id int64
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		if err := s.checkFree(ctx, tx, 0, in.Email, in.ExternalID); err != nil {
+			return err
+		}
+		var err error
+		if id, err = s.create(ctx, tx, in); err != nil {
+			return err
+		}
+		return s.applyPatch(ctx, tx, id, extra)
+	})
+	if err != nil {
+		return Contact{}, err
+	}
+	return s.Get(ctx, id)
+}

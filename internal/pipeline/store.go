@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/domain"
+)
+
+// Service manages pipelines and their statuses.
+type Service struct {
+	DB      *db.DB
+	Tickets TicketMover
+}
+
+// Create adds a pipeline with its statuses in the given order.
+func (s *Service) Create(ctx context.Context, name string, statuses []StatusInput) (Pipeline, error) {
+	if err := validate(name, statuses); err != nil {
+		return Pipeline{}, err
+	}
+	var id int64
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		now := db.Now()
+		err := tx.QueryRowContext(ctx, `INSERT INTO pipelines (name, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`,
+			strings.TrimSpace(name), now).Scan(&id)
+		if db.IsUniqueViolation(err, "name") {
+			return domain.Invalid("name", "a pipeline with this name already exists")
+		}
+		if err != nil {
+			return err
+		}
+		for i, st := range statuses {
+			if err := insertStatus(ctx, tx, id, i, st); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Pipeline{}, err
+	}
+	return s.Get(ctx, id)
+}
+
+func insertStatus(ctx context.Context, q db.Querier, pipelineID int64, pos int, st StatusInput) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO statuses (pipeline_id, name, kind, position) VALUES ($1, $2, $3, $4)`,
+		pipelineID, strings.TrimSpace(st.Name), st.Kind, pos)
+	return err
+}
+
+// Get returns pipeline id with its statuses in order.
+func (s *Service) Get(ctx context.Context, id int64) (Pipeline, error) {
+	return get(ctx, s.DB.Read, id)
+}
+
+// GetTx reads pipeline id inside a transaction.
+func (s *Service) GetTx(ctx context.Context, q db.Querier, id int64) (Pipeline, error) {
+	return get(ctx, q, id)
+}
+
+func get(ctx context.Context, q db.Querier, id int64) (Pipeline, error) {
+	var p Pipeline
+	err := q.QueryRowContext(ctx, `SELECT id, name, created_at, updated_at FROM pipelines WHERE id = $1`, id).
+		Scan(&p.ID, &p.Name, &p.CreatedAt, &p.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, ErrNotFound
+	}
+	if err != nil {
+		return p, err
+	}
+	p.Statuses, err = statuses(ctx, q, `WHERE pipeline_id = $1`, id)
+	return p, err
+}
+
+func statuses(ctx context.Context, q db.Querier, where string, args ...any) ([]Status, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, pipeline_id, name, kind, position FROM statuses `+where+
+		` ORDER BY pipeline_id, position, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Status
+	for rows.Next() {
+		var st Status
+		if err := rows.Scan(&st.ID, &st.PipelineID, &st.Name, &st.Kind, &st.Position); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// List returns every pipeline with its statuses, by name.
+func (s *Service) List(ctx context.Context) ([]Pipeline, error) {
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT id, name, created_at, updated_at FROM pipelines ORDER BY lower(name), id`)
+	if err != nil {
+		return nil, err
+	}
+	var out []Pipeline
+	index := map[int64]int{}
+	for rows.Next() {
+		var p Pipeline
+		if err := rows.Scan(&p.ID, &p.Name, &p.CreatedAt, &p.UpdatedAt); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[p.ID] = len(out)
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	all, err := statuses(ctx, s.DB.Read, "")
+	for _, st := range all {
+		p := &out[index[st.PipelineID]]
+		p.Statuses = append(p.Statuses, st)
+	}
+	return out, err
+}
+
+// Delete removes a pipeline that holds no tickets and no team uses.
+func (s *Service) Delete(ctx context.Context, id int64) error {
+	return s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		if _, err := get(ctx, tx, id); err != nil {
+			return err
+		}
+		var tickets, teams int
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM tickets WHERE pipeline_id = $1),
+			(SELECT count(*) FROM teams WHERE pipeline_id = $1)`, id).Scan(&tickets, &teams)
+		if err != nil {
+			return err
+		}
+		if tickets > 0 {
+			return domain.Conflict("this pipeline holds %d tickets; move them to another pipeline first", tickets)
+		}
+		if teams > 0 {
+			return domain.Conflict("%d teams use this pipeline; give them another pipeline first", teams)
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM pipelines WHERE id = $1`, id)
+		return err
+	})
+}
+
+// EnsureDefault creates the "Support" pipeline when there is no pipeline
+// at all, and returns the first pipeline.
+func (s *Service) EnsureDefault(ctx context.Context) (Pipeline, error) {
+	var id int64
+	err := s.DB.Read.QueryRowContext(ctx, `SELECT id FROM pipelines ORDER BY id LIMIT 1`).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s.Create(ctx, "Support", DefaultStatuses)
+	}
+	if err != nil {
+		return Pipeline{}, fmt.Errorf("find default pipeline: %w", err)
+	}
+	return s.Get(ctx, id)
+}
+
+// Exists reports whether pipeline id exists.
+func (s *Service) Exists(ctx context.Context, q db.Querier, id int64) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM pipelines WHERE id = $1`, id).Scan(&n)
+	return n > 0, err
+}

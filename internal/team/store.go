@@ -1,0 +1,128 @@
+package team
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+)
+
+// PipelineChecker confirms a pipeline exists; the pipeline service is one.
+type PipelineChecker interface {
+	Exists(ctx context.Context, q db.Querier, id int64) (bool, error)
+}
+
+// Service manages teams.
+type Service struct {
+	DB         *db.DB
+	MailDomain string
+	Pipelines  PipelineChecker
+}
+
+const teamColumns = `id, name, slug, email_alias, pipeline_id, assignment_mode,
+	email_enabled, form_enabled, widget_enabled, chat_enabled, created_at, updated_at`
+
+func scanTeam(row interface{ Scan(...any) error }) (Team, error) {
+	var t Team
+	err := row.Scan(&t.ID, &t.Name, &t.Slug, &t.EmailAlias, &t.PipelineID, &t.AssignmentMode,
+		&t.Channels.Email, &t.Channels.Form, &t.Channels.Widget, &t.Channels.LiveChat, &t.CreatedAt, &t.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, ErrNotFound
+	}
+	return t, err
+}
+
+// Get returns team id with its members.
+func (s *Service) Get(ctx context.Context, id int64) (Team, error) {
+	return s.GetTx(ctx, s.DB.Read, id)
+}
+
+// GetTx returns team id inside a transaction.
+func (s *Service) GetTx(ctx context.Context, q db.Querier, id int64) (Team, error) {
+	t, err := scanTeam(q.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE id = $1`, id))
+	if err != nil {
+		return t, err
+	}
+	t.MemberIDs, err = members(ctx, q, t.ID)
+	return t, err
+}
+
+// Find returns the team named by ref: its id or its slug.
+func (s *Service) Find(ctx context.Context, q db.Querier, ref string) (Team, error) {
+	ref = strings.TrimSpace(ref)
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		return s.GetTx(ctx, q, id)
+	}
+	t, err := scanTeam(q.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE slug = $1`, strings.ToLower(ref)))
+	if err != nil {
+		return t, err
+	}
+	t.MemberIDs, err = members(ctx, q, t.ID)
+	return t, err
+}
+
+// ByAlias returns the team whose alias is address, in any case.
+func (s *Service) ByAlias(ctx context.Context, address string) (Team, error) {
+	return scanTeam(s.DB.Read.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE email_alias = $1`,
+		strings.ToLower(strings.TrimSpace(address))))
+}
+
+func members(ctx context.Context, q db.Querier, teamID int64) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT operator_id FROM team_members WHERE team_id = $1 ORDER BY operator_id`, teamID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// List returns every team by name, with members.
+func (s *Service) List(ctx context.Context) ([]Team, error) {
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+teamColumns+` FROM teams ORDER BY lower(name), id`)
+	if err != nil {
+		return nil, err
+	}
+	var out []Team
+	for rows.Next() {
+		t, err := scanTeam(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].MemberIDs, err = members(ctx, s.DB.Read, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// IsMember reports whether operator opID belongs to team teamID.
+func (s *Service) IsMember(ctx context.Context, teamID, opID int64) (bool, error) {
+	var n int
+	err := s.DB.Read.QueryRowContext(ctx, `SELECT count(*) FROM team_members WHERE team_id = $1 AND operator_id = $2`,
+		teamID, opID).Scan(&n)
+	return n > 0, err
+}
+
+func (s *Service) defaultAlias(slug string) string {
+	return fmt.Sprintf("%s@%s", slug, strings.ToLower(s.MailDomain))
+}

@@ -1,0 +1,207 @@
+package ticket
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/team"
+)
+
+// NewTicket is the input for opening a ticket on any channel.
+type NewTicket struct {
+	Subject     string
+	Description string
+	Team        string // id or slug
+	Priority    int
+	Channel     Channel
+	Contact     contact.Identity
+	Assignee    string // id or email; empty for none
+	Tags        []string
+	ActorID     int64 // the operator who opened it, 0 for the customer
+	CreatedAt   time.Time
+}
+
+// resolved carries what validation looked up, for the insert.
+type resolved struct {
+	team     team.Team
+	statusID int64
+	assignee *int64
+	contact  int64
+}
+
+// Create opens a ticket in one transaction: the contact is linked or
+// created, the description becomes the first customer message, and the
+// history records the creation. A failure leaves nothing behind.
+func (s *Service) Create(ctx context.Context, in NewTicket) (Ticket, error) {
+	in.normalize()
+	var id int64
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		r, err := s.resolveNew(ctx, tx, &in)
+		if err != nil {
+			return err
+		}
+		if id, err = s.insert(ctx, tx, in, r); err != nil {
+			return err
+		}
+		return s.afterInsert(ctx, tx, id, in, r)
+	})
+	if err != nil {
+		return Ticket{}, err
+	}
+	s.publish("ticket.created", id)
+	return s.Get(ctx, id)
+}
+
+func (in *NewTicket) normalize() {
+	in.Subject = strings.TrimSpace(in.Subject)
+	in.Description = strings.TrimSpace(in.Description)
+	if in.Channel == "" {
+		in.Channel = API
+	}
+	if in.CreatedAt.IsZero() {
+		in.CreatedAt = db.Now()
+	}
+	in.CreatedAt = db.Norm(in.CreatedAt)
+}
+
+func validateNew(in NewTicket) *domain.Check {
+	c := &domain.Check{}
+	c.Require(in.Subject != "", "subject", "is required")
+	c.Require(!domain.TooLong(in.Subject, MaxSubject), "subject", fmt.Sprintf("must be at most %d characters", MaxSubject))
+	c.Require(len(in.Description) <= MaxBody, "description", fmt.Sprintf("must be at most %d bytes", MaxBody))
+	c.Require(in.Priority >= 0 && in.Priority <= MaxPriority, "priority", "must be 0, 1, 2 or 3")
+	c.Require(channels[in.Channel], "channel", "must be one of email, web_form, widget, chat, manual, api")
+	c.Require(strings.TrimSpace(in.Team) != "", "team", "is required")
+	checkTags(c, "tags", in.Tags)
+	return c
+}
+
+func checkTags(c *domain.Check, field string, tags []string) {
+	c.Require(len(tags) <= MaxTags, field, fmt.Sprintf("at most %d tags", MaxTags))
+	for i, tag := range tags {
+		t := normalizeTag(tag)
+		c.Require(t != "" && !domain.TooLong(t, MaxTag), fmt.Sprintf("%s[%d]", field, i),
+			fmt.Sprintf("must be 1 to %d characters", MaxTag))
+	}
+}
+
+func normalizeTag(t string) string { return strings.ToLower(strings.TrimSpace(t)) }
+
+// resolveNew validates the input and looks up team, status, assignee and
+// contact, reporting every bad field at once.
+func (s *Service) resolveNew(ctx context.Context, tx *db.Tx, in *NewTicket) (resolved, error) {
+	c := validateNew(*in)
+	var r resolved
+	if strings.TrimSpace(in.Team) != "" {
+		if err := s.resolveTeam(ctx, tx, in.Team, c, &r); err != nil {
+			return r, err
+		}
+	}
+	if in.Assignee != "" {
+		op, err := s.findAssignee(ctx, tx, in.Assignee, c, "assignee")
+		if err != nil {
+			return r, err
+		}
+		if op.ID != 0 {
+			r.assignee = &op.ID
+		}
+	}
+	if err := c.Err(); err != nil {
+		// Report contact problems too, without creating the contact.
+		_ = c.Merge("contact.", contactCheck(in.Contact))
+		return r, c.Err()
+	}
+	id, err := s.Contacts.Resolve(ctx, tx, in.Contact)
+	if err := c.Merge("contact.", err); err != nil {
+		return r, err
+	}
+	r.contact = id
+	return r, c.Err()
+}
+
+func contactCheck(in contact.Identity) error {
+	var c domain.Check
+	if in.Email != "" {
+		_, ok := domain.NormalizeEmail(in.Email)
+		c.Require(ok, "email", "must be a valid email address")
+	}
+	c.Require(in.Email != "" || in.ExternalID != "", "email", "is required when there is no external_id")
+	return c.Err()
+}
+
+func (s *Service) resolveTeam(ctx context.Context, q db.Querier, ref string, c *domain.Check, r *resolved) error {
+	t, err := s.Teams.Find(ctx, q, ref)
+	if errors.Is(err, domain.ErrNotFound) {
+		c.Add("team", fmt.Sprintf("no team with id or slug %q", ref))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	p, err := s.Pipelines.GetTx(ctx, q, t.PipelineID)
+	if err != nil {
+		return err
+	}
+	r.team, r.statusID = t, p.FirstOpen().ID
+	return nil
+}
+
+func (s *Service) findAssignee(ctx context.Context, q db.Querier, ref string, c *domain.Check, field string) (operator.Operator, error) {
+	op, err := s.Operators.Find(ctx, q, ref)
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && !op.Active) {
+		c.Add(field, fmt.Sprintf("no active operator with id or email %q", ref))
+		return operator.Operator{}, nil
+	}
+	return op, err
+}
+
+func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolved) (int64, error) {
+	var number int64
+	if err := tx.QueryRowContext(ctx, s.sqlFor(sqliteNextNumber, pgNextNumber)).Scan(&number); err != nil {
+		return 0, fmt.Errorf("next ticket number: %w", err)
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
+		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
+		last_customer_activity_at) VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8, $9, $10, $11, $12, $12, $12, $12)
+		RETURNING id`, number, in.Subject, in.Description, r.team.ID, r.team.PipelineID, r.statusID, in.Priority,
+		r.assignee, r.contact, in.Channel, NewToken(), in.CreatedAt).Scan(&id)
+	return id, err
+}
+
+func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTicket, r resolved) error {
+	if err := s.indexSubject(ctx, tx, id, in.Subject, true); err != nil {
+		return err
+	}
+	if err := setTags(ctx, tx, id, in.Tags); err != nil {
+		return err
+	}
+	if err := s.recordEvent(ctx, tx, id, in.ActorID, "created", map[string]any{"channel": in.Channel}, in.CreatedAt); err != nil {
+		return err
+	}
+	if in.Description == "" {
+		return nil
+	}
+	_, err := s.insertMessage(ctx, tx, id, NewMessage{Kind: Customer, Body: in.Description,
+		ContactID: r.contact, CreatedAt: in.CreatedAt})
+	return err
+}
+
+// NewToken returns a fresh public link token: 160 random bits.
+func NewToken() string {
+	b := make([]byte, 20)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func idString(id int64) string { return strconv.FormatInt(id, 10) }

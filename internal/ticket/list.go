@@ -1,0 +1,251 @@
+package ticket
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
+)
+
+// Filter narrows a ticket list. Every list is ordered by priority, highest
+// first, then by latest activity.
+type Filter struct {
+	Team      string // id or slug
+	Status    string // id or name
+	Kind      string // open | closed
+	Assignee  string // me | none | id | email
+	MeID      int64  // the operator "me" means
+	Priority  *int
+	Channel   string
+	ContactID int64
+	Tag       string
+	Q         string
+	Limit     int
+	Cursor    string
+}
+
+// Page is one page of a list and the cursor of the next.
+type Page struct {
+	Items      []Ticket `json:"items"`
+	NextCursor string   `json:"next_cursor"`
+}
+
+type cursor struct {
+	priority int
+	activity time.Time
+	id       int64
+}
+
+func (c cursor) String() string {
+	raw := fmt.Sprintf("%d.%d.%d", c.priority, c.activity.UnixMicro(), c.id)
+	return base64.RawURLEncoding.EncodeToString([]byte(raw))
+}
+
+func parseCursor(s string) (cursor, error) {
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	parts := strings.Split(string(raw), ".")
+	if err != nil || len(parts) != 3 {
+		return cursor{}, errors.New("bad cursor")
+	}
+	var n [3]int64
+	for i, p := range parts {
+		if n[i], err = strconv.ParseInt(p, 10, 64); err != nil {
+			return cursor{}, errors.New("bad cursor")
+		}
+	}
+	return cursor{priority: int(n[0]), activity: time.UnixMicro(n[1]).UTC(), id: n[2]}, nil
+}
+
+// where builds the WHERE clause of a list; the SQL text depends only on
+// which filters are set, so the engine can cache each shape.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) arg(v any) string { w.args = append(w.args, v); return "$" + strconv.Itoa(len(w.args)) }
+func (w *where) add(cond string)  { w.conds = append(w.conds, cond) }
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// List returns one page of tickets matching f.
+func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
+	w, err := s.filterSQL(ctx, f)
+	if err != nil {
+		return Page{}, err
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	query := `SELECT t.id FROM tickets t` + w.sql() +
+		` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT ` + w.arg(limit+1)
+	ids, err := s.ids(ctx, query, w.args)
+	if err != nil {
+		return Page{}, err
+	}
+	page := Page{Items: []Ticket{}}
+	if len(ids) > limit {
+		ids = ids[:limit]
+	}
+	if page.Items, err = s.byIDs(ctx, ids); err != nil {
+		return Page{}, err
+	}
+	if len(ids) == limit && len(page.Items) == limit {
+		last := page.Items[limit-1]
+		page.NextCursor = cursor{last.Priority, last.LastActivityAt, last.ID}.String()
+	}
+	return page, nil
+}
+
+func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, error) {
+	w := &where{}
+	var c domain.Check
+	if f.Team != "" {
+		team, err := s.Teams.Find(ctx, s.DB.Read, f.Team)
+		if errors.Is(err, domain.ErrNotFound) {
+			c.Add("team", fmt.Sprintf("no team with id or slug %q", f.Team))
+		} else if err != nil {
+			return nil, err
+		}
+		w.add("t.team_id = " + w.arg(team.ID))
+	}
+	switch f.Kind {
+	case "":
+	case "open", "closed":
+		w.add("t.is_open = " + w.arg(f.Kind == "open"))
+	default:
+		c.Add("kind", "must be open or closed")
+	}
+	if err := s.assigneeFilter(ctx, w, f, &c); err != nil {
+		return nil, err
+	}
+	s.simpleFilters(w, f, &c)
+	if f.Cursor != "" {
+		cur, err := parseCursor(f.Cursor)
+		c.Require(err == nil, "cursor", "is not a cursor from a previous page")
+		w.add(fmt.Sprintf("(t.priority, t.last_activity_at, t.id) < (%s, %s, %s)",
+			w.arg(cur.priority), w.arg(cur.activity), w.arg(cur.id)))
+	}
+	return w, c.Err()
+}
+
+func (s *Service) simpleFilters(w *where, f Filter, c *domain.Check) {
+	if f.Status != "" {
+		if id, err := strconv.ParseInt(f.Status, 10, 64); err == nil {
+			w.add("t.status_id = " + w.arg(id))
+		} else {
+			w.add("t.status_id IN (SELECT id FROM statuses WHERE lower(name) = lower(" + w.arg(f.Status) + "))")
+		}
+	}
+	if f.Priority != nil {
+		c.Require(*f.Priority >= 0 && *f.Priority <= MaxPriority, "priority", "must be 0, 1, 2 or 3")
+		w.add("t.priority = " + w.arg(*f.Priority))
+	}
+	if f.Channel != "" {
+		c.Require(channels[Channel(f.Channel)], "channel", "must be one of email, web_form, widget, chat, manual, api")
+		w.add("t.channel = " + w.arg(f.Channel))
+	}
+	if f.ContactID != 0 {
+		w.add("t.contact_id = " + w.arg(f.ContactID))
+	}
+	if f.Tag != "" {
+		w.add("t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = " + w.arg(normalizeTag(f.Tag)) + ")")
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		if len(searchTerms(q)) > 0 {
+			w.add(fmt.Sprintf(s.sqlFor(sqliteMatch, pgMatch), w.arg(s.matchQuery(q))))
+		}
+	}
+}
+
+func (s *Service) assigneeFilter(ctx context.Context, w *where, f Filter, c *domain.Check) error {
+	switch a := strings.TrimSpace(f.Assignee); a {
+	case "":
+	case "none":
+		w.add("t.assignee_id IS NULL")
+	case "me":
+		w.add("t.assignee_id = " + w.arg(f.MeID))
+	default:
+		op, err := s.Operators.Find(ctx, s.DB.Read, a)
+		if errors.Is(err, domain.ErrNotFound) {
+			c.Add("assignee", fmt.Sprintf("must be me, none, or an operator id or email; no operator %q", a))
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		w.add("t.assignee_id = " + w.arg(op.ID))
+	}
+	return nil
+}
+
+func (s *Service) ids(ctx context.Context, query string, args []any) ([]int64, error) {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// byIDs loads full tickets for ids, in the order given.
+func (s *Service) byIDs(ctx context.Context, ids []int64) ([]Ticket, error) {
+	if len(ids) == 0 {
+		return []Ticket{}, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+ticketColumns+ticketFrom+`WHERE t.id IN (`+
+		placeholders(1, len(ids))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]*Ticket{}
+	for rows.Next() {
+		t, err := s.scan(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		byID[t.ID] = &t
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Ticket, 0, len(ids))
+	ptrs := make([]*Ticket, 0, len(ids))
+	for _, id := range ids {
+		if t, ok := byID[id]; ok {
+			ptrs = append(ptrs, t)
+		}
+	}
+	if err := loadTags(ctx, s.DB.Read, ptrs); err != nil {
+		return nil, err
+	}
+	for _, t := range ptrs {
+		out = append(out, *t)
+	}
+	return out, nil
+}

@@ -1,0 +1,73 @@
+package ticket
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+)
+
+// Ticket numbers: a counter row on SQLite (one writer anyway), a sequence
+// on PostgreSQL (no row lock shared by concurrent creations).
+const (
+	sqliteNextNumber = `UPDATE counters SET value = value + 1 WHERE name = 'ticket_number' RETURNING value`
+	pgNextNumber     = `SELECT nextval('ticket_number_seq')`
+)
+
+// Full-text search indexes one document per ticket: the subject and the
+// text of every message. SQLite keeps it in the FTS5 table ticket_search
+// (rowid = ticket id); PostgreSQL in the tickets.search tsvector with GIN.
+const (
+	sqliteIndexSubjectNew = `INSERT INTO ticket_search (rowid, subject, body) VALUES ($1, $2, '')`
+	sqliteIndexSubject    = `UPDATE ticket_search SET subject = $2 WHERE rowid = $1`
+	sqliteIndexBody       = `UPDATE ticket_search SET body = body || ' ' || $2 WHERE rowid = $1`
+	pgIndexSubjectNew     = `UPDATE tickets SET search = to_tsvector('simple', $2) WHERE id = $1`
+	pgIndexSubject        = `UPDATE tickets SET search = to_tsvector('simple', $2 || ' ' ||
+		COALESCE((SELECT string_agg(left(body_text, 100000), ' ') FROM messages WHERE ticket_id = $1), '')) WHERE id = $1`
+	pgIndexBody = `UPDATE tickets SET search = search || to_tsvector('simple', $2) WHERE id = $1`
+
+	sqliteMatch = `t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH %s)`
+	pgMatch     = `t.search @@ plainto_tsquery('simple', %s)`
+)
+
+// maxIndexedBody caps the text of one message that goes into the index.
+const maxIndexedBody = 100_000
+
+func (s *Service) indexSubject(ctx context.Context, q db.Querier, id int64, subject string, isNew bool) error {
+	query := s.sqlFor(sqliteIndexSubject, pgIndexSubject)
+	if isNew {
+		query = s.sqlFor(sqliteIndexSubjectNew, pgIndexSubjectNew)
+	}
+	_, err := q.ExecContext(ctx, query, id, subject)
+	return err
+}
+
+func (s *Service) indexBody(ctx context.Context, q db.Querier, id int64, body string) error {
+	if len(body) > maxIndexedBody {
+		body = body[:maxIndexedBody]
+	}
+	_, err := q.ExecContext(ctx, s.sqlFor(sqliteIndexBody, pgIndexBody), id, body)
+	return err
+}
+
+// searchTerms splits a query into words; every word must match.
+func searchTerms(q string) []string {
+	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// matchQuery renders q in the engine's query syntax, every word required:
+// quoted FTS5 strings, or the raw text for plainto_tsquery (whose parser
+// then splits it the way it split the indexed text).
+func (s *Service) matchQuery(q string) string {
+	if s.DB.Dialect == db.Postgres {
+		return q
+	}
+	terms := searchTerms(q)
+	for i, t := range terms {
+		terms[i] = `"` + t + `"`
+	}
+	return strings.Join(terms, " ")
+}

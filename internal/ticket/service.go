@@ -1,0 +1,66 @@
+package ticket
+
+import (
+	"context"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/team"
+)
+
+// ContactResolver links a ticket to its customer inside the ticket's transaction.
+type ContactResolver interface {
+	Resolve(ctx context.Context, q db.Querier, in contact.Identity) (int64, error)
+}
+
+// TeamFinder finds a team by id or slug.
+type TeamFinder interface {
+	Find(ctx context.Context, q db.Querier, ref string) (team.Team, error)
+}
+
+// PipelineReader reads a pipeline with its statuses.
+type PipelineReader interface {
+	GetTx(ctx context.Context, q db.Querier, id int64) (pipeline.Pipeline, error)
+}
+
+// OperatorFinder finds an operator by id or email.
+type OperatorFinder interface {
+	Find(ctx context.Context, q db.Querier, ref string) (operator.Operator, error)
+}
+
+// Publisher tells the rest of the system what happened to a ticket, after commit.
+type Publisher interface {
+	Publish(kind string, ticketID int64)
+}
+
+// Service owns tickets, messages and events.
+type Service struct {
+	DB        *db.DB
+	BaseURL   string
+	Contacts  ContactResolver
+	Teams     TeamFinder
+	Pipelines PipelineReader
+	Operators OperatorFinder
+	Bus       Publisher
+}
+
+func (s *Service) publicURL(token string) string {
+	return strings.TrimRight(s.BaseURL, "/") + "/t/" + token
+}
+
+func (s *Service) publish(kind string, ticketID int64) {
+	if s.Bus != nil {
+		s.Bus.Publish(kind, ticketID)
+	}
+}
+
+// sqlFor picks the statement written for the service's database engine.
+func (s *Service) sqlFor(sqlite, postgres string) string {
+	if s.DB.Dialect == db.Postgres {
+		return postgres
+	}
+	return sqlite
+}

@@ -1,0 +1,115 @@
+package ticket
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+)
+
+const ticketColumns = `t.id, t.number, t.subject, t.description, t.status_id, s.name, s.kind, t.pipeline_id,
+	t.priority, tm.id, tm.slug, tm.name, o.id, o.name, o.email, c.id, c.first_name, c.last_name, c.external_id,
+	(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1),
+	t.channel, t.public_token, t.created_at, t.updated_at, t.last_activity_at, t.first_response_at, t.closed_at,
+	t.last_customer_activity_at`
+
+const ticketFrom = ` FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN teams tm ON tm.id = t.team_id
+	LEFT JOIN operators o ON o.id = t.assignee_id JOIN contacts c ON c.id = t.contact_id `
+
+func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
+	var t Ticket
+	var opID sql.Null[int64]
+	var opName, opEmail, email sql.Null[string]
+	err := row.Scan(&t.ID, &t.Number, &t.Subject, &t.Description, &t.Status.ID, &t.Status.Name, &t.Status.Kind,
+		&t.PipelineID, &t.Priority, &t.Team.ID, &t.Team.Slug, &t.Team.Name, &opID, &opName, &opEmail,
+		&t.Contact.ID, &t.Contact.FirstName, &t.Contact.LastName, &t.Contact.ExternalID, &email,
+		&t.Channel, &t.PublicToken, &t.CreatedAt, &t.UpdatedAt, &t.LastActivityAt, &t.FirstResponseAt,
+		&t.ClosedAt, &t.LastCustomerActivityAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, ErrNotFound
+	}
+	if opID.Valid {
+		t.Assignee = &OperatorRef{ID: opID.V, Name: opName.V, Email: opEmail.V}
+	}
+	t.Contact.Email = email.V
+	t.Contact.Name = strings.TrimSpace(t.Contact.FirstName + " " + t.Contact.LastName)
+	if t.Contact.Name == "" {
+		t.Contact.Name = email.V
+	}
+	t.PublicURL = s.publicURL(t.PublicToken)
+	t.Tags = []string{}
+	return t, err
+}
+
+// Get returns ticket id.
+func (s *Service) Get(ctx context.Context, id int64) (Ticket, error) {
+	return s.getBy(ctx, s.DB.Read, `t.id = $1`, id)
+}
+
+// GetByNumber returns the ticket with that number (#1042).
+func (s *Service) GetByNumber(ctx context.Context, number int64) (Ticket, error) {
+	return s.getBy(ctx, s.DB.Read, `t.number = $1`, number)
+}
+
+func (s *Service) getBy(ctx context.Context, q db.Querier, where string, arg any) (Ticket, error) {
+	t, err := s.scan(q.QueryRowContext(ctx, `SELECT `+ticketColumns+ticketFrom+`WHERE `+where, arg))
+	if err != nil {
+		return t, err
+	}
+	list := []*Ticket{&t}
+	return t, loadTags(ctx, q, list)
+}
+
+func loadTags(ctx context.Context, q db.Querier, list []*Ticket) error {
+	if len(list) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*Ticket, len(list))
+	args := make([]any, len(list))
+	for i, t := range list {
+		byID[t.ID] = t
+		args[i] = t.ID
+	}
+	rows, err := q.QueryContext(ctx, `SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (`+
+		placeholders(1, len(list))+`) ORDER BY ticket_id, tag`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var tag string
+		if err := rows.Scan(&id, &tag); err != nil {
+			return err
+		}
+		byID[id].Tags = append(byID[id].Tags, tag)
+	}
+	return rows.Err()
+}
+
+// placeholders returns "$from, ..., $(from+n-1)".
+func placeholders(from, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + idString(int64(from+i)))
+	}
+	return b.String()
+}
+
+func setTags(ctx context.Context, q db.Querier, id int64, tags []string) error {
+	if _, err := q.ExecContext(ctx, `DELETE FROM ticket_tags WHERE ticket_id = $1`, id); err != nil {
+		return err
+	}
+	for _, tag := range tags {
+		if _, err := q.ExecContext(ctx, `INSERT INTO ticket_tags (ticket_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+			id, normalizeTag(tag)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,231 @@
+package ticket
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+)
+
+// Patch changes a ticket; nil fields stay as they are. Status is an id or
+// a name in the ticket's pipeline; Assignee an id or email, "" for none;
+// Team an id or slug; Contact a contact id (relinking the ticket).
+type Patch struct {
+	Status   *string
+	Priority *int
+	Assignee *string
+	Team     *string
+	Subject  *string
+	Tags     *[]string
+	Contact  *int64
+	ActorID  int64
+}
+
+// Update applies p to ticket id in one transaction and records each change
+// in the history.
+func (s *Service) Update(ctx context.Context, id int64, p Patch) (Ticket, error) {
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		t, err := s.getBy(ctx, tx, `t.id = $1`, id)
+		if err != nil {
+			return err
+		}
+		return s.applyPatch(ctx, tx, t, p)
+	})
+	if err != nil {
+		return Ticket{}, err
+	}
+	s.publish("ticket.updated", id)
+	return s.Get(ctx, id)
+}
+
+// change is one validated edit, ready to write.
+type change struct {
+	set   string // SQL assignment(s), using $2 onward after the ticket id
+	args  []any
+	event string
+	data  map[string]any
+}
+
+func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) error {
+	var c domain.Check
+	changes, err := s.plan(ctx, tx, t, p, &c)
+	if err != nil {
+		return err
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	now := db.Now()
+	for _, ch := range changes {
+		if err := s.write(ctx, tx, t.ID, ch, p.ActorID, now); err != nil {
+			return err
+		}
+	}
+	if p.Subject != nil && *p.Subject != t.Subject {
+		return s.indexSubject(ctx, tx, t.ID, strings.TrimSpace(*p.Subject), false)
+	}
+	return nil
+}
+
+func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, actorID int64, now any) error {
+	if ch.set != "" {
+		args := append([]any{id, now}, ch.args...)
+		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = $2, `+ch.set+` WHERE id = $1`, args...); err != nil {
+			return err
+		}
+	}
+	return s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, db.Now())
+}
+
+// plan validates p against t and returns the changes it makes.
+func (s *Service) plan(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) ([]change, error) {
+	var out []change
+	add := func(ch *change, err error) error {
+		if ch != nil {
+			out = append(out, *ch)
+		}
+		return err
+	}
+	teamChanges, err := s.planTeamAndStatus(ctx, tx, t, p, c)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, teamChanges...)
+	steps := []func() (*change, error){
+		func() (*change, error) { return planPriority(t, p, c), nil },
+		func() (*change, error) { return s.planAssignee(ctx, tx, t, p, c) },
+		func() (*change, error) { return planSubject(t, p, c), nil },
+		func() (*change, error) { return s.planTags(ctx, tx, t, p, c) },
+		func() (*change, error) { return s.planContact(ctx, tx, t, p, c) },
+	}
+	for _, step := range steps {
+		if err := add(step()); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func planPriority(t Ticket, p Patch, c *domain.Check) *change {
+	if p.Priority == nil || *p.Priority == t.Priority {
+		return nil
+	}
+	if *p.Priority < 0 || *p.Priority > MaxPriority {
+		c.Add("priority", "must be 0, 1, 2 or 3")
+		return nil
+	}
+	return &change{set: "priority = $3", args: []any{*p.Priority}, event: EventPriority,
+		data: map[string]any{"from": t.Priority, "to": *p.Priority}}
+}
+
+func planSubject(t Ticket, p Patch, c *domain.Check) *change {
+	if p.Subject == nil {
+		return nil
+	}
+	subject := strings.TrimSpace(*p.Subject)
+	c.Require(subject != "", "subject", "is required")
+	c.Require(!domain.TooLong(subject, MaxSubject), "subject", fmt.Sprintf("must be at most %d characters", MaxSubject))
+	if subject == t.Subject || subject == "" {
+		return nil
+	}
+	return &change{set: "subject = $3", args: []any{subject}, event: EventSubject,
+		data: map[string]any{"from": t.Subject, "to": subject}}
+}
+
+func (s *Service) planAssignee(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) (*change, error) {
+	if p.Assignee == nil {
+		return nil, nil
+	}
+	var to *OperatorRef
+	if ref := strings.TrimSpace(*p.Assignee); ref != "" {
+		op, err := s.findAssignee(ctx, tx, ref, c, "assignee")
+		if err != nil || op.ID == 0 {
+			return nil, err
+		}
+		to = &OperatorRef{ID: op.ID, Name: op.Name, Email: op.Email}
+	}
+	if sameOperator(t.Assignee, to) {
+		return nil, nil
+	}
+	var toID *int64
+	if to != nil {
+		toID = &to.ID
+	}
+	return &change{set: "assignee_id = $3", args: []any{toID}, event: EventAssignee,
+		data: map[string]any{"from": operatorName(t.Assignee), "to": operatorName(to)}}, nil
+}
+
+func sameOperator(a, b *OperatorRef) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && a.ID == b.ID)
+}
+
+func operatorName(o *OperatorRef) any {
+	if o == nil {
+		return nil
+	}
+	return o.Name
+}
+
+func (s *Service) planTags(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) (*change, error) {
+	if p.Tags == nil {
+		return nil, nil
+	}
+	checkTags(c, "tags", *p.Tags)
+	next := make([]string, 0, len(*p.Tags))
+	for _, tag := range *p.Tags {
+		if n := normalizeTag(tag); n != "" && !slices.Contains(next, n) {
+			next = append(next, n)
+		}
+	}
+	slices.Sort(next)
+	if slices.Equal(next, t.Tags) || c.Err() != nil {
+		return nil, nil
+	}
+	return &change{event: EventTags, data: map[string]any{"from": t.Tags, "to": next}}, setTags(ctx, tx, t.ID, next)
+}
+
+func (s *Service) planContact(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) (*change, error) {
+	if p.Contact == nil || *p.Contact == t.Contact.ID {
+		return nil, nil
+	}
+	var name string
+	var merged *int64
+	err := tx.QueryRowContext(ctx, `SELECT first_name || ' ' || last_name, merged_into FROM contacts WHERE id = $1`,
+		*p.Contact).Scan(&name, &merged)
+	if err != nil || merged != nil {
+		c.Add("contact", "no such contact")
+		return nil, nil
+	}
+	return &change{set: "contact_id = $3", args: []any{*p.Contact}, event: EventContact,
+		data: map[string]any{"from": t.Contact.ID, "to": *p.Contact, "from_name": t.Contact.Name,
+			"to_name": strings.TrimSpace(name)}}, nil
+}
+
+// statusChange moves t to st, keeping is_open and closed_at in step.
+func statusChange(t Ticket, st pipeline.Status) *change {
+	ch := &change{args: []any{st.ID, st.Kind == pipeline.Open}, event: EventStatus,
+		data: map[string]any{"from": t.Status.Name, "to": st.Name}}
+	switch {
+	case st.Kind == pipeline.Closed && t.IsOpen():
+		ch.set = "status_id = $3, is_open = $4, closed_at = $2"
+	case st.Kind == pipeline.Open && !t.IsOpen():
+		ch.set = "status_id = $3, is_open = $4, closed_at = NULL"
+		ch.event = EventReopened
+	default:
+		ch.set = "status_id = $3, is_open = $4"
+	}
+	return ch
+}
+
+// reopen moves a closed ticket to its pipeline's first open status.
+func (s *Service) reopen(ctx context.Context, tx *db.Tx, t Ticket, actorID int64) error {
+	p, err := s.Pipelines.GetTx(ctx, tx, t.PipelineID)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, tx, t.ID, *statusChange(t, p.FirstOpen()), actorID, db.Now())
+}
