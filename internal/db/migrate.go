@@ -6,6 +6,7 @@ import (
 	"io/fs"
 
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 
 	"github.com/frontdesk/frontdesk/migrations"
 )
@@ -27,7 +28,16 @@ func (d *DB) provider() (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	return goose.NewProvider(dialect, d.Write, dir)
+	var opts []goose.ProviderOption
+	if d.Dialect == Postgres {
+		// Several nodes starting at once: one migrates, the others wait.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	return goose.NewProvider(dialect, d.Write, dir, opts...)
 }
 
 // Migrate applies every pending migration, each in its own transaction.

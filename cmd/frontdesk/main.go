@@ -1,0 +1,112 @@
+// Command frontdesk runs the Frontdesk helpdesk and its tools.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/config"
+	"github.com/frontdesk/frontdesk/internal/domain"
+)
+
+const usage = `Frontdesk: a helpdesk in one binary.
+
+Usage:
+  frontdesk [serve]            run everything (HTTP, mail, workers)
+  frontdesk migrate            apply database migrations and exit
+  frontdesk user create --email E --name N [--role admin|agent] [--password-stdin]
+  frontdesk token create --email E [--name LABEL]
+  frontdesk demo               fill the database with realistic demo data
+  frontdesk bench [flags]      build a large database and measure it
+
+Every command takes the settings flags (frontdesk serve -h lists them);
+FRONTDESK_* environment variables set the same values.
+`
+
+// command is one subcommand: its words and what it runs.
+type command struct {
+	words []string
+	run   func(env *env, args []string) error
+}
+
+var commands = []command{
+	{[]string{"serve"}, runServe},
+	{[]string{"migrate"}, runMigrate},
+	{[]string{"user", "create"}, runUserCreate},
+	{[]string{"token", "create"}, runTokenCreate},
+	{[]string{"demo"}, runDemo},
+	{[]string{"bench"}, runBench},
+}
+
+// env is what every command gets: where to write, and the standard input.
+type env struct {
+	stdout, stderr io.Writer
+	stdin          io.Reader
+}
+
+func main() {
+	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
+	if err := dispatch(e, os.Args[1:]); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "frontdesk: "+describe(err))
+		}
+		os.Exit(1)
+	}
+}
+
+func dispatch(e *env, args []string) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return runServe(e, args)
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	}
+	for _, c := range commands {
+		if len(args) >= len(c.words) && slicesEqual(args[:len(c.words)], c.words) {
+			return c.run(e, args[len(c.words):])
+		}
+	}
+	fmt.Fprint(e.stderr, usage)
+	return fmt.Errorf("unknown command %q", strings.Join(args, " "))
+}
+
+func slicesEqual(a, b []string) bool {
+	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
+}
+
+// describe turns an error into one readable line.
+func describe(err error) string {
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		return "invalid input: " + ve.Error()
+	}
+	return err.Error()
+}
+
+// loadConfig parses settings flags plus the command's own flags.
+func loadConfig(name string, e *env, args []string, own func(fs *flag.FlagSet)) (config.Config, *flag.FlagSet, error) {
+	fs := flag.NewFlagSet("frontdesk "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	if own != nil {
+		own(fs)
+	}
+	cfg, err := config.Load(fs, args)
+	return cfg, fs, err
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	if os.Getenv("FRONTDESK_DEBUG") != "" {
+		opts.Level = slog.LevelDebug
+	}
+	if cfg.LogJSON {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/app"
+	"github.com/frontdesk/frontdesk/internal/config"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/server"
+)
+
+// open connects, migrates and bootstraps: what every command that touches
+// the database needs.
+func open(ctx context.Context, cfg config.Config) (*app.Services, error) {
+	d, err := db.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Migrate(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	s := app.NewServices(d, cfg)
+	if _, err := s.Bootstrap(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func runServe(e *env, args []string) error {
+	cfg, _, err := loadConfig("serve", e, args, nil)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, e.stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	s, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.DB.Close()
+	if err := firstAdmin(ctx, e, s, cfg); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.HTTPAddr, err)
+	}
+	log.Info("frontdesk is running", "url", cfg.BaseURL, "listen", ln.Addr().String(), "database", string(s.DB.Dialect))
+	return server.Serve(ctx, ln, server.Handler(s, log), log, 20*time.Second)
+}
+
+// firstAdmin creates the admin of an empty install, from
+// FRONTDESK_ADMIN_EMAIL and FRONTDESK_ADMIN_PASSWORD or with a generated
+// one-time password, and says how to sign in.
+func firstAdmin(ctx context.Context, e *env, s *app.Services, cfg config.Config) error {
+	n, err := s.Operators.Count(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	email, password := cfg.AdminEmail, cfg.AdminPassword
+	if email == "" {
+		email = "admin@" + cfg.MailDomain
+	}
+	generated := password == ""
+	if generated {
+		password = operator.GeneratePassword()
+	}
+	op, err := s.Operators.Create(ctx, operator.NewOperator{Email: email, Name: "Admin", Role: operator.Admin,
+		Password: password})
+	if err != nil {
+		return fmt.Errorf("create the first admin: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "\nCreated the first admin account.\n  Sign in at %s as %s\n", cfg.BaseURL, op.Email)
+	if generated {
+		fmt.Fprintf(e.stdout, "  One-time password: %s  (change it after signing in)\n", password)
+	}
+	fmt.Fprintf(e.stdout, "  API token: frontdesk token create --email %s\n\n", op.Email)
+	return nil
+}
+
+func runMigrate(e *env, args []string) error {
+	cfg, _, err := loadConfig("migrate", e, args, nil)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	d, err := db.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	n, err := d.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "applied %d migrations; the schema is current\n", n)
+	return nil
+}

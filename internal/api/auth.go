@@ -1,0 +1,46 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/operator"
+)
+
+type ctxKey struct{}
+
+// authenticate lets the request through only with a valid bearer token,
+// and puts its operator in the context.
+func (a *API) authenticate(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		secret, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		op, err := a.S.Operators.ByToken(r.Context(), strings.TrimSpace(secret))
+		if !ok || err != nil {
+			if err != nil && !errors.Is(err, operator.ErrBadToken) {
+				a.Log.ErrorContext(r.Context(), "token lookup failed", "err", err)
+			}
+			w.Header().Set("WWW-Authenticate", `Bearer realm="frontdesk"`)
+			httpx.WriteJSON(w, http.StatusUnauthorized, map[string]*httpx.Error{"error": httpx.NewError(
+				http.StatusUnauthorized, "unauthorized", "send a valid API token: Authorization: Bearer <token>")})
+			return
+		}
+		next(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, op)))
+	}
+}
+
+// actor is the operator behind the request's token.
+func actor(r *http.Request) operator.Operator {
+	op, _ := r.Context().Value(ctxKey{}).(operator.Operator)
+	return op
+}
+
+// requireAdmin refuses agents.
+func requireAdmin(r *http.Request, what string) error {
+	if !actor(r).IsAdmin() {
+		return httpx.NewError(http.StatusForbidden, "forbidden", "only an admin can "+what)
+	}
+	return nil
+}

@@ -1,0 +1,117 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+)
+
+type statusBody struct {
+	ID   int64         `json:"id"`
+	Name string        `json:"name"`
+	Kind pipeline.Kind `json:"kind"`
+}
+
+type pipelineBody struct {
+	Name     *string        `json:"name"`
+	Statuses *[]statusBody  `json:"statuses"`
+	Reassign map[string]ref `json:"reassign"`
+}
+
+func (b pipelineBody) statuses() []pipeline.StatusInput {
+	if b.Statuses == nil {
+		return nil
+	}
+	out := make([]pipeline.StatusInput, len(*b.Statuses))
+	for i, s := range *b.Statuses {
+		out[i] = pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: s.Kind}
+	}
+	return out
+}
+
+func (a *API) listPipelines(w http.ResponseWriter, r *http.Request) error {
+	list, err := a.S.Pipelines.List(r.Context())
+	if err != nil {
+		return err
+	}
+	if list == nil {
+		list = []pipeline.Pipeline{}
+	}
+	return ok(w, map[string]any{"items": list})
+}
+
+func (a *API) getPipeline(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	p, err := a.S.Pipelines.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return ok(w, p)
+}
+
+func (a *API) createPipeline(w http.ResponseWriter, r *http.Request) error {
+	if err := requireAdmin(r, "create pipelines"); err != nil {
+		return err
+	}
+	var in pipelineBody
+	if err := httpx.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	sts := in.statuses()
+	if sts == nil {
+		sts = []pipeline.StatusInput{}
+	}
+	p, err := a.S.Pipelines.Create(r.Context(), deref(in.Name), sts)
+	if err != nil {
+		return err
+	}
+	return created(w, p)
+}
+
+func (a *API) updatePipeline(w http.ResponseWriter, r *http.Request) error {
+	if err := requireAdmin(r, "change pipelines"); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	var in pipelineBody
+	if err := httpx.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	u := pipeline.Update{Name: in.Name, Statuses: in.statuses(), ActorID: actor(r).ID,
+		Reassign: map[int64]string{}}
+	for k, v := range in.Reassign {
+		from, err := strconv.ParseInt(k, 10, 64)
+		if err != nil {
+			return fieldErr("reassign."+k, "keys must be the ids of removed statuses")
+		}
+		u.Reassign[from] = string(v)
+	}
+	p, err := a.S.Pipelines.Update(r.Context(), id, u)
+	if err != nil {
+		return err
+	}
+	return ok(w, p)
+}
+
+func (a *API) deletePipeline(w http.ResponseWriter, r *http.Request) error {
+	if err := requireAdmin(r, "delete pipelines"); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := a.S.Pipelines.Delete(r.Context(), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

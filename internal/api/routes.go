@@ -1,0 +1,89 @@
+// Package api is the REST API v1: JSON over HTTP with bearer tokens. Every
+// route is in the table below; each handler parses, calls one service
+// method and answers.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/frontdesk/frontdesk/internal/app"
+	"github.com/frontdesk/frontdesk/internal/httpx"
+)
+
+// API serves /api/v1.
+type API struct {
+	S   *app.Services
+	Log *slog.Logger
+}
+
+// route is one line of the table: pattern, whether it needs a token, handler.
+type route struct {
+	pattern string
+	public  bool
+	handler httpx.HandlerFunc
+}
+
+func (a *API) routes() []route {
+	return []route{
+		{"GET /api/v1/openapi.json", true, a.openAPI},
+
+		{"GET /api/v1/tickets", false, a.listTickets},
+		{"POST /api/v1/tickets", false, a.createTicket},
+		{"GET /api/v1/tickets/{id}", false, a.getTicket},
+		{"PATCH /api/v1/tickets/{id}", false, a.updateTicket},
+		{"GET /api/v1/tickets/{id}/messages", false, a.listMessages},
+		{"POST /api/v1/tickets/{id}/messages", false, a.createMessage},
+		{"GET /api/v1/tickets/{id}/events", false, a.listEvents},
+		{"POST /api/v1/tickets/{id}/rotate-link", false, a.rotateLink},
+
+		{"GET /api/v1/contacts", false, a.listContacts},
+		{"POST /api/v1/contacts", false, a.createContact},
+		{"GET /api/v1/contacts/{id}", false, a.getContact},
+		{"PATCH /api/v1/contacts/{id}", false, a.updateContact},
+		{"GET /api/v1/contacts/{id}/tickets", false, a.contactTickets},
+		{"POST /api/v1/contacts/{id}/merge", false, a.mergeContact},
+
+		{"GET /api/v1/teams", false, a.listTeams},
+		{"POST /api/v1/teams", false, a.createTeam},
+		{"GET /api/v1/teams/{id}", false, a.getTeam},
+		{"PATCH /api/v1/teams/{id}", false, a.updateTeam},
+
+		{"GET /api/v1/pipelines", false, a.listPipelines},
+		{"POST /api/v1/pipelines", false, a.createPipeline},
+		{"GET /api/v1/pipelines/{id}", false, a.getPipeline},
+		{"PATCH /api/v1/pipelines/{id}", false, a.updatePipeline},
+		{"DELETE /api/v1/pipelines/{id}", false, a.deletePipeline},
+
+		{"GET /api/v1/operators", false, a.listOperators},
+		{"POST /api/v1/operators", false, a.createOperator},
+		{"GET /api/v1/operators/me", false, a.me},
+		{"PATCH /api/v1/operators/{id}", false, a.updateOperator},
+		{"GET /api/v1/operators/{id}/tokens", false, a.listTokens},
+		{"POST /api/v1/operators/{id}/tokens", false, a.createToken},
+		{"DELETE /api/v1/tokens/{id}", false, a.revokeToken},
+	}
+}
+
+// Register adds every route to mux.
+func (a *API) Register(mux *http.ServeMux) {
+	for _, rt := range a.routes() {
+		h := httpx.JSONErrors(a.Log, rt.handler)
+		if !rt.public {
+			h = a.authenticate(h)
+		}
+		mux.Handle(rt.pattern, h)
+	}
+	mux.Handle("/api/", httpx.JSONErrors(a.Log, func(http.ResponseWriter, *http.Request) error {
+		return httpx.NewError(http.StatusNotFound, "not_found", "no such API route")
+	}))
+}
+
+// Patterns lists the route patterns, for the OpenAPI check.
+func (a *API) Patterns() []string {
+	var out []string
+	for _, rt := range a.routes() {
+		out = append(out, rt.pattern)
+	}
+	return out
+}
