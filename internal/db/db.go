@@ -41,6 +41,7 @@ type DB struct {
 	Dialect Dialect
 	Write   *sql.DB
 	Read    *sql.DB
+	batch   *batcher // SQLite only: group commit of write transactions
 }
 
 // Open connects to dsn: a postgres:// URL, or else a SQLite file path.
@@ -88,7 +89,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("create database directory: %w", err)
 		}
 	}
-	w, err := sql.Open("sqlite", sqliteDSN(path, false))
+	w, err := sql.Open(sqliteDriver(), sqliteDSN(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
@@ -99,7 +100,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	r, err := sql.Open("sqlite", sqliteDSN(path, true))
+	r, err := sql.Open(sqliteDriver(), sqliteDSN(path, true))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite: %w", err)
@@ -107,11 +108,16 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	n := max(4, runtime.NumCPU()*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{Dialect: SQLite, Write: w, Read: r}, nil
+	d := &DB{Dialect: SQLite, Write: w, Read: r}
+	d.batch = &batcher{d: d, reqs: make(chan writeReq)}
+	return d, nil
 }
 
 // Close releases both handles.
 func (d *DB) Close() error {
+	if d.batch != nil {
+		d.batch.close()
+	}
 	err := d.Write.Close()
 	if d.Read != d.Write {
 		if rerr := d.Read.Close(); err == nil {

@@ -10,7 +10,23 @@ import (
 // Tx is a transaction; it is a Querier.
 type Tx struct {
 	*sql.Tx
-	Dialect Dialect
+	Dialect  Dialect
+	deferred []func() error
+}
+
+// Defer runs fn at the end of the transaction, after all other work and
+// before the commit. Full-text index writes go here: on SQLite every later
+// statement with a statement journal would otherwise make FTS5 flush a tiny
+// index segment.
+func (tx *Tx) Defer(fn func() error) { tx.deferred = append(tx.deferred, fn) }
+
+func (tx *Tx) runDeferred() error {
+	for _, fn := range tx.deferred {
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // WithTx runs fn in a transaction on the write handle, commits when fn
@@ -19,7 +35,12 @@ type Tx struct {
 func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	delay := 5 * time.Millisecond
 	for attempt := 1; ; attempt++ {
-		err := d.runTx(ctx, fn)
+		var err error
+		if d.batch != nil {
+			err = d.batch.submit(ctx, fn)
+		} else {
+			err = d.runTx(ctx, fn)
+		}
 		if err == nil || attempt == 5 || !isRetryable(err) {
 			return err
 		}
@@ -48,6 +69,9 @@ func (d *DB) runTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 		}
 	}()
 	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = tx.runDeferred(); err != nil {
 		return err
 	}
 	return sqlTx.Commit()

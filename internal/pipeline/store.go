@@ -166,3 +166,15 @@ func (s *Service) Exists(ctx context.Context, q db.Querier, id int64) (bool, err
 	err := q.QueryRowContext(ctx, `SELECT count(*) FROM pipelines WHERE id = $1`, id).Scan(&n)
 	return n > 0, err
 }
+
+// FirstOpen returns the status new tickets of pipeline id start in.
+func (s *Service) FirstOpen(ctx context.Context, q db.Querier, id int64) (Status, error) {
+	var st Status
+	err := q.QueryRowContext(ctx, `SELECT id, pipeline_id, name, kind, position FROM statuses
+		WHERE pipeline_id = $1 AND kind = 'open' ORDER BY position, id LIMIT 1`, id).
+		Scan(&st.ID, &st.PipelineID, &st.Name, &st.Kind, &st.Position)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, ErrNotFound
+	}
+	return st, err
+}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -101,6 +102,9 @@ func (s *Service) apply(ctx context.Context, tx *db.Tx, cur Pipeline, name strin
 	if err != nil {
 		return err
 	}
+	// Statuses left out of the list are still stored until removeDropped
+	// deletes them; they are not part of the new pipeline.
+	next.Statuses = slices.DeleteFunc(next.Statuses, func(st Status) bool { return dropped(cur, u.Statuses, st.ID) })
 	if err := s.removeDropped(ctx, tx, cur, next, u); err != nil {
 		return err
 	}
@@ -114,6 +118,14 @@ func upsertStatus(ctx context.Context, tx *db.Tx, pipelineID int64, pos int, st 
 	_, err := tx.ExecContext(ctx, `UPDATE statuses SET name = $2, kind = $3, position = $4 WHERE id = $1`,
 		st.ID, strings.TrimSpace(st.Name), st.Kind, pos)
 	return err
+}
+
+// dropped reports whether id, a status of cur, is missing from the new list in.
+func dropped(cur Pipeline, in []StatusInput, id int64) bool {
+	if _, old := cur.StatusByID(id); !old {
+		return false
+	}
+	return !slices.ContainsFunc(in, func(st StatusInput) bool { return st.ID == id })
 }
 
 func (s *Service) removeDropped(ctx context.Context, tx *db.Tx, cur, next Pipeline, u Update) error {

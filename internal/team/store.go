@@ -51,18 +51,14 @@ func (s *Service) GetTx(ctx context.Context, q db.Querier, id int64) (Team, erro
 	return t, err
 }
 
-// Find returns the team named by ref: its id or its slug.
+// Find returns the team named by ref, its id or its slug, without its
+// members: the lookup every ticket creation makes, kept to one query.
 func (s *Service) Find(ctx context.Context, q db.Querier, ref string) (Team, error) {
 	ref = strings.TrimSpace(ref)
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		return s.GetTx(ctx, q, id)
+		return scanTeam(q.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE id = $1`, id))
 	}
-	t, err := scanTeam(q.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE slug = $1`, strings.ToLower(ref)))
-	if err != nil {
-		return t, err
-	}
-	t.MemberIDs, err = members(ctx, q, t.ID)
-	return t, err
+	return scanTeam(q.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE slug = $1`, strings.ToLower(ref)))
 }
 
 // ByAlias returns the team whose alias is address, in any case.

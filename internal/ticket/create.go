@@ -148,11 +148,11 @@ func (s *Service) resolveTeam(ctx context.Context, q db.Querier, ref string, c *
 	if err != nil {
 		return err
 	}
-	p, err := s.Pipelines.GetTx(ctx, q, t.PipelineID)
+	st, err := s.Pipelines.FirstOpen(ctx, q, t.PipelineID)
 	if err != nil {
 		return err
 	}
-	r.team, r.statusID = t, p.FirstOpen().ID
+	r.team, r.statusID = t, st.ID
 	return nil
 }
 
@@ -179,11 +179,12 @@ func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolve
 	return id, err
 }
 
+// afterInsert writes what hangs off a new ticket. The ticket row already
+// carries the creation times, and the search document is written once with
+// the subject and the description, so creation stays a handful of statements.
 func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTicket, r resolved) error {
-	if err := s.indexSubject(ctx, tx, id, in.Subject, true); err != nil {
-		return err
-	}
-	if err := setTags(ctx, tx, id, in.Tags); err != nil {
+	s.indexNew(ctx, tx, id, in.Subject, in.Description)
+	if err := insertTags(ctx, tx, id, in.Tags); err != nil {
 		return err
 	}
 	if err := s.recordEvent(ctx, tx, id, in.ActorID, "created", map[string]any{"channel": in.Channel}, in.CreatedAt); err != nil {
@@ -192,7 +193,7 @@ func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTi
 	if in.Description == "" {
 		return nil
 	}
-	_, err := s.insertMessage(ctx, tx, id, NewMessage{Kind: Customer, Body: in.Description,
+	_, err := storeMessage(ctx, tx, id, NewMessage{Kind: Customer, Body: in.Description,
 		ContactID: r.contact, CreatedAt: in.CreatedAt})
 	return err
 }

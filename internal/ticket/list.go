@@ -95,13 +95,14 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 		return Page{}, err
 	}
 	page := Page{Items: []Ticket{}}
-	if len(ids) > limit {
+	more := len(ids) > limit // the extra row says whether a next page exists
+	if more {
 		ids = ids[:limit]
 	}
 	if page.Items, err = s.byIDs(ctx, ids); err != nil {
 		return Page{}, err
 	}
-	if len(ids) == limit && len(page.Items) == limit {
+	if more && len(page.Items) == limit {
 		last := page.Items[limit-1]
 		page.NextCursor = cursor{last.Priority, last.LastActivityAt, last.ID}.String()
 	}

@@ -106,10 +106,20 @@ func (s *Service) AddMessage(ctx context.Context, id int64, m NewMessage) (Messa
 }
 
 // insertMessage stores m and updates the ticket's times and search index.
-func (s *Service) insertMessage(ctx context.Context, q db.Querier, ticketID int64, m NewMessage) (int64, error) {
+func (s *Service) insertMessage(ctx context.Context, tx *db.Tx, ticketID int64, m NewMessage) (int64, error) {
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = db.Now()
 	}
+	id, err := storeMessage(ctx, tx, ticketID, m)
+	if err != nil {
+		return 0, err
+	}
+	s.indexBody(ctx, tx, ticketID, m.Body)
+	return id, s.touch(ctx, tx, ticketID, m)
+}
+
+// storeMessage only inserts the row; callers keep the ticket in step.
+func storeMessage(ctx context.Context, q db.Querier, ticketID int64, m NewMessage) (int64, error) {
 	if m.BodyHTML == "" {
 		m.BodyHTML = textToHTML(m.Body)
 	}
@@ -117,13 +127,7 @@ func (s *Service) insertMessage(ctx context.Context, q db.Querier, ticketID int6
 	err := q.QueryRowContext(ctx, `INSERT INTO messages (ticket_id, kind, author_operator_id, author_contact_id,
 		body_text, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 		ticketID, m.Kind, nullID(m.OperatorID), nullID(m.ContactID), m.Body, m.BodyHTML, m.CreatedAt).Scan(&id)
-	if err != nil {
-		return 0, err
-	}
-	if err := s.touch(ctx, q, ticketID, m); err != nil {
-		return 0, err
-	}
-	return id, s.indexBody(ctx, q, ticketID, m.Body)
+	return id, err
 }
 
 func (s *Service) touch(ctx context.Context, q db.Querier, ticketID int64, m NewMessage) error {

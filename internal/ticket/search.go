@@ -19,11 +19,11 @@ const (
 // text of every message. SQLite keeps it in the FTS5 table ticket_search
 // (rowid = ticket id); PostgreSQL in the tickets.search tsvector with GIN.
 const (
-	sqliteIndexSubjectNew = `INSERT INTO ticket_search (rowid, subject, body) VALUES ($1, $2, '')`
-	sqliteIndexSubject    = `UPDATE ticket_search SET subject = $2 WHERE rowid = $1`
-	sqliteIndexBody       = `UPDATE ticket_search SET body = body || ' ' || $2 WHERE rowid = $1`
-	pgIndexSubjectNew     = `UPDATE tickets SET search = to_tsvector('simple', $2) WHERE id = $1`
-	pgIndexSubject        = `UPDATE tickets SET search = to_tsvector('simple', $2 || ' ' ||
+	sqliteIndexNew     = `INSERT INTO ticket_search (rowid, subject, body) VALUES ($1, $2, $3)`
+	sqliteIndexSubject = `UPDATE ticket_search SET subject = $2 WHERE rowid = $1`
+	sqliteIndexBody    = `UPDATE ticket_search SET body = body || ' ' || $2 WHERE rowid = $1`
+	pgIndexNew         = `UPDATE tickets SET search = to_tsvector('simple', $2 || ' ' || $3) WHERE id = $1`
+	pgIndexSubject     = `UPDATE tickets SET search = to_tsvector('simple', $2 || ' ' ||
 		COALESCE((SELECT string_agg(left(body_text, 100000), ' ') FROM messages WHERE ticket_id = $1), '')) WHERE id = $1`
 	pgIndexBody = `UPDATE tickets SET search = search || to_tsvector('simple', $2) WHERE id = $1`
 
@@ -34,21 +34,33 @@ const (
 // maxIndexedBody caps the text of one message that goes into the index.
 const maxIndexedBody = 100_000
 
-func (s *Service) indexSubject(ctx context.Context, q db.Querier, id int64, subject string, isNew bool) error {
-	query := s.sqlFor(sqliteIndexSubject, pgIndexSubject)
-	if isNew {
-		query = s.sqlFor(sqliteIndexSubjectNew, pgIndexSubjectNew)
-	}
-	_, err := q.ExecContext(ctx, query, id, subject)
-	return err
+// The index writes run at the end of the transaction (Tx.Defer).
+
+// indexNew writes the search document of a new ticket.
+func (s *Service) indexNew(ctx context.Context, tx *db.Tx, id int64, subject, body string) {
+	s.deferExec(ctx, tx, s.sqlFor(sqliteIndexNew, pgIndexNew), id, subject, capIndexed(body))
 }
 
-func (s *Service) indexBody(ctx context.Context, q db.Querier, id int64, body string) error {
+func (s *Service) indexSubject(ctx context.Context, tx *db.Tx, id int64, subject string) {
+	s.deferExec(ctx, tx, s.sqlFor(sqliteIndexSubject, pgIndexSubject), id, subject)
+}
+
+func (s *Service) indexBody(ctx context.Context, tx *db.Tx, id int64, body string) {
+	s.deferExec(ctx, tx, s.sqlFor(sqliteIndexBody, pgIndexBody), id, capIndexed(body))
+}
+
+func (s *Service) deferExec(ctx context.Context, tx *db.Tx, query string, args ...any) {
+	tx.Defer(func() error {
+		_, err := tx.ExecContext(ctx, query, args...)
+		return err
+	})
+}
+
+func capIndexed(body string) string {
 	if len(body) > maxIndexedBody {
-		body = body[:maxIndexedBody]
+		return body[:maxIndexedBody]
 	}
-	_, err := q.ExecContext(ctx, s.sqlFor(sqliteIndexBody, pgIndexBody), id, body)
-	return err
+	return body
 }
 
 // searchTerms splits a query into words; every word must match.

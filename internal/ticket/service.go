@@ -24,6 +24,7 @@ type TeamFinder interface {
 // PipelineReader reads a pipeline with its statuses.
 type PipelineReader interface {
 	GetTx(ctx context.Context, q db.Querier, id int64) (pipeline.Pipeline, error)
+	FirstOpen(ctx context.Context, q db.Querier, id int64) (pipeline.Status, error)
 }
 
 // OperatorFinder finds an operator by id or email.

@@ -105,6 +105,10 @@ func setTags(ctx context.Context, q db.Querier, id int64, tags []string) error {
 	if _, err := q.ExecContext(ctx, `DELETE FROM ticket_tags WHERE ticket_id = $1`, id); err != nil {
 		return err
 	}
+	return insertTags(ctx, q, id, tags)
+}
+
+func insertTags(ctx context.Context, q db.Querier, id int64, tags []string) error {
 	for _, tag := range tags {
 		if _, err := q.ExecContext(ctx, `INSERT INTO ticket_tags (ticket_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
 			id, normalizeTag(tag)); err != nil {

@@ -66,7 +66,7 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 		}
 	}
 	if p.Subject != nil && *p.Subject != t.Subject {
-		return s.indexSubject(ctx, tx, t.ID, strings.TrimSpace(*p.Subject), false)
+		s.indexSubject(ctx, tx, t.ID, strings.TrimSpace(*p.Subject))
 	}
 	return nil
 }

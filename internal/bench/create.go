@@ -1,0 +1,89 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/app"
+	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/server"
+)
+
+// CreateThroughput creates tickets through the real HTTP API on a
+// loopback port with clients concurrent clients, for d.
+func CreateThroughput(ctx context.Context, s *app.Services, g *generator, clients int, d time.Duration) (Result, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return Result{}, err
+	}
+	sctx, stop := context.WithCancel(ctx)
+	defer stop()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	go server.Serve(sctx, ln, server.Handler(s, quiet), quiet, 5*time.Second)
+	token, _, err := s.Operators.CreateToken(ctx, operator.Operator{Role: operator.Admin}, g.operators[0], "bench")
+	if err != nil {
+		return Result{}, err
+	}
+	url := "http://" + ln.Addr().String() + "/api/v1/tickets"
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
+	var mu sync.Mutex
+	var samples []time.Duration
+	var firstErr error
+	var wg sync.WaitGroup
+	start := time.Now()
+	for c := range clients {
+		wg.Go(func() {
+			local, err := createLoop(client, url, token, g, c, start.Add(d))
+			mu.Lock()
+			defer mu.Unlock()
+			samples = append(samples, local...)
+			if err != nil && firstErr == nil {
+				firstErr = err
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	if firstErr != nil {
+		return Result{}, firstErr
+	}
+	res := summarize(fmt.Sprintf("API ticket creation, %d clients", clients), ">= 2,000 tickets/s", samples)
+	res.PerSecond = float64(len(samples)) / elapsed.Seconds()
+	return res, nil
+}
+
+func createLoop(client *http.Client, url, token string, g *generator, worker int, until time.Time) ([]time.Duration, error) {
+	var out []time.Duration
+	for i := 0; time.Now().Before(until); i++ {
+		email := fmt.Sprintf("new-%d-%d@bench.example", worker, i)
+		if i%2 == 1 { // half the tickets come from known customers
+			email = fmt.Sprintf("known-%d@bench.example", i%1000)
+		}
+		body, _ := json.Marshal(map[string]any{"subject": fmt.Sprintf("Export fails after update (%d/%d)", worker, i), "team": g.teamSlugs[i%len(g.teamSlugs)],
+			"priority": i % 4, "description": "The export still fails with a timeout after the update.",
+			"contact": map[string]any{"email": email, "first_name": "Bench"}})
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		start := time.Now()
+		resp, err := client.Do(req)
+		if err != nil {
+			return out, err
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			return out, fmt.Errorf("create answered %d", resp.StatusCode)
+		}
+		out = append(out, time.Since(start))
+	}
+	return out, nil
+}

@@ -1,0 +1,80 @@
+package contact_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/testutil"
+)
+
+func TestListFiltersAndPages(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s := setup(t, d)
+		ctx := context.Background()
+		mk := func(email, first, last, extID string) int64 {
+			return mustCreate(t, s, contact.Identity{Email: email, FirstName: first, LastName: last, ExternalID: extID}, contact.Patch{}).ID
+		}
+		alice := mk("alice@alpha.com", "Alice", "Zed", "")
+		bob := mk("bob@beta.com", "Bob", "Alder", "ext-bob")
+		carol := mk("carol@alpha.com", "Carol", "", "")
+		alan := mk("alan@gamma.com", "Alan", "Smith", "")
+		dora := mk("dora@delta.com", "Dora", "", "")
+		if _, err := s.Contacts.Merge(ctx, dora, carol, 0); err != nil {
+			t.Fatal(err)
+		}
+		cases := []struct {
+			name string
+			f    contact.Filter
+			want []int64
+		}{
+			{"everyone but the merged, newest first", contact.Filter{}, []int64{alan, carol, bob, alice}},
+			{"email in any case", contact.Filter{Email: "BOB@Beta.com"}, []int64{bob}},
+			{"email moved by a merge", contact.Filter{Email: "dora@delta.com"}, []int64{carol}},
+			{"unknown email", contact.Filter{Email: "nobody@example.com"}, nil},
+			{"external id", contact.Filter{ExternalID: "ext-bob"}, []int64{bob}},
+			{"prefix of address, first or last name", contact.Filter{Q: "AL"}, []int64{alan, bob, alice}},
+			{"prefix of last name", contact.Filter{Q: "smi"}, []int64{alan}},
+			{"domain is not a prefix", contact.Filter{Q: "alpha"}, nil},
+			{"merged contact's name is hidden", contact.Filter{Q: "dora"}, []int64{carol}},
+			{"q and email together", contact.Filter{Q: "al", Email: "alice@alpha.com"}, []int64{alice}},
+		}
+		for _, tc := range cases {
+			list, next, err := s.Contacts.List(ctx, tc.f)
+			if err != nil {
+				t.Errorf("%s: %v", tc.name, err)
+				continue
+			}
+			var got []int64
+			for _, c := range list {
+				got = append(got, c.ID)
+			}
+			if !slices.Equal(got, tc.want) || next != 0 {
+				t.Errorf("%s: ids %v next %d, want %v and no next page", tc.name, got, next, tc.want)
+			}
+		}
+		var seen []int64
+		f := contact.Filter{Limit: 3}
+		for pages := 0; ; pages++ {
+			if pages > 5 {
+				t.Fatal("paging does not end")
+			}
+			list, next, err := s.Contacts.List(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range list {
+				seen = append(seen, c.ID)
+			}
+			if next == 0 {
+				break
+			}
+			f.After = next
+		}
+		if !slices.Equal(seen, []int64{alan, carol, bob, alice}) {
+			t.Errorf("paging with limit 3 visits %v, want every contact once, newest first", seen)
+		}
+	})
+}

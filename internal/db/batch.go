@@ -1,0 +1,138 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// SQLite has one writer, and a commit costs more than most of the work
+// inside it (WAL frames for every touched page, the full-text segment
+// flush). So write transactions that arrive while another is running are
+// committed together, and every caller hears back only after the commit
+// that made its work durable. When any of them fails, the shared
+// transaction is rolled back and each runs again in a transaction of its
+// own, so a caller sees exactly the semantics of its own transaction.
+// (Savepoints per caller would do the same, but each savepoint makes FTS5
+// flush its pending index segment, which costs more than the batch saves.)
+type batcher struct {
+	d     *DB
+	reqs  chan writeReq
+	start sync.Once
+	stop  sync.Once
+}
+
+type writeReq struct {
+	ctx  context.Context
+	fn   func(tx *Tx) error
+	done chan writeResult
+}
+
+type writeResult struct {
+	err   error
+	panic any
+}
+
+// maxBatch bounds how many transactions share one commit.
+const maxBatch = 64
+
+var errClosed = errors.New("database is closed")
+
+func (b *batcher) submit(ctx context.Context, fn func(tx *Tx) error) error {
+	b.start.Do(func() { go b.loop() })
+	req := writeReq{ctx: ctx, fn: fn, done: make(chan writeResult, 1)}
+	select {
+	case b.reqs <- req:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	res := <-req.done
+	if res.panic != nil {
+		panic(res.panic)
+	}
+	return res.err
+}
+
+func (b *batcher) close() {
+	b.stop.Do(func() { close(b.reqs) })
+}
+
+func (b *batcher) loop() {
+	for first := range b.reqs {
+		batch := []writeReq{first}
+	collect:
+		for len(batch) < maxBatch {
+			select {
+			case r, ok := <-b.reqs:
+				if !ok {
+					break collect
+				}
+				batch = append(batch, r)
+			default:
+				break collect
+			}
+		}
+		b.run(batch)
+	}
+}
+
+func (b *batcher) run(batch []writeReq) {
+	if len(batch) > 1 && b.runTogether(batch) {
+		return
+	}
+	for _, r := range batch {
+		r.done <- b.runAlone(r)
+	}
+}
+
+// runTogether commits the whole batch at once; it reports false, having
+// rolled everything back, when any caller's work failed.
+func (b *batcher) runTogether(batch []writeReq) bool {
+	err := b.d.runTx(context.Background(), func(tx *Tx) error {
+		for _, r := range batch {
+			if res := call(tx, r); res.err != nil || res.panic != nil {
+				return errRetryAlone
+			}
+		}
+		return nil // runTx runs every caller's deferred work before the commit
+	})
+	if err != nil {
+		return false
+	}
+	for _, r := range batch {
+		r.done <- writeResult{}
+	}
+	return true
+}
+
+var errRetryAlone = errors.New("a batched transaction failed")
+
+func (b *batcher) runAlone(r writeReq) writeResult {
+	var res writeResult
+	err := b.d.runTx(r.ctx, func(tx *Tx) error {
+		res = call(tx, r)
+		if res.panic != nil {
+			return fmt.Errorf("panic: %v", res.panic)
+		}
+		return res.err
+	})
+	if res.err == nil && res.panic == nil {
+		res.err = err
+	}
+	return res
+}
+
+// call runs one caller's work, catching a panic so it can be re-raised in
+// the caller's goroutine.
+func call(tx *Tx, r writeReq) (res writeResult) {
+	if err := r.ctx.Err(); err != nil {
+		return writeResult{err: err}
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			res.panic = p
+		}
+	}()
+	return writeResult{err: r.fn(tx)}
+}
