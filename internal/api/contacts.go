@@ -15,12 +15,9 @@ func fieldErr(field, msg string) error { return domain.Invalid(field, msg) }
 func (a *API) listContacts(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := contact.Filter{Email: q.Get("email"), ExternalID: q.Get("external_id"), Q: q.Get("q")}
-	limit, err := queryInt(r, "limit")
-	if err != nil {
+	var err error
+	if f.Limit, err = queryLimit(r); err != nil {
 		return err
-	}
-	if limit != nil {
-		f.Limit = *limit
 	}
 	if c := q.Get("cursor"); c != "" {
 		if f.After, err = strconv.ParseInt(c, 10, 64); err != nil {
@@ -126,7 +123,11 @@ func (a *API) contactTickets(w http.ResponseWriter, r *http.Request) error {
 	if _, err := a.S.Contacts.Get(r.Context(), id); err != nil {
 		return err
 	}
-	page, err := a.S.Tickets.List(r.Context(), ticket.Filter{ContactID: id, Cursor: r.URL.Query().Get("cursor")})
+	limit, err := queryLimit(r)
+	if err != nil {
+		return err
+	}
+	page, err := a.S.Tickets.List(r.Context(), ticket.Filter{ContactID: id, Limit: limit, Cursor: r.URL.Query().Get("cursor")})
 	if err != nil {
 		return err
 	}
@@ -143,6 +144,9 @@ func (a *API) mergeContact(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := httpx.DecodeJSON(r, &in); err != nil {
 		return err
+	}
+	if in.Into <= 0 {
+		return fieldErr("into", "is required: the id of the contact to keep")
 	}
 	c, err := a.S.Contacts.Merge(r.Context(), id, in.Into, actor(r).ID)
 	if err != nil {

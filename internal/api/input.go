@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 
+	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 )
 
@@ -67,6 +68,18 @@ func created(w http.ResponseWriter, v any) error {
 func ok(w http.ResponseWriter, v any) error {
 	httpx.WriteJSON(w, http.StatusOK, v)
 	return nil
+}
+
+// queryLimit reads the page size: 1 to 200, 50 when absent.
+func queryLimit(r *http.Request) (int, error) {
+	n, err := queryInt(r, "limit")
+	if err != nil || n == nil {
+		return 50, err
+	}
+	if *n < 1 || *n > 200 {
+		return 0, domain.Invalid("limit", "must be between 1 and 200")
+	}
+	return *n, nil
 }
 
 // queryInt reads an optional integer query parameter.

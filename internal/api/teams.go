@@ -13,13 +13,36 @@ type teamBody struct {
 	EmailAlias     *string              `json:"email_alias"`
 	PipelineID     *int64               `json:"pipeline_id"`
 	AssignmentMode *team.AssignmentMode `json:"assignment_mode"`
-	Channels       *team.Channels       `json:"channels"`
+	Channels       *channelsBody        `json:"channels"`
 	MemberIDs      *[]int64             `json:"member_ids"`
 }
 
-func (b teamBody) input() team.Input {
+// channelsBody switches channels one by one: a switch left out keeps its value.
+type channelsBody struct {
+	Email    *bool `json:"email"`
+	Form     *bool `json:"web_form"`
+	Widget   *bool `json:"widget"`
+	LiveChat *bool `json:"chat"`
+}
+
+func (c *channelsBody) over(cur team.Channels) *team.Channels {
+	if c == nil {
+		return nil
+	}
+	for _, sw := range []struct {
+		in  *bool
+		out *bool
+	}{{c.Email, &cur.Email}, {c.Form, &cur.Form}, {c.Widget, &cur.Widget}, {c.LiveChat, &cur.LiveChat}} {
+		if sw.in != nil {
+			*sw.out = *sw.in
+		}
+	}
+	return &cur
+}
+
+func (b teamBody) input(cur team.Channels) team.Input {
 	return team.Input{Name: b.Name, Slug: b.Slug, EmailAlias: b.EmailAlias, PipelineID: b.PipelineID,
-		AssignmentMode: b.AssignmentMode, Channels: b.Channels, MemberIDs: b.MemberIDs}
+		AssignmentMode: b.AssignmentMode, Channels: b.Channels.over(cur), MemberIDs: b.MemberIDs}
 }
 
 func (a *API) listTeams(w http.ResponseWriter, r *http.Request) error {
@@ -57,7 +80,8 @@ func (a *API) createTeam(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := a.S.Teams.Create(r.Context(), in.input(), def.ID)
+	defaults := team.Channels{Email: true, Form: true, Widget: true}
+	t, err := a.S.Teams.Create(r.Context(), in.input(defaults), def.ID)
 	if err != nil {
 		return err
 	}
@@ -76,7 +100,11 @@ func (a *API) updateTeam(w http.ResponseWriter, r *http.Request) error {
 	if err := httpx.DecodeJSON(r, &in); err != nil {
 		return err
 	}
-	t, err := a.S.Teams.Update(r.Context(), id, in.input())
+	cur, err := a.S.Teams.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	t, err := a.S.Teams.Update(r.Context(), id, in.input(cur.Channels))
 	if err != nil {
 		return err
 	}

@@ -65,12 +65,8 @@ func (a *API) listTickets(w http.ResponseWriter, r *http.Request) error {
 	if f.Priority, err = queryInt(r, "priority"); err != nil {
 		return err
 	}
-	limit, err := queryInt(r, "limit")
-	if err != nil {
+	if f.Limit, err = queryLimit(r); err != nil {
 		return err
-	}
-	if limit != nil {
-		f.Limit = *limit
 	}
 	contactID, err := queryInt(r, "contact")
 	if err != nil {

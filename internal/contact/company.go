@@ -2,6 +2,7 @@ package contact
 
 import (
 	"context"
+	"fmt"
 	"database/sql"
 	"errors"
 	"strings"
@@ -33,6 +34,9 @@ func (s *Service) CreateCompany(ctx context.Context, name string, domains []stri
 		}
 		for _, d := range domains {
 			d = strings.ToLower(strings.TrimSpace(d))
+			if d == "" || strings.ContainsAny(d, "@ ") || !strings.Contains(d, ".") {
+				return domain.Invalid("domains", fmt.Sprintf("%q is not a mail domain such as example.com", d))
+			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO company_domains (domain, company_id) VALUES ($1, $2)`, d, co.ID)
 			if db.IsUniqueViolation(err, "domain") {
 				return domain.Invalid("domains", d+" already belongs to another company")

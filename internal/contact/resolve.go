@@ -2,6 +2,7 @@ package contact
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -77,10 +78,10 @@ func (s *Service) create(ctx context.Context, q db.Querier, in Identity) (int64,
 	err = q.QueryRowContext(ctx, `INSERT INTO contacts (first_name, last_name, phone, external_id, company_id, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (external_id) DO NOTHING RETURNING id`,
 		in.FirstName, in.LastName, in.Phone, ext, company, now).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) && ext != nil {
+		return s.idByExternalID(ctx, q, in.ExternalID) // lost the race: use the winner
+	}
 	if err != nil {
-		if ext != nil {
-			return s.idByExternalID(ctx, q, in.ExternalID) // lost the race: use the winner
-		}
 		return 0, err
 	}
 	if in.Email == "" {

@@ -3,6 +3,7 @@
 package operator
 
 import (
+	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
@@ -50,6 +51,7 @@ func (in *NewOperator) validate() error {
 	email, ok := domain.NormalizeEmail(in.Email)
 	c.Require(ok, "email", "must be a valid email address")
 	in.Email = email
+	in.Name = strings.TrimSpace(in.Name)
 	c.Require(len(in.Name) > 0 && !domain.TooLong(in.Name, 200), "name", "must be 1 to 200 characters")
 	if in.Role == "" {
 		in.Role = Agent

@@ -95,6 +95,9 @@ func (s *Service) Tokens(ctx context.Context, actor Operator, ownerID int64) ([]
 	if !actor.IsAdmin() && actor.ID != ownerID {
 		return nil, domain.Forbidden("only an admin can see other operators' tokens")
 	}
+	if _, err := s.Get(ctx, ownerID); err != nil {
+		return nil, err
+	}
 	rows, err := s.DB.Read.QueryContext(ctx, `SELECT id, operator_id, name, created_at, last_used_at, revoked_at
 		FROM api_tokens WHERE operator_id = $1 ORDER BY id DESC`, ownerID)
 	if err != nil {

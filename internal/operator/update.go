@@ -2,7 +2,9 @@ package operator
 
 import (
 	"context"
+	"strings"
 
+	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
 )
 
@@ -22,6 +24,7 @@ func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch)
 	}
 	var c domain.Check
 	if p.Name != nil {
+		*p.Name = strings.TrimSpace(*p.Name)
 		c.Require(*p.Name != "" && !domain.TooLong(*p.Name, 200), "name", "must be 1 to 200 characters")
 	}
 	if p.Role != nil {
@@ -33,25 +36,56 @@ func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch)
 	if err := c.Err(); err != nil {
 		return Operator{}, err
 	}
-	cur, err := s.Get(ctx, id)
-	if err != nil {
-		return Operator{}, err
+	hash := ""
+	if p.Password != nil {
+		var err error
+		if hash, err = HashPassword(*p.Password); err != nil {
+			return Operator{}, err
+		}
 	}
-	if err := s.keepOneAdmin(ctx, cur, p); err != nil {
-		return Operator{}, err
-	}
-	return s.apply(ctx, cur, p)
+	var out Operator
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		cur, err := scanOperator(tx.QueryRowContext(ctx, `SELECT `+operatorColumns+` FROM operators WHERE id = $1`, id))
+		if err != nil {
+			return err
+		}
+		if err := keepOneAdmin(ctx, tx, cur, p); err != nil {
+			return err
+		}
+		out, err = apply(ctx, tx, cur, p, hash)
+		return err
+	})
+	return out, err
 }
 
-func (s *Service) keepOneAdmin(ctx context.Context, cur Operator, p Patch) error {
+// adminsLocked counts active admins; on PostgreSQL it locks their rows so
+// two admins demoting each other at once cannot leave none (SQLite's single
+// writer already serialises the two).
+const (
+	sqliteAdmins = `SELECT id FROM operators WHERE role = 'admin' AND active`
+	pgAdmins     = sqliteAdmins + ` FOR UPDATE`
+)
+
+func keepOneAdmin(ctx context.Context, tx *db.Tx, cur Operator, p Patch) error {
 	losesAdmin := cur.IsAdmin() && cur.Active &&
 		((p.Role != nil && *p.Role != Admin) || (p.Active != nil && !*p.Active))
 	if !losesAdmin {
 		return nil
 	}
-	var admins int
-	if err := s.DB.Read.QueryRowContext(ctx,
-		`SELECT count(*) FROM operators WHERE role = 'admin' AND active`).Scan(&admins); err != nil {
+	query := sqliteAdmins
+	if tx.Dialect == db.Postgres {
+		query = pgAdmins
+	}
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	admins := 0
+	for rows.Next() {
+		admins++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return err
 	}
 	if admins <= 1 {
@@ -60,7 +94,7 @@ func (s *Service) keepOneAdmin(ctx context.Context, cur Operator, p Patch) error
 	return nil
 }
 
-func (s *Service) apply(ctx context.Context, cur Operator, p Patch) (Operator, error) {
+func apply(ctx context.Context, tx *db.Tx, cur Operator, p Patch, hash string) (Operator, error) {
 	if p.Name != nil {
 		cur.Name = *p.Name
 	}
@@ -70,14 +104,7 @@ func (s *Service) apply(ctx context.Context, cur Operator, p Patch) (Operator, e
 	if p.Active != nil {
 		cur.Active = *p.Active
 	}
-	hash := ""
-	if p.Password != nil {
-		var err error
-		if hash, err = HashPassword(*p.Password); err != nil {
-			return Operator{}, err
-		}
-	}
-	row := s.DB.Write.QueryRowContext(ctx, `UPDATE operators SET name = $2, role = $3, active = $4,
+	row := tx.QueryRowContext(ctx, `UPDATE operators SET name = $2, role = $3, active = $4,
 		password_hash = CASE WHEN $5 = '' THEN password_hash ELSE $5 END, updated_at = $6
 		WHERE id = $1 RETURNING `+operatorColumns, cur.ID, cur.Name, cur.Role, cur.Active, hash, nowFn())
 	return scanOperator(row)

@@ -128,8 +128,8 @@ func TestCreateRefusesBadInput(t *testing.T) {
 			{"alias taken in another case", team.Input{Name: ptr("Help"), EmailAlias: ptr("Support@LOCALHOST")}, "email_alias"},
 			{"bad alias", team.Input{Name: ptr("Help"), EmailAlias: ptr("help desk")}, "email_alias"},
 			{"unknown mode", team.Input{Name: ptr("Help"), AssignmentMode: ptr(team.AssignmentMode("random"))}, "assignment_mode"},
-			{"unknown pipeline", team.Input{Name: ptr("Help"), PipelineID: ptr(int64(999999))}, "pipeline"},
-			{"unknown member", team.Input{Name: ptr("Help"), MemberIDs: &[]int64{op.ID, 999999}}, "members[1]"},
+			{"unknown pipeline", team.Input{Name: ptr("Help"), PipelineID: ptr(int64(999999))}, "pipeline_id"},
+			{"unknown member", team.Input{Name: ptr("Help"), MemberIDs: &[]int64{op.ID, 999999}}, "member_ids[1]"},
 		}
 		for _, tc := range cases {
 			_, err := s.Teams.Create(ctx, tc.in, support.PipelineID)
@@ -177,8 +177,8 @@ func TestUpdateTeam(t *testing.T) {
 				func(tm team.Team) bool { return tm.Channels == team.Channels{Email: true, LiveChat: true} }},
 			{"slug of another team", team.Input{Slug: ptr("support")}, "slug", nil},
 			{"alias of another team", team.Input{EmailAlias: ptr("support@localhost")}, "email_alias", nil},
-			{"unknown member", team.Input{MemberIDs: &[]int64{ada.ID, 999999}}, "members[1]", nil},
-			{"unknown pipeline", team.Input{PipelineID: ptr(int64(999999))}, "pipeline", nil},
+			{"unknown member", team.Input{MemberIDs: &[]int64{ada.ID, 999999}}, "member_ids[1]", nil},
+			{"unknown pipeline", team.Input{PipelineID: ptr(int64(999999))}, "pipeline_id", nil},
 		}
 		for _, st := range steps {
 			before, _ := s.Teams.Get(ctx, billing.ID)

@@ -129,17 +129,32 @@ func (s *Service) merge(ctx context.Context, q db.Querier, t *Team, in Input, cr
 }
 
 func (s *Service) checkRefs(ctx context.Context, q db.Querier, t *Team, c *domain.Check) error {
+	rows, err := q.QueryContext(ctx, `SELECT slug, email_alias FROM teams WHERE (slug = $1 OR email_alias = $2) AND id <> $3`,
+		t.Slug, t.EmailAlias, t.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var slug, alias string
+		if err := rows.Scan(&slug, &alias); err != nil {
+			rows.Close()
+			return err
+		}
+		c.Require(slug != t.Slug, "slug", "another team already uses this slug")
+		c.Require(alias != t.EmailAlias, "email_alias", "another team already uses this address")
+	}
+	rows.Close()
 	ok, err := s.Pipelines.Exists(ctx, q, t.PipelineID)
 	if err != nil {
 		return err
 	}
-	c.Require(ok, "pipeline", "no such pipeline")
+	c.Require(ok, "pipeline_id", "no such pipeline")
 	for i, opID := range t.MemberIDs {
 		var n int
 		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM operators WHERE id = $1`, opID).Scan(&n); err != nil {
 			return err
 		}
-		c.Require(n == 1, fmt.Sprintf("members[%d]", i), "no such operator")
+		c.Require(n == 1, fmt.Sprintf("member_ids[%d]", i), "no such operator")
 	}
 	return nil
 }
