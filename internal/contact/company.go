@@ -2,9 +2,9 @@ package contact
 
 import (
 	"context"
-	"fmt"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"

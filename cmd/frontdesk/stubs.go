@@ -1,5 +1,0 @@
-package main
-
-import "errors"
-
-func runDemo(e *env, args []string) error  { return errors.New("demo: not built yet") }
