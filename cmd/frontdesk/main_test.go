@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run invokes the CLI in-process, as a user would from a shell.
+func run(t *testing.T, stdin string, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	e := &env{stdout: &out, stderr: &errOut, stdin: strings.NewReader(stdin)}
+	err := dispatch(e, args)
+	return out.String() + errOut.String(), err
+}
+
+func TestUserAndTokenCommands(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "fd.db")
+	t.Setenv("FRONTDESK_DB", dbPath)
+	out, err := run(t, "", "migrate")
+	if err != nil || !strings.Contains(out, "schema is current") {
+		t.Fatalf("migrate: %v %q", err, out)
+	}
+	out, err = run(t, "s3cret-passw0rd\n", "user", "create", "--email", "Sam@Example.com", "--name", "Sam", "--role", "admin", "--password-stdin")
+	if err != nil || !strings.Contains(out, "created admin sam@example.com") || strings.Contains(out, "s3cret") {
+		t.Fatalf("user create: %v %q", err, out)
+	}
+	out, err = run(t, "", "user", "create", "--email", "sam@example.com", "--name", "Sam again")
+	if err == nil || !strings.Contains(describe(err), "email: an operator with this email already exists") {
+		t.Errorf("duplicate user: %v %q", err, out)
+	}
+	out, err = run(t, "", "user", "create", "--email", "not-an-email", "--name", "")
+	if err == nil || !strings.Contains(describe(err), "email: must be a valid email address") ||
+		!strings.Contains(describe(err), "name: must be 1 to 200 characters") {
+		t.Errorf("bad user: %v", err)
+	}
+	out, err = run(t, "", "user", "create", "--email", "gen@example.com", "--name", "Gen")
+	if err != nil || !strings.Contains(out, "password: ") {
+		t.Errorf("generated password not printed: %v %q", err, out)
+	}
+	out, err = run(t, "", "token", "create", "--email", "sam@example.com", "--name", "ci")
+	if err != nil || !strings.HasPrefix(out, "fdk_") || len(strings.TrimSpace(out)) < 40 {
+		t.Errorf("token create: %v %q", err, out)
+	}
+	if _, err = run(t, "", "token", "create", "--email", "nobody@example.com"); err == nil ||
+		!strings.Contains(err.Error(), "no operator with email nobody@example.com") {
+		t.Errorf("token for unknown operator: %v", err)
+	}
+}
+
+func TestReadableErrors(t *testing.T) {
+	t.Setenv("FRONTDESK_DB", filepath.Join(t.TempDir(), "fd.db"))
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"migrate", "--base-url", "ftp://x"}, "--base-url (FRONTDESK_BASE_URL)"},
+		{[]string{"serve", "--smtp-relay", "mail.example.com"}, "--smtp-relay (FRONTDESK_SMTP_RELAY) must look like"},
+		{[]string{"token", "create"}, "--email is required"},
+		{[]string{"user", "create", "--email", "a@example.com", "--name", "A", "--password-stdin"}, "no password on standard input"},
+	}
+	for _, c := range cases {
+		_, err := run(t, "", c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: error %v, want it to say %q", c.args, err, c.want)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	out, err := run(t, "", "help")
+	if err != nil || !strings.Contains(out, "frontdesk token create --email E") {
+		t.Errorf("help: %v %q", err, out)
+	}
+}
