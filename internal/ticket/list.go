@@ -132,6 +132,9 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, error) {
 		return nil, err
 	}
 	s.simpleFilters(w, f, &c)
+	if err := s.searchFilter(ctx, w, f.Q); err != nil {
+		return nil, err
+	}
 	if f.Cursor != "" {
 		cur, err := parseCursor(f.Cursor)
 		c.Require(err == nil, "cursor", "is not a cursor from a previous page")
@@ -162,11 +165,6 @@ func (s *Service) simpleFilters(w *where, f Filter, c *domain.Check) {
 	}
 	if f.Tag != "" {
 		w.add("t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = " + w.arg(normalizeTag(f.Tag)) + ")")
-	}
-	if q := strings.TrimSpace(f.Q); q != "" {
-		if len(searchTerms(q)) > 0 {
-			w.add(fmt.Sprintf(s.sqlFor(sqliteMatch, pgMatch), w.arg(s.matchQuery(q))))
-		}
 	}
 }
 

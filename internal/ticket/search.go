@@ -2,6 +2,10 @@ package ticket
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -27,9 +31,59 @@ const (
 		COALESCE((SELECT string_agg(left(body_text, 100000), ' ') FROM messages WHERE ticket_id = $1), '')) WHERE id = $1`
 	pgIndexBody = `UPDATE tickets SET search = search || to_tsvector('simple', $2) WHERE id = $1`
 
+	// Rare terms: collect the few matching tickets from the index, then sort them.
 	sqliteMatch = `t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH %s)`
-	pgMatch     = `t.search @@ plainto_tsquery('simple', %s)`
+	// Common terms: walk the list's own index in order and test each ticket;
+	// matches are dense, so the first page is found after a few hundred tests.
+	sqliteMatchEach = `EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search MATCH %s AND rowid = t.id)`
+	sqliteTermDocs  = `SELECT doc FROM ticket_search_vocab WHERE term = $1`
+	// PostgreSQL's planner makes the same choice from its tsvector statistics.
+	pgMatch = `t.search @@ plainto_tsquery('simple', %s)`
 )
+
+// defaultCommonTerm is the number of tickets from which a term counts as
+// common (Service.CommonTermDocs overrides it).
+const defaultCommonTerm = 20_000
+
+// searchFilter adds the full-text condition for q, if q holds any word.
+func (s *Service) searchFilter(ctx context.Context, w *where, q string) error {
+	terms := searchTerms(q)
+	if len(terms) == 0 {
+		return nil
+	}
+	cond := pgMatch
+	if s.DB.Dialect == db.SQLite {
+		rarest, err := s.rarestTermDocs(ctx, terms)
+		if err != nil {
+			return err
+		}
+		cond = sqliteMatch
+		threshold := s.CommonTermDocs
+		if threshold == 0 {
+			threshold = defaultCommonTerm
+		}
+		if rarest >= threshold {
+			cond = sqliteMatchEach
+		}
+	}
+	w.add(fmt.Sprintf(cond, w.arg(s.matchQuery(q))))
+	return nil
+}
+
+// rarestTermDocs returns how many tickets hold the rarest of terms: an
+// upper bound on the matches of a query that needs them all.
+func (s *Service) rarestTermDocs(ctx context.Context, terms []string) (int, error) {
+	rarest := math.MaxInt
+	for _, t := range terms {
+		var n int
+		err := s.DB.Read.QueryRowContext(ctx, sqliteTermDocs, t).Scan(&n)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+		rarest = min(rarest, n)
+	}
+	return rarest, nil
+}
 
 // maxIndexedBody caps the text of one message that goes into the index.
 const maxIndexedBody = 100_000

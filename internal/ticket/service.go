@@ -46,6 +46,9 @@ type Service struct {
 	Pipelines PipelineReader
 	Operators OperatorFinder
 	Bus       Publisher
+	// CommonTermDocs tunes search on SQLite: a query whose every word is in
+	// at least this many tickets walks the list in order; 0 means 20,000.
+	CommonTermDocs int
 }
 
 func (s *Service) publicURL(token string) string {
