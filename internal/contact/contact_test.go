@@ -8,31 +8,11 @@ import (
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/app"
-	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 )
-
-func setup(t *testing.T, d *db.DB) *app.Services {
-	t.Helper()
-	s := app.NewServices(d, config.Defaults())
-	if _, err := s.Bootstrap(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func fields(err error) map[string]string {
-	var ve *domain.ValidationError
-	if errors.As(err, &ve) {
-		return ve.Fields
-	}
-	return nil
-}
-
-func ptr[T any](v T) *T { return &v }
 
 // resolve runs intake linking the way a channel does: inside a transaction.
 func resolve(t *testing.T, s *app.Services, in contact.Identity) (int64, error) {
@@ -132,7 +112,7 @@ func TestResolveLinksByExternalIDThenEmail(t *testing.T) {
 		{name: "the new customer is found again", in: contact.Identity{ExternalID: "u-3", Email: "bob@example.com"}, want: "u3"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ids := map[string]int64{}
 		for _, st := range steps {
 			id, err := resolve(t, s, st.in)
@@ -173,10 +153,10 @@ func TestResolveRejectsBadIdentity(t *testing.T) {
 		{"long first name", contact.Identity{Email: "ada@example.com", FirstName: strings.Repeat("a", 101)}, "first_name"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		for _, tc := range cases {
 			_, err := resolve(t, s, tc.in)
-			if fields(err)[tc.field] == "" {
+			if testutil.Fields(err)[tc.field] == "" {
 				t.Errorf("%s: error %v, want a message for field %s", tc.name, err, tc.field)
 			}
 		}
@@ -198,11 +178,11 @@ func TestCreateRefusesTakenEmailOrExternalID(t *testing.T) {
 		{"both taken", contact.Identity{Email: "taken@example.com", ExternalID: "ext-1"}, []string{"email", "external_id"}},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		owner := mustCreate(t, s, contact.Identity{Email: "taken@example.com", ExternalID: "ext-1"}, contact.Patch{})
 		for _, tc := range cases {
 			_, err := s.Contacts.Create(context.Background(), tc.in, contact.Patch{})
-			f := fields(err)
+			f := testutil.Fields(err)
 			if len(f) != len(tc.fields) {
 				t.Errorf("%s: fields %v, want exactly %v", tc.name, f, tc.fields)
 			}
@@ -223,9 +203,9 @@ func TestCreateRefusesTakenEmailOrExternalID(t *testing.T) {
 
 func TestCreateAppliesExtraFields(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		c := mustCreate(t, s, contact.Identity{Email: "grace@example.com", FirstName: "Grace", LastName: "Hopper"},
-			contact.Patch{Notes: ptr("Prefers phone"), Company: ptr("Navy")})
+			contact.Patch{Notes: testutil.Ptr("Prefers phone"), Company: testutil.Ptr("Navy")})
 		if c.Name != "Grace Hopper" || c.Notes != "Prefers phone" || c.Company == nil || c.Company.Name != "Navy" {
 			t.Errorf("created = %+v", c)
 		}
@@ -256,48 +236,48 @@ func TestUpdateContact(t *testing.T) {
 		{name: "address of another contact", patch: contact.Patch{Emails: &[]string{"mine@example.com", "other@example.com"}},
 			field: "emails[1]"},
 		{name: "malformed address", patch: contact.Patch{Emails: &[]string{"nope"}}, field: "emails[0]"},
-		{name: "names and notes", patch: contact.Patch{FirstName: ptr(" Linus "), LastName: ptr("Pauling"), Notes: ptr("two prizes")},
+		{name: "names and notes", patch: contact.Patch{FirstName: testutil.Ptr(" Linus "), LastName: testutil.Ptr("Pauling"), Notes: testutil.Ptr("two prizes")},
 			check: func(t *testing.T, c contact.Contact) {
 				if c.FirstName != "Linus" || c.Name != "Linus Pauling" || c.Notes != "two prizes" {
 					t.Errorf("contact = %+v", c)
 				}
 			}},
-		{name: "valid phone", patch: contact.Patch{Phone: ptr(" +44 (20) 7946-0958 ")},
+		{name: "valid phone", patch: contact.Patch{Phone: testutil.Ptr(" +44 (20) 7946-0958 ")},
 			check: func(t *testing.T, c contact.Contact) {
 				if c.Phone != "+44 (20) 7946-0958" {
 					t.Errorf("phone %q", c.Phone)
 				}
 			}},
-		{name: "letters in phone", patch: contact.Patch{Phone: ptr("ask reception")}, field: "phone"},
-		{name: "company by name is created", patch: contact.Patch{Company: ptr("Initech")},
+		{name: "letters in phone", patch: contact.Patch{Phone: testutil.Ptr("ask reception")}, field: "phone"},
+		{name: "company by name is created", patch: contact.Patch{Company: testutil.Ptr("Initech")},
 			check: func(t *testing.T, c contact.Contact) {
 				if c.Company == nil || c.Company.Name != "Initech" {
 					t.Errorf("company = %+v, want Initech", c.Company)
 				}
 			}},
-		{name: "empty company unlinks", patch: contact.Patch{Company: ptr("")},
+		{name: "empty company unlinks", patch: contact.Patch{Company: testutil.Ptr("")},
 			check: func(t *testing.T, c contact.Contact) {
 				if c.Company != nil {
 					t.Errorf("company = %+v, want none", c.Company)
 				}
 			}},
-		{name: "external id of another contact", patch: contact.Patch{ExternalID: ptr("other-ext")}, field: "external_id"},
-		{name: "own external id", patch: contact.Patch{ExternalID: ptr(" mine-ext ")},
+		{name: "external id of another contact", patch: contact.Patch{ExternalID: testutil.Ptr("other-ext")}, field: "external_id"},
+		{name: "own external id", patch: contact.Patch{ExternalID: testutil.Ptr(" mine-ext ")},
 			check: func(t *testing.T, c contact.Contact) {
 				if ext(c) != "mine-ext" {
 					t.Errorf("external id %q, want mine-ext", ext(c))
 				}
 			}},
-		{name: "empty external id clears it", patch: contact.Patch{ExternalID: ptr("")},
+		{name: "empty external id clears it", patch: contact.Patch{ExternalID: testutil.Ptr("")},
 			check: func(t *testing.T, c contact.Contact) {
 				if c.ExternalID != nil {
 					t.Errorf("external id %q, want none", *c.ExternalID)
 				}
 			}},
-		{name: "long last name", patch: contact.Patch{LastName: ptr(strings.Repeat("z", 101))}, field: "last_name"},
+		{name: "long last name", patch: contact.Patch{LastName: testutil.Ptr(strings.Repeat("z", 101))}, field: "last_name"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		c := mustCreate(t, s, contact.Identity{Email: "old@example.com"}, contact.Patch{})
 		mustCreate(t, s, contact.Identity{Email: "other@example.com", ExternalID: "other-ext"}, contact.Patch{})
@@ -305,7 +285,7 @@ func TestUpdateContact(t *testing.T) {
 			before := mustGet(t, s, c.ID)
 			got, err := s.Contacts.Update(ctx, c.ID, tc.patch)
 			if tc.field != "" {
-				if fields(err)[tc.field] == "" {
+				if testutil.Fields(err)[tc.field] == "" {
 					t.Errorf("%s: error %v, want a message for %s", tc.name, err, tc.field)
 				}
 				if after := mustGet(t, s, c.ID); !slices.Equal(after.Emails, before.Emails) || after.Phone != before.Phone ||
@@ -320,7 +300,7 @@ func TestUpdateContact(t *testing.T) {
 			}
 			tc.check(t, got)
 		}
-		if _, err := s.Contacts.Update(ctx, 999999, contact.Patch{Notes: ptr("x")}); !errors.Is(err, domain.ErrNotFound) {
+		if _, err := s.Contacts.Update(ctx, 999999, contact.Patch{Notes: testutil.Ptr("x")}); !errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("update of a missing contact: %v, want not found", err)
 		}
 	})
@@ -328,15 +308,15 @@ func TestUpdateContact(t *testing.T) {
 
 func TestCompanyByNameIsShared(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		a := mustCreate(t, s, contact.Identity{Email: "a@example.com"}, contact.Patch{})
 		b := mustCreate(t, s, contact.Identity{Email: "b@example.com"}, contact.Patch{})
-		ca, err := s.Contacts.Update(ctx, a.ID, contact.Patch{Company: ptr("Acme Ltd")})
+		ca, err := s.Contacts.Update(ctx, a.ID, contact.Patch{Company: testutil.Ptr("Acme Ltd")})
 		if err != nil {
 			t.Fatal(err)
 		}
-		cb, err := s.Contacts.Update(ctx, b.ID, contact.Patch{Company: ptr("  ACME LTD ")})
+		cb, err := s.Contacts.Update(ctx, b.ID, contact.Patch{Company: testutil.Ptr("  ACME LTD ")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -348,7 +328,7 @@ func TestCompanyByNameIsShared(t *testing.T) {
 
 func TestCompanyLinksContactsByEmailDomain(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		co, err := s.Contacts.CreateCompany(ctx, " Globex ", []string{"Globex.com", " globex.co.uk"})
 		if err != nil {
@@ -384,10 +364,10 @@ func TestCompanyLinksContactsByEmailDomain(t *testing.T) {
 		if created.Company == nil || created.Company.ID != co.ID {
 			t.Errorf("operator-created contact company = %+v, want Globex", created.Company)
 		}
-		if _, err := s.Contacts.CreateCompany(ctx, "Globex Copy", []string{"GLOBEX.COM"}); fields(err)["domains"] == "" {
+		if _, err := s.Contacts.CreateCompany(ctx, "Globex Copy", []string{"GLOBEX.COM"}); testutil.Fields(err)["domains"] == "" {
 			t.Errorf("second company with the same domain: %v, want a domains error", err)
 		}
-		if _, err := s.Contacts.CreateCompany(ctx, "  ", nil); fields(err)["name"] == "" {
+		if _, err := s.Contacts.CreateCompany(ctx, "  ", nil); testutil.Fields(err)["name"] == "" {
 			t.Errorf("company without a name: %v, want a name error", err)
 		}
 	})

@@ -12,7 +12,7 @@ import (
 
 func TestListFiltersAndPages(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		mk := func(email, first, last, extID string) int64 {
 			return mustCreate(t, s, contact.Identity{Email: email, FirstName: first, LastName: last, ExternalID: extID}, contact.Patch{}).ID

@@ -26,7 +26,7 @@ func newMergeFixture(t *testing.T, s *app.Services) mergeFixture {
 	ctx := context.Background()
 	var f mergeFixture
 	f.src = mustCreate(t, s, contact.Identity{Email: "old@example.com", Phone: "555 0100"},
-		contact.Patch{Notes: ptr("VIP"), Company: ptr("Initech"), Emails: &[]string{"old@example.com", "older@example.com"}})
+		contact.Patch{Notes: testutil.Ptr("VIP"), Company: testutil.Ptr("Initech"), Emails: &[]string{"old@example.com", "older@example.com"}})
 	f.dst = mustCreate(t, s, contact.Identity{Email: "new@example.com", FirstName: "Yan"}, contact.Patch{})
 	open := func(subject, email string) ticket.Ticket {
 		tk, err := s.Tickets.Create(ctx, ticket.NewTicket{Subject: subject, Description: "Help", Team: "support",
@@ -42,7 +42,7 @@ func newMergeFixture(t *testing.T, s *app.Services) mergeFixture {
 
 func TestMergeMovesAddressesTicketsAndFillsFields(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		f := newMergeFixture(t, s)
 		got, err := s.Contacts.Merge(ctx, f.src.ID, f.dst.ID, 0)
@@ -116,17 +116,17 @@ func TestMergeExternalIDs(t *testing.T) {
 		{name: "neither has an external id", wantExtAfterward: ""},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		for i, tc := range cases {
 			prefix := string(rune('a' + i))
 			src := mustCreate(t, s, contact.Identity{Email: prefix + "-src@example.com"}, contact.Patch{})
 			dst := mustCreate(t, s, contact.Identity{Email: prefix + "-dst@example.com"}, contact.Patch{})
 			if tc.srcExt != "" {
-				src = mustUpdate(t, s, src.ID, contact.Patch{ExternalID: ptr(prefix + tc.srcExt)})
+				src = mustUpdate(t, s, src.ID, contact.Patch{ExternalID: testutil.Ptr(prefix + tc.srcExt)})
 			}
 			if tc.dstExt != "" {
-				dst = mustUpdate(t, s, dst.ID, contact.Patch{ExternalID: ptr(prefix + tc.dstExt)})
+				dst = mustUpdate(t, s, dst.ID, contact.Patch{ExternalID: testutil.Ptr(prefix + tc.dstExt)})
 			}
 			got, err := s.Contacts.Merge(ctx, src.ID, dst.ID, 0)
 			if tc.conflict {
@@ -160,12 +160,12 @@ func TestMergeExternalIDs(t *testing.T) {
 
 func TestMergeRefusals(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		a := mustCreate(t, s, contact.Identity{Email: "a@example.com"}, contact.Patch{})
 		b := mustCreate(t, s, contact.Identity{Email: "b@example.com"}, contact.Patch{})
 		c := mustCreate(t, s, contact.Identity{Email: "c@example.com"}, contact.Patch{})
-		if _, err := s.Contacts.Merge(ctx, a.ID, a.ID, 0); fields(err)["into"] == "" {
+		if _, err := s.Contacts.Merge(ctx, a.ID, a.ID, 0); testutil.Fields(err)["into"] == "" {
 			t.Errorf("self-merge: %v, want a field error", err)
 		}
 		if _, err := s.Contacts.Merge(ctx, a.ID, b.ID, 0); err != nil {

@@ -14,16 +14,6 @@ import (
 
 const goodPassword = "correct horse battery"
 
-func fields(err error) map[string]string {
-	var ve *domain.ValidationError
-	if errors.As(err, &ve) {
-		return ve.Fields
-	}
-	return nil
-}
-
-func ptr[T any](v T) *T { return &v }
-
 func mustCreate(t *testing.T, s *operator.Service, email string, role operator.Role) operator.Operator {
 	t.Helper()
 	o, err := s.Create(context.Background(), operator.NewOperator{Email: email, Name: strings.Split(email, "@")[0],
@@ -88,7 +78,7 @@ func TestCreateValidates(t *testing.T) {
 			t.Errorf("operator without a role = %+v, %v; want an agent", agent, err)
 		}
 		for _, tc := range cases {
-			if _, err := s.Create(ctx, tc.in); fields(err)[tc.field] == "" {
+			if _, err := s.Create(ctx, tc.in); testutil.Fields(err)[tc.field] == "" {
 				t.Errorf("%s: error %v, want a message for %s", tc.name, err, tc.field)
 			}
 		}
@@ -104,7 +94,7 @@ func TestAuthenticate(t *testing.T) {
 		ctx := context.Background()
 		admin := mustCreate(t, s, "admin@example.com", operator.Admin)
 		gone := mustCreate(t, s, "gone@example.com", operator.Agent)
-		if _, err := s.Update(ctx, admin, gone.ID, operator.Patch{Active: ptr(false)}); err != nil {
+		if _, err := s.Update(ctx, admin, gone.ID, operator.Patch{Active: testutil.Ptr(false)}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Create(ctx, operator.NewOperator{Email: "nopass@example.com", Name: "No Pass"}); err != nil {
@@ -215,7 +205,7 @@ func TestTokens(t *testing.T) {
 		if _, _, err := s.CreateToken(ctx, admin, 999999, "x"); !errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("token for a missing operator: %v, want not found", err)
 		}
-		if _, _, err := s.CreateToken(ctx, bea, bea.ID, strings.Repeat("n", 101)); fields(err)["name"] == "" {
+		if _, _, err := s.CreateToken(ctx, bea, bea.ID, strings.Repeat("n", 101)); testutil.Fields(err)["name"] == "" {
 			t.Errorf("long token name: %v, want a name error", err)
 		}
 	})
@@ -231,13 +221,13 @@ func TestTokenOfDeactivatedOperatorStops(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Update(ctx, admin, bea.ID, operator.Patch{Active: ptr(false)}); err != nil {
+		if _, err := s.Update(ctx, admin, bea.ID, operator.Patch{Active: testutil.Ptr(false)}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.ByToken(ctx, secret); !errors.Is(err, operator.ErrBadToken) {
 			t.Errorf("token of a deactivated operator: %v, want ErrBadToken", err)
 		}
-		if _, err := s.Update(ctx, admin, bea.ID, operator.Patch{Active: ptr(true)}); err != nil {
+		if _, err := s.Update(ctx, admin, bea.ID, operator.Patch{Active: testutil.Ptr(true)}); err != nil {
 			t.Fatal(err)
 		}
 		if got, err := s.ByToken(ctx, secret); err != nil || got.ID != bea.ID {
@@ -259,9 +249,9 @@ func TestUpdateKeepsAnActiveAdmin(t *testing.T) {
 			want  error
 		}{
 			{"demote the only admin", func() int64 { return first.ID }, operator.Patch{Role: &agentRole}, domain.ErrConflict},
-			{"deactivate the only admin", func() int64 { return first.ID }, operator.Patch{Active: ptr(false)}, domain.ErrConflict},
-			{"rename the only admin", func() int64 { return first.ID }, operator.Patch{Name: ptr("First")}, nil},
-			{"keep the only admin an admin", func() int64 { return first.ID }, operator.Patch{Role: ptr(operator.Admin), Active: ptr(true)}, nil},
+			{"deactivate the only admin", func() int64 { return first.ID }, operator.Patch{Active: testutil.Ptr(false)}, domain.ErrConflict},
+			{"rename the only admin", func() int64 { return first.ID }, operator.Patch{Name: testutil.Ptr("First")}, nil},
+			{"keep the only admin an admin", func() int64 { return first.ID }, operator.Patch{Role: testutil.Ptr(operator.Admin), Active: testutil.Ptr(true)}, nil},
 		}
 		for _, st := range steps {
 			if _, err := s.Update(ctx, first, st.id(), st.patch); !errors.Is(err, st.want) {
@@ -270,20 +260,20 @@ func TestUpdateKeepsAnActiveAdmin(t *testing.T) {
 		}
 		second := mustCreate(t, s, "second@example.com", operator.Admin)
 		// An inactive admin does not count.
-		if _, err := s.Update(ctx, first, second.ID, operator.Patch{Active: ptr(false)}); err != nil {
+		if _, err := s.Update(ctx, first, second.ID, operator.Patch{Active: testutil.Ptr(false)}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Update(ctx, first, first.ID, operator.Patch{Role: &agentRole}); !errors.Is(err, domain.ErrConflict) {
 			t.Errorf("demote while the other admin is inactive: %v, want conflict", err)
 		}
-		if _, err := s.Update(ctx, first, second.ID, operator.Patch{Active: ptr(true)}); err != nil {
+		if _, err := s.Update(ctx, first, second.ID, operator.Patch{Active: testutil.Ptr(true)}); err != nil {
 			t.Fatal(err)
 		}
 		demoted, err := s.Update(ctx, first, first.ID, operator.Patch{Role: &agentRole})
 		if err != nil || demoted.IsAdmin() {
 			t.Fatalf("demote with another active admin: %+v, %v", demoted, err)
 		}
-		if _, err := s.Update(ctx, second, second.ID, operator.Patch{Active: ptr(false)}); !errors.Is(err, domain.ErrConflict) {
+		if _, err := s.Update(ctx, second, second.ID, operator.Patch{Active: testutil.Ptr(false)}); !errors.Is(err, domain.ErrConflict) {
 			t.Errorf("deactivate the new last admin: %v, want conflict", err)
 		}
 		if got, _ := s.Get(ctx, second.ID); !got.IsAdmin() || !got.Active {
@@ -309,22 +299,22 @@ func TestUpdatePermissions(t *testing.T) {
 			field  string // a validation field instead of want
 		}{
 			{name: "agent makes herself admin", actor: bea, target: bea.ID, patch: operator.Patch{Role: &adminRole}, want: domain.ErrForbidden},
-			{name: "agent changes her role to agent", actor: bea, target: bea.ID, patch: operator.Patch{Role: ptr(operator.Agent)}, want: domain.ErrForbidden},
-			{name: "agent deactivates herself", actor: bea, target: bea.ID, patch: operator.Patch{Active: ptr(false)}, want: domain.ErrForbidden},
-			{name: "agent renames another", actor: bea, target: cal.ID, patch: operator.Patch{Name: ptr("Cally")}, want: domain.ErrForbidden},
-			{name: "agent sets another's password", actor: bea, target: cal.ID, patch: operator.Patch{Password: ptr("taken over 123")}, want: domain.ErrForbidden},
-			{name: "agent renames herself", actor: bea, target: bea.ID, patch: operator.Patch{Name: ptr("Beatrice")}},
-			{name: "empty name", actor: bea, target: bea.ID, patch: operator.Patch{Name: ptr("")}, field: "name"},
-			{name: "short password", actor: bea, target: bea.ID, patch: operator.Patch{Password: ptr("short")}, field: "password"},
-			{name: "unknown role", actor: admin, target: cal.ID, patch: operator.Patch{Role: ptr(operator.Role("root"))}, field: "role"},
+			{name: "agent changes her role to agent", actor: bea, target: bea.ID, patch: operator.Patch{Role: testutil.Ptr(operator.Agent)}, want: domain.ErrForbidden},
+			{name: "agent deactivates herself", actor: bea, target: bea.ID, patch: operator.Patch{Active: testutil.Ptr(false)}, want: domain.ErrForbidden},
+			{name: "agent renames another", actor: bea, target: cal.ID, patch: operator.Patch{Name: testutil.Ptr("Cally")}, want: domain.ErrForbidden},
+			{name: "agent sets another's password", actor: bea, target: cal.ID, patch: operator.Patch{Password: testutil.Ptr("taken over 123")}, want: domain.ErrForbidden},
+			{name: "agent renames herself", actor: bea, target: bea.ID, patch: operator.Patch{Name: testutil.Ptr("Beatrice")}},
+			{name: "empty name", actor: bea, target: bea.ID, patch: operator.Patch{Name: testutil.Ptr("")}, field: "name"},
+			{name: "short password", actor: bea, target: bea.ID, patch: operator.Patch{Password: testutil.Ptr("short")}, field: "password"},
+			{name: "unknown role", actor: admin, target: cal.ID, patch: operator.Patch{Role: testutil.Ptr(operator.Role("root"))}, field: "role"},
 			{name: "admin promotes an agent", actor: admin, target: cal.ID, patch: operator.Patch{Role: &adminRole}},
-			{name: "missing operator", actor: admin, target: 999999, patch: operator.Patch{Name: ptr("x")}, want: domain.ErrNotFound},
+			{name: "missing operator", actor: admin, target: 999999, patch: operator.Patch{Name: testutil.Ptr("x")}, want: domain.ErrNotFound},
 		}
 		for _, tc := range cases {
 			_, err := s.Update(ctx, tc.actor, tc.target, tc.patch)
 			switch {
 			case tc.field != "":
-				if fields(err)[tc.field] == "" {
+				if testutil.Fields(err)[tc.field] == "" {
 					t.Errorf("%s: %v, want a message for %s", tc.name, err, tc.field)
 				}
 			case !errors.Is(err, tc.want):
@@ -348,7 +338,7 @@ func TestUpdatePassword(t *testing.T) {
 		s := &operator.Service{DB: d}
 		ctx := context.Background()
 		bea := mustCreate(t, s, "bea@example.com", operator.Agent)
-		if _, err := s.Update(ctx, bea, bea.ID, operator.Patch{Password: ptr("a brand new secret")}); err != nil {
+		if _, err := s.Update(ctx, bea, bea.ID, operator.Patch{Password: testutil.Ptr("a brand new secret")}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Authenticate(ctx, "bea@example.com", goodPassword); !errors.Is(err, operator.ErrBadCredentials) {
@@ -358,7 +348,7 @@ func TestUpdatePassword(t *testing.T) {
 			t.Errorf("new password: %v", err)
 		}
 		// A patch without a password keeps it.
-		if _, err := s.Update(ctx, bea, bea.ID, operator.Patch{Name: ptr("Bea")}); err != nil {
+		if _, err := s.Update(ctx, bea, bea.ID, operator.Patch{Name: testutil.Ptr("Bea")}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Authenticate(ctx, "bea@example.com", "a brand new secret"); err != nil {

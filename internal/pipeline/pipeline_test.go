@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/app"
-	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
@@ -17,25 +16,6 @@ import (
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
-
-func setup(t *testing.T, d *db.DB) *app.Services {
-	t.Helper()
-	s := app.NewServices(d, config.Defaults())
-	if _, err := s.Bootstrap(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func fields(err error) map[string]string {
-	var ve *domain.ValidationError
-	if errors.As(err, &ve) {
-		return ve.Fields
-	}
-	return nil
-}
-
-func ptr[T any](v T) *T { return &v }
 
 var salesStatuses = []pipeline.StatusInput{
 	{Name: "Lead", Kind: pipeline.Open}, {Name: "Qualified", Kind: pipeline.Open},
@@ -50,7 +30,7 @@ func sales(t *testing.T, s *app.Services) pipeline.Pipeline {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Teams.Create(ctx, team.Input{Name: ptr("Sales")}, p.ID); err != nil {
+	if _, err := s.Teams.Create(ctx, team.Input{Name: testutil.Ptr("Sales")}, p.ID); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -132,7 +112,7 @@ func lastEvent(t *testing.T, s *app.Services, ticketID int64) ticket.Event {
 
 func TestDefaultPipeline(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		p, err := s.Pipelines.EnsureDefault(ctx)
 		if err != nil {
@@ -170,11 +150,11 @@ func TestCreateValidates(t *testing.T) {
 		{"pipeline name taken in another case", "SUPPORT", []pipeline.StatusInput{open, closed}, "name"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		for _, tc := range cases {
 			_, err := s.Pipelines.Create(ctx, tc.pipeline, tc.statuses)
-			if fields(err)[tc.field] == "" {
+			if testutil.Fields(err)[tc.field] == "" {
 				t.Errorf("%s: error %v, want a message for %s", tc.name, err, tc.field)
 			}
 		}
@@ -194,7 +174,7 @@ func TestCreateValidates(t *testing.T) {
 
 func TestDelete(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		withTickets := sales(t, s)
 		openIn(t, s, "Deal", "Lead")
@@ -210,7 +190,7 @@ func TestDelete(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Teams.Create(ctx, team.Input{Name: ptr("Billing")}, usedByTeam.ID); err != nil {
+		if _, err := s.Teams.Create(ctx, team.Input{Name: testutil.Ptr("Billing")}, usedByTeam.ID); err != nil {
 			t.Fatal(err)
 		}
 		unused, err := s.Pipelines.Create(ctx, "Spare", pipeline.DefaultStatuses)

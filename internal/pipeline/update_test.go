@@ -41,7 +41,7 @@ func TestUpdateRenamesAndReorders(t *testing.T) {
 		}, []string{"Lead:open", "Demo:open", "Negotiation:open", "HOT LEAD:open", "Lost:closed", "Won:closed"}},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		p := sales(t, s)
 		tk := openIn(t, s, "Big deal", "Qualified")
@@ -60,7 +60,7 @@ func TestUpdateRenamesAndReorders(t *testing.T) {
 				t.Errorf("%s: ticket status %+v, want it to stay in status %d, now %q", st.name, now.Status, qualified, renamed.Name)
 			}
 		}
-		renamed, err := s.Pipelines.Update(ctx, p.ID, pipeline.Update{Name: ptr(" Deals ")})
+		renamed, err := s.Pipelines.Update(ctx, p.ID, pipeline.Update{Name: testutil.Ptr(" Deals ")})
 		if err != nil || renamed.Name != "Deals" || len(renamed.Statuses) != 6 {
 			t.Errorf("rename pipeline: %q with %d statuses (%v), want Deals keeping its statuses", renamed.Name, len(renamed.Statuses), err)
 		}
@@ -94,11 +94,11 @@ func TestUpdateRefusals(t *testing.T) {
 			return pipeline.Update{Statuses: in}
 		}, "statuses[1].id"},
 		{"name of another pipeline", func(p, _ pipeline.Pipeline) pipeline.Update {
-			return pipeline.Update{Name: ptr("support")}
+			return pipeline.Update{Name: testutil.Ptr("support")}
 		}, "name"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		p := sales(t, s)
 		support, err := s.Pipelines.EnsureDefault(ctx)
@@ -107,14 +107,14 @@ func TestUpdateRefusals(t *testing.T) {
 		}
 		for _, tc := range cases {
 			_, err := s.Pipelines.Update(ctx, p.ID, tc.update(p, support))
-			if fields(err)[tc.field] == "" {
+			if testutil.Fields(err)[tc.field] == "" {
 				t.Errorf("%s: error %v, want a message for %s", tc.name, err, tc.field)
 			}
 			if got := mustPipeline(t, s, p.ID); got.Name != "Sales" || !slices.Equal(shape(got), shape(p)) {
 				t.Errorf("%s: refused update changed the pipeline to %q %v", tc.name, got.Name, shape(got))
 			}
 		}
-		if _, err := s.Pipelines.Update(ctx, 999999, pipeline.Update{Name: ptr("x")}); !errors.Is(err, domain.ErrNotFound) {
+		if _, err := s.Pipelines.Update(ctx, 999999, pipeline.Update{Name: testutil.Ptr("x")}); !errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("update of a missing pipeline: %v, want not found", err)
 		}
 	})
@@ -122,7 +122,7 @@ func TestUpdateRefusals(t *testing.T) {
 
 func TestRemoveStatusThatHoldsTickets(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		p := sales(t, s)
 		a, b := openIn(t, s, "Deal A", "Qualified"), openIn(t, s, "Deal B", "Qualified")
@@ -138,7 +138,7 @@ func TestRemoveStatusThatHoldsTickets(t *testing.T) {
 		}
 		_, err = s.Pipelines.Update(ctx, p.ID, pipeline.Update{Statuses: without("Qualified"),
 			Reassign: map[int64]string{qualified.ID: "Qualified"}})
-		if f := fields(err)["reassign."+strconv.FormatInt(qualified.ID, 10)]; f == "" {
+		if f := testutil.Fields(err)["reassign."+strconv.FormatInt(qualified.ID, 10)]; f == "" {
 			t.Errorf("reassign to the removed status: %v, want a reassign field error", err)
 		}
 		if got := mustPipeline(t, s, p.ID); !slices.Equal(shape(got), shape(p)) {
@@ -185,7 +185,7 @@ func TestRemoveStatusReassignByNameAcrossKinds(t *testing.T) {
 		{"closed to open reopens", "Lost", "LEAD", true, ticket.EventReopened, "Lost"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		p := sales(t, s)
 		for _, tc := range cases {
@@ -217,7 +217,7 @@ func TestRemoveStatusReassignByNameAcrossKinds(t *testing.T) {
 
 func TestChangingStatusKindMovesItsTickets(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		p := sales(t, s)
 		tk := openIn(t, s, "Pending signature", "Negotiation")

@@ -31,7 +31,9 @@ func TestGracefulStopFinishesRequestsInFlight(t *testing.T) {
 	})
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- server.Serve(ctx, ln, slow, slog.New(slog.NewTextHandler(io.Discard, nil)), 5*time.Second) }()
+	go func() {
+		served <- server.Serve(ctx, ln, slow, slog.New(slog.NewTextHandler(io.Discard, nil)), 5*time.Second)
+	}()
 	type answer struct {
 		body string
 		err  error

@@ -28,16 +28,6 @@ func setup(t *testing.T, d *db.DB) (*app.Services, team.Team) {
 	return s, support
 }
 
-func fields(err error) map[string]string {
-	var ve *domain.ValidationError
-	if errors.As(err, &ve) {
-		return ve.Fields
-	}
-	return nil
-}
-
-func ptr[T any](v T) *T { return &v }
-
 func mustOperator(t *testing.T, s *app.Services, email string) operator.Operator {
 	t.Helper()
 	op, err := s.Operators.Create(context.Background(), operator.NewOperator{Email: email, Name: email})
@@ -81,12 +71,12 @@ func TestCreateDefaultsAndOverrides(t *testing.T) {
 			in   team.Input
 			want team.Team
 		}{
-			{"defaults from the name", team.Input{Name: ptr("  Billing & Accounts ")}, team.Team{
+			{"defaults from the name", team.Input{Name: testutil.Ptr("  Billing & Accounts ")}, team.Team{
 				Name: "Billing & Accounts", Slug: "billing-accounts", EmailAlias: "billing-accounts@localhost",
 				PipelineID: support.PipelineID, AssignmentMode: team.Manual,
 				Channels: team.Channels{Email: true, Form: true, Widget: true}, MemberIDs: []int64{}}},
-			{"everything given", team.Input{Name: ptr("VIP"), Slug: ptr(" VIP-Desk "), EmailAlias: ptr("VIP@Example.com"),
-				PipelineID: &other.ID, AssignmentMode: ptr(team.RoundRobin), Channels: &team.Channels{LiveChat: true},
+			{"everything given", team.Input{Name: testutil.Ptr("VIP"), Slug: testutil.Ptr(" VIP-Desk "), EmailAlias: testutil.Ptr("VIP@Example.com"),
+				PipelineID: &other.ID, AssignmentMode: testutil.Ptr(team.RoundRobin), Channels: &team.Channels{LiveChat: true},
 				MemberIDs: &[]int64{bo.ID, ada.ID, bo.ID}}, team.Team{
 				Name: "VIP", Slug: "vip-desk", EmailAlias: "vip@example.com", PipelineID: other.ID,
 				AssignmentMode: team.RoundRobin, Channels: team.Channels{LiveChat: true}, MemberIDs: []int64{ada.ID, bo.ID}}},
@@ -118,22 +108,22 @@ func TestCreateRefusesBadInput(t *testing.T) {
 			in    team.Input
 			field string
 		}{
-			{"no name", team.Input{Slug: ptr("x")}, "name"},
-			{"blank name", team.Input{Name: ptr("   ")}, "name"},
-			{"name without letters leaves no slug", team.Input{Name: ptr("!!!")}, "slug"},
-			{"bad slug", team.Input{Name: ptr("Bad"), Slug: ptr("-bad-")}, "slug"},
-			{"slug with spaces", team.Input{Name: ptr("Bad"), Slug: ptr("two words")}, "slug"},
-			{"slug taken", team.Input{Name: ptr("Support again"), Slug: ptr("Support"), EmailAlias: ptr("other@localhost")}, "slug"},
-			{"slug taken by name", team.Input{Name: ptr("SUPPORT"), EmailAlias: ptr("other@localhost")}, "slug"},
-			{"alias taken in another case", team.Input{Name: ptr("Help"), EmailAlias: ptr("Support@LOCALHOST")}, "email_alias"},
-			{"bad alias", team.Input{Name: ptr("Help"), EmailAlias: ptr("help desk")}, "email_alias"},
-			{"unknown mode", team.Input{Name: ptr("Help"), AssignmentMode: ptr(team.AssignmentMode("random"))}, "assignment_mode"},
-			{"unknown pipeline", team.Input{Name: ptr("Help"), PipelineID: ptr(int64(999999))}, "pipeline_id"},
-			{"unknown member", team.Input{Name: ptr("Help"), MemberIDs: &[]int64{op.ID, 999999}}, "member_ids[1]"},
+			{"no name", team.Input{Slug: testutil.Ptr("x")}, "name"},
+			{"blank name", team.Input{Name: testutil.Ptr("   ")}, "name"},
+			{"name without letters leaves no slug", team.Input{Name: testutil.Ptr("!!!")}, "slug"},
+			{"bad slug", team.Input{Name: testutil.Ptr("Bad"), Slug: testutil.Ptr("-bad-")}, "slug"},
+			{"slug with spaces", team.Input{Name: testutil.Ptr("Bad"), Slug: testutil.Ptr("two words")}, "slug"},
+			{"slug taken", team.Input{Name: testutil.Ptr("Support again"), Slug: testutil.Ptr("Support"), EmailAlias: testutil.Ptr("other@localhost")}, "slug"},
+			{"slug taken by name", team.Input{Name: testutil.Ptr("SUPPORT"), EmailAlias: testutil.Ptr("other@localhost")}, "slug"},
+			{"alias taken in another case", team.Input{Name: testutil.Ptr("Help"), EmailAlias: testutil.Ptr("Support@LOCALHOST")}, "email_alias"},
+			{"bad alias", team.Input{Name: testutil.Ptr("Help"), EmailAlias: testutil.Ptr("help desk")}, "email_alias"},
+			{"unknown mode", team.Input{Name: testutil.Ptr("Help"), AssignmentMode: testutil.Ptr(team.AssignmentMode("random"))}, "assignment_mode"},
+			{"unknown pipeline", team.Input{Name: testutil.Ptr("Help"), PipelineID: testutil.Ptr(int64(999999))}, "pipeline_id"},
+			{"unknown member", team.Input{Name: testutil.Ptr("Help"), MemberIDs: &[]int64{op.ID, 999999}}, "member_ids[1]"},
 		}
 		for _, tc := range cases {
 			_, err := s.Teams.Create(ctx, tc.in, support.PipelineID)
-			if fields(err)[tc.field] == "" {
+			if testutil.Fields(err)[tc.field] == "" {
 				t.Errorf("%s: error %v, want a message for %s", tc.name, err, tc.field)
 			}
 		}
@@ -148,7 +138,7 @@ func TestUpdateTeam(t *testing.T) {
 		s, support := setup(t, d)
 		ctx := context.Background()
 		ada, bo, cy := mustOperator(t, s, "ada@example.com"), mustOperator(t, s, "bo@example.com"), mustOperator(t, s, "cy@example.com")
-		billing, err := s.Teams.Create(ctx, team.Input{Name: ptr("Billing"), MemberIDs: &[]int64{ada.ID, bo.ID}}, support.PipelineID)
+		billing, err := s.Teams.Create(ctx, team.Input{Name: testutil.Ptr("Billing"), MemberIDs: &[]int64{ada.ID, bo.ID}}, support.PipelineID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,33 +148,33 @@ func TestUpdateTeam(t *testing.T) {
 			field string
 			check func(tm team.Team) bool
 		}{
-			{"rename keeps slug and alias", team.Input{Name: ptr("Billing & Payments")}, "",
+			{"rename keeps slug and alias", team.Input{Name: testutil.Ptr("Billing & Payments")}, "",
 				func(tm team.Team) bool {
 					return tm.Name == "Billing & Payments" && tm.Slug == "billing" && tm.EmailAlias == "billing@localhost" &&
 						slices.Equal(tm.MemberIDs, []int64{ada.ID, bo.ID})
 				}},
 			{"replace members", team.Input{MemberIDs: &[]int64{cy.ID}}, "",
 				func(tm team.Team) bool { return slices.Equal(tm.MemberIDs, []int64{cy.ID}) }},
-			{"members left out stay", team.Input{AssignmentMode: ptr(team.FewestOpen)}, "",
+			{"members left out stay", team.Input{AssignmentMode: testutil.Ptr(team.FewestOpen)}, "",
 				func(tm team.Team) bool {
 					return tm.AssignmentMode == team.FewestOpen && slices.Equal(tm.MemberIDs, []int64{cy.ID})
 				}},
 			{"empty member list", team.Input{MemberIDs: &[]int64{}}, "",
 				func(tm team.Team) bool { return len(tm.MemberIDs) == 0 }},
-			{"new slug and alias", team.Input{Slug: ptr("pay"), EmailAlias: ptr("Pay@Example.com")}, "",
+			{"new slug and alias", team.Input{Slug: testutil.Ptr("pay"), EmailAlias: testutil.Ptr("Pay@Example.com")}, "",
 				func(tm team.Team) bool { return tm.Slug == "pay" && tm.EmailAlias == "pay@example.com" }},
 			{"channels", team.Input{Channels: &team.Channels{Email: true, LiveChat: true}}, "",
 				func(tm team.Team) bool { return tm.Channels == team.Channels{Email: true, LiveChat: true} }},
-			{"slug of another team", team.Input{Slug: ptr("support")}, "slug", nil},
-			{"alias of another team", team.Input{EmailAlias: ptr("support@localhost")}, "email_alias", nil},
+			{"slug of another team", team.Input{Slug: testutil.Ptr("support")}, "slug", nil},
+			{"alias of another team", team.Input{EmailAlias: testutil.Ptr("support@localhost")}, "email_alias", nil},
 			{"unknown member", team.Input{MemberIDs: &[]int64{ada.ID, 999999}}, "member_ids[1]", nil},
-			{"unknown pipeline", team.Input{PipelineID: ptr(int64(999999))}, "pipeline_id", nil},
+			{"unknown pipeline", team.Input{PipelineID: testutil.Ptr(int64(999999))}, "pipeline_id", nil},
 		}
 		for _, st := range steps {
 			before, _ := s.Teams.Get(ctx, billing.ID)
 			got, err := s.Teams.Update(ctx, billing.ID, st.in)
 			if st.field != "" {
-				if fields(err)[st.field] == "" {
+				if testutil.Fields(err)[st.field] == "" {
 					t.Errorf("%s: error %v, want a message for %s", st.name, err, st.field)
 				}
 				if after, _ := s.Teams.Get(ctx, billing.ID); fmt.Sprint(after) != fmt.Sprint(before) {
@@ -200,7 +190,7 @@ func TestUpdateTeam(t *testing.T) {
 		if err != nil || member {
 			t.Errorf("ada is a member of support: %v, %v", member, err)
 		}
-		if _, err := s.Teams.Update(ctx, 999999, team.Input{Name: ptr("x")}); !errors.Is(err, domain.ErrNotFound) {
+		if _, err := s.Teams.Update(ctx, 999999, team.Input{Name: testutil.Ptr("x")}); !errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("update of a missing team: %v, want not found", err)
 		}
 	})
@@ -235,7 +225,7 @@ func TestFind(t *testing.T) {
 		s, support := setup(t, d)
 		ctx := context.Background()
 		ada := mustOperator(t, s, "ada@example.com")
-		billing, err := s.Teams.Create(ctx, team.Input{Name: ptr("Billing"), MemberIDs: &[]int64{ada.ID}}, support.PipelineID)
+		billing, err := s.Teams.Create(ctx, team.Input{Name: testutil.Ptr("Billing"), MemberIDs: &[]int64{ada.ID}}, support.PipelineID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -45,7 +45,7 @@ func listSubjects(t *testing.T, s *app.Services, f ticket.Filter) []string {
 
 func TestListOrdersByPriorityThenActivity(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		lowOld := openAt(t, s, "low, old", 0, time.Hour)
 		openAt(t, s, "urgent, oldest", 3, 0)
@@ -76,7 +76,7 @@ func TestListOrdersByPriorityThenActivity(t *testing.T) {
 
 func TestListPagesVisitEveryTicketOnce(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		const n = 12
 		for i := range n {
 			// Pairs share a timestamp, so the id decides between them.
@@ -120,7 +120,7 @@ func TestListPagesVisitEveryTicketOnce(t *testing.T) {
 
 func TestListFilters(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		me := mustOperator(t, s, "me@frontdesk.test", "Me")
 		other := mustOperator(t, s, "other@frontdesk.test", "Other")
@@ -206,11 +206,11 @@ func TestListRejectsBadFilters(t *testing.T) {
 		{"unknown assignee", ticket.Filter{Assignee: "ghost@example.com"}, "assignee"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		mustCreate(t, s, newTicket("Anything", "ada@example.com"))
 		for _, tc := range cases {
 			_, err := s.Tickets.List(context.Background(), tc.f)
-			if fields(err)[tc.field] == "" {
+			if testutil.Fields(err)[tc.field] == "" {
 				t.Errorf("%s: error %v, want a message for %s", tc.name, err, tc.field)
 			}
 		}
@@ -219,7 +219,7 @@ func TestListRejectsBadFilters(t *testing.T) {
 
 func TestListSearch(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		agent := mustOperator(t, s, "agent@frontdesk.test", "Agent")
 		inv := openAt(t, s, "Invoice missing for March", 0, 3*time.Hour)

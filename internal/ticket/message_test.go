@@ -26,7 +26,7 @@ func TestCustomerMessageReopensClosedTicket(t *testing.T) {
 		{ticket.System, false, ticket.EventStatus},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		agent := mustOperator(t, s, "agent@frontdesk.test", "Agent")
 		for _, tc := range cases {
@@ -59,7 +59,7 @@ func TestCustomerMessageReopensClosedTicket(t *testing.T) {
 
 func TestFirstResponseTime(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		agent := mustOperator(t, s, "agent@frontdesk.test", "Agent")
 		tk := mustCreate(t, s, newTicket("Waiting for an answer", "ada@example.com"))
@@ -94,7 +94,7 @@ func TestFirstResponseTime(t *testing.T) {
 
 func TestPublicThreadHidesNotesAndSystemMessages(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		agent := mustOperator(t, s, "agent@frontdesk.test", "Agent")
 		tk := mustCreate(t, s, newTicket("Refund", "ada@example.com"))
@@ -156,7 +156,7 @@ func TestAddMessageRefusals(t *testing.T) {
 		{"missing ticket", 999999, ticket.NewMessage{Kind: ticket.Reply, Body: "hello"}, "not found"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		tk := mustCreate(t, s, newTicket("Quiet", "ada@example.com"))
 		for _, tc := range cases {
 			id := tc.id
@@ -168,7 +168,7 @@ func TestAddMessageRefusals(t *testing.T) {
 				if !errors.Is(err, domain.ErrNotFound) {
 					t.Errorf("%s: %v, want not found", tc.name, err)
 				}
-			} else if fields(err)[tc.want] == "" {
+			} else if testutil.Fields(err)[tc.want] == "" {
 				t.Errorf("%s: %v, want a message for %s", tc.name, err, tc.want)
 			}
 		}
@@ -180,7 +180,7 @@ func TestAddMessageRefusals(t *testing.T) {
 
 func TestRotateToken(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		tk := mustCreate(t, s, newTicket("Public link", "ada@example.com"))
 		if got, err := s.Tickets.ByToken(ctx, tk.PublicToken); err != nil || got.ID != tk.ID {

@@ -15,7 +15,7 @@ import (
 // order and test each ticket) must give the same pages.
 func TestSearchStrategiesAgree(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		words := []string{"refund", "login", "invoice", "refund login", "shipping"}
 		for i := range 30 {
 			in := newTicket(fmt.Sprintf("Ticket %d about %s", i, words[i%len(words)]), fmt.Sprintf("c%d@example.com", i))

@@ -2,26 +2,14 @@ package ticket_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/app"
-	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
-	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
-
-func setup(t *testing.T, d *db.DB) *app.Services {
-	t.Helper()
-	s := app.NewServices(d, config.Defaults())
-	if _, err := s.Bootstrap(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 func newTicket(subject, email string) ticket.NewTicket {
 	return ticket.NewTicket{Subject: subject, Description: "Hello, my order has not arrived.", Team: "support",
@@ -46,17 +34,9 @@ func count(t *testing.T, d *db.DB, table string) int {
 	return n
 }
 
-func fields(err error) map[string]string {
-	var ve *domain.ValidationError
-	if errors.As(err, &ve) {
-		return ve.Fields
-	}
-	return nil
-}
-
 func TestCreateOpensTicketWithThreadAndHistory(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		tk := mustCreate(t, s, newTicket("Where is my parcel?", "Ada@Example.com"))
 		if tk.Number < 1001 || tk.Status.Name != "New" || !tk.IsOpen() || tk.Priority != 0 || tk.Channel != ticket.API {
@@ -101,12 +81,12 @@ func TestCreateRejectsBadInputAndLeavesNothing(t *testing.T) {
 		{"bad tag", func(n *ticket.NewTicket) { n.Tags = []string{" "} }, "tags[0]"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		for _, tc := range cases {
 			in := newTicket("Refund please", "new.customer@example.com")
 			tc.edit(&in)
 			_, err := s.Tickets.Create(context.Background(), in)
-			if f := fields(err); f[tc.field] == "" {
+			if f := testutil.Fields(err); f[tc.field] == "" {
 				t.Errorf("%s: error %v, want a message for field %s", tc.name, err, tc.field)
 			}
 		}

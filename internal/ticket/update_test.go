@@ -97,7 +97,7 @@ func TestUpdateStatusClosesAndReopens(t *testing.T) {
 		{"new", "New", true, ticket.EventReopened},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		p, err := s.Pipelines.EnsureDefault(context.Background())
 		if err != nil {
 			t.Fatal(err)
@@ -150,7 +150,7 @@ func TestUpdateStatusMustBelongToTicketPipeline(t *testing.T) {
 		{"unknown status", "Shipped", "In Progress"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		sales := salesTeam(t, s)
 		tk := mustCreate(t, s, newTicket("Wrong status", "ada@example.com"))
 		for _, tc := range cases {
@@ -160,7 +160,7 @@ func TestUpdateStatusMustBelongToTicketPipeline(t *testing.T) {
 				ref = fmt.Sprint(found.ID)
 			}
 			_, err := s.Tickets.Update(context.Background(), tk.ID, ticket.Patch{Status: &ref})
-			if msg := fields(err)["status"]; !strings.Contains(msg, tc.mention) {
+			if msg := testutil.Fields(err)["status"]; !strings.Contains(msg, tc.mention) {
 				t.Errorf("%s: error %v, want a status message mentioning %s", tc.name, err, tc.mention)
 			}
 		}
@@ -194,7 +194,7 @@ func TestUpdateTeamWithAnotherPipeline(t *testing.T) {
 			wantStatus: "New", wantOpen: true},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		sales := salesTeam(t, s)
 		for _, tc := range cases {
 			tk := mustCreate(t, s, newTicket(tc.name, "ada@example.com"))
@@ -224,7 +224,7 @@ func TestUpdateTeamWithAnotherPipeline(t *testing.T) {
 			{ticket.Patch{Team: pointerTo("sales"), Status: pointerTo("In Progress")}, "status"},
 		}
 		for _, r := range refusals {
-			if _, err := s.Tickets.Update(context.Background(), tk.ID, r.patch); fields(err)[r.field] == "" {
+			if _, err := s.Tickets.Update(context.Background(), tk.ID, r.patch); testutil.Fields(err)[r.field] == "" {
 				t.Errorf("patch %+v: error %v, want a message for %s", r.patch, err, r.field)
 			}
 		}
@@ -236,7 +236,7 @@ func TestUpdateTeamWithAnotherPipeline(t *testing.T) {
 
 func TestUpdateFieldsRecordOneEventEach(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ada := mustOperator(t, s, "ada@frontdesk.test", "Ada Agent")
 		bo := mustOperator(t, s, "bo@frontdesk.test", "Bo Agent")
 		// Steps run in order on one ticket; from and to are the event's data.
@@ -318,7 +318,7 @@ func TestUpdateRefusesBadFieldsAndChangesNothing(t *testing.T) {
 			Tags: &[]string{"x"}, Assignee: pointerTo("ghost@example.com")}, "assignee"},
 	}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		gone := mustOperator(t, s, "gone@frontdesk.test", "Gone")
 		admin := operator.Operator{Role: operator.Admin}
@@ -328,7 +328,7 @@ func TestUpdateRefusesBadFieldsAndChangesNothing(t *testing.T) {
 		tk := mustCreate(t, s, newTicket("Keep me", "ada@example.com"))
 		for _, tc := range cases {
 			_, err := s.Tickets.Update(ctx, tk.ID, tc.patch)
-			if fields(err)[tc.field] == "" {
+			if testutil.Fields(err)[tc.field] == "" {
 				t.Errorf("%s: error %v, want a message for %s", tc.name, err, tc.field)
 			}
 		}
@@ -347,7 +347,7 @@ func TestUpdateRefusesBadFieldsAndChangesNothing(t *testing.T) {
 
 func TestRelinkContact(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		s := setup(t, d)
+		s := testutil.Services(t, d)
 		ctx := context.Background()
 		tk := mustCreate(t, s, newTicket("Wrong person", "first@example.com"))
 		other, err := s.Contacts.Create(ctx, contact.Identity{Email: "right@example.com", FirstName: "Rita", LastName: "Right"}, contact.Patch{})
@@ -371,7 +371,7 @@ func TestRelinkContact(t *testing.T) {
 		if _, err := s.Contacts.Merge(ctx, tk.Contact.ID, other.ID, 0); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Tickets.Update(ctx, tk.ID, ticket.Patch{Contact: &tk.Contact.ID}); fields(err)["contact"] == "" {
+		if _, err := s.Tickets.Update(ctx, tk.ID, ticket.Patch{Contact: &tk.Contact.ID}); testutil.Fields(err)["contact"] == "" {
 			t.Errorf("relink to a merged contact: %v, want a contact field error", err)
 		}
 	})
