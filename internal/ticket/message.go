@@ -110,6 +110,7 @@ func (s *Service) insertMessage(ctx context.Context, tx *db.Tx, ticketID int64, 
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = db.Now()
 	}
+	m.CreatedAt = db.Norm(m.CreatedAt)
 	id, err := storeMessage(ctx, tx, ticketID, m)
 	if err != nil {
 		return 0, err
