@@ -23,6 +23,7 @@ Usage:
   frontdesk token create --email E [--name LABEL]
   frontdesk demo               fill the database with realistic demo data
   frontdesk bench [flags]      build a large database and measure it
+  frontdesk mail parse FILE    print a raw mail as JSON (FILE may be -)
 
 Every command takes the settings flags (frontdesk serve -h lists them);
 FRONTDESK_* environment variables set the same values.
@@ -41,6 +42,7 @@ var commands = []command{
 	{[]string{"token", "create"}, runTokenCreate},
 	{[]string{"demo"}, runDemo},
 	{[]string{"bench"}, runBench},
+	{[]string{"mail", "parse"}, runMailParse},
 }
 
 // env is what every command gets: where to write, and the standard input.

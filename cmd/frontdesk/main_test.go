@@ -76,3 +76,17 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help: %v %q", err, out)
 	}
 }
+
+func TestMailParsePrintsJSON(t *testing.T) {
+	mail := "From: Ada <ada@example.com>\r\nTo: support@example.com\r\nSubject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\r\n" +
+		"Message-ID: <m1@example.com>\r\n\r\nHello there.\r\n"
+	out, err := run(t, mail, "mail", "parse", "-")
+	for _, want := range []string{`"subject": "Grüße"`, `"address": "ada@example.com"`, `"message_id": "m1@example.com"`, "Hello there."} {
+		if err != nil || !strings.Contains(out, want) {
+			t.Errorf("mail parse output lacks %s (%v):\n%s", want, err, out)
+		}
+	}
+	if _, err := run(t, "", "mail", "parse"); err == nil {
+		t.Error("mail parse without a file should fail with usage")
+	}
+}

@@ -1,0 +1,57 @@
+package parse
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseAddressList(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Address
+	}{
+		{`"Lund, Maja" <maja@example.org>`, []Address{{"Lund, Maja", "maja@example.org"}}},
+		{`a@example.org, b@example.org`, []Address{{"", "a@example.org"}, {"", "b@example.org"}}},
+		{`Team: a@example.org, B <b@example.org>;, c@example.org`,
+			[]Address{{"", "a@example.org"}, {"B", "b@example.org"}, {"", "c@example.org"}}},
+		{`undisclosed-recipients:;`, nil},
+		{`maja@example.org (Maja Lund)`, []Address{{"Maja Lund", "maja@example.org"}}},
+		{`Maja Lund maja@example.org`, []Address{{"Maja Lund", "maja@example.org"}}},
+		{`<maja@example.org>`, []Address{{"", "maja@example.org"}}},
+		{`Maja <maja@example.org`, []Address{{"Maja", "maja@example.org"}}},
+		{`"Maja <maja@example.org>`, []Address{{"Maja", "maja@example.org"}}},
+		{`=?utf-8?Q?Ma=C3=AFa?= <maia@example.org>`, []Address{{"Maïa", "maia@example.org"}}},
+		{`"=?utf-8?Q?Ma=C3=AFa?=" <maia@example.org>`, []Address{{"Maïa", "maia@example.org"}}},
+		{`Doe, John <john@example.org>, x@example.org`,
+			[]Address{{"Doe, John", "john@example.org"}, {"", "x@example.org"}}},
+		{`Whomever`, []Address{{"Whomever", ""}}},
+		{`<@relay.example.net,@other.example.net:maja@example.org>`, []Address{{"", "maja@example.org"}}},
+		{`<mailto:maja@example.org>`, []Address{{"", "maja@example.org"}}},
+		{`"a \"quoted\" name" <q@example.org>`, []Address{{`a "quoted" name`, "q@example.org"}}},
+		{"J\xfcrgen <j@example.de>", []Address{{"Jürgen", "j@example.de"}}},
+		{``, nil},
+	}
+	for _, tt := range tests {
+		if got := parseAddressList(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("parseAddressList(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMessageIDs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"<a@x> <b@y>", []string{"a@x", "b@y"}},
+		{"<a@x> (from Joe)\n <b@y>", []string{"a@x", "b@y"}},
+		{"a@x b@y", []string{"a@x", "b@y"}},
+		{"<a@x", []string{"a@x"}},
+		{"not an id", nil},
+	}
+	for _, tt := range tests {
+		if got := messageIDs(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("messageIDs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

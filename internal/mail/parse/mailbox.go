@@ -1,0 +1,117 @@
+package parse
+
+import (
+	"strings"
+)
+
+// parseMailbox reads one "Name <addr>", "addr (Name)" or bare address.
+func parseMailbox(item string) (Address, bool) {
+	item, comment := stripComments(item)
+	var name, addr string
+	if lt := strings.LastIndexByte(item, '<'); lt >= 0 {
+		rest := item[lt+1:]
+		if gt := strings.IndexByte(rest, '>'); gt >= 0 {
+			rest = rest[:gt]
+		}
+		addr, name = rest, item[:lt]
+	} else {
+		addr, name = splitBareMailbox(item)
+	}
+	addr = cleanAddress(addr)
+	name = cleanName(name)
+	if name == "" {
+		name = cleanName(comment)
+	}
+	return Address{Name: name, Address: addr}, addr != "" || name != ""
+}
+
+// splitBareMailbox finds the word with "@" in a mailbox without angle
+// brackets; the other words are taken as the display name.
+func splitBareMailbox(item string) (addr, name string) {
+	words := strings.Fields(item)
+	for i, w := range words {
+		if strings.Contains(w, "@") {
+			return w, strings.Join(append(words[:i:i], words[i+1:]...), " ")
+		}
+	}
+	return "", item // no address at all: "From: Whomever" names someone
+}
+
+// stripComments removes (comments) outside quoted strings and returns the
+// first one, which old mailers used for the display name.
+func stripComments(s string) (string, string) {
+	var sb strings.Builder
+	first := ""
+	unclosed := map[byte]bool{} // openers known to have no closer further on
+	for i := 0; i < len(s); i++ {
+		if s[i] != '"' && s[i] != '(' {
+			sb.WriteByte(s[i])
+			continue
+		}
+		end := -1
+		if !unclosed[s[i]] {
+			end = closingIndex(s, i)
+		}
+		if end < 0 {
+			unclosed[s[i]] = true
+			sb.WriteByte(s[i])
+			continue
+		}
+		if s[i] == '"' {
+			sb.WriteString(s[i : end+1])
+		} else if first == "" {
+			first = s[i+1 : end]
+		}
+		i = end
+	}
+	return sb.String(), first
+}
+
+// cleanAddress drops a source route, quotes around the whole address, a
+// mailto: prefix and any white space.
+func cleanAddress(a string) string {
+	a = strings.TrimSpace(a)
+	if i := strings.LastIndexByte(a, ':'); i >= 0 && strings.HasPrefix(a, "@") {
+		a = a[i+1:]
+	}
+	if len(a) > 7 && strings.EqualFold(a[:7], "mailto:") {
+		a = a[7:]
+	}
+	if strings.Count(a, `"`) == 2 && strings.HasPrefix(a, `"`) && strings.HasSuffix(a, `"`) {
+		a = a[1 : len(a)-1]
+	}
+	a = strings.Join(strings.Fields(a), "")
+	return guessText([]byte(strings.Trim(a, "<>,;'")))
+}
+
+// cleanName unquotes a display name and decodes its encoded words.
+func cleanName(n string) string {
+	n = strings.TrimSpace(n)
+	if strings.Count(n, `"`) >= 2 {
+		n = unquote(n)
+	}
+	if strings.Count(n, `"`) == 1 {
+		n = strings.ReplaceAll(n, `"`, "") // a quote never closed
+	}
+	n = decodeWords(n)
+	n = strings.Trim(strings.Join(strings.Fields(n), " "), `"' `)
+	return n
+}
+
+// unquote removes the quotes of quoted strings in n, undoing escapes.
+func unquote(n string) string {
+	var sb strings.Builder
+	in := false
+	for i := 0; i < len(n); i++ {
+		switch {
+		case n[i] == '\\' && in && i+1 < len(n):
+			i++
+			sb.WriteByte(n[i])
+		case n[i] == '"':
+			in = !in
+		default:
+			sb.WriteByte(n[i])
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,103 @@
+package parse
+
+import "strings"
+
+// kind is how a part takes part in the body: what the body selection
+// (RFC 8621 section 4.1.4) needs to know about it.
+type kind int
+
+const (
+	kindPlain     kind = iota // text/plain, or no Content-Type at all
+	kindHTML                  // text/html
+	kindTextOther             // any other text/*, and parts we could not decode
+	kindMedia                 // image, audio, video: may be shown inline
+	kindMessage               // message/rfc822 and message/global
+	kindMultipart             // multipart/* with a boundary
+	kindOther                 // everything else: an attachment
+)
+
+// part is one MIME entity of the parsed tree.
+type part struct {
+	header    header
+	mediaType string // lower case "type/subtype", defaulted when missing
+	params    map[string]string
+	disp      string // lower case disposition type, "" when absent
+	dispParam map[string]string
+	kind      kind
+	children  []*part
+	data      []byte // decoded content; the raw message for kindMessage
+	broken    bool   // unterminated or undecodable: never part of the body
+	closed    bool   // a multipart that reached its closing delimiter
+}
+
+// newPart reads the MIME headers of an entity. inDigest matters because a
+// part of multipart/digest without Content-Type is a message, not text.
+func newPart(fields []field, inDigest bool) *part {
+	p := &part{header: newHeader(fields)}
+	p.mediaType, p.params = parseParams(p.header.get("Content-Type"))
+	p.disp, p.dispParam = parseParams(p.header.get("Content-Disposition"))
+	if !strings.Contains(p.mediaType, "/") {
+		p.mediaType = ""
+	}
+	p.kind = kindOf(p.mediaType, p.params["boundary"] != "", inDigest)
+	if p.mediaType == "" {
+		p.mediaType = "text/plain"
+		if inDigest {
+			p.mediaType = "message/rfc822"
+		}
+	}
+	return p
+}
+
+func kindOf(mediaType string, hasBoundary, inDigest bool) kind {
+	if mediaType == "" {
+		if inDigest {
+			return kindMessage
+		}
+		return kindPlain
+	}
+	top, sub, _ := strings.Cut(mediaType, "/")
+	switch {
+	case top == "multipart" && hasBoundary:
+		return kindMultipart
+	case mediaType == "text/plain":
+		return kindPlain
+	case mediaType == "text/html":
+		return kindHTML
+	case top == "text":
+		return kindTextOther
+	case top == "image" || top == "audio" || top == "video":
+		return kindMedia
+	case top == "message" && (sub == "rfc822" || sub == "global"):
+		return kindMessage
+	}
+	return kindOther
+}
+
+func (p *part) subtype() string {
+	_, sub, _ := strings.Cut(p.mediaType, "/")
+	return sub
+}
+
+// filename is the attachment's name from Content-Disposition, else from the
+// older Content-Type name parameter.
+func (p *part) filename() string {
+	if name := p.dispParam["filename"]; name != "" {
+		return name
+	}
+	return p.params["name"]
+}
+
+// contentID is the Content-ID without its angle brackets.
+func (p *part) contentID() string {
+	return firstID(p.header.text("Content-Id"))
+}
+
+// transferEncoding is the lower case Content-Transfer-Encoding token.
+func (p *part) transferEncoding() string {
+	v := strings.ToLower(strings.TrimSpace(p.header.get("Content-Transfer-Encoding")))
+	if i := strings.IndexAny(v, " \t;("); i >= 0 {
+		v = v[:i]
+	}
+	return v
+}

@@ -1,0 +1,122 @@
+package parse
+
+import "bytes"
+
+// field is one header field as it appeared: the name trimmed, the value
+// still folded and in raw bytes, so each header can be decoded by its kind.
+type field struct {
+	name  string
+	value []byte
+}
+
+// readHeader reads a header block starting at pos. It returns the fields,
+// the offset where the body starts and whether the block ended properly
+// (blank line or a delimiter line of bound). Lines without a colon are
+// skipped rather than ending the block: broken mailers emit them and the
+// fields after them are still worth having.
+func readHeader(buf []byte, pos int, bound []byte) (fields []field, body int, ok bool) {
+	for pos < len(buf) {
+		lineStart := pos
+		pos = skipBlanks(buf, pos)
+		if pos >= len(buf) {
+			return fields, pos, false
+		}
+		if buf[pos] == '\n' {
+			return fields, pos + 1, true
+		}
+		if bound != nil && len(fields) > 0 && isDelimiterLine(buf, lineStart, bound) {
+			// The part has headers but no body; leave the delimiter for
+			// the body scan so the next parts are not read as headers.
+			return fields, lineStart, true
+		}
+		name, next, found := headerName(buf, pos)
+		if !found {
+			pos = next
+			continue
+		}
+		value, end := headerValue(buf, next)
+		fields = append(fields, field{name: name, value: value})
+		pos = end
+	}
+	return fields, pos, false
+}
+
+func skipBlanks(buf []byte, pos int) int {
+	for pos < len(buf) && (buf[pos] == ' ' || buf[pos] == '\t' || buf[pos] == '\r') {
+		pos++
+	}
+	return pos
+}
+
+// headerName reads up to the colon. A line without one is reported as not
+// found, with next pointing past that line.
+func headerName(buf []byte, pos int) (name string, next int, found bool) {
+	i := bytes.IndexAny(buf[pos:], ":\n")
+	if i < 0 {
+		return "", len(buf), false
+	}
+	if buf[pos+i] == '\n' {
+		return "", pos + i + 1, false
+	}
+	name = string(bytes.TrimSpace(buf[pos : pos+i]))
+	if name == "" {
+		return "", pos + i + 1, false
+	}
+	return name, pos + i + 1, true
+}
+
+// headerValue returns the raw value, including folded continuation lines,
+// and the offset of the next line.
+func headerValue(buf []byte, pos int) ([]byte, int) {
+	end := pos
+	for {
+		nl := bytes.IndexByte(buf[end:], '\n')
+		if nl < 0 {
+			return buf[pos:], len(buf)
+		}
+		end += nl + 1
+		if end >= len(buf) || (buf[end] != ' ' && buf[end] != '\t') {
+			return buf[pos:end], end
+		}
+	}
+}
+
+// isDelimiterLine reports whether the line at pos is exactly "--bound" or
+// "--bound--", ignoring trailing white space.
+func isDelimiterLine(buf []byte, pos int, bound []byte) bool {
+	line := buf[pos:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	line = bytes.TrimRight(line, " \t\r")
+	if !bytes.HasPrefix(line, []byte("--")) || !bytes.HasPrefix(line[2:], bound) {
+		return false
+	}
+	rest := line[2+len(bound):]
+	return len(rest) == 0 || string(rest) == "--"
+}
+
+// findDelimiter looks for "--bound" from pos on. It is deliberately loose,
+// as broken mailers need: the delimiter may follow text on the same line
+// (a part whose last line break was lost), and bound matches as a prefix
+// ("--abc" also ends a part at "--abcd"). end is where the content before
+// it stops (a line break before the delimiter belongs to the delimiter) and
+// after is just past "--bound".
+func findDelimiter(buf []byte, pos int, bound []byte) (end, after int, found bool) {
+	if bound == nil {
+		return len(buf), len(buf), false
+	}
+	dash := append([]byte("--"), bound...)
+	i := bytes.Index(buf[pos:], dash)
+	if i < 0 {
+		return len(buf), len(buf), false
+	}
+	end = pos + i
+	if end > pos && buf[end-1] == '\n' {
+		end--
+		if end > pos && buf[end-1] == '\r' {
+			end--
+		}
+	}
+	return end, pos + i + len(dash), true
+}

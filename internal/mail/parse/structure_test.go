@@ -1,0 +1,70 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBrokenStructure pins how damaged MIME structure is read: what can be
+// placed becomes body, what cannot stays an attachment, nothing is lost.
+func TestBrokenStructure(t *testing.T) {
+	tests := []struct {
+		name  string
+		raw   string
+		text  string   // exact text_body
+		files []string // content types of the attachments
+	}{
+		{"closing delimiter missing: last part kept aside",
+			"Content-Type: multipart/mixed; boundary=b\n\n--b\n\nfirst\n--b\n\nsecond\n",
+			"first", []string{"text/plain"}},
+		{"delimiter glued to the last line",
+			"Content-Type: multipart/mixed; boundary=b\n\n--b\n\nfirst\n--b\n\nsecond--b--\n",
+			"first\nsecond", nil},
+		{"inner multipart never closed: the outer delimiter is not guessed",
+			"Content-Type: multipart/mixed; boundary=out\n\n--out\nContent-Type: multipart/mixed; boundary=in\n\n--in\n\none\n--out\n\ntwo\n--out--\n",
+			"", []string{"text/plain"}},
+		{"boundary matched as a prefix",
+			"Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--bx\n\ntwo\n--b--\n",
+			"one\ntwo", nil},
+		{"headers run into the delimiter: an empty part, the next one intact",
+			"Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n--b\n\nbody\n--b--\n",
+			"\nbody", nil},
+		{"multipart without boundary parameter is an attachment",
+			"Content-Type: multipart/mixed\n\n--x\n\ntext\n--x--\n",
+			"", []string{"multipart/mixed"}},
+		{"undecodable base64 text kept raw as an attachment",
+			"Content-Type: multipart/mixed; boundary=b\n\n--b\n\nok\n--b\nContent-Transfer-Encoding: base64\n\n!!! not base64 !!!\n--b--\n",
+			"ok", []string{"text/plain"}},
+		{"named text after the first part is an attachment",
+			"Content-Type: multipart/mixed; boundary=b\n\n--b\n\nbody\n--b\nContent-Type: text/plain; name=notes.txt\n\nnotes\n--b--\n",
+			"body", []string{"text/plain"}},
+		{"alternative with only HTML gives text from it",
+			"Content-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/html\n\n<p>Hi <b>there</b></p>\n--b--\n",
+			"Hi there", nil},
+		{"digest parts default to messages",
+			"Content-Type: multipart/digest; boundary=b\n\n--b\n\nSubject: one\n\nx\n--b--\n",
+			"", []string{"message/rfc822"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Parse([]byte(tt.raw))
+			if m.TextBody != tt.text {
+				t.Errorf("text_body = %q, want %q", m.TextBody, tt.text)
+			}
+			var files []string
+			for _, a := range m.Attachments {
+				files = append(files, a.ContentType)
+			}
+			if strings.Join(files, ",") != strings.Join(tt.files, ",") {
+				t.Errorf("attachments = %q, want %q", files, tt.files)
+			}
+		})
+	}
+}
+
+func TestBlankTextAlternative(t *testing.T) {
+	raw := "Content-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain\n\n \n--b\nContent-Type: text/html\n\n<p>Real content</p>\n--b--\n"
+	if m := Parse([]byte(raw)); m.TextBody != "Real content" {
+		t.Errorf("text_body = %q, want the HTML as text", m.TextBody)
+	}
+}
