@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"sync"
@@ -32,6 +33,11 @@ func CreateThroughput(ctx context.Context, s *app.Services, g *generator, client
 	if err != nil {
 		return Result{}, err
 	}
+	before, err := lastIDs(ctx, s)
+	if err != nil {
+		return Result{}, err
+	}
+	defer func() { _ = removeAfter(ctx, s, before) }()
 	url := "http://" + ln.Addr().String() + "/api/v1/tickets"
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 	var mu sync.Mutex
@@ -41,7 +47,7 @@ func CreateThroughput(ctx context.Context, s *app.Services, g *generator, client
 	start := time.Now()
 	for c := range clients {
 		wg.Go(func() {
-			local, err := createLoop(client, url, token, g, c, start.Add(d))
+			local, err := createLoop(client, url, token, g, rand.New(rand.NewPCG(11, uint64(c))), c, start.Add(d))
 			mu.Lock()
 			defer mu.Unlock()
 			samples = append(samples, local...)
@@ -60,15 +66,17 @@ func CreateThroughput(ctx context.Context, s *app.Services, g *generator, client
 	return res, nil
 }
 
-func createLoop(client *http.Client, url, token string, g *generator, worker int, until time.Time) ([]time.Duration, error) {
+// createLoop posts tickets written like the seeded ones, half of them from
+// customers the database already knows.
+func createLoop(client *http.Client, url, token string, g *generator, r *rand.Rand, worker int, until time.Time) ([]time.Duration, error) {
 	var out []time.Duration
 	for i := 0; time.Now().Before(until); i++ {
 		email := fmt.Sprintf("new-%d-%d@bench.example", worker, i)
 		if i%2 == 1 { // half the tickets come from known customers
 			email = fmt.Sprintf("known-%d@bench.example", i%1000)
 		}
-		body, _ := json.Marshal(map[string]any{"subject": fmt.Sprintf("Export fails after update (%d/%d)", worker, i), "team": g.teamSlugs[i%len(g.teamSlugs)],
-			"priority": i % 4, "description": "The export still fails with a timeout after the update.",
+		body, _ := json.Marshal(map[string]any{"subject": g.vocab.Subject(r), "team": g.teamSlugs[i%len(g.teamSlugs)],
+			"priority": pickPriority(r), "description": g.vocab.Sentence(20 + r.IntN(25)),
 			"contact": map[string]any{"email": email, "first_name": "Bench"}})
 		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+token)

@@ -65,19 +65,17 @@ func claimExternalID(ctx context.Context, q db.Querier, id int64, ext string) (b
 // create inserts a contact for in. When a concurrent intake created the
 // same customer first, it returns that contact instead.
 func (s *Service) create(ctx context.Context, q db.Querier, in Identity) (int64, error) {
-	company, err := companyForDomain(ctx, q, in.Email)
-	if err != nil {
-		return 0, err
-	}
 	var ext *string
 	if in.ExternalID != "" {
 		ext = &in.ExternalID
 	}
 	now := db.Now()
 	var id int64
-	err = q.QueryRowContext(ctx, `INSERT INTO contacts (first_name, last_name, phone, external_id, company_id, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (external_id) DO NOTHING RETURNING id`,
-		in.FirstName, in.LastName, in.Phone, ext, company, now).Scan(&id)
+	// The company whose mail domain the address has, if any, in the same statement.
+	err := q.QueryRowContext(ctx, `INSERT INTO contacts (first_name, last_name, phone, external_id, company_id, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, (SELECT company_id FROM company_domains WHERE domain = $5), $6, $6)
+		ON CONFLICT (external_id) DO NOTHING RETURNING id`,
+		in.FirstName, in.LastName, in.Phone, ext, emailDomain(in.Email), now).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) && ext != nil {
 		return s.idByExternalID(ctx, q, in.ExternalID) // lost the race: use the winner
 	}

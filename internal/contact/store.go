@@ -117,16 +117,3 @@ func addEmail(ctx context.Context, q db.Querier, id int64, email string) (bool, 
 	err = q.QueryRowContext(ctx, `SELECT contact_id FROM contact_emails WHERE email = $1`, email).Scan(&owner)
 	return owner == id, err
 }
-
-// companyForDomain returns the company that owns the domain of email.
-func companyForDomain(ctx context.Context, q db.Querier, email string) (*int64, error) {
-	if email == "" {
-		return nil, nil
-	}
-	var id int64
-	err := q.QueryRowContext(ctx, `SELECT company_id FROM company_domains WHERE domain = $1`, emailDomain(email)).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	return &id, err
-}

@@ -165,17 +165,35 @@ func (s *Service) findAssignee(ctx context.Context, q db.Querier, ref string, c 
 	return op, err
 }
 
+// Ticket creation differs by engine only in the number and the search
+// document: SQLite takes the number from a counter row and indexes in its
+// FTS5 table afterwards; PostgreSQL draws from a sequence and writes the
+// tsvector in the same statement, sparing a second update of the row.
+const (
+	sqliteInsertTicket = `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
+		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
+		last_customer_activity_at) VALUES ($12, $1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11)
+		RETURNING id`
+	pgInsertTicket = `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
+		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
+		last_customer_activity_at, search) VALUES (nextval('ticket_number_seq'), $1, $2, $3, $4, $5, TRUE, $6, $7, $8,
+		$9, $10, $11, $11, $11, $11, to_tsvector('simple', $1 || ' ' || left($2, 100000)))
+		RETURNING id`
+)
+
 func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolved) (int64, error) {
-	var number int64
-	if err := tx.QueryRowContext(ctx, s.sqlFor(sqliteNextNumber, pgNextNumber)).Scan(&number); err != nil {
-		return 0, fmt.Errorf("next ticket number: %w", err)
+	args := []any{in.Subject, in.Description, r.team.ID, r.team.PipelineID, r.statusID, in.Priority,
+		r.assignee, r.contact, in.Channel, NewToken(), in.CreatedAt}
+	query := pgInsertTicket
+	if s.DB.Dialect == db.SQLite {
+		var number int64
+		if err := tx.QueryRowContext(ctx, sqliteNextNumber).Scan(&number); err != nil {
+			return 0, fmt.Errorf("next ticket number: %w", err)
+		}
+		args, query = append(args, number), sqliteInsertTicket
 	}
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
-		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
-		last_customer_activity_at) VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8, $9, $10, $11, $12, $12, $12, $12)
-		RETURNING id`, number, in.Subject, in.Description, r.team.ID, r.team.PipelineID, r.statusID, in.Priority,
-		r.assignee, r.contact, in.Channel, NewToken(), in.CreatedAt).Scan(&id)
+	err := tx.QueryRowContext(ctx, query, args...).Scan(&id)
 	return id, err
 }
 
@@ -183,7 +201,9 @@ func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolve
 // carries the creation times, and the search document is written once with
 // the subject and the description, so creation stays a handful of statements.
 func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTicket, r resolved) error {
-	s.indexNew(ctx, tx, id, in.Subject, in.Description)
+	if s.DB.Dialect == db.SQLite {
+		s.indexNew(ctx, tx, id, in.Subject, in.Description)
+	}
 	if err := insertTags(ctx, tx, id, in.Tags); err != nil {
 		return err
 	}

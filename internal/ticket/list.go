@@ -80,7 +80,7 @@ func (w *where) sql() string {
 
 // List returns one page of tickets matching f.
 func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
-	w, err := s.filterSQL(ctx, f)
+	w, verify, err := s.filterSQL(ctx, f)
 	if err != nil {
 		return Page{}, err
 	}
@@ -88,9 +88,7 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 	if limit <= 0 || limit > 200 {
 		limit = 50
 	}
-	query := `SELECT t.id FROM tickets t` + w.sql() +
-		` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT ` + w.arg(limit+1)
-	ids, err := s.ids(ctx, query, w.args)
+	ids, err := s.pageIDs(ctx, w, verify, f.Q, limit)
 	if err != nil {
 		return Page{}, err
 	}
@@ -109,7 +107,22 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 	return page, nil
 }
 
-func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, error) {
+// pageIDs returns up to limit+1 ids in list order: by one query, or, for
+// a search expected to match many tickets, by testing tickets in order.
+func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, q string, limit int) ([]int64, error) {
+	if verify != nil {
+		ids, done, err := s.scanMatches(ctx, w, verify, limit)
+		if err != nil || done {
+			return ids, err
+		}
+		w.add(fmt.Sprintf(sqliteMatch, w.arg(s.matchQuery(q))))
+	}
+	query := `SELECT t.id FROM tickets t` + w.sql() +
+		` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT ` + w.arg(limit+1)
+	return s.ids(ctx, query, w.args)
+}
+
+func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, []string, error) {
 	w := &where{}
 	var c domain.Check
 	if f.Team != "" {
@@ -117,7 +130,7 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, error) {
 		if errors.Is(err, domain.ErrNotFound) {
 			c.Add("team", fmt.Sprintf("no team with id or slug %q", f.Team))
 		} else if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		w.add("t.team_id = " + w.arg(team.ID))
 	}
@@ -129,19 +142,17 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, error) {
 		c.Add("kind", "must be open or closed")
 	}
 	if err := s.assigneeFilter(ctx, w, f, &c); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s.simpleFilters(w, f, &c)
-	if err := s.searchFilter(ctx, w, f.Q); err != nil {
-		return nil, err
-	}
+	verify := s.searchFilter(w, f.Q)
 	if f.Cursor != "" {
 		cur, err := parseCursor(f.Cursor)
 		c.Require(err == nil, "cursor", "is not a cursor from a previous page")
 		w.add(fmt.Sprintf("(t.priority, t.last_activity_at, t.id) < (%s, %s, %s)",
 			w.arg(cur.priority), w.arg(cur.activity), w.arg(cur.id)))
 	}
-	return w, c.Err()
+	return w, verify, c.Err()
 }
 
 func (s *Service) simpleFilters(w *where, f Filter, c *domain.Check) {

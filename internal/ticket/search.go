@@ -2,10 +2,7 @@ package ticket
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"unicode"
 
@@ -14,10 +11,7 @@ import (
 
 // Ticket numbers: a counter row on SQLite (one writer anyway), a sequence
 // on PostgreSQL (no row lock shared by concurrent creations).
-const (
-	sqliteNextNumber = `UPDATE counters SET value = value + 1 WHERE name = 'ticket_number' RETURNING value`
-	pgNextNumber     = `SELECT nextval('ticket_number_seq')`
-)
+const sqliteNextNumber = `UPDATE counters SET value = value + 1 WHERE name = 'ticket_number' RETURNING value`
 
 // Full-text search indexes one document per ticket: the subject and the
 // text of every message. SQLite keeps it in the FTS5 table ticket_search
@@ -26,63 +20,33 @@ const (
 	sqliteIndexNew     = `INSERT INTO ticket_search (rowid, subject, body) VALUES ($1, $2, $3)`
 	sqliteIndexSubject = `UPDATE ticket_search SET subject = $2 WHERE rowid = $1`
 	sqliteIndexBody    = `UPDATE ticket_search SET body = body || ' ' || $2 WHERE rowid = $1`
-	pgIndexNew         = `UPDATE tickets SET search = to_tsvector('simple', $2 || ' ' || $3) WHERE id = $1`
 	pgIndexSubject     = `UPDATE tickets SET search = to_tsvector('simple', $2 || ' ' ||
 		COALESCE((SELECT string_agg(left(body_text, 100000), ' ') FROM messages WHERE ticket_id = $1), '')) WHERE id = $1`
 	pgIndexBody = `UPDATE tickets SET search = search || to_tsvector('simple', $2) WHERE id = $1`
 
-	// Rare terms: collect the few matching tickets from the index, then sort them.
+	// Few matches: collect them from the index, then sort them.
 	sqliteMatch = `t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH %s)`
-	// Common terms: walk the list's own index in order and test each ticket;
-	// matches are dense, so the first page is found after a few hundred tests.
-	sqliteMatchEach = `EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search MATCH %s AND rowid = t.id)`
-	sqliteTermDocs  = `SELECT doc FROM ticket_search_vocab WHERE term = $1`
 	// PostgreSQL's planner makes the same choice from its tsvector statistics.
 	pgMatch = `t.search @@ plainto_tsquery('simple', %s)`
 )
 
-// defaultCommonTerm is the number of tickets from which a term counts as
-// common (Service.CommonTermDocs overrides it).
-const defaultCommonTerm = 20_000
-
-// searchFilter adds the full-text condition for q, if q holds any word.
-func (s *Service) searchFilter(ctx context.Context, w *where, q string) error {
-	terms := searchTerms(q)
+// searchFilter adds the full-text condition for q, if q holds any word. On
+// SQLite it adds none and returns the folded terms instead: List first
+// walks the list in order testing each ticket's text, which finds a page
+// after a few hundred tests when the words are common, and only when that
+// fails within a budget asks the FTS index for the (then few) matches.
+// Collecting and sorting a hundred thousand matches of a common word would
+// cost far more; SQLite's index cannot tell cheaply how common a word is.
+func (s *Service) searchFilter(w *where, q string) []string {
+	terms := foldedTerms(q)
 	if len(terms) == 0 {
 		return nil
 	}
-	cond := pgMatch
-	if s.DB.Dialect == db.SQLite {
-		rarest, err := s.rarestTermDocs(ctx, terms)
-		if err != nil {
-			return err
-		}
-		cond = sqliteMatch
-		threshold := s.CommonTermDocs
-		if threshold == 0 {
-			threshold = defaultCommonTerm
-		}
-		if rarest >= threshold {
-			cond = sqliteMatchEach
-		}
+	if s.DB.Dialect == db.SQLite && s.ScanBudget >= 0 {
+		return terms
 	}
-	w.add(fmt.Sprintf(cond, w.arg(s.matchQuery(q))))
+	w.add(fmt.Sprintf(s.sqlFor(sqliteMatch, pgMatch), w.arg(s.matchQuery(q))))
 	return nil
-}
-
-// rarestTermDocs returns how many tickets hold the rarest of terms: an
-// upper bound on the matches of a query that needs them all.
-func (s *Service) rarestTermDocs(ctx context.Context, terms []string) (int, error) {
-	rarest := math.MaxInt
-	for _, t := range terms {
-		var n int
-		err := s.DB.Read.QueryRowContext(ctx, sqliteTermDocs, t).Scan(&n)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return 0, err
-		}
-		rarest = min(rarest, n)
-	}
-	return rarest, nil
 }
 
 // maxIndexedBody caps the text of one message that goes into the index.
@@ -90,9 +54,10 @@ const maxIndexedBody = 100_000
 
 // The index writes run at the end of the transaction (Tx.Defer).
 
-// indexNew writes the search document of a new ticket.
+// indexNew writes the search document of a new ticket on SQLite (on
+// PostgreSQL the insert itself does).
 func (s *Service) indexNew(ctx context.Context, tx *db.Tx, id int64, subject, body string) {
-	s.deferExec(ctx, tx, s.sqlFor(sqliteIndexNew, pgIndexNew), id, subject, capIndexed(body))
+	s.deferExec(ctx, tx, sqliteIndexNew, id, subject, capIndexed(body))
 }
 
 func (s *Service) indexSubject(ctx context.Context, tx *db.Tx, id int64, subject string) {

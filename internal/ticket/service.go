@@ -46,9 +46,10 @@ type Service struct {
 	Pipelines PipelineReader
 	Operators OperatorFinder
 	Bus       Publisher
-	// CommonTermDocs tunes search on SQLite: a query whose every word is in
-	// at least this many tickets walks the list in order; 0 means 20,000.
-	CommonTermDocs int
+	// ScanBudget tunes search on SQLite: how many tickets, in list order, are
+	// tested against the words before the FTS index is asked instead; 0
+	// means 2,048, a negative number skips the walk.
+	ScanBudget int
 }
 
 func (s *Service) publicURL(token string) string {

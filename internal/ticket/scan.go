@@ -1,0 +1,148 @@
+package ticket
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The list-order search of SQLite: read candidates in list order, a batch
+// at a time, and keep those whose subject and messages hold every term.
+
+const (
+	scanBatch         = 256
+	defaultScanBudget = 2048
+)
+
+type candidate struct {
+	id       int64
+	priority int
+	activity time.Time
+}
+
+// scanMatches returns up to limit+1 matching ids in list order, and false
+// when the budget ran out first.
+func (s *Service) scanMatches(ctx context.Context, w *where, terms []string, limit int) ([]int64, bool, error) {
+	budget := s.ScanBudget
+	if budget == 0 {
+		budget = defaultScanBudget
+	}
+	var out []int64
+	var after *candidate
+	for scanned := 0; scanned < budget; {
+		batch, err := s.candidates(ctx, w, after)
+		if err != nil {
+			return nil, false, err
+		}
+		texts, err := s.searchTexts(ctx, batch)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, c := range batch {
+			if holdsAll(texts[c.id], terms) {
+				if out = append(out, c.id); len(out) > limit {
+					return out, true, nil
+				}
+			}
+		}
+		if len(batch) < scanBatch {
+			return out, true, nil
+		}
+		after, scanned = &batch[len(batch)-1], scanned+len(batch)
+	}
+	return nil, false, nil
+}
+
+func (s *Service) candidates(ctx context.Context, base *where, after *candidate) ([]candidate, error) {
+	w := &where{conds: append([]string{}, base.conds...), args: append([]any{}, base.args...)}
+	if after != nil {
+		w.add("(t.priority, t.last_activity_at, t.id) < (" + w.arg(after.priority) + ", " + w.arg(after.activity) +
+			", " + w.arg(after.id) + ")")
+	}
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT t.id, t.priority, t.last_activity_at FROM tickets t`+w.sql()+
+		` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT `+w.arg(scanBatch), w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		if err := rows.Scan(&c.id, &c.priority, &c.activity); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// searchTexts reads the indexed text of each candidate.
+func (s *Service) searchTexts(ctx context.Context, batch []candidate) (map[int64]string, error) {
+	out := make(map[int64]string, len(batch))
+	if len(batch) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(batch))
+	for i, c := range batch {
+		args[i] = c.id
+	}
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT rowid, subject || ' ' || body FROM ticket_search WHERE rowid IN (`+
+		placeholders(1, len(batch))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, err
+		}
+		out[id] = text
+	}
+	return out, rows.Err()
+}
+
+// holdsAll reports whether text contains every term as a whole word,
+// folded the way the FTS5 tokenizer folds (case and diacritics).
+func holdsAll(text string, terms []string) bool {
+	missing := len(terms)
+	found := make([]bool, len(terms))
+	for _, w := range foldedTerms(text) {
+		for i, t := range terms {
+			if !found[i] && w == t {
+				found[i] = true
+				if missing--; missing == 0 {
+					return true
+				}
+			}
+		}
+	}
+	return missing == 0
+}
+
+// foldedTerms splits text into lower-case words without diacritics.
+func foldedTerms(text string) []string {
+	if !isASCII(text) {
+		var b strings.Builder
+		for _, r := range norm.NFD.String(text) {
+			if !unicode.Is(unicode.Mn, r) {
+				b.WriteRune(r)
+			}
+		}
+		text = b.String()
+	}
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
