@@ -111,7 +111,7 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 // a search expected to match many tickets, by testing tickets in order.
 func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, q string, limit int) ([]int64, error) {
 	if verify != nil {
-		ids, done, err := s.scanMatches(ctx, w, verify, limit)
+		ids, done, err := s.searchCommon(ctx, w, verify, q, limit)
 		if err != nil || done {
 			return ids, err
 		}

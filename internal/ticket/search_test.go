@@ -24,9 +24,9 @@ func TestSearchStrategiesAgree(t *testing.T) {
 			mustCreate(t, s, in)
 		}
 		for _, q := range []string{"refund", "login refund", "invoice", "shipping help", "nothing-matches"} {
-			s.Tickets.ScanBudget = -1
+			s.Tickets.ScanBudget, s.Tickets.FewMatches = -1, 0
 			collect := pagesOf(t, s.Tickets, q)
-			s.Tickets.ScanBudget = 1 << 20
+			s.Tickets.ScanBudget, s.Tickets.FewMatches = 1<<20, 1
 			walk := pagesOf(t, s.Tickets, q)
 			if !slices.Equal(collect, walk) {
 				t.Errorf("q=%q: index-first %v, list-first %v", q, collect, walk)

@@ -46,9 +46,10 @@ type Service struct {
 	Pipelines PipelineReader
 	Operators OperatorFinder
 	Bus       Publisher
-	// ScanBudget tunes search on SQLite: how many tickets, in list order, are
-	// tested against the words before the FTS index is asked instead; 0
-	// means 2,048, a negative number skips the walk.
+	// Search on SQLite (scan.go): a query matching at least FewMatches
+	// tickets (0: 8,192) walks the list in order, testing up to ScanBudget
+	// tickets (0: 4,096; negative: never walk) before asking the FTS index.
+	FewMatches int
 	ScanBudget int
 }
 
