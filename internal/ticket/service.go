@@ -47,8 +47,9 @@ type Service struct {
 	Operators OperatorFinder
 	Bus       Publisher
 	// Search on SQLite (scan.go): a query matching at least FewMatches
-	// tickets (0: 8,192) walks the list in order, testing up to ScanBudget
-	// tickets (0: 4,096; negative: never walk) before asking the FTS index.
+	// tickets (0: computed from the number of tickets) walks the list in
+	// order, testing up to ScanBudget tickets (0: 20,000; negative: never
+	// walk) before asking the FTS index.
 	FewMatches int
 	ScanBudget int
 }
