@@ -1,0 +1,44 @@
+package bench
+
+import (
+	"context"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/testutil"
+)
+
+// The benchmark itself must keep working on both engines: a small seed,
+// every measurement, and the creation run leaving the database as it was.
+func TestBenchRunsOnBothEngines(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		s := testutil.Services(t, d)
+		g, err := Seed(ctx, s, 600, 3, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := d.Read.QueryRow(`SELECT count(*) FROM messages`).Scan(&n); err != nil || n != 1800 {
+			t.Fatalf("seeded %d messages (%v), want 1800", n, err)
+		}
+		if _, err := InboxPage(ctx, s, g, 20); err != nil {
+			t.Error(err)
+		}
+		if _, err := Search(ctx, s, g, 30); err != nil {
+			t.Error(err)
+		}
+		if _, err := ContactByEmail(ctx, s, g, 20); err != nil {
+			t.Error(err)
+		}
+		res, err := CreateThroughput(ctx, s, g, 2, 300*time.Millisecond)
+		if err != nil || res.N == 0 {
+			t.Fatalf("create: %v, %d tickets", err, res.N)
+		}
+		if err := d.Read.QueryRow(`SELECT count(*) FROM tickets`).Scan(&n); err != nil || n != 600 {
+			t.Errorf("%d tickets after the creation run (%v), want the 600 seeded", n, err)
+		}
+	})
+}
