@@ -73,11 +73,18 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Set("_time_format", "sqlite")
 	q.Set("_txlock", "immediate")
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)",
-		"busy_timeout(10000)", "cache_size(-32000)", "temp_store(MEMORY)", "mmap_size(268435456)"} {
+		"busy_timeout(10000)", "temp_store(MEMORY)", "mmap_size(268435456)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
+		q.Add("_pragma", "cache_size(-32000)")
+	} else {
+		// The one writer touches index pages all over the file: a large cache
+		// keeps them, and checkpointing every 64 MB of WAL instead of 4 MB
+		// writes a page that changes often back once instead of many times.
+		q.Add("_pragma", "cache_size(-262144)")
+		q.Add("_pragma", "wal_autocheckpoint(16384)")
 	}
 	return "file:" + path + "?" + q.Encode()
 }
