@@ -37,6 +37,8 @@ type resolved struct {
 	statusID int64
 	assignee *int64
 	contact  int64
+	// autoAssigned: the team's assignment mode chose the assignee.
+	autoAssigned bool
 }
 
 // Create opens a ticket in one transaction: the contact is linked or
@@ -115,6 +117,13 @@ func (s *Service) resolveNew(ctx context.Context, tx *db.Tx, in *NewTicket) (res
 		if op.ID != 0 {
 			r.assignee = &op.ID
 		}
+	}
+	if r.assignee == nil && in.Assignee == "" && r.team.ID != 0 {
+		id, err := autoAssignee(ctx, tx, r.team)
+		if err != nil {
+			return r, err
+		}
+		r.assignee, r.autoAssigned = id, id != nil
 	}
 	if err := c.Err(); err != nil {
 		// Report contact problems too, without creating the contact.
@@ -209,6 +218,16 @@ func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTi
 	}
 	if err := s.recordEvent(ctx, tx, id, in.ActorID, "created", map[string]any{"channel": in.Channel}, in.CreatedAt); err != nil {
 		return err
+	}
+	if r.autoAssigned {
+		var name string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM operators WHERE id = $1`, *r.assignee).Scan(&name); err != nil {
+			return err
+		}
+		data := map[string]any{"from": nil, "to": name, "mode": r.team.AssignmentMode}
+		if err := s.recordEvent(ctx, tx, id, 0, EventAssignee, data, in.CreatedAt); err != nil {
+			return err
+		}
 	}
 	if in.Description == "" {
 		return nil
