@@ -13,7 +13,8 @@ import (
 
 // Service manages operators and their API tokens.
 type Service struct {
-	DB *db.DB
+	DB     *db.DB
+	tokens tokenCache
 }
 
 const operatorColumns = `id, email, name, role, active, created_at, updated_at`

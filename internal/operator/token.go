@@ -70,11 +70,15 @@ func (s *Service) ByToken(ctx context.Context, secret string) (Operator, error) 
 	if !strings.HasPrefix(secret, tokenPrefix) {
 		return Operator{}, ErrBadToken
 	}
+	hash := hashToken(secret)
+	if op, ok := s.tokens.get(hash, time.Now()); ok {
+		return op, nil
+	}
 	var tokenID int64
 	var lastUsed sql.Null[time.Time]
 	row := s.DB.Read.QueryRowContext(ctx, `SELECT o.id, o.email, o.name, o.role, o.active, o.created_at, o.updated_at,
 		t.id, t.last_used_at FROM api_tokens t JOIN operators o ON o.id = t.operator_id
-		WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND o.active`, hashToken(secret))
+		WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND o.active`, hash)
 	var o Operator
 	err := row.Scan(&o.ID, &o.Email, &o.Name, &o.Role, &o.Active, &o.CreatedAt, &o.UpdatedAt, &tokenID, &lastUsed)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -87,6 +91,7 @@ func (s *Service) ByToken(ctx context.Context, secret string) (Operator, error) 
 	if now := nowFn(); !lastUsed.Valid || now.Sub(lastUsed.V) > time.Minute {
 		_, _ = s.DB.Write.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $2 WHERE id = $1`, tokenID, now)
 	}
+	s.tokens.put(hash, o, time.Now())
 	return o, nil
 }
 
@@ -129,5 +134,6 @@ func (s *Service) RevokeToken(ctx context.Context, actor Operator, id int64) err
 		return domain.Forbidden("only an admin can revoke other operators' tokens")
 	}
 	_, err = s.DB.Write.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, id, nowFn())
+	s.tokens.clear()
 	return err
 }

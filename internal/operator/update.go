@@ -55,6 +55,7 @@ func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch)
 		out, err = apply(ctx, tx, cur, p, hash)
 		return err
 	})
+	s.tokens.clear() // a new role or a deactivation applies to cached tokens at once
 	return out, err
 }
 
