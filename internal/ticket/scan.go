@@ -143,9 +143,44 @@ func (s *Service) searchTexts(ctx context.Context, batch []candidate) (map[int64
 // holdsAll reports whether text contains every term as a whole word,
 // folded the way the FTS5 tokenizer folds (case and diacritics).
 func holdsAll(text string, terms []string) bool {
+	if !isASCII(text) {
+		return holdsAllFolded(foldedTerms(text), terms)
+	}
+	// ASCII, the common case: walk the words in place, without allocating.
+	found := make([]bool, len(terms))
+	missing := len(terms)
+	for i := 0; i < len(text); {
+		for i < len(text) && !isASCIIWordByte(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && isASCIIWordByte(text[i]) {
+			i++
+		}
+		if start == i {
+			continue
+		}
+		word := text[start:i]
+		for k, t := range terms {
+			if !found[k] && strings.EqualFold(word, t) {
+				found[k] = true
+				if missing--; missing == 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isASCIIWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+func holdsAllFolded(words, terms []string) bool {
 	missing := len(terms)
 	found := make([]bool, len(terms))
-	for _, w := range foldedTerms(text) {
+	for _, w := range words {
 		for i, t := range terms {
 			if !found[i] && w == t {
 				found[i] = true
