@@ -17,10 +17,15 @@ import (
 // (Savepoints per caller would do the same, but each savepoint makes FTS5
 // flush its pending index segment, which costs more than the batch saves.)
 type batcher struct {
-	d     *DB
-	reqs  chan writeReq
-	start sync.Once
-	stop  sync.Once
+	d      *DB
+	reqs   chan writeReq
+	closed chan struct{}
+	start  sync.Once
+	stop   sync.Once
+}
+
+func newBatcher(d *DB) *batcher {
+	return &batcher{d: d, reqs: make(chan writeReq), closed: make(chan struct{})}
 }
 
 type writeReq struct {
@@ -44,6 +49,8 @@ func (b *batcher) submit(ctx context.Context, fn func(tx *Tx) error) error {
 	req := writeReq{ctx: ctx, fn: fn, done: make(chan writeResult, 1)}
 	select {
 	case b.reqs <- req:
+	case <-b.closed:
+		return errClosed
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -54,20 +61,24 @@ func (b *batcher) submit(ctx context.Context, fn func(tx *Tx) error) error {
 	return res.err
 }
 
+// close makes later writes fail with errClosed; a batch under way finishes.
 func (b *batcher) close() {
-	b.stop.Do(func() { close(b.reqs) })
+	b.stop.Do(func() { close(b.closed) })
 }
 
 func (b *batcher) loop() {
-	for first := range b.reqs {
-		batch := []writeReq{first}
+	for {
+		var batch []writeReq
+		select {
+		case first := <-b.reqs:
+			batch = append(batch, first)
+		case <-b.closed:
+			return
+		}
 	collect:
 		for len(batch) < maxBatch {
 			select {
-			case r, ok := <-b.reqs:
-				if !ok {
-					break collect
-				}
+			case r := <-b.reqs:
 				batch = append(batch, r)
 			default:
 				break collect

@@ -116,7 +116,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	d := &DB{Dialect: SQLite, Write: w, Read: r}
-	d.batch = &batcher{d: d, reqs: make(chan writeReq)}
+	d.batch = newBatcher(d)
 	return d, nil
 }
 
