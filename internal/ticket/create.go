@@ -94,6 +94,7 @@ func checkTags(c *domain.Check, field string, tags []string) {
 		t := normalizeTag(tag)
 		c.Require(t != "" && !domain.TooLong(t, MaxTag), fmt.Sprintf("%s[%d]", field, i),
 			fmt.Sprintf("must be 1 to %d characters", MaxTag))
+		c.Require(!strings.Contains(t, ","), fmt.Sprintf("%s[%d]", field, i), "must not contain a comma")
 	}
 }
 

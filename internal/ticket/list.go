@@ -245,17 +245,10 @@ func (s *Service) byIDs(ctx context.Context, ids []int64) ([]Ticket, error) {
 		return nil, err
 	}
 	out := make([]Ticket, 0, len(ids))
-	ptrs := make([]*Ticket, 0, len(ids))
 	for _, id := range ids {
 		if t, ok := byID[id]; ok {
-			ptrs = append(ptrs, t)
+			out = append(out, *t)
 		}
-	}
-	if err := loadTags(ctx, s.DB.Read, ptrs); err != nil {
-		return nil, err
-	}
-	for _, t := range ptrs {
-		out = append(out, *t)
 	}
 	return out, nil
 }

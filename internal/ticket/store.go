@@ -13,7 +13,8 @@ const ticketColumns = `t.id, t.number, t.subject, t.description, t.status_id, s.
 	t.priority, tm.id, tm.slug, tm.name, o.id, o.name, o.email, c.id, c.first_name, c.last_name, c.external_id,
 	(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1),
 	t.channel, t.public_token, t.created_at, t.updated_at, t.last_activity_at, t.first_response_at, t.closed_at,
-	t.last_customer_activity_at`
+	t.last_customer_activity_at,
+	(SELECT string_agg(tag, ',' ORDER BY tag) FROM ticket_tags tt WHERE tt.ticket_id = t.id)`
 
 const ticketFrom = ` FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN teams tm ON tm.id = t.team_id
 	LEFT JOIN operators o ON o.id = t.assignee_id JOIN contacts c ON c.id = t.contact_id `
@@ -21,12 +22,12 @@ const ticketFrom = ` FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN t
 func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
 	var t Ticket
 	var opID sql.Null[int64]
-	var opName, opEmail, email sql.Null[string]
+	var opName, opEmail, email, tags sql.Null[string]
 	err := row.Scan(&t.ID, &t.Number, &t.Subject, &t.Description, &t.Status.ID, &t.Status.Name, &t.Status.Kind,
 		&t.PipelineID, &t.Priority, &t.Team.ID, &t.Team.Slug, &t.Team.Name, &opID, &opName, &opEmail,
 		&t.Contact.ID, &t.Contact.FirstName, &t.Contact.LastName, &t.Contact.ExternalID, &email,
 		&t.Channel, &t.PublicToken, &t.CreatedAt, &t.UpdatedAt, &t.LastActivityAt, &t.FirstResponseAt,
-		&t.ClosedAt, &t.LastCustomerActivityAt)
+		&t.ClosedAt, &t.LastCustomerActivityAt, &tags)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
 	}
@@ -40,6 +41,9 @@ func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
 	}
 	t.PublicURL = s.publicURL(t.PublicToken)
 	t.Tags = []string{}
+	if tags.V != "" {
+		t.Tags = strings.Split(tags.V, ",") // tags hold no commas (checkTags)
+	}
 	return t, err
 }
 
@@ -54,39 +58,7 @@ func (s *Service) GetByNumber(ctx context.Context, number int64) (Ticket, error)
 }
 
 func (s *Service) getBy(ctx context.Context, q db.Querier, where string, arg any) (Ticket, error) {
-	t, err := s.scan(q.QueryRowContext(ctx, `SELECT `+ticketColumns+ticketFrom+`WHERE `+where, arg))
-	if err != nil {
-		return t, err
-	}
-	list := []*Ticket{&t}
-	return t, loadTags(ctx, q, list)
-}
-
-func loadTags(ctx context.Context, q db.Querier, list []*Ticket) error {
-	if len(list) == 0 {
-		return nil
-	}
-	byID := make(map[int64]*Ticket, len(list))
-	args := make([]any, len(list))
-	for i, t := range list {
-		byID[t.ID] = t
-		args[i] = t.ID
-	}
-	rows, err := q.QueryContext(ctx, `SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN (`+
-		placeholders(1, len(list))+`) ORDER BY ticket_id, tag`, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var tag string
-		if err := rows.Scan(&id, &tag); err != nil {
-			return err
-		}
-		byID[id].Tags = append(byID[id].Tags, tag)
-	}
-	return rows.Err()
+	return s.scan(q.QueryRowContext(ctx, `SELECT `+ticketColumns+ticketFrom+`WHERE `+where, arg))
 }
 
 // placeholders returns "$from, ..., $(from+n-1)".
