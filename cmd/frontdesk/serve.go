@@ -79,7 +79,7 @@ func firstAdmin(ctx context.Context, e *env, s *app.Services, cfg config.Config)
 	if err != nil {
 		return fmt.Errorf("create the first admin: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "\nCreated the first admin account: %s\n", op.Email)
+	fmt.Fprintf(e.stdout, "\nCreated the first admin account.\n  Sign in at %s as %s\n", cfg.BaseURL, op.Email)
 	if generated {
 		fmt.Fprintf(e.stdout, "  One-time password: %s  (change it after signing in)\n", password)
 	}

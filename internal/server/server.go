@@ -17,6 +17,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/api"
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/ui"
 )
 
 // Handler returns the whole HTTP surface over s.
@@ -34,6 +35,13 @@ func Handler(s *app.Services, log *slog.Logger) http.Handler {
 	mux.HandleFunc("GET /readyz", ready(s))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 	(&api.API{S: s, Log: log}).Register(mux)
+	// The templates and static files are embedded, so a failure here is a
+	// build mistake that the ui tests catch, not a condition to handle.
+	agentApp, err := ui.New(ui.Deps{Services: s, Log: log, BaseURL: s.Tickets.BaseURL})
+	if err != nil {
+		panic(err)
+	}
+	agentApp.Register(mux)
 	return httpx.Observe(log, httpx.NewMetrics(reg), mux)
 }
 

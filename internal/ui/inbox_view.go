@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// InboxView is the inbox page, or only its rows for "Load more".
+type InboxView struct {
+	Base
+	ViewLabel string
+	Tabs      []Tab
+	Rows      []TicketRow
+	NextURL   string // the next page of rows; empty on the last page
+	Empty     EmptyState
+}
+
+// Tab is one entry of a row of tabs.
+type Tab struct {
+	Label, URL string
+	Current    bool
+}
+
+// EmptyState says why a list is empty and what to do about it.
+type EmptyState struct{ Heading, Hint string }
+
+// TicketRow is one ticket as a list shows it.
+type TicketRow struct {
+	Number                              int64
+	Subject, Customer, Team, Assignee   string
+	Status, StatusKind                  string
+	Closed                              bool
+	Priority                            Priority
+	Activity, ActivityISO, ActivityFull string
+}
+
+// Priority is 0 to 3 stars, with words for screen readers.
+type Priority struct {
+	Level int
+	Stars []bool // filled or not, MaxPriority of them
+	Label string // "Priority: high (2 of 3)"
+}
+
+var priorityNames = [ticket.MaxPriority + 1]string{"low", "medium", "high", "urgent"}
+
+func priorityOf(level int) Priority {
+	level = max(0, min(level, ticket.MaxPriority))
+	p := Priority{Level: level, Stars: make([]bool, ticket.MaxPriority),
+		Label: fmt.Sprintf("Priority: %s (%d of %d)", priorityNames[level], level, ticket.MaxPriority)}
+	for i := range level {
+		p.Stars[i] = true
+	}
+	return p
+}
+
+func ticketRows(items []ticket.Ticket, now time.Time) []TicketRow {
+	rows := make([]TicketRow, len(items))
+	for i, t := range items {
+		rows[i] = TicketRow{Number: t.Number, Subject: t.Subject, Customer: customerName(t.Contact),
+			Team: t.Team.Name, Status: t.Status.Name, StatusKind: string(t.Status.Kind),
+			Closed: t.Status.Kind == pipeline.Closed, Priority: priorityOf(t.Priority),
+			Activity: relativeTime(t.LastActivityAt, now), ActivityISO: t.LastActivityAt.UTC().Format(time.RFC3339),
+			ActivityFull: t.LastActivityAt.UTC().Format("2 Jan 2006, 15:04 UTC")}
+		if t.Assignee != nil {
+			rows[i].Assignee = t.Assignee.Name
+		}
+	}
+	return rows
+}
+
+func customerName(c ticket.ContactRef) string {
+	if name := strings.TrimSpace(c.Name); name != "" {
+		return name
+	}
+	return c.Email
+}
+
+// relativeTime says how long ago t was, as a person would.
+func relativeTime(t, now time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d.Minutes()))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%d h ago", int(d.Hours()))
+	case d < 48*time.Hour:
+		return "yesterday"
+	case d < 7*24*time.Hour:
+		return fmt.Sprintf("%d days ago", int(d.Hours()/24))
+	case t.Year() == now.Year():
+		return t.Format("2 Jan")
+	}
+	return t.Format("2 Jan 2006")
+}

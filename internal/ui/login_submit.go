@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"errors"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/operator"
+)
+
+// loginSubmit checks the credentials, within the rate limit, and starts a
+// session. Failures show the form again with the email kept.
+func (u *UI) loginSubmit(w http.ResponseWriter, r *http.Request) error {
+	view := LoginView{Base: u.base(r, csrfToken(r)), Errors: map[string]string{},
+		Email: strings.TrimSpace(r.PostFormValue("email")), Next: safeNext(r.PostFormValue("next"))}
+	password := r.PostFormValue("password")
+	if view.Email == "" {
+		view.Errors["email"] = "Enter the email address of your account."
+	}
+	if password == "" {
+		view.Errors["password"] = "Enter your password."
+	}
+	if len(view.Errors) > 0 {
+		return u.render(w, r, http.StatusUnprocessableEntity, "login", "", view)
+	}
+	if !u.byEmail.Allow(strings.ToLower(view.Email)) || !u.byIP.Allow(clientIP(r)) {
+		view.Error = "Too many sign-in attempts. Wait a few minutes, then try again."
+		return u.render(w, r, http.StatusTooManyRequests, "login", "", view)
+	}
+	op, err := u.s.Operators.Authenticate(r.Context(), view.Email, password)
+	if errors.Is(err, operator.ErrBadCredentials) {
+		view.Error = "The email or the password is wrong."
+		return u.render(w, r, http.StatusUnauthorized, "login", "", view)
+	} else if err != nil {
+		return err
+	}
+	secret, _, err := u.sessions.Create(r.Context(), op.ID)
+	if err != nil {
+		return err
+	}
+	u.setSessionCookie(w, secret)
+	http.Redirect(w, r, view.Next, http.StatusSeeOther)
+	return nil
+}
+
+// clientIP is the peer address. Behind a reverse proxy every request
+// shares the proxy's address; the per-email limit still holds then.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

@@ -1,0 +1,14 @@
+package ui
+
+import "net/http"
+
+// logout ends the session in the database, not only in the browser.
+func (u *UI) logout(w http.ResponseWriter, r *http.Request) error {
+	sc, _ := fromContext(r.Context())
+	if err := u.sessions.Delete(r.Context(), sc.secret); err != nil {
+		return err
+	}
+	u.clearSessionCookie(w)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}

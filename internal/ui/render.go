@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+)
+
+// renderer holds one template set per page: the layout plus that page's
+// file, so each page defines its own "title" and "content" blocks.
+type renderer struct {
+	pages map[string]*template.Template
+}
+
+const layoutFile = "layout.html"
+
+// newRenderer parses every page with the layout and checks that each one
+// fills the layout's content block.
+func newRenderer(fsys fs.FS, a *assets) (*renderer, error) {
+	base, err := template.New("").Funcs(template.FuncMap{"asset": a.url}).ParseFS(fsys, layoutFile)
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	files, err := fs.Glob(fsys, "*.html")
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{pages: map[string]*template.Template{}}
+	for _, f := range files {
+		if f == layoutFile {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f, err)
+		}
+		if c := t.Lookup("content"); c == nil || c.Tree == nil || c.Tree.Root.String() == "" {
+			return nil, fmt.Errorf("template %s defines no content block", f)
+		}
+		r.pages[strings.TrimSuffix(f, ".html")] = t
+	}
+	return r, nil
+}
+
+// page renders a whole page (the layout around the page's content).
+func (r *renderer) page(w http.ResponseWriter, status int, name string, view any) error {
+	return r.block(w, status, name, "layout", view)
+}
+
+// block renders one named block of a page alone: what htmx swaps in.
+// Output is buffered so a failing template never sends half a page.
+func (r *renderer) block(w http.ResponseWriter, status int, name, block string, view any) error {
+	t, ok := r.pages[name]
+	if !ok {
+		return fmt.Errorf("no page %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, block, view); err != nil {
+		return fmt.Errorf("render %s/%s: %w", name, block, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w) // a client that went away is not our error
+	return nil
+}

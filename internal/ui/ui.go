@@ -1,0 +1,66 @@
+// Package ui is the agent app: server-rendered pages for operators, with
+// htmx for partial updates. Every route is in routes.go; each action is
+// one small handler in its own file.
+package ui
+
+import (
+	"log/slog"
+	"net/url"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/app"
+	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/session"
+	"github.com/frontdesk/frontdesk/web"
+)
+
+// Sign-in attempts allowed per email address and per client IP, earned
+// back evenly over loginWindow. An IP gets more: a whole office may sign
+// in from one address in the morning.
+const (
+	loginBurstEmail = 10
+	loginBurstIP    = 30
+	loginWindow     = 10 * time.Minute
+)
+
+// Deps is what the agent app needs.
+type Deps struct {
+	Services *app.Services
+	Log      *slog.Logger
+	BaseURL  string // an https URL makes cookies Secure
+}
+
+// UI serves the agent app.
+type UI struct {
+	s        *app.Services
+	log      *slog.Logger
+	sessions *session.Store
+	byEmail  *httpx.Limiter // sign-in attempts
+	byIP     *httpx.Limiter
+	assets   *assets
+	pages    *renderer
+	secure   bool
+	now      func() time.Time
+}
+
+// New loads the embedded static files and parses the templates, so a
+// broken template fails at start, not on the first request.
+func New(d Deps) (*UI, error) {
+	a, err := loadAssets(web.Static)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := newRenderer(web.Templates, a)
+	if err != nil {
+		return nil, err
+	}
+	u, _ := url.Parse(d.BaseURL)
+	return &UI{
+		s: d.Services, log: d.Log, assets: a, pages: pages,
+		sessions: &session.Store{DB: d.Services.DB},
+		byEmail:  httpx.NewLimiter(loginBurstEmail, loginWindow),
+		byIP:     httpx.NewLimiter(loginBurstIP, loginWindow),
+		secure:   u != nil && u.Scheme == "https",
+		now:      time.Now,
+	}, nil
+}

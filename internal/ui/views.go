@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/frontdesk/frontdesk/internal/operator"
+)
+
+// Base is what every page's view model carries: who is signed in, the
+// CSRF token its forms send, and a one-line message.
+type Base struct {
+	Operator  operator.Operator
+	CSRF      string
+	HXHeaders string // JSON for <body hx-headers>: htmx sends the token on every request
+	Flash     string
+	Section   string // the main navigation entry to mark as current
+}
+
+// base fills Base for the request, with the token of its session (or of
+// the anonymous sign-in form).
+func (u *UI) base(r *http.Request, csrf string) Base {
+	b := Base{CSRF: csrf}
+	if sc, ok := fromContext(r.Context()); ok {
+		b.Operator = sc.operator
+	}
+	if csrf != "" {
+		h, _ := json.Marshal(map[string]string{csrfHeader: csrf})
+		b.HXHeaders = string(h)
+	}
+	return b
+}
+
+// LoginView is the sign-in form, refilled after a failed attempt.
+type LoginView struct {
+	Base
+	Email  string
+	Next   string
+	Error  string            // about the whole form
+	Errors map[string]string // per field: email, password
+}
+
+// ErrorView is a page that says what went wrong.
+type ErrorView struct {
+	Base
+	Heading string
+	Message string
+}
