@@ -73,12 +73,12 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Set("_time_format", "sqlite")
 	q.Set("_txlock", "immediate")
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)",
-		"busy_timeout(10000)", "temp_store(MEMORY)", "mmap_size(268435456)"} {
+		"busy_timeout(10000)", "temp_store(MEMORY)", "mmap_size(2147418112)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
-		q.Add("_pragma", "cache_size(-32000)")
+		q.Add("_pragma", "cache_size(-131072)")
 	} else {
 		// The one writer touches index pages all over the file: a large cache
 		// keeps them, and checkpointing every 64 MB of WAL instead of 4 MB
