@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/operator"
@@ -91,9 +92,9 @@ func (r *ticketRun) do(ctx context.Context, st step) error {
 	switch st.move {
 	case moveClose:
 		closed := strconv.FormatInt(r.p.team.pipeline.FirstClosed().ID, 10)
-		return r.update(ctx, ticket.Patch{Status: &closed, ActorID: r.worker.ID})
+		return r.update(ctx, ticket.Patch{Status: &closed, ActorID: r.worker.ID, At: st.at})
 	case moveFinal:
-		return r.final(ctx)
+		return r.final(ctx, st.at)
 	}
 	m := ticket.NewMessage{Kind: st.kind, CreatedAt: st.at}
 	switch st.kind {
@@ -118,9 +119,9 @@ func (r *ticketRun) do(ctx context.Context, st step) error {
 }
 
 // final moves the ticket to its planned status, assignee and priority.
-func (r *ticketRun) final(ctx context.Context) error {
+func (r *ticketRun) final(ctx context.Context, at time.Time) error {
 	p := r.p
-	patch := ticket.Patch{ActorID: r.worker.ID}
+	patch := ticket.Patch{ActorID: r.worker.ID, At: at}
 	if p.status.ID != r.statusID {
 		status := strconv.FormatInt(p.status.ID, 10)
 		patch.Status = &status

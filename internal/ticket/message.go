@@ -84,6 +84,9 @@ func (s *Service) AddMessage(ctx context.Context, id int64, m NewMessage) (Messa
 	if err := m.validate(); err != nil {
 		return Message{}, err
 	}
+	if m.CreatedAt.IsZero() {
+		m.CreatedAt = db.Now()
+	}
 	var msgID int64
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		t, err := s.getBy(ctx, tx, `t.id = $1`, id)
@@ -94,7 +97,7 @@ func (s *Service) AddMessage(ctx context.Context, id int64, m NewMessage) (Messa
 			return err
 		}
 		if m.Kind == Customer && !t.IsOpen() {
-			return s.reopen(ctx, tx, t, m.OperatorID)
+			return s.reopen(ctx, tx, t, m.OperatorID, m.CreatedAt)
 		}
 		return nil
 	})

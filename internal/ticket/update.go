@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
@@ -23,6 +24,9 @@ type Patch struct {
 	Tags     *[]string
 	Contact  *int64
 	ActorID  int64
+	// At is when the change happened; zero means now. Imports and the demo
+	// set it so histories and closing times read true.
+	At time.Time
 }
 
 // Update applies p to ticket id in one transaction and records each change
@@ -60,6 +64,9 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 		return err
 	}
 	now := db.Now()
+	if !p.At.IsZero() {
+		now = db.Norm(p.At)
+	}
 	for _, ch := range changes {
 		if err := s.write(ctx, tx, t.ID, ch, p.ActorID, now); err != nil {
 			return err
@@ -71,14 +78,14 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 	return nil
 }
 
-func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, actorID int64, now any) error {
+func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, actorID int64, now time.Time) error {
 	if ch.set != "" {
 		args := append([]any{id, now}, ch.args...)
 		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = $2, `+ch.set+` WHERE id = $1`, args...); err != nil {
 			return err
 		}
 	}
-	return s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, db.Now())
+	return s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, now)
 }
 
 // plan validates p against t and returns the changes it makes.
@@ -222,10 +229,10 @@ func statusChange(t Ticket, st pipeline.Status) *change {
 }
 
 // reopen moves a closed ticket to its pipeline's first open status.
-func (s *Service) reopen(ctx context.Context, tx *db.Tx, t Ticket, actorID int64) error {
+func (s *Service) reopen(ctx context.Context, tx *db.Tx, t Ticket, actorID int64, at time.Time) error {
 	p, err := s.Pipelines.GetTx(ctx, tx, t.PipelineID)
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, tx, t.ID, *statusChange(t, p.FirstOpen()), actorID, db.Now())
+	return s.write(ctx, tx, t.ID, *statusChange(t, p.FirstOpen()), actorID, at)
 }

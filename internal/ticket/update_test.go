@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/contact"
@@ -373,6 +374,34 @@ func TestRelinkContact(t *testing.T) {
 		}
 		if _, err := s.Tickets.Update(ctx, tk.ID, ticket.Patch{Contact: &tk.Contact.ID}); testutil.Fields(err)["contact"] == "" {
 			t.Errorf("relink to a merged contact: %v, want a contact field error", err)
+		}
+	})
+}
+
+// A change made "at" a past time (imports, the demo) keeps that time in the
+// ticket and its history, and a reopening takes the time of the message.
+func TestChangesKeepTheirTime(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s := testutil.Services(t, d)
+		ctx := context.Background()
+		created := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+		in := newTicket("Old ticket", "old@example.com")
+		in.CreatedAt = created
+		tk := mustCreate(t, s, in)
+		closedAt := created.Add(48 * time.Hour)
+		tk, err := s.Tickets.Update(ctx, tk.ID, ticket.Patch{Status: testutil.Ptr("Closed"), At: closedAt})
+		if err != nil || tk.ClosedAt == nil || !tk.ClosedAt.Equal(closedAt) {
+			t.Fatalf("closed_at = %v (%v), want %v", tk.ClosedAt, err, closedAt)
+		}
+		answered := closedAt.Add(time.Hour)
+		if _, err := s.Tickets.AddMessage(ctx, tk.ID, ticket.NewMessage{Kind: ticket.Customer, Body: "Still broken",
+			ContactID: tk.Contact.ID, CreatedAt: answered}); err != nil {
+			t.Fatal(err)
+		}
+		events, _ := s.Tickets.History(ctx, tk.ID)
+		last := events[len(events)-1]
+		if last.Kind != ticket.EventReopened || !last.CreatedAt.Equal(answered) || !events[1].CreatedAt.Equal(closedAt) {
+			t.Errorf("history times: %+v", events)
 		}
 	})
 }
