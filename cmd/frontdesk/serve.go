@@ -11,6 +11,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/server"
 )
@@ -47,6 +48,10 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	defer s.DB.Close()
+	if cfg.IsPostgres() {
+		// Several nodes share one database: events travel through it.
+		s.UseBus(events.NewPostgres(ctx, cfg.DB, log))
+	}
 	if err := firstAdmin(ctx, e, s, cfg); err != nil {
 		return err
 	}

@@ -9,15 +9,24 @@ import (
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
+// Bus carries ticket events to live listeners (events.Local on one node,
+// events.Postgres across nodes).
+type Bus interface {
+	Publish(kind string, ticketID int64)
+	Subscribe() *events.Subscription
+}
+
 // Services are the domain services over one database.
 type Services struct {
 	DB        *db.DB
+	Events    Bus
 	Operators *operator.Service
 	Teams     *team.Service
 	Pipelines *pipeline.Service
@@ -39,7 +48,14 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Pipelines: s.Pipelines, Operators: s.Operators}
 	s.Pipelines.Tickets = s.Tickets
 	s.Contacts.Tickets = s.Tickets
+	s.UseBus(&events.Local{})
 	return s
+}
+
+// UseBus makes b the bus every service publishes to.
+func (s *Services) UseBus(b Bus) {
+	s.Events = b
+	s.Tickets.Bus = b
 }
 
 // Bootstrap makes sure a fresh install can work: the default pipeline and

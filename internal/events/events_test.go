@@ -1,0 +1,95 @@
+package events_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/events"
+	"github.com/frontdesk/frontdesk/internal/testutil"
+)
+
+func receive(t *testing.T, s *events.Subscription, want events.Event) {
+	t.Helper()
+	select {
+	case got := <-s.C:
+		if got != want {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("no event %+v within 5 s", want)
+	}
+}
+
+func TestLocalFanOutToEverySubscriber(t *testing.T) {
+	var bus events.Local
+	a, b := bus.Subscribe(), bus.Subscribe()
+	var wg sync.WaitGroup
+	for i := range 100 {
+		wg.Go(func() { bus.Publish("ticket.updated", int64(i)) })
+	}
+	wg.Wait()
+	for _, s := range []*events.Subscription{a, b} {
+		seen := map[int64]bool{}
+		for range 100 {
+			seen[(<-s.C).TicketID] = true
+		}
+		if len(seen) != 100 || s.Dropped() != 0 {
+			t.Errorf("subscriber saw %d distinct events, dropped %d", len(seen), s.Dropped())
+		}
+	}
+	a.Close()
+	bus.Publish("ticket.created", 7) // must not panic on the closed subscriber
+	receive(t, b, events.Event{Kind: "ticket.created", TicketID: 7})
+	if _, open := <-a.C; open {
+		t.Error("closed subscription still delivers")
+	}
+}
+
+func TestSlowSubscriberLosesEventsWithoutBlocking(t *testing.T) {
+	var bus events.Local
+	s := bus.Subscribe()
+	for i := range 1000 {
+		bus.Publish("ticket.updated", int64(i))
+	}
+	if s.Dropped() == 0 {
+		t.Error("a full buffer should count dropped events")
+	}
+}
+
+// Two nodes on one PostgreSQL: what one publishes, both hear.
+func TestPostgresCarriesEventsAcrossNodes(t *testing.T) {
+	url := testutil.PostgresURL()
+	if url == "" {
+		if testutil.Strict() {
+			t.Fatal("PostgreSQL is required under CI: set FRONTDESK_TEST_POSTGRES")
+		}
+		t.Skip("FRONTDESK_TEST_POSTGRES not set")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	nodeA, nodeB := events.NewPostgres(ctx, url, log), events.NewPostgres(ctx, url, log)
+	subA, subB := nodeA.Subscribe(), nodeB.Subscribe()
+	want := events.Event{Kind: "message.created", TicketID: 42}
+	// LISTEN starts asynchronously: publish until the other node hears.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		nodeA.Publish(want.Kind, want.TicketID)
+		select {
+		case got := <-subB.C:
+			if got != want {
+				t.Fatalf("node B got %+v", got)
+			}
+			receive(t, subA, want)
+			return
+		case <-time.After(200 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("node B never heard node A")
+		}
+	}
+}
