@@ -144,7 +144,7 @@ func (a *API) createMessage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if in.Kind != ticket.Reply && in.Kind != ticket.Note {
-		return httpx.Map(fieldErr("kind", "must be reply or note"))
+		return fieldErr("kind", "must be reply or note")
 	}
 	m, err := a.S.Tickets.AddMessage(r.Context(), id, ticket.NewMessage{Kind: in.Kind, Body: in.Body,
 		OperatorID: actor(r).ID})

@@ -104,7 +104,11 @@ func (s *Service) Create(ctx context.Context, in Identity, extra Patch) (Contact
 	}
 	var id int64
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		if err := s.checkFree(ctx, tx, 0, in.Email, in.ExternalID); err != nil {
+		var emails []string
+		if in.Email != "" {
+			emails = []string{in.Email}
+		}
+		if err := s.checkFree(ctx, tx, 0, emails, true, in.ExternalID); err != nil {
 			return err
 		}
 		var err error

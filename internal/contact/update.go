@@ -81,7 +81,7 @@ func (s *Service) applyPatch(ctx context.Context, q db.Querier, id int64, p Patc
 	if p.Emails != nil {
 		emails = *p.Emails
 	}
-	if err := s.checkFree(ctx, q, id, emails, ext); err != nil {
+	if err := s.checkFree(ctx, q, id, emails, false, ext); err != nil {
 		return err
 	}
 	if err := setFields(ctx, q, id, p); err != nil {
@@ -132,24 +132,16 @@ func replaceEmails(ctx context.Context, q db.Querier, id int64, emails []string)
 }
 
 // checkFree refuses emails or an external id that belong to a contact
-// other than id.
-func (s *Service) checkFree(ctx context.Context, q db.Querier, id int64, emails any, ext string) error {
+// other than id. A single address is reported under "email", a list under
+// "emails[i]".
+func (s *Service) checkFree(ctx context.Context, q db.Querier, id int64, emails []string, single bool, ext string) error {
 	var c domain.Check
-	var list []string
-	switch e := emails.(type) {
-	case string:
-		if e != "" {
-			list = []string{e}
-		}
-	case []string:
-		list = e
-	}
-	for i, e := range list {
+	for i, e := range emails {
 		owner, err := s.idByEmail(ctx, q, e)
 		if err == nil && owner != id {
-			field := "email"
-			if _, many := emails.([]string); many {
-				field = fmt.Sprintf("emails[%d]", i)
+			field := fmt.Sprintf("emails[%d]", i)
+			if single {
+				field = "email"
 			}
 			c.Add(field, fmt.Sprintf("belongs to contact %d; merge the contacts instead", owner))
 		}
