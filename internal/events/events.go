@@ -83,7 +83,9 @@ func (s *Subscription) Close() {
 type Local struct{ h hub }
 
 // Publish delivers e to every subscriber.
-func (l *Local) Publish(kind string, ticketID int64) { l.h.deliver(Event{Kind: kind, TicketID: ticketID}) }
+func (l *Local) Publish(kind string, ticketID int64) {
+	l.h.deliver(Event{Kind: kind, TicketID: ticketID})
+}
 
 // Subscribe starts receiving events.
 func (l *Local) Subscribe() *Subscription { return l.h.subscribe() }

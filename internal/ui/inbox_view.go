@@ -30,7 +30,7 @@ type EmptyState struct{ Heading, Hint string }
 
 // TicketRow is one ticket as a list shows it.
 type TicketRow struct {
-	Number                              int64
+	ID, Number                          int64
 	Subject, Customer, Team, Assignee   string
 	Status, StatusKind                  string
 	Closed                              bool
@@ -60,7 +60,7 @@ func priorityOf(level int) Priority {
 func ticketRows(items []ticket.Ticket, now time.Time) []TicketRow {
 	rows := make([]TicketRow, len(items))
 	for i, t := range items {
-		rows[i] = TicketRow{Number: t.Number, Subject: t.Subject, Customer: customerName(t.Contact),
+		rows[i] = TicketRow{ID: t.ID, Number: t.Number, Subject: t.Subject, Customer: customerName(t.Contact),
 			Team: t.Team.Name, Status: t.Status.Name, StatusKind: string(t.Status.Kind),
 			Closed: t.Status.Kind == pipeline.Closed, Priority: priorityOf(t.Priority),
 			Activity: relativeTime(t.LastActivityAt, now), ActivityISO: t.LastActivityAt.UTC().Format(time.RFC3339),

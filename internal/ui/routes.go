@@ -25,6 +25,11 @@ func (u *UI) routes() []route {
 		{"GET /{$}", false, u.home},
 		{"GET /inbox", true, u.inbox},
 
+		{"GET /tickets/{id}", true, u.ticketShow},
+		{"POST /tickets/{id}", true, u.ticketUpdate},
+		{"POST /tickets/{id}/messages", true, u.ticketMessage},
+		{"POST /tickets/{id}/link", true, u.ticketRotateLink},
+
 		{"/", false, u.notFound},
 	}
 }

@@ -1,0 +1,82 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeSource is the vendored axe-core (testdata/axe/README.md), injected by
+// the test: the product never serves it.
+var axeSource = sync.OnceValues(func() (string, error) {
+	b, err := os.ReadFile("testdata/axe/axe.min.js")
+	return string(b), err
+})
+
+// violation is one failed axe rule, with the elements that fail it.
+type violation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	URL    string `json:"helpUrl"`
+	Nodes  []struct {
+		Target  json.RawMessage `json:"target"`
+		HTML    string          `json:"html"`
+		Summary string          `json:"failureSummary"`
+	} `json:"nodes"`
+}
+
+func (v violation) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s): %s <%s>", v.ID, v.Impact, v.Help, v.URL)
+	for _, n := range v.Nodes {
+		fmt.Fprintf(&b, "\n    %s %s\n      %s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n      "))
+	}
+	return b.String()
+}
+
+// checkAxe runs axe-core on the current page at both widths and fails on
+// serious or critical violations; lesser ones are logged.
+func (p *page) checkAxe(name string) {
+	p.t.Helper()
+	src, err := axeSource()
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	p.do(chromedp.Evaluate[chromedp.Void](src))
+	for _, vp := range viewports {
+		p.do(chromedp.EmulateViewport(vp.width, vp.height))
+		found := get(p, chromedp.Evaluate[[]violation](
+			`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+		for _, v := range found {
+			if v.Impact == "serious" || v.Impact == "critical" {
+				p.t.Errorf("axe on %s at %spx: %s", name, vp.name, v)
+			} else {
+				p.t.Logf("axe on %s at %spx (not failing): %s", name, vp.name, v)
+			}
+		}
+	}
+	p.do(chromedp.EmulateViewport(viewports[0].width, viewports[0].height))
+}
+
+func TestAccessibility(t *testing.T) {
+	p := newPage(t)
+	p.open("/login")
+	p.checkAxe("the login page")
+
+	p.do(
+		chromedp.SendKeys(chromedp.CSS("#email"), adminEmail),
+		chromedp.SendKeys(chromedp.CSS("#password"), "wrong"),
+		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#form-error")),
+	)
+	p.checkAxe("the login page with an error")
+
+	p.signIn(adminEmail, adminPassword)
+	p.checkAxe("the inbox")
+}

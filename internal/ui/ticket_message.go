@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// ticketMessage adds a public reply or an internal note, then goes back
+// to the thread. A refused message keeps the page and what was typed.
+func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
+	id, err := ticketID(r)
+	if err != nil {
+		return err
+	}
+	sc, _ := fromContext(r.Context())
+	// Anything but an explicit reply is a note: a slip must never mail
+	// the customer.
+	kind := ticket.Note
+	if r.PostFormValue("kind") == string(ticket.Reply) {
+		kind = ticket.Reply
+	}
+	body := r.PostFormValue("body")
+	_, err = u.s.Tickets.AddMessage(r.Context(), id, ticket.NewMessage{Kind: kind, Body: body, OperatorID: sc.operator.ID})
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		v, lerr := u.workspace(r, id)
+		if lerr != nil {
+			return lerr
+		}
+		v.Composer.Kind, v.Composer.Body = string(kind), body
+		v.Composer.Error = fieldMessage(ve, "body", "kind")
+		if strings.TrimSpace(body) == "" {
+			v.Composer.Error = "The message is empty. Write something before sending."
+		}
+		return u.render(w, r, http.StatusUnprocessableEntity, "ticket", "", v)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, ticketURL(id)+"#composer", http.StatusSeeOther)
+	return nil
+}
+
+// fieldMessage is the first of fields that failed, as a sentence.
+func fieldMessage(ve *domain.ValidationError, fields ...string) string {
+	for _, f := range fields {
+		if m, ok := ve.Fields[f]; ok {
+			return sentence(f, m)
+		}
+	}
+	return ve.Error()
+}

@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// ticketUpdate saves the properties form. Only fields the form sent are
+// patched; the domain records a change only where a value differs, and
+// checks every rule (a status of another pipeline, an unknown team).
+func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
+	id, err := ticketID(r)
+	if err != nil {
+		return err
+	}
+	t, err := u.s.Tickets.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	sc, _ := fromContext(r.Context())
+	p, bad := patchFromForm(r, t)
+	p.ActorID = sc.operator.ID
+	if len(bad) == 0 {
+		_, err = u.s.Tickets.Update(r.Context(), id, p)
+	}
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		bad = ve.Fields
+	} else if err != nil {
+		return err
+	}
+	if len(bad) > 0 {
+		v, err := u.workspace(r, id)
+		if err != nil {
+			return err
+		}
+		for f, m := range bad {
+			base, _, _ := strings.Cut(f, "[") // "tags[2]": one of the tags
+			v.fail(base, sentence(f, m))
+		}
+		return u.render(w, r, http.StatusUnprocessableEntity, "ticket", "", v)
+	}
+	http.Redirect(w, r, ticketURL(id), http.StatusSeeOther)
+	return nil
+}
+
+// patchFromForm reads the posted fields into a patch, and the ones that
+// cannot be read into field errors.
+func patchFromForm(r *http.Request, t ticket.Ticket) (ticket.Patch, map[string]string) {
+	var p ticket.Patch
+	bad := map[string]string{}
+	form := r.PostForm
+	// The status is left out when unchanged, so moving to a team with
+	// another pipeline is not refused for the old pipeline's status.
+	if st, ok := formValue(form, "status"); ok && st != id64(t.Status.ID) && !strings.EqualFold(st, t.Status.Name) {
+		p.Status = &st
+	}
+	if v, ok := formValue(form, "priority"); ok {
+		n := strings.Index("0123", v)
+		if len(v) != 1 || n < 0 {
+			bad["priority"] = "must be 0, 1, 2 or 3"
+		}
+		p.Priority = &n
+	}
+	if v, ok := formValue(form, "assignee"); ok {
+		p.Assignee = &v
+	}
+	if v, ok := formValue(form, "team"); ok {
+		p.Team = &v
+	}
+	if v, ok := formValue(form, "tags"); ok {
+		tags := []string{}
+		for _, tag := range strings.Split(v, ",") {
+			if tag = strings.TrimSpace(tag); tag != "" {
+				tags = append(tags, tag)
+			}
+		}
+		p.Tags = &tags
+	}
+	return p, bad
+}
+
+func formValue(form map[string][]string, key string) (string, bool) {
+	v, ok := form[key]
+	if !ok || len(v) == 0 {
+		return "", false
+	}
+	return strings.TrimSpace(v[0]), true
+}
+
+var fieldNames = map[string]string{"body": "The message", "status": "The status", "priority": "The priority",
+	"assignee": "The assignee", "team": "The team", "tags": "The tags", "kind": "The kind of message"}
+
+// sentence makes a domain message ("is required") read as one.
+func sentence(field, msg string) string {
+	if strings.HasPrefix(msg, "is ") || strings.HasPrefix(msg, "must ") {
+		name, ok := fieldNames[field]
+		if !ok && strings.HasPrefix(field, "tags[") {
+			name = "Each tag"
+		} else if !ok {
+			name = field
+		}
+		return name + " " + msg + "."
+	}
+	if msg != "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	return strings.TrimSuffix(msg, ".") + "."
+}

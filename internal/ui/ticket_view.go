@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// TicketView is the ticket workspace: the thread, the composer, the
+// controls and the customer beside them.
+type TicketView struct {
+	Base
+	Ticket   ticket.Ticket
+	URL      string // the workspace's own address, where its forms post
+	Priority Priority
+	Channel  string
+	Created  Stamp
+	Thread   []ThreadItem
+	Composer Composer
+	Controls Controls
+	Customer Customer
+	Errors   map[string]string // per control: status, priority, assignee, team, tags
+}
+
+// Stamp is a moment shown as people read it, with the exact time on hover.
+type Stamp struct{ Relative, ISO, Full string }
+
+func stampOf(t, now time.Time) Stamp {
+	return Stamp{Relative: relativeTime(t, now), ISO: t.UTC().Format(time.RFC3339),
+		Full: t.UTC().Format("2 Jan 2006, 15:04 UTC")}
+}
+
+// ThreadItem is one message or one history event; exactly one is set.
+type ThreadItem struct {
+	Message *ThreadMessage
+	Event   *ThreadEvent
+	at      time.Time
+}
+
+// ThreadMessage is one message of the thread. Body is plain text: the
+// template escapes it and CSS keeps its line breaks, so no customer
+// markup ever reaches the page as HTML.
+type ThreadMessage struct {
+	Kind   string // customer | reply | note | system
+	Author string
+	Body   string
+	At     Stamp
+}
+
+// ThreadEvent is one line of history between messages.
+type ThreadEvent struct {
+	Actor string // empty when Frontdesk did it
+	Text  string
+	At    Stamp
+}
+
+// thread merges messages and events in time order. On a tie the event
+// goes first: "created" belongs above the message that opened the ticket.
+func thread(msgs []ticket.Message, events []ticket.Event, now time.Time) []ThreadItem {
+	out := make([]ThreadItem, 0, len(msgs)+len(events))
+	for _, e := range events {
+		out = append(out, ThreadItem{Event: eventOf(e, now), at: e.CreatedAt})
+	}
+	for _, m := range msgs {
+		out = append(out, ThreadItem{at: m.CreatedAt, Message: &ThreadMessage{Kind: string(m.Kind),
+			Author: m.Author.Name, Body: m.Body, At: stampOf(m.CreatedAt, now)}})
+	}
+	slices.SortStableFunc(out, func(a, b ThreadItem) int { return a.at.Compare(b.at) })
+	return out
+}
+
+// Composer is the reply-or-note form, refilled after a failed send.
+type Composer struct {
+	Kind  string // reply | note
+	Body  string
+	Error string
+	To    string // the address a reply goes to
+}
+
+// Controls are the choices of the ticket's properties form.
+type Controls struct {
+	Status, Assignee, Team Select
+	Priority               []PriorityChoice
+	Tags                   string
+}
+
+// Select is one labelled select and its error.
+type Select struct {
+	ID, Label, Error string
+	Options          []Option
+}
+
+// fail shows msg next to field.
+func (v *TicketView) fail(field, msg string) {
+	v.Errors[field] = msg
+	for _, s := range []*Select{&v.Controls.Status, &v.Controls.Assignee, &v.Controls.Team} {
+		if s.ID == field {
+			s.Error = msg
+		}
+	}
+}
+
+// Option is one entry of a select.
+type Option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// PriorityChoice is one radio of the priority stars.
+type PriorityChoice struct {
+	Priority
+	Value   string
+	Checked bool
+}
+
+func priorityChoices(current int) []PriorityChoice {
+	out := make([]PriorityChoice, ticket.MaxPriority+1)
+	for i := range out {
+		out[i] = PriorityChoice{Priority: priorityOf(i), Value: strconv.Itoa(i), Checked: i == current}
+	}
+	return out
+}
+
+// Customer is the contact beside the thread and their other tickets.
+type Customer struct {
+	ID         int64
+	Name       string
+	Emails     []string
+	Phone      string
+	Company    string
+	ExternalID string
+	Others     []OtherTicket
+	More       bool // there are more than the ones listed
+}
+
+// OtherTicket is one of the customer's other tickets.
+type OtherTicket struct {
+	ID, Number      int64
+	Subject, Status string
+	Closed          bool
+}
+
+func customerOf(c contact.Contact) Customer {
+	out := Customer{ID: c.ID, Name: c.DisplayName(), Emails: c.Emails, Phone: c.Phone}
+	if len(out.Emails) == 0 && c.Email != "" {
+		out.Emails = []string{c.Email}
+	}
+	if c.Company != nil {
+		out.Company = c.Company.Name
+	}
+	if c.ExternalID != nil {
+		out.ExternalID = *c.ExternalID
+	}
+	return out
+}
