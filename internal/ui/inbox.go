@@ -14,6 +14,7 @@ func (u *UI) inbox(w http.ResponseWriter, r *http.Request) error {
 	v := inboxViewByKey(r.URL.Query().Get("view"))
 	f := v.filter(sc.operator.ID)
 	f.Cursor, f.Limit = r.URL.Query().Get("cursor"), inboxPageSize
+	f.Status = r.URL.Query().Get("status") // the board's "more" link
 	page, err := u.s.Tickets.List(r.Context(), f)
 	if err != nil {
 		return err
@@ -22,7 +23,11 @@ func (u *UI) inbox(w http.ResponseWriter, r *http.Request) error {
 		Empty: v.empty, Rows: ticketRows(page.Items, u.now())}
 	view.Section = "inbox"
 	if page.NextCursor != "" {
-		view.NextURL = "/inbox?" + url.Values{"view": {v.key}, "cursor": {page.NextCursor}}.Encode()
+		q := url.Values{"view": {v.key}, "cursor": {page.NextCursor}}
+		if f.Status != "" {
+			q.Set("status", f.Status)
+		}
+		view.NextURL = "/inbox?" + q.Encode()
 	}
 	return u.render(w, r, http.StatusOK, "inbox", "rows", view)
 }

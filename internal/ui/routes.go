@@ -25,10 +25,22 @@ func (u *UI) routes() []route {
 		{"GET /{$}", false, u.home},
 		{"GET /inbox", true, u.inbox},
 
+		{"GET /board", true, u.boardDefault},
+		{"GET /pipelines/{id}/board", true, u.board},
+		{"POST /tickets/{id}/status", true, u.ticketStatus},
+		{"GET /tickets/new", true, u.ticketNew},
+		{"POST /tickets/new", true, u.ticketCreate},
+
 		{"GET /tickets/{id}", true, u.ticketShow},
 		{"POST /tickets/{id}", true, u.ticketUpdate},
 		{"POST /tickets/{id}/messages", true, u.ticketMessage},
 		{"POST /tickets/{id}/link", true, u.ticketRotateLink},
+
+		{"GET /contacts", true, u.contactsList},
+		{"GET /contacts/{id}", true, u.contactShow},
+		{"POST /contacts/{id}", true, u.contactUpdate},
+		{"GET /contacts/{id}/merge", true, u.contactMergeShow},
+		{"POST /contacts/{id}/merge", true, u.contactMerge},
 
 		{"/", false, u.notFound},
 	}

@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// boardColumnSize is how many cards a column shows; the rest are one
+// "more" link away, in the inbox filtered by that status.
+const boardColumnSize = 50
+
+// BoardView is the kanban of one pipeline: a column per status.
+type BoardView struct {
+	Base
+	Pipeline  pipeline.Pipeline
+	Pipelines []Tab // every pipeline, when there is more than one
+	Columns   []BoardColumn
+	Error     string // a move the domain refused
+}
+
+// BoardColumn is one status and its tickets, highest priority first.
+type BoardColumn struct {
+	StatusID  int64
+	Name      string
+	Kind      string
+	Count     int    // cards shown
+	MoreURL   string // the inbox filtered by this status, when there are more
+	Cards     []BoardCard
+	HeadingID string
+}
+
+// BoardCard is one ticket on the board, with the choices of its move form.
+type BoardCard struct {
+	TicketRow
+	Moves []Option
+}
+
+// boardView gathers the columns of pipeline id.
+func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, error) {
+	pl, err := u.s.Pipelines.Get(ctx, id)
+	if err != nil {
+		return BoardView{}, err
+	}
+	v := BoardView{Base: base, Pipeline: pl}
+	v.Section = "board"
+	all, err := u.s.Pipelines.List(ctx)
+	if err != nil {
+		return v, err
+	}
+	if len(all) > 1 {
+		for _, p := range all {
+			v.Pipelines = append(v.Pipelines, Tab{Label: p.Name, URL: boardURL(p.ID), Current: p.ID == id})
+		}
+	}
+	now := u.now()
+	for _, st := range pl.Statuses {
+		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize})
+		if err != nil {
+			return v, err
+		}
+		col := BoardColumn{StatusID: st.ID, Name: st.Name, Kind: string(st.Kind), Count: len(page.Items),
+			HeadingID: "col-" + id64(st.ID)}
+		if page.NextCursor != "" {
+			view := "open"
+			if st.Kind == pipeline.Closed {
+				view = "closed"
+			}
+			col.MoreURL = "/inbox?" + url.Values{"view": {view}, "status": {id64(st.ID)}}.Encode()
+		}
+		for _, row := range ticketRows(page.Items, now) {
+			card := BoardCard{TicketRow: row}
+			for _, o := range pl.Statuses {
+				card.Moves = append(card.Moves, Option{Value: id64(o.ID), Label: o.Name, Selected: o.ID == st.ID})
+			}
+			col.Cards = append(col.Cards, card)
+		}
+		v.Columns = append(v.Columns, col)
+	}
+	return v, nil
+}
+
+func boardURL(pipelineID int64) string {
+	return "/pipelines/" + strconv.FormatInt(pipelineID, 10) + "/board"
+}
