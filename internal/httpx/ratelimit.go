@@ -63,6 +63,18 @@ func (l *Limiter) Allow(keys ...string) bool {
 	return true
 }
 
+// Refund gives back the attempt Allow spent, for outcomes that should not
+// count (a successful sign-in: only failures are limited).
+func (l *Limiter) Refund(keys ...string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, k := range keys {
+		if b, ok := l.buckets[k]; ok {
+			b.tokens = min(float64(l.Burst), b.tokens+1)
+		}
+	}
+}
+
 // refill returns k's bucket with what it earned since it was last seen.
 func (l *Limiter) refill(k string, now time.Time) *bucket {
 	b, ok := l.buckets[k]

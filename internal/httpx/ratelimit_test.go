@@ -47,3 +47,18 @@ func TestLimiterSweepKeepsBusyKeys(t *testing.T) {
 		t.Fatal("a sweep forgot a key that had spent its attempts")
 	}
 }
+
+func TestRefundedAttemptsDoNotCount(t *testing.T) {
+	l := NewLimiter(2, time.Hour)
+	for range 10 {
+		if !l.Allow("ada@example.com") {
+			t.Fatal("refunded attempts were counted")
+		}
+		l.Refund("ada@example.com")
+	}
+	l.Allow("ada@example.com")
+	l.Allow("ada@example.com")
+	if l.Allow("ada@example.com") {
+		t.Error("third unrefunded attempt allowed with a burst of 2")
+	}
+}

@@ -4,32 +4,55 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// inbox lists one view of the tickets, highest priority first. With
-// HX-Request only the rows are sent: what "Load more" appends.
+// inbox lists one view of the tickets, narrowed by the filter bar,
+// highest priority first. With HX-Request only the rows are sent: what
+// "Load more" appends and what live updates reload.
 func (u *UI) inbox(w http.ResponseWriter, r *http.Request) error {
+	return u.inboxPage(w, r, r.URL.Query(), "", http.StatusOK)
+}
+
+// inboxPage renders the inbox for the query params, with a notice on top
+// (a bulk action's summary).
+func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values, notice string, status int) error {
 	sc, _ := fromContext(r.Context())
-	v := inboxViewByKey(r.URL.Query().Get("view"))
-	f := v.filter(sc.operator.ID)
-	f.Cursor, f.Limit = r.URL.Query().Get("cursor"), inboxPageSize
-	f.Status = r.URL.Query().Get("status") // the board's "more" link
-	page, err := u.s.Tickets.List(r.Context(), f)
+	q := parseInboxQuery(params)
+	views, err := u.inboxViews(r.Context())
 	if err != nil {
 		return err
 	}
-	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(v.key),
-		Empty: v.empty, Rows: ticketRows(page.Items, u.now())}
-	view.Section = "inbox"
-	if page.NextCursor != "" {
-		q := url.Values{"view": {v.key}, "cursor": {page.NextCursor}}
-		if f.Status != "" {
-			q.Set("status", f.Status)
-		}
-		view.NextURL = "/inbox?" + q.Encode()
+	v := inboxViewByKey(views, q.View)
+	q.View = v.key
+	f := q.filter(v, sc.operator.ID)
+	f.Cursor, f.Limit = params.Get("cursor"), inboxPageSize
+	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key),
+		Empty: v.empty, Back: q.url()}
+	view.Section, view.Flash = "inbox", notice
+	if view.Filters, err = u.inboxFilters(r.Context(), q); err != nil {
+		return err
 	}
-	return u.render(w, r, http.StatusOK, "inbox", "rows", view)
+	page, err := u.s.Tickets.List(r.Context(), f)
+	if e := httpx.Map(err); err != nil && e.Status >= 500 {
+		return err
+	} else if err != nil {
+		view.Error = "These filters cannot be used: " + sentenceCase(e.Message)
+		for field, m := range e.Fields {
+			view.Error = "These filters cannot be used: " + sentence(field, m)
+		}
+	}
+	view.Rows = ticketRows(page.Items, u.now())
+	for i := range view.Rows {
+		view.Rows[i].CSRF, view.Rows[i].Back = view.CSRF, view.Back
+	}
+	if page.NextCursor != "" {
+		nv := q.values()
+		nv.Set("cursor", page.NextCursor)
+		view.NextURL = "/inbox?" + nv.Encode()
+	}
+	return u.render(w, r, status, "inbox", "rows", view)
 }
 
 const inboxPageSize = 50
@@ -39,39 +62,40 @@ type inboxView struct {
 	key, label string
 	kind       string // open | closed
 	assignee   string // me | none | "" for anyone
+	team       string // a team's slug, or "" for every team
 	empty      EmptyState
 }
 
 var inboxViews = []inboxView{
-	{"mine", "My open", "open", "me", EmptyState{"Nothing open is assigned to you",
+	{key: "mine", label: "My open", kind: "open", assignee: "me", empty: EmptyState{"Nothing open is assigned to you",
 		"Pick a ticket from Unassigned, or enjoy the quiet."}},
-	{"unassigned", "Unassigned", "open", "none", EmptyState{"Every open ticket has an owner",
-		"New tickets that no one has taken appear here."}},
-	{"open", "All open", "open", "", EmptyState{"No open tickets",
+	{key: "unassigned", label: "Unassigned", kind: "open", assignee: "none", empty: EmptyState{
+		"Every open ticket has an owner", "New tickets that no one has taken appear here."}},
+	{key: "open", label: "All open", kind: "open", empty: EmptyState{"No open tickets",
 		"When customers write in, their tickets appear here."}},
-	{"closed", "Closed", "closed", "", EmptyState{"No closed tickets yet",
+	{key: "closed", label: "Closed", kind: "closed", empty: EmptyState{"No closed tickets yet",
 		"Tickets land here once they are solved."}},
 }
 
 // inboxViewByKey finds the view of ?view=; an unknown or missing one
 // means the operator's own tickets.
-func inboxViewByKey(key string) inboxView {
-	for _, v := range inboxViews {
+func inboxViewByKey(views []inboxView, key string) inboxView {
+	for _, v := range views {
 		if v.key == key {
 			return v
 		}
 	}
-	return inboxViews[0]
+	return views[0]
 }
 
 func (v inboxView) filter(me int64) ticket.Filter {
-	return ticket.Filter{Kind: v.kind, Assignee: v.assignee, MeID: me}
+	return ticket.Filter{Kind: v.kind, Assignee: v.assignee, Team: v.team, MeID: me}
 }
 
-func inboxTabs(current string) []Tab {
-	tabs := make([]Tab, len(inboxViews))
-	for i, v := range inboxViews {
-		tabs[i] = Tab{Label: v.label, URL: "/inbox?view=" + v.key, Current: v.key == current}
+func inboxTabs(views []inboxView, current string) []Tab {
+	tabs := make([]Tab, len(views))
+	for i, v := range views {
+		tabs[i] = Tab{Label: v.label, URL: "/inbox?view=" + url.QueryEscape(v.key), Current: v.key == current}
 	}
 	return tabs
 }

@@ -17,6 +17,9 @@ type InboxView struct {
 	Rows      []TicketRow
 	NextURL   string // the next page of rows; empty on the last page
 	Empty     EmptyState
+	Filters   InboxFilters
+	Back      string // this view with its filters: where actions return
+	Error     string // the filters could not be used
 }
 
 // Tab is one entry of a row of tabs.
@@ -36,6 +39,7 @@ type TicketRow struct {
 	Closed                              bool
 	Priority                            Priority
 	Activity, ActivityISO, ActivityFull string
+	CSRF, Back                          string // for the in-place priority form
 }
 
 // Priority is 0 to 3 stars, with words for screen readers.
@@ -43,6 +47,16 @@ type Priority struct {
 	Level int
 	Stars []bool // filled or not, MaxPriority of them
 	Label string // "Priority: high (2 of 3)"
+	// Buttons set the priority in place: star n sets n, and the single
+	// star of priority 1 sets it back to 0.
+	Buttons []StarButton
+}
+
+// StarButton is one star of the priority form.
+type StarButton struct {
+	Value  int
+	Filled bool
+	Label  string // "Set priority to 2 (high)"
 }
 
 var priorityNames = [ticket.MaxPriority + 1]string{"low", "medium", "high", "urgent"}
@@ -53,6 +67,14 @@ func priorityOf(level int) Priority {
 		Label: fmt.Sprintf("Priority: %s (%d of %d)", priorityNames[level], level, ticket.MaxPriority)}
 	for i := range level {
 		p.Stars[i] = true
+	}
+	for i := 1; i <= ticket.MaxPriority; i++ {
+		v := i
+		if i == 1 && level == 1 {
+			v = 0
+		}
+		p.Buttons = append(p.Buttons, StarButton{Value: v, Filled: i <= level,
+			Label: fmt.Sprintf("Set priority to %d (%s)", v, priorityNames[v])})
 	}
 	return p
 }

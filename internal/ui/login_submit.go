@@ -24,7 +24,8 @@ func (u *UI) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	if len(view.Errors) > 0 {
 		return u.render(w, r, http.StatusUnprocessableEntity, "login", "", view)
 	}
-	if !u.byEmail.Allow(strings.ToLower(view.Email)) || !u.byIP.Allow(clientIP(r)) {
+	emailKey, ipKey := strings.ToLower(view.Email), clientIP(r)
+	if !u.byEmail.Allow(emailKey) || !u.byIP.Allow(ipKey) {
 		view.Error = "Too many sign-in attempts. Wait a few minutes, then try again."
 		return u.render(w, r, http.StatusTooManyRequests, "login", "", view)
 	}
@@ -35,6 +36,10 @@ func (u *UI) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
+	// Only failed attempts count: an office signing in every morning from
+	// one address must not lock itself out.
+	u.byEmail.Refund(emailKey)
+	u.byIP.Refund(ipKey)
 	secret, _, err := u.sessions.Create(r.Context(), op.ID)
 	if err != nil {
 		return err

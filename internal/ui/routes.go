@@ -24,6 +24,9 @@ func (u *UI) routes() []route {
 
 		{"GET /{$}", false, u.home},
 		{"GET /inbox", true, u.inbox},
+		{"GET /events", true, u.eventsStream},
+		{"POST /tickets/bulk", true, u.ticketsBulk},
+		{"POST /tickets/{id}/priority", true, u.ticketPriority},
 
 		{"GET /board", true, u.boardDefault},
 		{"GET /pipelines/{id}/board", true, u.board},
@@ -41,6 +44,28 @@ func (u *UI) routes() []route {
 		{"POST /contacts/{id}", true, u.contactUpdate},
 		{"GET /contacts/{id}/merge", true, u.contactMergeShow},
 		{"POST /contacts/{id}/merge", true, u.contactMerge},
+
+		{"GET /settings", true, u.adminOnly(u.settingsHome)},
+		{"GET /settings/teams", true, u.adminOnly(u.settingsTeams)},
+		{"GET /settings/teams/new", true, u.adminOnly(u.settingsTeamNew)},
+		{"POST /settings/teams", true, u.adminOnly(u.settingsTeamSave)},
+		{"GET /settings/teams/{id}", true, u.adminOnly(u.settingsTeamEdit)},
+		{"POST /settings/teams/{id}", true, u.adminOnly(u.settingsTeamSave)},
+		{"GET /settings/operators", true, u.adminOnly(u.settingsOperators)},
+		{"POST /settings/operators", true, u.adminOnly(u.settingsOperatorCreate)},
+		{"POST /settings/operators/{id}", true, u.adminOnly(u.settingsOperatorUpdate)},
+		{"GET /settings/operators/{id}/tokens", true, u.adminOnly(u.settingsTokens)},
+		{"POST /settings/operators/{id}/tokens", true, u.adminOnly(u.settingsTokenCreate)},
+		{"GET /settings/pipelines", true, u.adminOnly(u.settingsPipelines)},
+		{"GET /settings/pipelines/new", true, u.adminOnly(u.settingsPipelineNew)},
+		{"POST /settings/pipelines", true, u.adminOnly(u.settingsPipelineSave)},
+		{"GET /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineEdit)},
+		{"POST /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineSave)},
+		{"POST /settings/pipelines/{id}/delete", true, u.adminOnly(u.settingsPipelineDelete)},
+		// Every operator manages their own tokens; the domain checks revoking.
+		{"GET /settings/tokens", true, u.settingsTokens},
+		{"POST /settings/tokens", true, u.settingsTokenCreate},
+		{"POST /settings/tokens/{id}/revoke", true, u.settingsTokenRevoke},
 
 		{"/", false, u.notFound},
 	}

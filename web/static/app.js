@@ -153,3 +153,141 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     if (card) move(card, col);
   });
 })();
+
+// Inbox: "select all on this page" for the bulk form (shown only with
+// script), and live updates: the server's event stream says something
+// changed, a banner offers to reload the rows in place.
+(function () {
+  var list = document.getElementById("tickets");
+  var all = document.getElementById("select-all");
+  if (all) {
+    all.closest("label").hidden = false;
+    all.addEventListener("change", function () {
+      document.querySelectorAll("#tickets input.pick").forEach(function (c) { c.checked = all.checked; });
+    });
+  }
+  var live = document.getElementById("live");
+  if (!live || !window.EventSource) return;
+  var source = new EventSource("/events");
+  var show = function () { live.hidden = false; };
+  ["ticket.created", "ticket.updated", "message.created"].forEach(function (kind) {
+    source.addEventListener(kind, show);
+  });
+  window.addEventListener("pagehide", function () { source.close(); });
+  document.getElementById("live-refresh").addEventListener("click", function () {
+    if (!list) { window.location.reload(); return; }
+    fetch(window.location.href, { headers: { "HX-Request": "true" }, credentials: "same-origin" })
+      .then(function (res) {
+        if (!res.ok) throw new Error(res.status);
+        return res.text();
+      })
+      .then(function (html) {
+        list.innerHTML = html;
+        if (window.htmx) window.htmx.process(list);
+        live.hidden = true;
+      }, function () { window.location.reload(); });
+  });
+})();
+
+// Keyboard: j/k move through the inbox rows, Enter or o opens, x ticks
+// the row, / goes to search; on a ticket r and n open the composer as a
+// reply or a note; ? lists the keys. Keys typed into a field are text.
+(function () {
+  var help = null;
+  var keys = [["j / k", "Next / previous ticket"], ["Enter or o", "Open the ticket"],
+    ["x", "Select the ticket"], ["/", "Search"], ["r", "Reply (on a ticket)"],
+    ["n", "Internal note (on a ticket)"], ["?", "Show this help"], ["Escape", "Close this help"]];
+
+  function helpDialog() {
+    if (help) return help;
+    help = document.createElement("dialog");
+    help.className = "keys-help";
+    help.id = "keys-help";
+    help.setAttribute("aria-labelledby", "keys-help-title");
+    var h = document.createElement("h2");
+    h.id = "keys-help-title";
+    h.textContent = "Keyboard shortcuts";
+    var dl = document.createElement("dl");
+    keys.forEach(function (k) {
+      var dt = document.createElement("dt"), kbd = document.createElement("kbd"), dd = document.createElement("dd");
+      kbd.textContent = k[0];
+      dt.appendChild(kbd);
+      dd.textContent = k[1];
+      dl.appendChild(dt);
+      dl.appendChild(dd);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "secondary";
+    close.textContent = "Close";
+    close.addEventListener("click", function () { help.close(); });
+    help.append(h, dl, close);
+    document.body.appendChild(help);
+    return help;
+  }
+
+  function typing(el) {
+    if (!el) return false;
+    if (el.tagName === "INPUT") return !/^(checkbox|radio|button|submit|reset)$/.test(el.type);
+    return el.isContentEditable || el.tagName === "TEXTAREA" || el.tagName === "SELECT";
+  }
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll("#tickets li.ticket")); }
+  function current() { return document.querySelector("#tickets li.kb-current"); }
+  function moveBy(step) {
+    var all = rows();
+    if (!all.length) return;
+    var at = all.indexOf(current());
+    var next = all[Math.max(0, Math.min(all.length - 1, at < 0 ? 0 : at + step))];
+    all.forEach(function (r) { r.classList.remove("kb-current"); });
+    next.classList.add("kb-current");
+    next.querySelector("a.subject").focus();
+  }
+  function compose(kind) {
+    var form = document.getElementById("composer");
+    if (!form) return false;
+    var radio = form.querySelector("input[name=kind][value=" + kind + "]");
+    if (radio) {
+      radio.checked = true;
+      radio.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    var text = form.querySelector("textarea");
+    if (text) text.focus();
+    return true;
+  }
+
+  var actions = {
+    "j": function () { moveBy(1); return rows().length > 0; },
+    "k": function () { moveBy(-1); return rows().length > 0; },
+    "o": function () {
+      var row = current();
+      if (row) row.querySelector("a.subject").click();
+      return !!row;
+    },
+    "Enter": function () {
+      var row = current();
+      if (!row || document.activeElement !== document.body) return false;
+      row.querySelector("a.subject").click();
+      return true;
+    },
+    "x": function () {
+      var box = current() && current().querySelector("input.pick");
+      if (box) box.click();
+      return !!box;
+    },
+    "/": function () {
+      var q = document.getElementById("q");
+      if (q) q.focus();
+      return !!q;
+    },
+    "?": function () { helpDialog().showModal(); return true; },
+    "r": function () { return compose("reply"); },
+    "n": function () { return compose("note"); }
+  };
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target)) return;
+    if (help && help.open) return;
+    var act = actions[ev.key];
+    if (act && act()) ev.preventDefault();
+  });
+})();

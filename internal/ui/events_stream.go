@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// sseHeartbeat is how often an idle stream sends a comment, so proxies
+// keep it open and a dead client is noticed.
+const sseHeartbeat = 25 * time.Second
+
+// sseWriteWindow is how long each write may take; the deadline moves on
+// before every write, so the server's WriteTimeout never cuts the stream.
+const sseWriteWindow = sseHeartbeat + 30*time.Second
+
+// eventsStream sends ticket events to a signed-in operator's inbox as
+// server-sent events, until the client goes away.
+func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
+	rc := http.NewResponseController(w)
+	sub := u.s.Events.Subscribe()
+	defer sub.Close()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	beat := time.NewTicker(sseHeartbeat)
+	defer beat.Stop()
+	msg := "retry: 5000\n\n"
+	for {
+		if err := rc.SetWriteDeadline(time.Now().Add(sseWriteWindow)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+			return nil
+		}
+		if _, err := fmt.Fprint(w, msg); err != nil {
+			return nil // the client went away
+		}
+		if err := rc.Flush(); err != nil {
+			return nil
+		}
+		select {
+		case <-r.Context().Done():
+			return nil
+		case ev, ok := <-sub.C:
+			if !ok {
+				return nil
+			}
+			data, _ := json.Marshal(ev)
+			msg = fmt.Sprintf("event: %s\ndata: %s\n\n", ev.Kind, data)
+		case <-beat.C:
+			msg = ": heartbeat\n\n"
+		}
+	}
+}

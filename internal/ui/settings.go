@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"maps"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/operator"
+)
+
+// adminOnly lets only admins through: every settings page but "My API
+// tokens" checks this on the server, whatever the top bar shows.
+func (u *UI) adminOnly(next httpx.HandlerFunc) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if !me(r).IsAdmin() {
+			return httpx.NewError(http.StatusForbidden, "forbidden", "Only an admin can change the settings.")
+		}
+		return next(w, r)
+	}
+}
+
+// me is the signed-in operator.
+func me(r *http.Request) operator.Operator {
+	sc, _ := fromContext(r.Context())
+	return sc.operator
+}
+
+// SettingsBase is what every settings page carries besides Base: which
+// settings tab is current, and the page's messages.
+type SettingsBase struct {
+	Base
+	Tab    string
+	Error  string            // about the whole form, such as a broken rule
+	Errors map[string]string // per field, keyed as the domain names them
+}
+
+func (u *UI) settingsBase(r *http.Request, tab string) SettingsBase {
+	b := u.base(r, csrfToken(r))
+	b.Section = "settings"
+	return SettingsBase{Base: b, Tab: tab, Errors: map[string]string{}}
+}
+
+// fieldErrors turns the domain's field errors into sentences; keys listed
+// in shown go next to their field, the rest into one message for the form.
+func fieldErrors(fields map[string]string, shown func(string) bool) (map[string]string, string) {
+	out, rest := map[string]string{}, ""
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		if shown(k) {
+			out[k] = sentenceCase(fields[k])
+			continue
+		}
+		if rest != "" {
+			rest += " "
+		}
+		rest += sentenceCase(k + ": " + fields[k])
+	}
+	return out, rest
+}
+
+// pathID reads the {name} path value as an id.
+func pathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, httpx.NewError(http.StatusNotFound, "not_found", "There is no such page.")
+	}
+	return id, nil
+}
+
+// notices are the success messages a redirect names with ?done=.
+var notices = map[string]string{
+	"team-created": "Team created.", "team-saved": "Team saved.",
+	"operator-created": "Operator created.", "operator-saved": "Operator saved.",
+	"pipeline-created": "Pipeline created.", "pipeline-saved": "Pipeline saved.",
+	"pipeline-deleted": "Pipeline deleted.", "token-revoked": "Token revoked.",
+}
+
+func notice(r *http.Request) string { return notices[r.URL.Query().Get("done")] }
+
+// settingsHome sends /settings to its first tab.
+func (u *UI) settingsHome(w http.ResponseWriter, r *http.Request) error {
+	http.Redirect(w, r, "/settings/teams", http.StatusSeeOther)
+	return nil
+}
+
+// SField is one labelled input of a settings form.
+type SField struct {
+	ID, Label, Value, Error, Hint, Type string
+	Required                            bool
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+)
+
+// StatusRow is one status in the pipeline form; ID is zero for a new one.
+type StatusRow struct {
+	ID   int64
+	Name string
+	Kind string
+}
+
+// Removed is a status taken out of the form that still exists; if it
+// holds tickets, Target says where they go.
+type Removed struct {
+	ID      int64
+	Name    string
+	Tickets int
+	Target  string
+}
+
+// PipelineForm is the pipeline form as typed. Reordering, adding and
+// removing rebuild it on the server, so it works without JavaScript.
+type PipelineForm struct {
+	Name     string
+	Statuses []StatusRow
+	Removed  []Removed
+}
+
+func pipelineFormOf(p pipeline.Pipeline) PipelineForm {
+	f := PipelineForm{Name: p.Name}
+	for _, s := range p.Statuses {
+		f.Statuses = append(f.Statuses, StatusRow{ID: s.ID, Name: s.Name, Kind: string(s.Kind)})
+	}
+	return f
+}
+
+func pipelineFormFrom(v url.Values) PipelineForm {
+	f := PipelineForm{Name: v.Get("name")}
+	n, _ := strconv.Atoi(v.Get("n"))
+	for i := 0; i < n && i < 200; i++ {
+		id, _ := strconv.ParseInt(v.Get(fmt.Sprintf("sid_%d", i)), 10, 64)
+		f.Statuses = append(f.Statuses, StatusRow{ID: id, Name: v.Get(fmt.Sprintf("sname_%d", i)),
+			Kind: v.Get(fmt.Sprintf("skind_%d", i))})
+	}
+	for _, r := range v["removed"] {
+		id, name, _ := strings.Cut(r, ":")
+		rid, err := strconv.ParseInt(id, 10, 64)
+		if err == nil && rid > 0 {
+			f.Removed = append(f.Removed, Removed{ID: rid, Name: name, Target: v.Get("reassign_" + id)})
+		}
+	}
+	return f
+}
+
+// edit applies a reorder, add or remove button; it reports false for Save.
+func (f *PipelineForm) edit(op string) bool {
+	verb, arg, _ := strings.Cut(op, "-")
+	i, err := strconv.Atoi(arg)
+	ok := err == nil && i >= 0 && i < len(f.Statuses)
+	switch {
+	case verb == "add":
+		f.Statuses = append(f.Statuses, StatusRow{Kind: string(pipeline.Open)})
+	case verb == "up" && ok && i > 0:
+		f.Statuses[i-1], f.Statuses[i] = f.Statuses[i], f.Statuses[i-1]
+	case verb == "down" && ok && i < len(f.Statuses)-1:
+		f.Statuses[i+1], f.Statuses[i] = f.Statuses[i], f.Statuses[i+1]
+	case verb == "remove" && ok:
+		if s := f.Statuses[i]; s.ID != 0 {
+			f.Removed = append(f.Removed, Removed{ID: s.ID, Name: s.Name})
+		}
+		f.Statuses = append(f.Statuses[:i], f.Statuses[i+1:]...)
+	case verb == "up" || verb == "down" || verb == "remove":
+	default:
+		return false
+	}
+	return true
+}
+
+func (f PipelineForm) inputs() []pipeline.StatusInput {
+	out := []pipeline.StatusInput{}
+	for _, s := range f.Statuses {
+		out = append(out, pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: pipeline.Kind(s.Kind)})
+	}
+	return out
+}
+
+func (f PipelineForm) reassign() map[int64]string {
+	out := map[int64]string{}
+	for _, r := range f.Removed {
+		if r.Target != "" {
+			out[r.ID] = r.Target
+		}
+	}
+	return out
+}
+
+// countRemoved fills in how many tickets each removed status holds.
+func (u *UI) countRemoved(ctx context.Context, f *PipelineForm) error {
+	for i := range f.Removed {
+		n, err := u.s.Tickets.CountInStatus(ctx, u.s.DB.Read, f.Removed[i].ID)
+		if err != nil {
+			return err
+		}
+		f.Removed[i].Tickets = n
+	}
+	return nil
+}
+
+// PipelineView is the create and edit form of a pipeline.
+type PipelineView struct {
+	SettingsBase
+	ID   int64
+	Form PipelineForm
+}
+
+// Action is where the form posts.
+func (v PipelineView) Action() string {
+	if v.ID == 0 {
+		return "/settings/pipelines"
+	}
+	return "/settings/pipelines/" + strconv.FormatInt(v.ID, 10)
+}
+
+// StatusError is the message for status i's name or kind.
+func (v PipelineView) StatusError(i int) string {
+	p := fmt.Sprintf("statuses[%d]", i)
+	return strings.TrimSpace(v.Errors[p+".name"] + " " + v.Errors[p+".kind"] + " " + v.Errors[p+".id"])
+}
+
+// Last is the index of the last status row.
+func (v PipelineView) Last() int { return len(v.Form.Statuses) - 1 }

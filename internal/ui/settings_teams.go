@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/team"
+)
+
+// TeamsView lists the teams.
+type TeamsView struct {
+	SettingsBase
+	Teams     []TeamRow
+	Pipelines map[int64]string
+}
+
+// TeamRow is one line of the teams list.
+type TeamRow struct {
+	team.Team
+	Pipeline string
+	Mode     string
+}
+
+func (u *UI) settingsTeams(w http.ResponseWriter, r *http.Request) error {
+	ts, err := u.s.Teams.List(r.Context())
+	if err != nil {
+		return err
+	}
+	ps, err := u.s.Pipelines.List(r.Context())
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, p := range ps {
+		names[p.ID] = p.Name
+	}
+	v := TeamsView{SettingsBase: u.settingsBase(r, "teams")}
+	v.Flash = notice(r)
+	for _, t := range ts {
+		mode := string(t.AssignmentMode)
+		if i := slices.IndexFunc(assignmentModes, func(m Mode) bool { return m.Value == mode }); i >= 0 {
+			mode = assignmentModes[i].Label
+		}
+		v.Teams = append(v.Teams, TeamRow{Team: t, Pipeline: names[t.PipelineID], Mode: mode})
+	}
+	return u.render(w, r, http.StatusOK, "settings_teams", "", v)
+}
+
+func (u *UI) settingsTeamNew(w http.ResponseWriter, r *http.Request) error {
+	v, err := u.teamView(r, 0, TeamForm{Mode: string(team.Manual),
+		Channels: team.Channels{Email: true, Form: true, Widget: true}})
+	if err != nil {
+		return err
+	}
+	return u.render(w, r, http.StatusOK, "settings_team", "", v)
+}
+
+func (u *UI) settingsTeamEdit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	t, err := u.s.Teams.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	v, err := u.teamView(r, id, teamFormOf(t))
+	if err != nil {
+		return err
+	}
+	v.Flash = notice(r)
+	return u.render(w, r, http.StatusOK, "settings_team", "", v)
+}
+
+// settingsTeamSave creates (no id) or updates a team.
+func (u *UI) settingsTeamSave(w http.ResponseWriter, r *http.Request) error {
+	var id int64
+	if r.PathValue("id") != "" {
+		var err error
+		if id, err = pathID(r, "id"); err != nil {
+			return err
+		}
+	}
+	if err := r.ParseForm(); err != nil {
+		return err
+	}
+	f := teamFormFrom(r.PostForm)
+	var t team.Team
+	var err error
+	if id == 0 {
+		def, derr := u.s.Pipelines.EnsureDefault(r.Context())
+		if derr != nil {
+			return derr
+		}
+		t, err = u.s.Teams.Create(r.Context(), f.input(true), def.ID)
+	} else {
+		t, err = u.s.Teams.Update(r.Context(), id, f.input(false))
+	}
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		v, verr := u.teamView(r, id, f)
+		if verr != nil {
+			return verr
+		}
+		v.Errors, v.Error = fieldErrors(ve.Fields, func(k string) bool { return slices.Contains(teamFields, k) })
+		return u.render(w, r, http.StatusUnprocessableEntity, "settings_team", "", v)
+	} else if err != nil {
+		return err
+	}
+	done := "team-saved"
+	if id == 0 {
+		done = "team-created"
+	}
+	http.Redirect(w, r, "/settings/teams/"+strconv.FormatInt(t.ID, 10)+"?done="+done, http.StatusSeeOther)
+	return nil
+}

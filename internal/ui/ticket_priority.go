@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// ticketPriority sets a ticket's priority from the stars of an inbox row.
+// htmx gets the row back to swap in place; a plain form goes back to the
+// inbox view and filters it came from.
+func (u *UI) ticketPriority(w http.ResponseWriter, r *http.Request) error {
+	id, err := ticketID(r)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(r.PostFormValue("priority"))
+	if err != nil || n < 0 || n > ticket.MaxPriority {
+		return httpx.NewError(http.StatusUnprocessableEntity, "validation", "Choose a priority from 0 to 3.")
+	}
+	sc, _ := fromContext(r.Context())
+	t, err := u.s.Tickets.Update(r.Context(), id, ticket.Patch{Priority: &n, ActorID: sc.operator.ID})
+	if err != nil {
+		return err
+	}
+	back := safeInboxURL(r.PostFormValue("back"))
+	if r.Header.Get("HX-Request") != "" {
+		row := ticketRows([]ticket.Ticket{t}, u.now())[0]
+		row.CSRF, row.Back = csrfToken(r), back
+		return u.render(w, r, http.StatusOK, "inbox", "row", row)
+	}
+	http.Redirect(w, r, back+"#ticket-"+id64(id), http.StatusSeeOther)
+	return nil
+}
