@@ -62,6 +62,11 @@ func runBench(e *env, args []string) error {
 		}
 		results = append(results, r)
 	}
+	pages, err := bench.RenderPages(ctx, s, g, samples)
+	if err != nil {
+		return err
+	}
+	results = append(results, pages...)
 	bench.Print(e.stdout, results)
 	return nil
 }

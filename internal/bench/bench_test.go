@@ -33,6 +33,10 @@ func TestBenchRunsOnBothEngines(t *testing.T) {
 		if _, err := ContactByEmail(ctx, s, g, 20); err != nil {
 			t.Error(err)
 		}
+		pages, err := RenderPages(ctx, s, g, 5)
+		if err != nil || len(pages) != 2 {
+			t.Fatalf("render: %v", err)
+		}
 		res, err := CreateThroughput(ctx, s, g, 2, 300*time.Millisecond)
 		if err != nil || res.N == 0 {
 			t.Fatalf("create: %v, %d tickets", err, res.N)

@@ -1,0 +1,80 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/frontdesk/frontdesk/internal/app"
+	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/server"
+	"github.com/frontdesk/frontdesk/internal/session"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// RenderPages times the agent app's two heaviest pages on the server (no
+// network, no browser): the inbox with 50 rows, and a ticket whose thread
+// holds 100 messages. The ticket is removed afterwards.
+func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]Result, error) {
+	before, err := lastIDs(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = removeAfter(ctx, s, before) }()
+	secret, _, err := (&session.Store{DB: s.DB}).Create(ctx, g.operators[0])
+	if err != nil {
+		return nil, err
+	}
+	id, err := longTicket(ctx, s, g)
+	if err != nil {
+		return nil, err
+	}
+	h := server.Handler(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	var out []Result
+	for _, page := range []struct{ name, url string }{
+		{"render: inbox, 50 open tickets", "/inbox?view=open"},
+		{"render: ticket with 100 messages", fmt.Sprintf("/tickets/%d", id)},
+	} {
+		samples, err := timeEach(n, func(int) error { return get(h, page.url, secret) })
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, summarize(page.name, "p95 <= 15 ms", samples))
+	}
+	return out, nil
+}
+
+func get(h http.Handler, url, secret string) error {
+	req := httptest.NewRequest(http.MethodGet, url, nil)
+	req.AddCookie(&http.Cookie{Name: "fd_session", Value: secret})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		return fmt.Errorf("GET %s answered %d", url, rec.Code)
+	}
+	return nil
+}
+
+// longTicket opens a ticket with a thread of 100 messages: customer
+// messages, replies and notes in turn.
+func longTicket(ctx context.Context, s *app.Services, g *generator) (int64, error) {
+	tk, err := s.Tickets.Create(ctx, ticket.NewTicket{Subject: "A long conversation", Team: g.teamSlugs[0],
+		Description: g.vocab.Sentence(40), Contact: contact.Identity{Email: "long-thread@bench.example"}})
+	if err != nil {
+		return 0, err
+	}
+	kinds := []ticket.MessageKind{ticket.Reply, ticket.Note, ticket.Customer}
+	for i := range 99 {
+		m := ticket.NewMessage{Kind: kinds[i%3], Body: g.vocab.Sentence(40), OperatorID: g.operators[0]}
+		if m.Kind == ticket.Customer {
+			m.OperatorID, m.ContactID = 0, tk.Contact.ID
+		}
+		if _, err := s.Tickets.AddMessage(ctx, tk.ID, m); err != nil {
+			return 0, err
+		}
+	}
+	return tk.ID, nil
+}
