@@ -68,6 +68,15 @@ func pathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
+// optionalPathID reads {id} on routes that serve both "new" (no id: 0) and
+// "edit".
+func optionalPathID(r *http.Request) (int64, error) {
+	if r.PathValue("id") == "" {
+		return 0, nil
+	}
+	return pathID(r, "id")
+}
+
 // notices are the success messages a redirect names with ?done=.
 var notices = map[string]string{
 	"team-created": "Team created.", "team-saved": "Team saved.",

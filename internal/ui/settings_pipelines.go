@@ -52,12 +52,9 @@ func (u *UI) settingsPipelineEdit(w http.ResponseWriter, r *http.Request) error 
 // settingsPipelineSave creates (no id) or updates a pipeline, or, for the
 // up, down, add and remove buttons, shows the form changed but unsaved.
 func (u *UI) settingsPipelineSave(w http.ResponseWriter, r *http.Request) error {
-	var id int64
-	if r.PathValue("id") != "" {
-		var err error
-		if id, err = pathID(r, "id"); err != nil {
-			return err
-		}
+	id, err := optionalPathID(r)
+	if err != nil {
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
 		return err

@@ -77,19 +77,15 @@ func (u *UI) settingsTeamEdit(w http.ResponseWriter, r *http.Request) error {
 
 // settingsTeamSave creates (no id) or updates a team.
 func (u *UI) settingsTeamSave(w http.ResponseWriter, r *http.Request) error {
-	var id int64
-	if r.PathValue("id") != "" {
-		var err error
-		if id, err = pathID(r, "id"); err != nil {
-			return err
-		}
+	id, err := optionalPathID(r)
+	if err != nil {
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
 		return err
 	}
 	f := teamFormFrom(r.PostForm)
 	var t team.Team
-	var err error
 	if id == 0 {
 		def, derr := u.s.Pipelines.EnsureDefault(r.Context())
 		if derr != nil {
