@@ -31,7 +31,7 @@ func TestUserAndTokenCommands(t *testing.T) {
 	if err == nil || !strings.Contains(describe(err), "email: an operator with this email already exists") {
 		t.Errorf("duplicate user: %v %q", err, out)
 	}
-	out, err = run(t, "", "user", "create", "--email", "not-an-email", "--name", "")
+	_, err = run(t, "", "user", "create", "--email", "not-an-email", "--name", "")
 	if err == nil || !strings.Contains(describe(err), "email: must be a valid email address") ||
 		!strings.Contains(describe(err), "name: must be 1 to 200 characters") {
 		t.Errorf("bad user: %v", err)
