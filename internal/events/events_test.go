@@ -75,21 +75,34 @@ func TestPostgresCarriesEventsAcrossNodes(t *testing.T) {
 	nodeA, nodeB := events.NewPostgres(ctx, url, log), events.NewPostgres(ctx, url, log)
 	subA, subB := nodeA.Subscribe(), nodeB.Subscribe()
 	want := events.Event{Kind: "message.created", TicketID: 42}
-	// LISTEN starts asynchronously: publish until the other node hears.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		nodeA.Publish(want.Kind, want.TicketID)
-		select {
-		case got := <-subB.C:
-			if got != want {
-				t.Fatalf("node B got %+v", got)
-			}
-			receive(t, subA, want)
-			return
-		case <-time.After(200 * time.Millisecond):
-		}
+	// Each node's LISTEN starts asynchronously: publish until both hear,
+	// the publishing node included.
+	heard := map[string]bool{}
+	deadline := time.Now().Add(15 * time.Second)
+	for !heard["A"] || !heard["B"] {
 		if time.Now().After(deadline) {
-			t.Fatal("node B never heard node A")
+			t.Fatalf("after 15 s: node A heard itself %v, node B heard A %v", heard["A"], heard["B"])
 		}
+		nodeA.Publish(want.Kind, want.TicketID)
+		timeout := time.After(200 * time.Millisecond)
+		for waiting := true; waiting; {
+			select {
+			case got := <-subA.C:
+				heard["A"] = got == want || heard["A"]
+				checkEvent(t, got, want)
+			case got := <-subB.C:
+				heard["B"] = got == want || heard["B"]
+				checkEvent(t, got, want)
+			case <-timeout:
+				waiting = false
+			}
+		}
+	}
+}
+
+func checkEvent(t *testing.T, got, want events.Event) {
+	t.Helper()
+	if got != want {
+		t.Fatalf("got %+v, want %+v", got, want)
 	}
 }
