@@ -36,6 +36,7 @@ func (a *API) routes() []route {
 		{"POST /api/v1/tickets/{id}/messages", false, a.createMessage},
 		{"GET /api/v1/tickets/{id}/events", false, a.listEvents},
 		{"POST /api/v1/tickets/{id}/rotate-link", false, a.rotateLink},
+		{"GET /api/v1/attachments/{id}", false, a.getAttachment},
 
 		{"GET /api/v1/contacts", false, a.listContacts},
 		{"POST /api/v1/contacts", false, a.createContact},

@@ -5,7 +5,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
+	"github.com/frontdesk/frontdesk/internal/blob"
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -27,6 +29,7 @@ type Bus interface {
 type Services struct {
 	DB        *db.DB
 	Events    Bus
+	Blobs     *blob.Store // attachments and raw mails, under the data directory
 	Operators *operator.Service
 	Teams     *team.Service
 	Pipelines *pipeline.Service
@@ -39,6 +42,7 @@ type Services struct {
 func NewServices(d *db.DB, cfg config.Config) *Services {
 	s := &Services{
 		DB:        d,
+		Blobs:     &blob.Store{Dir: filepath.Join(cfg.DataDir, "blobs")},
 		Operators: &operator.Service{DB: d},
 		Pipelines: &pipeline.Service{DB: d},
 		Contacts:  &contact.Service{DB: d},

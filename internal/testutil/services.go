@@ -15,7 +15,9 @@ import (
 // fresh install does: the "Support" pipeline and team exist.
 func Services(t testing.TB, d *db.DB) *app.Services {
 	t.Helper()
-	s := app.NewServices(d, config.Defaults())
+	cfg := config.Defaults()
+	cfg.DataDir = t.TempDir()
+	s := app.NewServices(d, cfg)
 	if _, err := s.Bootstrap(context.Background()); err != nil {
 		t.Fatal(err)
 	}

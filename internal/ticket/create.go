@@ -29,6 +29,13 @@ type NewTicket struct {
 	Tags        []string
 	ActorID     int64 // the operator who opened it, 0 for the customer
 	CreatedAt   time.Time
+	// The first customer message: its sanitised HTML, files and mail
+	// headers, when the channel has them.
+	DescriptionHTML string
+	Attachments     []NewAttachment
+	Mail            *MailHeaders
+	// Fields are extra values a website form collected.
+	Fields []Field
 }
 
 // resolved carries what validation looked up, for the insert.
@@ -230,11 +237,14 @@ func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTi
 			return err
 		}
 	}
-	if in.Description == "" {
+	if err := insertFields(ctx, tx, id, in.Fields); err != nil {
+		return err
+	}
+	if in.Description == "" && len(in.Attachments) == 0 {
 		return nil
 	}
-	_, err := storeMessage(ctx, tx, id, NewMessage{Kind: Customer, Body: in.Description,
-		ContactID: r.contact, CreatedAt: in.CreatedAt})
+	_, err := storeMessage(ctx, tx, id, NewMessage{Kind: Customer, Body: in.Description, BodyHTML: in.DescriptionHTML,
+		ContactID: r.contact, CreatedAt: in.CreatedAt, Attachments: in.Attachments, Mail: in.Mail})
 	return err
 }
 

@@ -34,31 +34,46 @@ type Author struct {
 
 // Message is one entry of a ticket's thread.
 type Message struct {
-	ID        int64       `json:"id"`
-	TicketID  int64       `json:"ticket_id"`
-	Kind      MessageKind `json:"kind"`
-	Author    Author      `json:"author"`
-	Body      string      `json:"body"`
-	BodyHTML  string      `json:"body_html"`
-	CreatedAt time.Time   `json:"created_at"`
+	ID       int64       `json:"id"`
+	TicketID int64       `json:"ticket_id"`
+	Kind     MessageKind `json:"kind"`
+	Author   Author      `json:"author"`
+	Body     string      `json:"body"`
+	BodyHTML string      `json:"body_html"`
+	// Attachments is never nil, so JSON shows an empty list.
+	Attachments []Attachment `json:"attachments"`
+	CreatedAt   time.Time    `json:"created_at"`
+}
+
+// MailHeaders are the headers of a message that came or went by mail,
+// kept for threading.
+type MailHeaders struct {
+	MessageID  string
+	InReplyTo  string
+	References string // space-separated message ids
+	From       string
+	To         string
+	Cc         string
 }
 
 // NewMessage is the input for adding to a thread. BodyHTML, when set, must
 // already be sanitised; otherwise it is made from Body.
 type NewMessage struct {
-	Kind       MessageKind
-	Body       string
-	BodyHTML   string
-	OperatorID int64
-	ContactID  int64
-	CreatedAt  time.Time
+	Kind        MessageKind
+	Body        string
+	BodyHTML    string
+	OperatorID  int64
+	ContactID   int64
+	CreatedAt   time.Time
+	Attachments []NewAttachment
+	Mail        *MailHeaders
 }
 
 func (m NewMessage) validate() error {
 	var c domain.Check
 	c.Require(m.Kind == Customer || m.Kind == Reply || m.Kind == Note || m.Kind == System, "kind",
 		"must be reply or note")
-	c.Require(strings.TrimSpace(m.Body) != "", "body", "is required")
+	c.Require(strings.TrimSpace(m.Body) != "" || len(m.Attachments) > 0, "body", "is required")
 	c.Require(len(m.Body) <= MaxBody, "body", fmt.Sprintf("must be at most %d bytes", MaxBody))
 	return c.Err()
 }
@@ -127,11 +142,28 @@ func storeMessage(ctx context.Context, q db.Querier, ticketID int64, m NewMessag
 	if m.BodyHTML == "" {
 		m.BodyHTML = textToHTML(m.Body)
 	}
+	var h MailHeaders
+	if m.Mail != nil {
+		h = *m.Mail
+	}
 	var id int64
 	err := q.QueryRowContext(ctx, `INSERT INTO messages (ticket_id, kind, author_operator_id, author_contact_id,
-		body_text, body_html, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		ticketID, m.Kind, nullID(m.OperatorID), nullID(m.ContactID), m.Body, m.BodyHTML, m.CreatedAt).Scan(&id)
-	return id, err
+		body_text, body_html, created_at, mail_message_id, mail_in_reply_to, mail_references, mail_from,
+		mail_to, mail_cc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+		ticketID, m.Kind, nullID(m.OperatorID), nullID(m.ContactID), m.Body, m.BodyHTML, m.CreatedAt,
+		nullText(h.MessageID), nullText(h.InReplyTo), nullText(h.References), nullText(h.From), nullText(h.To),
+		nullText(h.Cc)).Scan(&id)
+	if err != nil || len(m.Attachments) == 0 {
+		return id, err
+	}
+	return id, insertAttachments(ctx, q, ticketID, id, m.Attachments, m.CreatedAt)
+}
+
+func nullText(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func (s *Service) touch(ctx context.Context, q db.Querier, ticketID int64, m NewMessage) error {
@@ -173,7 +205,20 @@ func scanMessage(row interface{ Scan(...any) error }) (Message, error) {
 }
 
 func (s *Service) message(ctx context.Context, id int64) (Message, error) {
-	return scanMessage(s.DB.Read.QueryRowContext(ctx, `SELECT `+messageColumns+`WHERE m.id = $1`, id))
+	m, err := scanMessage(s.DB.Read.QueryRowContext(ctx, `SELECT `+messageColumns+`WHERE m.id = $1`, id))
+	if err != nil {
+		return m, err
+	}
+	files, err := s.attachmentsOf(ctx, m.TicketID)
+	m.Attachments = nonNil(files[m.ID])
+	return m, err
+}
+
+func nonNil(a []Attachment) []Attachment {
+	if a == nil {
+		return []Attachment{}
+	}
+	return a
 }
 
 // Messages returns the thread of ticket id, oldest first. With publicOnly,
@@ -199,5 +244,12 @@ func (s *Service) Messages(ctx context.Context, id int64, publicOnly bool) ([]Me
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	files, err := s.attachmentsOf(ctx, id)
+	for i := range out {
+		out[i].Attachments = nonNil(files[out[i].ID])
+	}
+	return out, err
 }
