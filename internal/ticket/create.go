@@ -62,7 +62,12 @@ func (s *Service) Create(ctx context.Context, in NewTicket) (Ticket, error) {
 		if id, err = s.insert(ctx, tx, in, r); err != nil {
 			return err
 		}
-		return s.afterInsert(ctx, tx, id, in, r)
+		first, err := s.afterInsert(ctx, tx, id, in, r)
+		if err != nil {
+			return err
+		}
+		return s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: id, MessageID: first,
+			MessageKind: Customer, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID})
 	})
 	if err != nil {
 		return Ticket{}, err
@@ -214,38 +219,38 @@ func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolve
 	return id, err
 }
 
-// afterInsert writes what hangs off a new ticket. The ticket row already
-// carries the creation times, and the search document is written once with
-// the subject and the description, so creation stays a handful of statements.
-func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTicket, r resolved) error {
+// afterInsert writes what hangs off a new ticket and returns the id of its
+// first message (0 when it has none). The ticket row already carries the
+// creation times, and the search document is written once with the subject
+// and the description, so creation stays a handful of statements.
+func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTicket, r resolved) (int64, error) {
 	if s.DB.Dialect == db.SQLite {
 		s.indexNew(ctx, tx, id, in.Subject, in.Description)
 	}
 	if err := insertTags(ctx, tx, id, in.Tags); err != nil {
-		return err
+		return 0, err
 	}
 	if err := s.recordEvent(ctx, tx, id, in.ActorID, "created", map[string]any{"channel": in.Channel}, in.CreatedAt); err != nil {
-		return err
+		return 0, err
 	}
 	if r.autoAssigned {
 		var name string
 		if err := tx.QueryRowContext(ctx, `SELECT name FROM operators WHERE id = $1`, *r.assignee).Scan(&name); err != nil {
-			return err
+			return 0, err
 		}
 		data := map[string]any{"from": nil, "to": name, "mode": r.team.AssignmentMode}
 		if err := s.recordEvent(ctx, tx, id, 0, EventAssignee, data, in.CreatedAt); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if err := insertFields(ctx, tx, id, in.Fields); err != nil {
-		return err
+		return 0, err
 	}
 	if in.Description == "" && len(in.Attachments) == 0 {
-		return nil
+		return 0, nil
 	}
-	_, err := storeMessage(ctx, tx, id, NewMessage{Kind: Customer, Body: in.Description, BodyHTML: in.DescriptionHTML,
+	return storeMessage(ctx, tx, id, NewMessage{Kind: Customer, Body: in.Description, BodyHTML: in.DescriptionHTML,
 		ContactID: r.contact, CreatedAt: in.CreatedAt, Attachments: in.Attachments, Mail: in.Mail})
-	return err
 }
 
 // NewToken returns a fresh public link token: 160 random bits.

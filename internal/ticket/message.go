@@ -54,6 +54,10 @@ type MailHeaders struct {
 	From       string
 	To         string
 	Cc         string
+	// AutoSubmitted marks a mail written by a machine (Auto-Submitted,
+	// Precedence bulk/junk/list, X-Autoreply, mailer-daemon, no-reply):
+	// nothing automatic is sent back to it.
+	AutoSubmitted bool
 }
 
 // NewMessage is the input for adding to a thread. BodyHTML, when set, must
@@ -109,6 +113,10 @@ func (s *Service) AddMessage(ctx context.Context, id int64, m NewMessage) (Messa
 			return err
 		}
 		if msgID, err = s.insertMessage(ctx, tx, id, m); err != nil {
+			return err
+		}
+		if err := s.notify(ctx, tx, Notice{Kind: NoticeMessage, TicketID: id, MessageID: msgID,
+			MessageKind: m.Kind, Mail: m.Mail, ActorID: m.OperatorID}); err != nil {
 			return err
 		}
 		if m.Kind == Customer && !t.IsOpen() {

@@ -52,6 +52,8 @@ type change struct {
 	args  []any
 	event string
 	data  map[string]any
+	// closes: the change moves an open ticket to a closed status.
+	closes bool
 }
 
 func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) error {
@@ -85,7 +87,10 @@ func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, act
 			return err
 		}
 	}
-	return s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, now)
+	if err := s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, now); err != nil || !ch.closes {
+		return err
+	}
+	return s.notify(ctx, tx, Notice{Kind: NoticeClosed, TicketID: id, ActorID: actorID})
 }
 
 // plan validates p against t and returns the changes it makes.
@@ -219,6 +224,7 @@ func statusChange(t Ticket, st pipeline.Status) *change {
 	switch {
 	case st.Kind == pipeline.Closed && t.IsOpen():
 		ch.set = "status_id = $3, is_open = $4, closed_at = $2"
+		ch.closes = true
 	case st.Kind == pipeline.Open && !t.IsOpen():
 		ch.set = "status_id = $3, is_open = $4, closed_at = NULL"
 		ch.event = EventReopened
