@@ -82,6 +82,10 @@ func (e *env) do(c *http.Client, method, path string, form url.Values, hdr map[s
 	if form != nil {
 		body = strings.NewReader(form.Encode())
 	}
+	if raw, ok := hdr["body"]; ok { // a prepared body, such as multipart
+		body = strings.NewReader(raw)
+		delete(hdr, "body")
+	}
 	req, err := http.NewRequest(method, e.srv.URL+path, body)
 	if err != nil {
 		e.t.Fatal(err)

@@ -38,6 +38,8 @@ func (u *UI) routes() []route {
 		{"POST /tickets/{id}", true, u.ticketUpdate},
 		{"POST /tickets/{id}/messages", true, u.ticketMessage},
 		{"POST /tickets/{id}/link", true, u.ticketRotateLink},
+		{"POST /tickets/{id}/contact", true, u.ticketRelink},
+		{"GET /files/{id}/{name}", true, u.fileDownload},
 
 		{"GET /contacts", true, u.contactsList},
 		{"GET /contacts/{id}", true, u.contactShow},
@@ -71,7 +73,8 @@ func (u *UI) routes() []route {
 	}
 }
 
-// maxFormBody bounds a form post; attachments will get their own limit.
+// maxFormBody bounds a form post without files (upload.go has the limits
+// of posts with files).
 const maxFormBody = 1 << 20
 
 // Register adds every route to mux. Each request gets the security
@@ -89,7 +92,11 @@ func (u *UI) Register(mux *http.ServeMux) {
 
 func limitBody(next httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+		limit := int64(maxFormBody)
+		if isMultipart(r) {
+			limit = maxUploadReq
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		return next(w, r)
 	}
 }

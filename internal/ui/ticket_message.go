@@ -9,8 +9,9 @@ import (
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// ticketMessage adds a public reply or an internal note, then goes back
-// to the thread. A refused message keeps the page and what was typed.
+// ticketMessage adds a public reply or an internal note, with files, then
+// goes back to the thread. A refused message keeps the page and what was
+// typed (a browser cannot refill a file input, so files are chosen again).
 func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
 	id, err := ticketID(r)
 	if err != nil {
@@ -24,7 +25,11 @@ func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
 		kind = ticket.Reply
 	}
 	body := r.PostFormValue("body")
-	_, err = u.s.Tickets.AddMessage(r.Context(), id, ticket.NewMessage{Kind: kind, Body: body, OperatorID: sc.operator.ID})
+	files, err := u.uploads(r, "files")
+	if err == nil {
+		_, err = u.s.Tickets.AddMessage(r.Context(), id, ticket.NewMessage{Kind: kind, Body: body,
+			OperatorID: sc.operator.ID, Attachments: files})
+	}
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
 		v, lerr := u.workspace(r, id)
@@ -32,8 +37,8 @@ func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
 			return lerr
 		}
 		v.Composer.Kind, v.Composer.Body = string(kind), body
-		v.Composer.Error = fieldMessage(ve, "body", "kind")
-		if strings.TrimSpace(body) == "" {
+		v.Composer.Error = fieldMessage(ve, "files", "body", "kind")
+		if _, bad := ve.Fields["files"]; !bad && strings.TrimSpace(body) == "" {
 			v.Composer.Error = "The message is empty. Write something before sending."
 		}
 		return u.render(w, r, http.StatusUnprocessableEntity, "ticket", "", v)

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/contact"
@@ -22,6 +25,7 @@ type TicketView struct {
 	Composer Composer
 	Controls Controls
 	Customer Customer
+	Relink   Relink
 	Errors   map[string]string // per control: status, priority, assignee, team, tags
 }
 
@@ -48,6 +52,40 @@ type ThreadMessage struct {
 	Author string
 	Body   string
 	At     Stamp
+	Files  []FileLink
+}
+
+// FileLink is an attachment as the thread lists it.
+type FileLink struct {
+	URL, Name, Size string
+	Image           bool
+}
+
+func filesOf(files []ticket.Attachment) []FileLink {
+	out := make([]FileLink, 0, len(files))
+	for _, f := range files {
+		out = append(out, FileLink{URL: "/files/" + id64(f.ID) + "/" + url.PathEscape(f.Filename),
+			Name: f.Filename, Size: byteSize(f.Size), Image: strings.HasPrefix(f.ContentType, "image/")})
+	}
+	return out
+}
+
+// byteSize reads like a file manager: 812 B, 14 KB, 3.2 MB.
+func byteSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	default:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+}
+
+// Relink is the change-customer form, open again after a refusal.
+type Relink struct {
+	Email, Error string
+	Open         bool
 }
 
 // ThreadEvent is one line of history between messages.
@@ -66,7 +104,7 @@ func thread(msgs []ticket.Message, events []ticket.Event, now time.Time) []Threa
 	}
 	for _, m := range msgs {
 		out = append(out, ThreadItem{at: m.CreatedAt, Message: &ThreadMessage{Kind: string(m.Kind),
-			Author: m.Author.Name, Body: m.Body, At: stampOf(m.CreatedAt, now)}})
+			Author: m.Author.Name, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments)}})
 	}
 	slices.SortStableFunc(out, func(a, b ThreadItem) int { return a.at.Compare(b.at) })
 	return out
