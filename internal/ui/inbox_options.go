@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
@@ -11,6 +12,9 @@ import (
 type InboxFilters struct {
 	View, Status, Tag, Q                   string
 	Teams, Priorities, Assignees, Channels []Option
+	// Statuses are the names of every pipeline's statuses, once each: a
+	// name filters or moves tickets of any pipeline that has it.
+	Statuses []Option
 	Active                                 bool // some filter narrows the view
 }
 
@@ -47,16 +51,40 @@ func (u *UI) inboxFilters(ctx context.Context, q inboxQuery) (InboxFilters, erro
 	for _, ch := range inboxChannels {
 		f.Channels = append(f.Channels, Option{Value: string(ch), Label: channelLabel(ch)})
 	}
+	if f.Statuses, err = u.statusNames(ctx); err != nil {
+		return f, err
+	}
 	mark(f.Teams, q.Team)
+	mark(f.Statuses, q.Status)
 	mark(f.Priorities, q.Priority)
 	mark(f.Assignees, q.Assignee)
 	mark(f.Channels, q.Channel)
 	return f, nil
 }
 
+// statusNames lists status names in pipeline order, each name once
+// whatever its case.
+func (u *UI) statusNames(ctx context.Context) ([]Option, error) {
+	pls, err := u.s.Pipelines.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []Option
+	for _, pl := range pls {
+		for _, st := range pl.Statuses {
+			if key := strings.ToLower(st.Name); !seen[key] {
+				seen[key] = true
+				out = append(out, Option{Value: st.Name, Label: st.Name})
+			}
+		}
+	}
+	return out, nil
+}
+
 // mark selects the option of value in opts.
 func mark(opts []Option, value string) {
 	for i := range opts {
-		opts[i].Selected = opts[i].Value == value
+		opts[i].Selected = strings.EqualFold(opts[i].Value, value)
 	}
 }

@@ -52,6 +52,9 @@ func TestInboxViews(t *testing.T) {
 				"Priority: high (2 of 3)", "Printer on fire", escaped, "Priority: low (0 of 3)", "Low thing"}, []string{"Solved one"}},
 			{"closed", "agent", "/inbox?view=closed", []string{"Solved one", "Closed"}, []string{"Urgent refund"}},
 			{"an unknown view is mine", "agent", "/inbox?view=bogus", []string{"Urgent refund"}, []string{"Low thing"}},
+			{"status menus in pipeline order, the filter's choice kept", "agent", "/inbox?view=open&status=waiting",
+				[]string{`<option value="New">New</option>`, `<option value="Waiting" selected>Waiting</option>`,
+					`<option value="Closed">Closed</option>`}, []string{`name="status" placeholder`}},
 			{"empty state", "admin", "/inbox?view=mine", []string{"Nothing open is assigned to you"}, []string{"Urgent refund"}},
 		}
 		for _, tc := range cases {
