@@ -15,7 +15,7 @@ type InboxFilters struct {
 	// Statuses are the names of every pipeline's statuses, once each: a
 	// name filters or moves tickets of any pipeline that has it.
 	Statuses []Option
-	Active                                 bool // some filter narrows the view
+	Active   bool // some filter narrows the view
 }
 
 // inboxChannels are the channels the filter offers, in menu order.
