@@ -168,3 +168,19 @@ func TestTextBodyViews(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderlessAttachedMessage: an attached "message" without any header
+// ends at the next delimiter and keeps its text, instead of taking the
+// header of the following part as its own.
+func TestHeaderlessAttachedMessage(t *testing.T) {
+	m := parseFile(t, "headerless-message.eml")
+	if len(m.Attachments) != 2 {
+		t.Fatalf("attachments = %+v, want the message and orders.csv", m.Attachments)
+	}
+	if got := string(m.Attachments[0].Data); got != "pasted text, not a mail, no header here at all" {
+		t.Errorf("message content = %q", got)
+	}
+	if got := string(m.Attachments[1].Data); got != "order,amount\r\n1042,19.90" {
+		t.Errorf("orders.csv = %q", got)
+	}
+}
