@@ -54,7 +54,7 @@ func findReportParts(p *part) (status *part, original header) {
 	case p.kind == kindMessage && len(p.children) > 0:
 		return nil, p.children[0].header
 	case p.mediaType == "text/rfc822-headers" || p.mediaType == "message/global-headers":
-		fields, _, _ := readHeader(p.data, 0, nil)
+		fields, _, _ := readHeader(p.data, 0, nil, false)
 		return nil, newHeader(fields)
 	}
 	for _, c := range p.children {
@@ -78,7 +78,7 @@ func parseDeliveryStatus(data []byte) *DeliveryReport {
 	d := &DeliveryReport{}
 	pos, first := 0, true
 	for pos < len(data) {
-		fields, next, _ := readHeader(data, pos, nil)
+		fields, next, _ := readHeader(data, pos, nil, false)
 		if next <= pos {
 			break
 		}

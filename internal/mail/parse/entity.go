@@ -21,14 +21,16 @@ const (
 type parser struct {
 	buf     []byte
 	pos     int
-	lastEnd int // where the content before the last delimiter found ended
+	lastEnd int  // where the content before the last delimiter found ended
+	bare    bool // the next entity is an attached message: see readHeader
 	parts   int
 }
 
 // entity reads one entity at p.pos whose content ends at the delimiter of
 // bound (nil for the top level, which runs to the end).
 func (p *parser) entity(bound []byte, inDigest bool, depth int) (*part, status) {
-	fields, body, ok := readHeader(p.buf, p.pos, bound)
+	fields, body, ok := readHeader(p.buf, p.pos, bound, p.bare)
+	p.bare = false
 	pt := newPart(fields, inDigest)
 	p.pos = body
 	if !ok {
@@ -77,6 +79,7 @@ func (p *parser) multipart(pt *part, bound []byte, depth int) (*part, status) {
 // body follow, ended by the enclosing boundary.
 func (p *parser) message(pt *part, bound []byte, depth int) (*part, status) {
 	start := p.pos
+	p.bare = true
 	child, st := p.entity(bound, false, depth+1)
 	if st != noBody {
 		pt.children = []*part{child}

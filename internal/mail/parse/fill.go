@@ -17,10 +17,13 @@ type renderer struct {
 
 func fillBody(m *Message, sel *selection) {
 	r := &renderer{texts: map[*part]string{}}
-	var text, htm []string
+	var text, source, htm []string
 	for _, p := range sel.text {
 		if s, ok := r.asText(p); ok {
 			text = append(text, s)
+		}
+		if s, ok := r.asSource(p); ok {
+			source = append(source, s)
 		}
 	}
 	for _, p := range sel.html {
@@ -29,6 +32,7 @@ func fillBody(m *Message, sel *selection) {
 		}
 	}
 	m.TextBody = strings.Join(text, "\n")
+	m.sourceText = strings.Join(source, "\n")
 	m.HTMLBody = strings.Join(htm, "\n")
 	// Each body stands in for the other when that one is missing or blank
 	// (some mailers send an empty text alternative next to the HTML).
@@ -49,6 +53,15 @@ func (r *renderer) asText(p *part) (string, bool) {
 	case kindHTML:
 		return htmlToText(r.content(p)), true
 	case kindPlain, kindTextOther:
+		return r.content(p), true
+	}
+	return "", false
+}
+
+// asSource is a text body part as sent: HTML stays HTML.
+func (r *renderer) asSource(p *part) (string, bool) {
+	switch p.kind {
+	case kindHTML, kindPlain, kindTextOther:
 		return r.content(p), true
 	}
 	return "", false

@@ -22,7 +22,7 @@ type Message struct {
 	MessageID     string       `json:"message_id"`
 	InReplyTo     string       `json:"in_reply_to"`
 	References    []string     `json:"references"`
-	TextBody      string       `json:"text_body"`
+	TextBody      string       `json:"text_body"` // always readable text; see sourceText for the JSON
 	HTMLBody      string       `json:"html_body"` // not sanitised: render only after cleaning
 	Attachments   []Attachment `json:"attachments"`
 	AutoSubmitted bool         `json:"auto_submitted"` // sent by a machine: never answer automatically
@@ -34,6 +34,13 @@ type Message struct {
 	Header map[string][]string `json:"-"`
 	// Delivery is set when the mail is a delivery status report (a bounce).
 	Delivery *DeliveryReport `json:"-"`
+
+	// sourceText is text_body as the JSON layout has it: the text body
+	// parts as sent, an HTML part that stands in for a missing text
+	// alternative given verbatim (the mirror of html_body filled from a
+	// text part), and a blank text alternative left blank. TextBody
+	// instead always holds readable text, derived from the HTML if need be.
+	sourceText string
 }
 
 // Attachment is a part that is not the body: a file, an inline image, an
@@ -62,6 +69,7 @@ func Parse(raw []byte) *Message {
 // WriteJSON prints m as indented JSON, lists never null.
 func WriteJSON(w io.Writer, m *Message) error {
 	out := *m
+	out.TextBody = m.sourceText
 	for _, l := range []*[]Address{&out.From, &out.To, &out.Cc, &out.ReplyTo} {
 		if *l == nil {
 			*l = []Address{}

@@ -1,9 +1,12 @@
 package parse
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -135,5 +138,49 @@ func TestEmptyAndHeaderOnly(t *testing.T) {
 	}
 	if m := Parse([]byte("Subject: only headers")); m.Subject != "only headers" {
 		t.Errorf("subject = %q", m.Subject)
+	}
+}
+
+// TestTextBodyViews: TextBody is always readable text, while the JSON
+// keeps the text parts as sent, like the corpus layout: an HTML-only mail
+// gives its HTML as text_body, a blank text alternative stays blank.
+func TestTextBodyViews(t *testing.T) {
+	for _, tc := range []struct{ file, readable, source string }{
+		{"inline-image.eml", "The dialog shows this:\n\nAny idea?", `<p>The dialog shows this:</p><img src="cid:shot-1@example.org"`},
+		{"blank-text-alternative.eml", "gives an error – \"page not found\".\n\nPozdrawiam,\nKasia", ""},
+	} {
+		m := parseFile(t, tc.file)
+		if !strings.Contains(m.TextBody, tc.readable) || strings.Contains(m.TextBody, "<") {
+			t.Errorf("%s: TextBody = %q, want readable text with %q", tc.file, m.TextBody, tc.readable)
+		}
+		var out struct {
+			Text string `json:"text_body"`
+		}
+		var buf bytes.Buffer
+		if err := WriteJSON(&buf, m); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+			t.Fatal(err)
+		}
+		if tc.source == "" && strings.TrimSpace(out.Text) != "" || !strings.Contains(out.Text, tc.source) {
+			t.Errorf("%s: JSON text_body = %q, want it to hold %q", tc.file, out.Text, tc.source)
+		}
+	}
+}
+
+// TestHeaderlessAttachedMessage: an attached "message" without any header
+// ends at the next delimiter and keeps its text, instead of taking the
+// header of the following part as its own.
+func TestHeaderlessAttachedMessage(t *testing.T) {
+	m := parseFile(t, "headerless-message.eml")
+	if len(m.Attachments) != 2 {
+		t.Fatalf("attachments = %+v, want the message and orders.csv", m.Attachments)
+	}
+	if got := string(m.Attachments[0].Data); got != "pasted text, not a mail, no header here at all" {
+		t.Errorf("message content = %q", got)
+	}
+	if got := string(m.Attachments[1].Data); got != "order,amount\r\n1042,19.90" {
+		t.Errorf("orders.csv = %q", got)
 	}
 }

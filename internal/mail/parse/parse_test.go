@@ -54,6 +54,10 @@ var fixtures = []fixture{
 	{file: "truncated.eml", text: []string{"was cut off."}, files: []string{"logs.zip|application/zip"}},
 	{file: "crlf-auto-reply.eml", subject: "Abwesenheitsnotiz: Re: [#1042] Printer", auto: true,
 		text: []string{"nicht im Büro.\n"}, html: []string{"Büro.<br>"}, notText: []string{"\r"}},
+	{file: "headerless-message.eml", text: []string{"the order list after it."}, notText: []string{"order,amount"},
+		files: []string{"complaint.eml|message/rfc822", "orders.csv|text/csv"}},
+	{file: "blank-text-alternative.eml", subject: "Newsletter login broken", from: "kasia@example.pl",
+		text: []string{"error – \"page not found\"."}, html: []string{"error \u2013 \"page not found"}, notText: []string{"<"}},
 }
 
 func TestParseFixtures(t *testing.T) {

@@ -13,8 +13,12 @@ type field struct {
 // the offset where the body starts and whether the block ended properly
 // (blank line or a delimiter line of bound). Lines without a colon are
 // skipped rather than ending the block: broken mailers emit them and the
-// fields after them are still worth having.
-func readHeader(buf []byte, pos int, bound []byte) (fields []field, body int, ok bool) {
+// fields after them are still worth having. A delimiter line of bound
+// ends the block too; for an attached message (bare) with no field before
+// it, the message had no header at all and the lines skipped are its
+// content, so it cannot swallow the header of the part after it.
+func readHeader(buf []byte, pos int, bound []byte, bare bool) (fields []field, body int, ok bool) {
+	start := pos
 	for pos < len(buf) {
 		lineStart := pos
 		pos = skipBlanks(buf, pos)
@@ -24,9 +28,12 @@ func readHeader(buf []byte, pos int, bound []byte) (fields []field, body int, ok
 		if buf[pos] == '\n' {
 			return fields, pos + 1, true
 		}
-		if bound != nil && len(fields) > 0 && isDelimiterLine(buf, lineStart, bound) {
-			// The part has headers but no body; leave the delimiter for
-			// the body scan so the next parts are not read as headers.
+		if bound != nil && (len(fields) > 0 || bare) && isDelimiterLine(buf, lineStart, bound) {
+			// Leave the delimiter for the body scan so the next parts
+			// are not read as headers of this one.
+			if len(fields) == 0 {
+				return nil, start, true
+			}
 			return fields, lineStart, true
 		}
 		name, next, found := headerName(buf, pos)
