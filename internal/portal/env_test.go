@@ -45,11 +45,22 @@ func (e *env) ticket(subject, first string) ticket.Ticket {
 	e.t.Helper()
 	t, err := e.s.Tickets.Create(context.Background(), ticket.NewTicket{Subject: subject, Team: "support",
 		Description: "My printer prints only blank pages.", Channel: ticket.WebForm,
-		Contact: contact.Identity{Email: strings.ToLower(first) + "@example.com", FirstName: first}})
+		Contact: contact.Identity{Email: emailOf(first), FirstName: first}})
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	return t
+}
+
+// emailOf makes an address of a name, even of a hostile one.
+func emailOf(name string) string {
+	local := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(name))
+	return local + "@example.com"
 }
 
 // message adds a message with one file named name holding content.
@@ -196,4 +207,3 @@ func fileIDs(page string) []string {
 	}
 	return out
 }
-
