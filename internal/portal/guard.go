@@ -103,18 +103,21 @@ func (p *Portal) sameSite(next ticketHandler) ticketHandler {
 }
 
 // fromOurOrigin checks what browsers say about where a request comes
-// from. A client that says nothing (curl) still needs the form token.
+// from. Sec-Fetch-Site decides when sent. Without it, Origin must be ours;
+// "null" says nothing, because our no-referrer policy makes browsers send
+// it for our own forms. A client that says nothing (curl) still needs the
+// form token and its cookie.
 func (p *Portal) fromOurOrigin(r *http.Request) bool {
-	if s := r.Header.Get("Sec-Fetch-Site"); s != "" && s != "same-origin" && s != "none" {
-		return false
+	if s := r.Header.Get("Sec-Fetch-Site"); s != "" {
+		return s == "same-origin" || s == "none"
 	}
 	o := r.Header.Get("Origin")
-	if o == "" {
+	if o == "" || o == "null" {
 		return true
 	}
 	u, err := url.Parse(o)
 	if err != nil || u.Host == "" {
-		return false // includes "null": a sandboxed frame or a privacy redirect
+		return false
 	}
 	return u.Host == r.Host || u.Scheme+"://"+u.Host == p.origin
 }
