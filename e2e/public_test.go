@@ -124,4 +124,3 @@ func TestPublicPagePayloadsStayInert(t *testing.T) {
 		t.Errorf("the subject should show as text, got %q", h1)
 	}
 }
-
