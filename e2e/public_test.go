@@ -100,6 +100,7 @@ func TestPublicTicketPage(t *testing.T) {
 		}
 	}
 	customer.screenshot("public-ticket")
+	customer.checkAxe("the public ticket page")
 
 	op.open(fmt.Sprintf("/tickets/%d", id))
 	op.waitText("#thread", "Version 4.2 still crashes, sorry.")
