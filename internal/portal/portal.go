@@ -37,6 +37,8 @@ type Deps struct {
 	Log      *slog.Logger
 	BaseURL  string
 	Asset    func(name string) (string, error)
+	// Widgets reads teams' widget settings; nil leaves /widget/v1/ at 404.
+	Widgets WidgetConfig
 }
 
 // Portal serves the customer-facing pages.
@@ -45,6 +47,10 @@ type Portal struct {
 	log    *slog.Logger
 	pages  *renderer
 	misses *httpx.Limiter
+	// The widget's endpoints.
+	widgets     WidgetConfig
+	widgetCalls *httpx.Limiter
+	opens       *httpx.Limiter
 	origin string // scheme://host of the base URL
 	secure bool   // cookies only over TLS
 }
@@ -55,7 +61,8 @@ func New(d Deps) (*Portal, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Portal{s: d.Services, log: d.Log, pages: pages, misses: httpx.NewLimiter(missBurst, missWindow)}
+	p := &Portal{s: d.Services, log: d.Log, pages: pages, misses: httpx.NewLimiter(missBurst, missWindow),
+		widgets: d.Widgets, widgetCalls: httpx.NewLimiter(widgetBurst, widgetWindow), opens: httpx.NewLimiter(openBurst, openWindow)}
 	if u, err := url.Parse(d.BaseURL); err == nil && u.Host != "" {
 		p.origin, p.secure = u.Scheme+"://"+u.Host, u.Scheme == "https"
 	}
@@ -85,6 +92,7 @@ func (p *Portal) Register(mux *http.ServeMux) {
 	for _, rt := range p.routes() {
 		mux.Handle(rt.pattern, securityHeaders(p.htmlErrors(limitBody(p.withTicket(rt.handler)))))
 	}
+	p.registerWidget(mux)
 }
 
 func limitBody(next httpx.HandlerFunc) httpx.HandlerFunc {
