@@ -51,8 +51,8 @@ type Portal struct {
 	widgets     WidgetConfig
 	widgetCalls *httpx.Limiter
 	opens       *httpx.Limiter
-	origin string // scheme://host of the base URL
-	secure bool   // cookies only over TLS
+	origin      string // scheme://host of the base URL
+	secure      bool   // cookies only over TLS
 }
 
 // New parses the templates, so a broken one fails at start.
