@@ -80,3 +80,7 @@ func (a *assets) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	_, _ = w.Write(f.body)
 }
+
+// AssetURL is {{asset}} for other surfaces (the public pages), whose
+// static files the agent app serves under /static/.
+func (u *UI) AssetURL(name string) (string, error) { return u.assets.url(name) }

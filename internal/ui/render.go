@@ -30,7 +30,7 @@ func newRenderer(fsys fs.FS, a *assets) (*renderer, error) {
 	}
 	r := &renderer{pages: map[string]*template.Template{}}
 	for _, f := range files {
-		if f == layoutFile {
+		if f == layoutFile || strings.HasPrefix(f, "portal_") { // the public pages render their own
 			continue
 		}
 		t, err := template.Must(base.Clone()).ParseFS(fsys, f)

@@ -1,0 +1,103 @@
+// Package portal is what customers see without an account: the public
+// page of a ticket at /t/{token}. Every route is in the table below; each
+// action is one small handler in its own file.
+package portal
+
+import (
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/app"
+	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/web"
+)
+
+// Guesses of a ticket token allowed per client address, earned back over
+// missWindow. Only misses count: a customer reloading their page never
+// runs out.
+const (
+	missBurst  = 20
+	missWindow = time.Minute
+)
+
+// Limits on what a customer may attach to one comment.
+const (
+	MaxFileSize  = 10 << 20
+	MaxFiles     = 5
+	maxFormBody  = MaxFiles*MaxFileSize + 1<<20
+	formInMemory = 1 << 20
+)
+
+// Deps is what the public pages need. Asset resolves a static file's
+// name to its fingerprinted URL (the agent app serves /static/).
+type Deps struct {
+	Services *app.Services
+	Log      *slog.Logger
+	BaseURL  string
+	Asset    func(name string) (string, error)
+	// Widgets reads teams' widget settings; nil leaves /widget/v1/ at 404.
+	Widgets WidgetConfig
+}
+
+// Portal serves the customer-facing pages.
+type Portal struct {
+	s      *app.Services
+	log    *slog.Logger
+	pages  *renderer
+	misses *httpx.Limiter
+	// The widget's endpoints.
+	widgets     WidgetConfig
+	widgetCalls *httpx.Limiter
+	opens       *httpx.Limiter
+	origin      string // scheme://host of the base URL
+	secure      bool   // cookies only over TLS
+}
+
+// New parses the templates, so a broken one fails at start.
+func New(d Deps) (*Portal, error) {
+	pages, err := newRenderer(web.Templates, d.Asset)
+	if err != nil {
+		return nil, err
+	}
+	p := &Portal{s: d.Services, log: d.Log, pages: pages, misses: httpx.NewLimiter(missBurst, missWindow),
+		widgets: d.Widgets, widgetCalls: httpx.NewLimiter(widgetBurst, widgetWindow), opens: httpx.NewLimiter(openBurst, openWindow)}
+	if u, err := url.Parse(d.BaseURL); err == nil && u.Host != "" {
+		p.origin, p.secure = u.Scheme+"://"+u.Host, u.Scheme == "https"
+	}
+	return p, nil
+}
+
+// route is one line of the table: the handler gets the ticket the token
+// names, already looked up within the rate limit.
+type route struct {
+	pattern string
+	handler ticketHandler
+}
+
+func (p *Portal) routes() []route {
+	return []route{
+		{"GET /t/{token}", p.ticketShow},
+		{"POST /t/{token}/comments", p.sameSite(p.ticketComment)},
+		{"POST /t/{token}/close", p.sameSite(p.ticketClose)},
+		{"POST /t/{token}/reopen", p.sameSite(p.ticketReopen)},
+		{"GET /t/{token}/files/{id}", p.ticketFile},
+	}
+}
+
+// Register adds every route to mux, each behind the security headers,
+// a bounded body and the token lookup.
+func (p *Portal) Register(mux *http.ServeMux) {
+	for _, rt := range p.routes() {
+		mux.Handle(rt.pattern, securityHeaders(p.htmlErrors(limitBody(p.withTicket(rt.handler)))))
+	}
+	p.registerWidget(mux)
+}
+
+func limitBody(next httpx.HandlerFunc) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+		return next(w, r)
+	}
+}

@@ -1,0 +1,112 @@
+package portal
+
+import (
+	"fmt"
+	"html/template"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// TicketView is the public page of one ticket.
+type TicketView struct {
+	Number   int64
+	Subject  string
+	Team     string
+	Status   string
+	Open     bool
+	Steps    []Step
+	Thread   []MessageView
+	URL      string // /t/{token}, the base of every form and file link
+	Form     string // the form token
+	Flash    string
+	Comment  CommentForm
+	MaxFiles int
+	MaxSize  string
+}
+
+// Step is one status on the way through the pipeline.
+type Step struct {
+	Name    string
+	Done    bool
+	Current bool
+}
+
+// MessageView is one public message.
+type MessageView struct {
+	Author   string
+	FromTeam bool // a public reply, not the customer's own message
+	// Body is the sanitised HTML stored with the message: made from text
+	// by the ticket package, or cleaned with bluemonday when it came as
+	// HTML. It is the one piece of markup the page does not escape.
+	Body  template.HTML
+	At    string
+	ISO   string
+	Files []FileView
+}
+
+// FileView is a downloadable attachment.
+type FileView struct {
+	URL  string
+	Name string
+	Size string
+}
+
+// CommentForm is what the customer typed, kept after an error.
+type CommentForm struct {
+	Body  string
+	Error string
+}
+
+// steps lays the pipeline out for the customer: its open statuses in
+// order, then one closed step, the ticket's own when it is closed.
+func steps(p pipeline.Pipeline, t ticket.Ticket) []Step {
+	var out []Step
+	reached := !t.IsOpen()
+	current := -1
+	for _, st := range p.Statuses {
+		if st.Kind == pipeline.Open {
+			if st.ID == t.Status.ID {
+				current = len(out)
+			}
+			out = append(out, Step{Name: st.Name})
+		}
+	}
+	last := p.FirstClosed().Name
+	if reached {
+		last, current = t.Status.Name, len(out)
+	}
+	out = append(out, Step{Name: last})
+	for i := range out {
+		out[i].Done = i < current
+		out[i].Current = i == current
+	}
+	if reached {
+		out[current].Done = true
+	}
+	return out
+}
+
+func messageView(url string, m ticket.Message) MessageView {
+	v := MessageView{Author: m.Author.Name, FromTeam: m.Kind == ticket.Reply,
+		Body: template.HTML(m.BodyHTML), At: m.CreatedAt.UTC().Format("2 Jan 2006, 15:04 UTC"),
+		ISO: m.CreatedAt.UTC().Format(time.RFC3339)}
+	for _, a := range m.Attachments {
+		if a.Inline {
+			continue // parts of a mail's HTML, not files the customer sent or got
+		}
+		v.Files = append(v.Files, FileView{URL: fmt.Sprintf("%s/files/%d", url, a.ID), Name: a.Filename, Size: size(a.Size)})
+	}
+	return v
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,172 @@
+package portal
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// widgetTicket is a ticket as the widget shows it. The token lets the
+// visitor's browser come back to it; bodies are plain text, which the
+// widget puts in the page as text.
+type widgetTicket struct {
+	Number   int64           `json:"number"`
+	Subject  string          `json:"subject"`
+	Status   string          `json:"status"`
+	Open     bool            `json:"open"`
+	Token    string          `json:"token"`
+	Messages []widgetMessage `json:"messages,omitempty"`
+}
+
+type widgetMessage struct {
+	Author   string    `json:"author"`
+	FromTeam bool      `json:"from_team"`
+	Body     string    `json:"body"`
+	At       time.Time `json:"created_at"`
+}
+
+func toWidget(t ticket.Ticket) widgetTicket {
+	return widgetTicket{Number: t.Number, Subject: t.Subject, Status: t.Status.Name, Open: t.IsOpen(), Token: t.PublicToken}
+}
+
+// widgetOpen opens a ticket for the visitor: linked by external id when
+// the host site signed it, else by email.
+func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
+	var in struct {
+		Identity Identity `json:"identity"`
+		Email    string   `json:"email"`
+		Name     string   `json:"name"`
+		Subject  string   `json:"subject"`
+		Message  string   `json:"message"`
+	}
+	if err := httpx.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	verified, err := in.Identity.verify(s)
+	if err != nil {
+		return err
+	}
+	if !p.opens.Allow(clientIP(r)) {
+		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many new tickets from here; wait a few minutes")
+	}
+	who := contact.Identity{Email: strings.TrimSpace(in.Email), FirstName: strings.TrimSpace(in.Name)}
+	if verified {
+		who.ExternalID = in.Identity.ExternalID
+		who.Email = firstNonEmpty(in.Identity.Email, who.Email)
+		who.FirstName = firstNonEmpty(in.Identity.Name, who.FirstName)
+	}
+	t, err := p.s.Tickets.Create(r.Context(), ticket.NewTicket{Subject: in.Subject, Description: in.Message,
+		Team: s.TeamSlug, Channel: ticket.Widget, Contact: who})
+	if err != nil {
+		return err
+	}
+	httpx.WriteJSON(w, http.StatusCreated, toWidget(t))
+	return nil
+}
+
+func firstNonEmpty(a, b string) string {
+	if a = strings.TrimSpace(a); a != "" {
+		return a
+	}
+	return b
+}
+
+// widgetMine lists a signed visitor's tickets with this team. Anonymous
+// visitors' tickets are the ones their browser kept the tokens of.
+func (p *Portal) widgetMine(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
+	var in struct {
+		Identity Identity `json:"identity"`
+	}
+	if err := httpx.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	verified, err := in.Identity.verify(s)
+	if err != nil || !verified {
+		return firstErr(err, domain.Forbidden("only a visitor signed by the site has a list of tickets"))
+	}
+	out := []widgetTicket{}
+	found, _, err := p.s.Contacts.List(r.Context(), contact.Filter{ExternalID: in.Identity.ExternalID, Limit: 1})
+	if err != nil || len(found) == 0 {
+		httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": out})
+		return err
+	}
+	page, err := p.s.Tickets.List(r.Context(), ticket.Filter{ContactID: found[0].ID, Team: s.TeamSlug, Limit: 50})
+	if err != nil {
+		return err
+	}
+	for _, t := range page.Items {
+		out = append(out, toWidget(t))
+	}
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": out})
+	return nil
+}
+
+func firstErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// widgetTicketOf looks the token up like the public page does, within the
+// same limit on misses, and only among this team's tickets.
+func (p *Portal) widgetTicketOf(r *http.Request, s WidgetSettings) (ticket.Ticket, error) {
+	ip := clientIP(r)
+	if !p.misses.Allow(ip) {
+		return ticket.Ticket{}, httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many requests; wait a minute")
+	}
+	t, err := p.s.Tickets.ByToken(r.Context(), r.PathValue("token"))
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && t.Team.Slug != s.TeamSlug) {
+		return ticket.Ticket{}, ticket.ErrNotFound
+	}
+	if err == nil {
+		p.misses.Refund(ip)
+	}
+	return t, err
+}
+
+// widgetThread is one ticket and its public thread: never notes.
+func (p *Portal) widgetThread(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
+	t, err := p.widgetTicketOf(r, s)
+	if err != nil {
+		return err
+	}
+	msgs, err := p.s.Tickets.Messages(r.Context(), t.ID, true)
+	if err != nil {
+		return err
+	}
+	v := toWidget(t)
+	for _, m := range msgs {
+		if m.Kind.Public() {
+			v.Messages = append(v.Messages, widgetMessage{Author: m.Author.Name, FromTeam: m.Kind == ticket.Reply,
+				Body: m.Body, At: m.CreatedAt})
+		}
+	}
+	httpx.WriteJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// widgetAnswer adds the visitor's answer as a customer message.
+func (p *Portal) widgetAnswer(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
+	var in struct {
+		Body string `json:"body"`
+	}
+	if err := httpx.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	t, err := p.widgetTicketOf(r, s)
+	if err != nil {
+		return err
+	}
+	if _, err := p.s.Tickets.AddMessage(r.Context(), t.ID, ticket.NewMessage{Kind: ticket.Customer,
+		Body: in.Body, ContactID: t.Contact.ID}); err != nil {
+		return err
+	}
+	return p.widgetThread(w, r, s)
+}

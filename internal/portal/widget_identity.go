@@ -1,0 +1,83 @@
+package portal
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
+)
+
+// WidgetSettings are a team's widget switches. The team settings (built
+// on another branch) own them; the widget only reads them.
+type WidgetSettings struct {
+	TeamSlug        string
+	Enabled         bool
+	Secret          string   // hex; the host site signs visitor ids with it
+	AllowedOrigins  []string // scheme://host[:port] allowed to embed the widget
+	RequireVerified bool     // refuse visitors without a valid signature
+	Color           string   // the launcher's colour, #rrggbb
+}
+
+// WidgetConfig reads a team's widget settings by slug; domain.ErrNotFound
+// for no such team. Declared here, implemented by the team package.
+type WidgetConfig interface {
+	WidgetSettings(ctx context.Context, teamSlug string) (WidgetSettings, error)
+}
+
+// Identity is who the host site says the visitor is.
+type Identity struct {
+	ExternalID string `json:"external_id"`
+	Email      string `json:"email"`
+	Name       string `json:"name"`
+	Signature  string `json:"signature"` // hex HMAC-SHA256 of ExternalID under the team's secret
+}
+
+// Sign is what the host site computes on its server: the hex HMAC-SHA256
+// of the external id under the team's widget secret (itself hex).
+func Sign(secretHex, externalID string) (string, error) {
+	key, err := hex.DecodeString(secretHex)
+	if err != nil || len(key) == 0 {
+		return "", domain.Invalid("secret", "must be hex")
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(externalID))
+	return hex.EncodeToString(mac.Sum(nil)), nil
+}
+
+// verify reports whether the visitor is signed. A signature that does not
+// match is refused outright; an unsigned visitor is refused only when the
+// team requires verification.
+func (id Identity) verify(s WidgetSettings) (bool, error) {
+	if id.Signature == "" && id.ExternalID == "" {
+		if s.RequireVerified {
+			return false, domain.Forbidden("this team only answers visitors whose identity its site signs")
+		}
+		return false, nil
+	}
+	want, err := Sign(s.Secret, id.ExternalID)
+	got, derr := hex.DecodeString(strings.ToLower(id.Signature))
+	wantRaw, _ := hex.DecodeString(want)
+	if err != nil || derr != nil || id.ExternalID == "" || !hmac.Equal(got, wantRaw) {
+		return false, domain.Forbidden("the visitor's signature does not match")
+	}
+	return true, nil
+}
+
+// allowsOrigin reports whether origin may embed the team's widget.
+func (s WidgetSettings) allowsOrigin(origin string) bool {
+	u, err := url.Parse(origin)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	norm := strings.ToLower(u.Scheme + "://" + u.Host)
+	for _, o := range s.AllowedOrigins {
+		if strings.EqualFold(strings.TrimRight(strings.TrimSpace(o), "/"), norm) {
+			return true
+		}
+	}
+	return false
+}
