@@ -51,6 +51,7 @@ type Portal struct {
 	widgets     WidgetConfig
 	widgetCalls *httpx.Limiter
 	opens       *httpx.Limiter
+	script      *widgetScript
 	origin      string // scheme://host of the base URL
 	secure      bool   // cookies only over TLS
 }
@@ -63,6 +64,9 @@ func New(d Deps) (*Portal, error) {
 	}
 	p := &Portal{s: d.Services, log: d.Log, pages: pages, misses: httpx.NewLimiter(missBurst, missWindow),
 		widgets: d.Widgets, widgetCalls: httpx.NewLimiter(widgetBurst, widgetWindow), opens: httpx.NewLimiter(openBurst, openWindow)}
+	if p.script, err = loadWidgetScript(); err != nil {
+		return nil, err
+	}
 	if u, err := url.Parse(d.BaseURL); err == nil && u.Host != "" {
 		p.origin, p.secure = u.Scheme+"://"+u.Host, u.Scheme == "https"
 	}

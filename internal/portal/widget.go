@@ -41,6 +41,7 @@ func (p *Portal) widgetRoutes() []struct {
 // registerWidget adds the widget's endpoints: JSON, CORS for the team's
 // allowed origins only, no cookies.
 func (p *Portal) registerWidget(mux *http.ServeMux) {
+	mux.Handle("GET /widget.js", p.script)
 	for _, rt := range p.widgetRoutes() {
 		mux.Handle(rt.pattern, httpx.JSONErrors(p.log, p.widgetGuard(rt.handler)))
 	}

@@ -38,13 +38,7 @@ func toWidget(t ticket.Ticket) widgetTicket {
 // widgetOpen opens a ticket for the visitor: linked by external id when
 // the host site signed it, else by email.
 func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
-	var in struct {
-		Identity Identity `json:"identity"`
-		Email    string   `json:"email"`
-		Name     string   `json:"name"`
-		Subject  string   `json:"subject"`
-		Message  string   `json:"message"`
-	}
+	var in widgetOpenInput
 	if err := httpx.DecodeJSON(r, &in); err != nil {
 		return err
 	}
@@ -52,17 +46,19 @@ func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSett
 	if err != nil {
 		return err
 	}
+	nt, err := in.ticket(s.TeamSlug)
+	if err != nil {
+		return err
+	}
 	if !p.opens.Allow(clientIP(r)) {
 		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many new tickets from here; wait a few minutes")
 	}
-	who := contact.Identity{Email: strings.TrimSpace(in.Email), FirstName: strings.TrimSpace(in.Name)}
 	if verified {
-		who.ExternalID = in.Identity.ExternalID
-		who.Email = firstNonEmpty(in.Identity.Email, who.Email)
-		who.FirstName = firstNonEmpty(in.Identity.Name, who.FirstName)
+		nt.Contact.ExternalID = in.Identity.ExternalID
+		nt.Contact.Email = firstNonEmpty(in.Identity.Email, nt.Contact.Email)
+		nt.Contact.FirstName = firstNonEmpty(in.Identity.Name, nt.Contact.FirstName)
 	}
-	t, err := p.s.Tickets.Create(r.Context(), ticket.NewTicket{Subject: in.Subject, Description: in.Message,
-		Team: s.TeamSlug, Channel: ticket.Widget, Contact: who})
+	t, err := p.s.Tickets.Create(r.Context(), nt)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,44 @@
+package portal
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"net/http"
+	"time"
+
+	"github.com/frontdesk/frontdesk/web"
+)
+
+// widgetScript is /widget.js, read once. Host sites load it under a fixed
+// name (it cannot be fingerprinted), so it is cached briefly and
+// revalidated by its ETag.
+type widgetScript struct {
+	body    []byte
+	etag    string
+	modTime time.Time
+}
+
+const widgetScriptCache = "public, max-age=300"
+
+func loadWidgetScript() (*widgetScript, error) {
+	b, err := fs.ReadFile(web.Static, "widget.js")
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b)
+	return &widgetScript{body: b, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}, nil
+}
+
+// ServeHTTP answers GET /widget.js for any site: the script itself holds
+// nothing private; what it may do is decided per team by /widget/v1/.
+func (s *widgetScript) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/javascript; charset=utf-8")
+	h.Set("Cache-Control", widgetScriptCache)
+	h.Set("ETag", s.etag)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	http.ServeContent(w, r, "widget.js", s.modTime, bytes.NewReader(s.body))
+}
