@@ -37,13 +37,13 @@ type Identity struct {
 }
 
 // Sign is what the host site computes on its server: the hex HMAC-SHA256
-// of the external id under the team's widget secret (itself hex).
-func Sign(secretHex, externalID string) (string, error) {
-	key, err := hex.DecodeString(secretHex)
-	if err != nil || len(key) == 0 {
-		return "", domain.Invalid("secret", "must be hex")
+// of the external id, keyed with the team's widget secret as written
+// (the same rule as widget.Sign).
+func Sign(secret, externalID string) (string, error) {
+	if secret == "" {
+		return "", domain.Invalid("secret", "is empty")
 	}
-	mac := hmac.New(sha256.New, key)
+	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte(externalID))
 	return hex.EncodeToString(mac.Sum(nil)), nil
 }

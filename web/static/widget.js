@@ -119,6 +119,7 @@
     "nav button{flex:1;padding:10px;border:0;background:none;cursor:pointer;border-bottom:3px solid transparent;color:#4b5563}" +
     "nav button[aria-current=page]{border-bottom-color:var(--fd-accent);color:#111827;font-weight:600}" +
     ".body{padding:14px;overflow-y:auto;display:flex;flex-direction:column;gap:12px}" +
+    "form{display:flex;flex-direction:column;gap:12px}strong{font-weight:600}" +
     "label{display:block;font-weight:600;font-size:14px;margin-bottom:4px}" +
     ".hint{font-size:13px;color:#6b7280}" +
     "input,textarea,select{display:block;width:100%;padding:8px 10px;border:1px solid #9ca3af;border-radius:6px;background:#fff;color:#111827}" +
@@ -128,7 +129,7 @@
     ".ferr,.error{color:#b91c1c;font-size:14px}" +
     ".error{background:#fef2f2;border:1px solid #fecaca;padding:8px 10px;border-radius:6px}" +
     ".ok{background:#f0fdf4;border:1px solid #bbf7d0;padding:8px 10px;border-radius:6px;color:#166534}" +
-    ".primary{padding:10px 14px;border:0;border-radius:6px;background:var(--fd-accent);color:var(--fd-on);font-weight:600;cursor:pointer}" +
+    ".primary{align-self:flex-start;padding:10px 14px;border:0;border-radius:6px;background:var(--fd-accent);color:var(--fd-on);font-weight:600;cursor:pointer}" +
     ".primary:disabled{opacity:.6;cursor:wait}" +
     ".link{background:none;border:0;padding:0;color:#1d4ed8;text-decoration:underline;cursor:pointer;text-align:left}" +
     "ul{list-style:none;padding:0;display:flex;flex-direction:column;gap:8px}" +
@@ -143,6 +144,10 @@
 
   function build() {
     var host = el("div", { id: "frontdesk-widget" });
+    // The host element itself is in the host page's reach: only an inline
+    // !important declaration outranks a rule like "* {display: none !important}".
+    host.setAttribute("style", "all:initial!important;display:block!important;position:static!important;" +
+      "visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important");
     var shadow = host.attachShadow({ mode: "open" });
     var root = el("div", { "class": "root" });
     ui.root = root;
@@ -189,7 +194,7 @@
   }
 
   function openPanel() {
-    if (!ui.panel) return;
+    if (!ui.panel || !ui.panel.hidden) return;
     ui.panel.hidden = false;
     ui.launcher.setAttribute("aria-expanded", "true");
     if (identity || stored().length) showList(); else showForm();
