@@ -120,7 +120,7 @@ func in(css string) chromedp.JSPath {
 // shadow root.
 func inWidget[T any](p *page, expr string) T {
 	p.t.Helper()
-	return get(p, chromedp.Evaluate[T](`(() => { const w = document.querySelector("#frontdesk-widget").shadowRoot; return ` + expr + `; })()`))
+	return get(p, chromedp.Evaluate[T](`(() => { const w = document.querySelector("#frontdesk-widget").shadowRoot; return `+expr+`; })()`))
 }
 
 // waitWidgetText waits until the widget element's text holds want.
