@@ -12,7 +12,7 @@
   W.__frontdeskWidget = true;
   var team = tag.getAttribute("data-team") || "";
   var base = tag.src.replace(/\/widget\.js(\?.*)?$/, "");
-  var api = base + "/widget/v1/" + encodeURIComponent(team);
+  var api = base + "/widget/v1/teams/" + encodeURIComponent(team);
   var storeKey = "frontdesk:" + team + ":tickets";
   var identity = null;
   var defaults = [
@@ -70,7 +70,7 @@
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
     }
-    return fetch(path.indexOf("http") === 0 ? path : api + path, init).then(function (res) {
+    return fetch(api + path, init).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
         if (res.ok) return data;
         var e = (data && data.error) || {};
@@ -436,7 +436,7 @@
 
   function start() {
     build();
-    call("GET", base + "/widget/v1/teams/" + encodeURIComponent(team) + "/form").then(function (d) {
+    call("GET", "/form").then(function (d) {
       if (d && d.team) form.team = { name: d.team.name, color: d.team.color };
       if (d && d.fields && d.fields.length) form.fields = d.fields;
       paint();
