@@ -54,7 +54,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Pipelines: s.Pipelines, Operators: s.Operators}
 	s.Pipelines.Tickets = s.Tickets
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
-		MailDomain: cfg.MailDomain}
+		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
 	s.Tickets.Notifier = s.Outbox
 	s.Contacts.Tickets = s.Tickets
 	s.UseBus(&events.Local{})

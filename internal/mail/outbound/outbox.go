@@ -58,6 +58,7 @@ type File struct {
 type Mail struct {
 	ID            int64
 	TicketID      int64
+	TicketNumber  int64
 	MessageID     int64 // the reply behind the mail, 0 for none
 	Kind          Kind
 	Automatic     bool
@@ -86,6 +87,8 @@ type Service struct {
 	BaseURL      string       // for the public link, {base_url}/t/{token}
 	MailDomain   string       // right side of Message-IDs
 	Participants Participants // optional: nobody is Cc'd when nil
+	// RelaySet says whether a relay is configured, for the outbox page.
+	RelaySet bool
 	// AutoLimit bounds automatic mails to one address per hour (0: 10).
 	AutoLimit int
 }

@@ -16,8 +16,8 @@ import (
 // FRONTDESK_SMTP_RELAY: smtp://user:pass@host:port (STARTTLS when the
 // server offers it) or smtps://user:pass@host:port (TLS from the start).
 type Relay struct {
-	Host, Port string
-	User, Pass string
+	Host, Port  string
+	User, Pass  string
 	ImplicitTLS bool
 	HelloName   string      // our name in EHLO: the mail domain
 	TLS         *tls.Config // nil: verify the relay's certificate against the system roots

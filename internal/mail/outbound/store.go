@@ -48,7 +48,8 @@ func nonNilFiles(a []File) []File {
 
 const mailColumns = `id, ticket_id, message_id, kind, automatic, from_name, from_email, reply_to, to_name,
 	to_email, cc, subject, mail_message_id, in_reply_to, mail_references, body_text, body_html, attachments,
-	status, attempts, next_attempt_at, last_error, created_at, sent_at`
+	status, attempts, next_attempt_at, last_error, created_at, sent_at,
+	(SELECT number FROM tickets t WHERE t.id = ticket_id)`
 
 func scanMail(row interface{ Scan(...any) error }) (Mail, error) {
 	var m Mail
@@ -57,7 +58,7 @@ func scanMail(row interface{ Scan(...any) error }) (Mail, error) {
 	var sent sql.Null[time.Time]
 	err := row.Scan(&m.ID, &m.TicketID, &msgID, &m.Kind, &m.Automatic, &m.From.Name, &m.From.Email, &m.ReplyTo,
 		&m.To.Name, &m.To.Email, &cc, &m.Subject, &m.MailMessageID, &m.InReplyTo, &refs, &m.Text, &m.HTML, &files,
-		&m.Status, &m.Attempts, &m.NextAttemptAt, &m.LastError, &m.CreatedAt, &sent)
+		&m.Status, &m.Attempts, &m.NextAttemptAt, &m.LastError, &m.CreatedAt, &sent, &m.TicketNumber)
 	if err != nil {
 		return m, err
 	}
