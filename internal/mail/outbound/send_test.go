@@ -261,3 +261,26 @@ func keys(m map[string][]byte) []string {
 	}
 	return out
 }
+
+// The worker loop as serve runs it: it sends what is queued, and stops
+// when told to.
+func TestSenderRunDeliversAndStops(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s, _ := setup(t, d)
+		rec, relay := startRelay(t)
+		snd := newSender(s, relay)
+		snd.Poll = 10 * time.Millisecond
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { defer close(done); snd.Run(ctx) }()
+		tk := mailTicket(t, s, "ada@example.com", nil)
+		for i := 0; i < 500 && outbox(t, s, tk.ID)[0].Status != outbound.Sent; i++ {
+			time.Sleep(10 * time.Millisecond)
+		}
+		cancel()
+		<-done
+		if got := rec.deliveries(); len(got) != 1 || outbox(t, s, tk.ID)[0].Status != outbound.Sent {
+			t.Errorf("the running sender delivered %d mails; row %+v", len(got), outbox(t, s, tk.ID)[0].Status)
+		}
+	})
+}
