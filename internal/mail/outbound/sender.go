@@ -2,7 +2,6 @@ package outbound
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -155,7 +154,7 @@ func (s *Sender) deliver(ctx context.Context, m Mail) ([]string, error) {
 // failed schedules the next attempt, doubling the wait, or gives up after
 // a permanent refusal or once the mail has been tried for GiveUp.
 func (s *Sender) failed(ctx context.Context, m Mail, cause error) error {
-	if ctx.Err() != nil && errors.Is(cause, ctx.Err()) {
+	if ctx.Err() != nil {
 		return ctx.Err() // shutting down: the lease brings the row back
 	}
 	wait := orDefault(s.Retry, time.Minute)
