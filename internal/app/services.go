@@ -12,6 +12,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
+	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/team"
@@ -35,6 +36,10 @@ type Services struct {
 	Pipelines *pipeline.Service
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
+	Mailboxes *mailbox.Service // IMAP mailboxes of the teams
+	// IMAPIntake takes in the mail the IMAP syncers fetch; serve runs no
+	// syncer while it is nil.
+	IMAPIntake mailbox.Intake
 }
 
 // NewServices builds the services and connects them through the small
@@ -46,6 +51,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Operators: &operator.Service{DB: d},
 		Pipelines: &pipeline.Service{DB: d},
 		Contacts:  &contact.Service{DB: d},
+		Mailboxes: &mailbox.Service{DB: d},
 	}
 	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
