@@ -84,14 +84,14 @@ func (in *Input) check(creating bool) error {
 	if in.Folder == "" {
 		in.Folder = "INBOX"
 	}
-	c.Require(in.Host != "", "host", "is required")
+	c.Require(in.Host != "", "host", "must be filled in")
 	c.Require(!domain.TooLong(in.Host, 253) && !strings.ContainsAny(in.Host, " /@"), "host",
 		"must be a host name or IP address, without a scheme or port")
 	c.Require(in.Port >= 1 && in.Port <= 65535, "port", "must be between 1 and 65535")
 	c.Require(in.TLS == TLS || in.TLS == StartTLS || in.TLS == NoTLS, "tls", "must be tls, starttls or none")
-	c.Require(in.Username != "", "username", "is required")
+	c.Require(in.Username != "", "username", "must be filled in")
 	c.Require(!domain.TooLong(in.Username, 320), "username", "must be at most 320 characters")
-	c.Require(!creating || in.Password != "", "password", "is required")
+	c.Require(!creating || in.Password != "", "password", "must be filled in")
 	c.Require(!domain.TooLong(in.Password, 1024), "password", "must be at most 1024 characters")
 	c.Require(!domain.TooLong(in.Folder, 255), "folder", "must be at most 255 characters")
 	for field, v := range map[string]string{"username": in.Username, "password": in.Password, "folder": in.Folder} {
