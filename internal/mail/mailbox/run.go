@@ -75,6 +75,11 @@ func (s *Syncer) wait(ctx context.Context, ss *session) error {
 	if !ss.c.Caps().Has(imap.CapIdle) {
 		return sleep(ctx, ss, s.poll())
 	}
+	// Mail that came during the sync may be announced only in answer to a
+	// command: a NOOP collects that notice, so IDLE does not sleep on it.
+	if err := ss.c.Noop().Wait(); err != nil {
+		return err
+	}
 	idle, err := ss.c.Idle()
 	if err != nil {
 		return err
