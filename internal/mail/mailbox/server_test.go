@@ -168,7 +168,7 @@ type fixture struct {
 	box    mailbox.Mailbox
 }
 
-func newFixture(t *testing.T, d *db.DB, addrPort int) *fixture {
+func newFixture(t testing.TB, d *db.DB, addrPort int) *fixture {
 	t.Helper()
 	s := testutil.Services(t, d)
 	teams, err := s.Teams.List(context.Background())
@@ -185,7 +185,7 @@ func newFixture(t *testing.T, d *db.DB, addrPort int) *fixture {
 	return f
 }
 
-func (f *fixture) reload(t *testing.T) mailbox.Mailbox {
+func (f *fixture) reload(t testing.TB) mailbox.Mailbox {
 	t.Helper()
 	m, err := f.svc.Get(context.Background(), f.box.ID)
 	if err != nil {
