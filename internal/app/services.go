@@ -12,6 +12,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
+	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
@@ -37,6 +38,10 @@ type Services struct {
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
+	Mailboxes *mailbox.Service  // IMAP mailboxes of the teams
+	// IMAPIntake takes in the mail the IMAP syncers fetch; serve runs no
+	// syncer while it is nil.
+	IMAPIntake mailbox.Intake
 }
 
 // NewServices builds the services and connects them through the small
@@ -48,6 +53,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Operators: &operator.Service{DB: d},
 		Pipelines: &pipeline.Service{DB: d},
 		Contacts:  &contact.Service{DB: d},
+		Mailboxes: &mailbox.Service{DB: d},
 	}
 	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
