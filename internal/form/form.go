@@ -161,3 +161,9 @@ func (f Field) OptionsText() string { return strings.Join(f.Options, "\n") }
 
 // ParseOptions reads options typed one per line.
 func ParseOptions(s string) []string { return splitOptions(s) }
+
+// HasName reports whether a field is called name.
+func (f Form) HasName(name string) bool {
+	_, ok := f.Field(name)
+	return ok
+}

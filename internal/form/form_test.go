@@ -90,7 +90,7 @@ func TestValidate(t *testing.T) {
 		{"no label", with(func(f []form.Field) []form.Field { f[2].Label = " "; return f }), "fields[2].label"},
 		{"bad name", with(func(f []form.Field) []form.Field { f[0].Name = "First Name"; return f }), "fields[0].name"},
 		{"same name", with(func(f []form.Field) []form.Field { f[3].Name = "subject"; return f }), "fields[3].name"},
-		{"email as checkbox", with(func(f []form.Field) []form.Field { f[1].Type = form.Checkbox; return f }), "fields[1].type"},
+		{"description as checkbox", with(func(f []form.Field) []form.Field { f[3].Type = form.Checkbox; return f }), "fields[3].type"},
 		{"empty choice list", append(base(), form.Field{Name: "x", Target: form.Extra, Type: form.Select, Label: "X"}), "fields[4].options"},
 		{"default not an option", append(base(), form.Field{Name: "x", Target: form.Extra, Type: form.Select, Label: "X",
 			Options: []string{"a"}, Default: "b"}), "fields[4].default"},

@@ -45,6 +45,9 @@ func Normalize(fields []Field) []Field {
 		f.Placeholder = strings.TrimSpace(f.Placeholder)
 		f.Default = strings.TrimSpace(f.Default)
 		f.ShowIf = strings.TrimSpace(f.ShowIf)
+		if ts := types[f.Target]; len(ts) == 1 {
+			f.Type = ts[0] // the only input that can fill it
+		}
 		switch {
 		case f.Target == Priority:
 			f.Options = slices.Clone(PriorityOptions)
