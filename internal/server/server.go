@@ -17,6 +17,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/api"
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/portal"
 	"github.com/frontdesk/frontdesk/internal/ui"
 )
 
@@ -42,6 +43,11 @@ func Handler(s *app.Services, log *slog.Logger) http.Handler {
 		panic(err)
 	}
 	agentApp.Register(mux)
+	forms, err := portal.NewForms(portal.FormDeps{Services: s, Log: log, BaseURL: s.Tickets.BaseURL})
+	if err != nil {
+		panic(err)
+	}
+	forms.Register(mux)
 	return httpx.Observe(log, httpx.NewMetrics(reg), mux)
 }
 
