@@ -18,7 +18,7 @@ import (
 func builderForm(t *testing.T, body string) url.Values {
 	t.Helper()
 	f := url.Values{}
-	for _, m := range regexp.MustCompile(`<input (?:type="hidden" )?(?:id="[^"]*" )?name="([^"]+)" value="([^"]*)"`).FindAllStringSubmatch(body, -1) {
+	for _, m := range regexp.MustCompile(`<input (?:type="(?:hidden|text)" )?(?:id="[^"]*" )?name="([^"]+)" value="([^"]*)"`).FindAllStringSubmatch(body, -1) {
 		f.Set(m[1], unescape(m[2]))
 	}
 	for _, m := range regexp.MustCompile(`(?s)<textarea id="[^"]*" name="([^"]+)"[^>]*>(.*?)</textarea>`).FindAllStringSubmatch(body, -1) {

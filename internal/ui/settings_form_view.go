@@ -128,3 +128,14 @@ func (r FormRow) Sel(prop, label string, choices []form.Choice, value string) Bu
 	in.Choices = choices
 	return in
 }
+
+// Is reports whether the field's input type is t.
+func (r FormRow) Is(t string) bool { return string(r.Field.Type) == t }
+
+// MoreOpen opens the row's less used settings when they hold something
+// or something there is wrong.
+func (r FormRow) MoreOpen() bool {
+	f := r.Field
+	return f.Type == form.Select || f.Description != "" || f.Placeholder != "" || f.Default != "" ||
+		r.Errors["description"] != "" || r.Errors["placeholder"] != "" || r.Errors["default"] != "" || r.Errors["options"] != ""
+}

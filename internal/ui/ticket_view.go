@@ -23,6 +23,7 @@ type TicketView struct {
 	Controls Controls
 	Customer Customer
 	Errors   map[string]string // per control: status, priority, assignee, team, tags
+	Fields   []ticket.Field    // extra answers of a website form
 }
 
 // Stamp is a moment shown as people read it, with the exact time on hover.
