@@ -89,6 +89,7 @@ func TestValidate(t *testing.T) {
 		{"email hidden by a rule", with(func(f []form.Field) []form.Field { f[1].ShowIf = "first_name"; return f }), "fields[1].required"},
 		{"no label", with(func(f []form.Field) []form.Field { f[2].Label = " "; return f }), "fields[2].label"},
 		{"bad name", with(func(f []form.Field) []form.Field { f[0].Name = "First Name"; return f }), "fields[0].name"},
+		{"the honeypot's name", with(func(f []form.Field) []form.Field { f[0].Name = form.Honeypot; return f }), "fields[0].name"},
 		{"same name", with(func(f []form.Field) []form.Field { f[3].Name = "subject"; return f }), "fields[3].name"},
 		{"description as checkbox", with(func(f []form.Field) []form.Field { f[3].Type = form.Checkbox; return f }), "fields[3].type"},
 		{"empty choice list", append(base(), form.Field{Name: "x", Target: form.Extra, Type: form.Select, Label: "X"}), "fields[4].options"},

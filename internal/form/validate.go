@@ -18,6 +18,10 @@ const (
 	MaxOptionSz = 200
 )
 
+// Honeypot is the name of the public form's trap for bots, a field
+// people never see; no real field may take it.
+const Honeypot = "website"
+
 var namePattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,31}$`)
 
 // types says which input types each target accepts; the first is the
@@ -92,6 +96,7 @@ func Validate(fields []Field) error {
 
 func checkField(c *domain.Check, p string, f Field) {
 	c.Require(namePattern.MatchString(f.Name), p+"name", "must be a lower-case letter then letters, digits or _ (at most 32)")
+	c.Require(f.Name != Honeypot, p+"name", "is reserved")
 	allowed, ok := types[f.Target]
 	c.Require(ok, p+"target", "is not something a field can fill")
 	if ok {

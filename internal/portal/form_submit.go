@@ -13,9 +13,6 @@ import (
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// honeypot is a field people never see; bots fill every field.
-const honeypot = "website"
-
 // submit checks a sent form and opens the ticket: a wrong answer shows
 // the form again as typed with a message per field; success redirects
 // to a page with the ticket's number and public link.
@@ -43,7 +40,7 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 		v.Error = "This form was open too long or did not come from this page. Please check your answers and send it again."
 		return f.render(w, http.StatusForbidden, "portal_form", v)
 	}
-	if r.PostFormValue(honeypot) != "" {
+	if r.PostFormValue(form.Honeypot) != "" {
 		// Accepted as far as the sender can tell, and dropped.
 		http.Redirect(w, r, "/support/"+p.team.Slug+"/sent", http.StatusSeeOther)
 		return nil
