@@ -12,12 +12,14 @@ import (
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
+	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
+	"github.com/frontdesk/frontdesk/internal/widget"
 )
 
 // Bus carries ticket events to live listeners (events.Local on one node,
@@ -42,6 +44,8 @@ type Services struct {
 	// IMAPIntake takes in the mail the IMAP syncers fetch; serve runs no
 	// syncer while it is nil.
 	IMAPIntake mailbox.Intake
+	Forms      *form.Service   // teams' website forms
+	Widgets    *widget.Service // teams' widget settings and secrets
 }
 
 // NewServices builds the services and connects them through the small
@@ -54,6 +58,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Pipelines: &pipeline.Service{DB: d},
 		Contacts:  &contact.Service{DB: d},
 		Mailboxes: &mailbox.Service{DB: d},
+		Forms:     &form.Service{DB: d},
+		Widgets:   &widget.Service{DB: d},
 	}
 	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,

@@ -85,6 +85,8 @@ var notices = map[string]string{
 	"pipeline-deleted": "Pipeline deleted.", "token-revoked": "Token revoked.",
 	"mailbox-added": "Mailbox added.", "mailbox-saved": "Mailbox saved.",
 	"mailbox-deleted": "Mailbox removed. Mail already imported stays.",
+	"form-saved":      "Form saved.", "widget-saved": "Widget settings saved.",
+	"widget-rotated": "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
 }
 
 func notice(r *http.Request) string { return notices[r.URL.Query().Get("done")] }
