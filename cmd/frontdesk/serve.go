@@ -59,6 +59,14 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.HTTPAddr, err)
 	}
+	waitSender, err := startSender(ctx, s, cfg, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer waitSender()
+	defer stop()                        // the sender stops with the server, however it ends
+	defer startIMAP(ctx, s, cfg, log)() // stops the syncers before the database closes
 	log.Info("frontdesk is running", "url", cfg.BaseURL, "listen", ln.Addr().String(), "database", string(s.DB.Dialect))
 	return server.Serve(ctx, ln, server.Handler(s, log), log, 20*time.Second)
 }

@@ -12,10 +12,14 @@ import (
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
+	"github.com/frontdesk/frontdesk/internal/form"
+	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
+	"github.com/frontdesk/frontdesk/internal/mail/outbound"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
+	"github.com/frontdesk/frontdesk/internal/widget"
 )
 
 // Bus carries ticket events to live listeners (events.Local on one node,
@@ -35,6 +39,13 @@ type Services struct {
 	Pipelines *pipeline.Service
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
+	Outbox    *outbound.Service // mail to customers, queued with each change
+	Mailboxes *mailbox.Service  // IMAP mailboxes of the teams
+	// IMAPIntake takes in the mail the IMAP syncers fetch; serve runs no
+	// syncer while it is nil.
+	IMAPIntake mailbox.Intake
+	Forms      *form.Service   // teams' website forms
+	Widgets    *widget.Service // teams' widget settings and secrets
 }
 
 // NewServices builds the services and connects them through the small
@@ -46,11 +57,17 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Operators: &operator.Service{DB: d},
 		Pipelines: &pipeline.Service{DB: d},
 		Contacts:  &contact.Service{DB: d},
+		Mailboxes: &mailbox.Service{DB: d},
+		Forms:     &form.Service{DB: d},
+		Widgets:   &widget.Service{DB: d},
 	}
 	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
 		Pipelines: s.Pipelines, Operators: s.Operators}
 	s.Pipelines.Tickets = s.Tickets
+	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
+		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
+	s.Tickets.Notifier = s.Outbox
 	s.Contacts.Tickets = s.Tickets
 	s.UseBus(&events.Local{})
 	return s

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 )
 
 // Config is passed down from main; nothing reads the environment elsewhere.
@@ -23,6 +24,7 @@ type Config struct {
 	LogJSON       bool
 	AdminEmail    string
 	AdminPassword string
+	IMAPPoll      string // wait between IMAP syncs on servers without IDLE, a Go duration
 }
 
 // Defaults returns the configuration a fresh install runs with.
@@ -34,6 +36,7 @@ func Defaults() Config {
 		BaseURL:    "http://127.0.0.1:8080",
 		SMTPListen: "127.0.0.1:2525",
 		MailDomain: "localhost",
+		IMAPPoll:   "60s",
 	}
 }
 
@@ -54,6 +57,7 @@ func (c *Config) fields() []field {
 		{flag: "smtp-relay", env: "FRONTDESK_SMTP_RELAY", usage: "outbound relay, smtp://user:pass@host:port", str: &c.SMTPRelay},
 		{flag: "mail-domain", env: "FRONTDESK_MAIL_DOMAIN", usage: "domain of team aliases", str: &c.MailDomain},
 		{flag: "log-json", env: "FRONTDESK_LOG_JSON", usage: "log as JSON instead of text", boolean: &c.LogJSON},
+		{flag: "imap-poll", env: "FRONTDESK_IMAP_POLL", usage: "wait between IMAP syncs without IDLE", str: &c.IMAPPoll},
 		{env: "FRONTDESK_ADMIN_EMAIL", str: &c.AdminEmail},
 		{env: "FRONTDESK_ADMIN_PASSWORD", str: &c.AdminPassword},
 	}
@@ -129,7 +133,16 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("--smtp-relay (FRONTDESK_SMTP_RELAY) must look like smtp://user:pass@host:port"))
 		}
 	}
+	if d, err := time.ParseDuration(c.IMAPPoll); err != nil || d < time.Second {
+		errs = append(errs, fmt.Errorf("--imap-poll (FRONTDESK_IMAP_POLL) %q must be a duration of at least 1s, such as 60s", c.IMAPPoll))
+	}
 	return errors.Join(errs...)
+}
+
+// IMAPPollInterval is IMAPPoll parsed (Validate has checked it).
+func (c Config) IMAPPollInterval() time.Duration {
+	d, _ := time.ParseDuration(c.IMAPPoll)
+	return d
 }
 
 // PublicURL joins the base URL and a path.

@@ -48,6 +48,11 @@ func Handler(s *app.Services, log *slog.Logger) http.Handler {
 		panic(err)
 	}
 	public.Register(mux)
+	forms, err := portal.NewForms(portal.FormDeps{Services: s, Log: log, BaseURL: s.Tickets.BaseURL})
+	if err != nil {
+		panic(err)
+	}
+	forms.Register(mux)
 	return httpx.Observe(log, httpx.NewMetrics(reg), mux)
 }
 

@@ -83,6 +83,10 @@ var notices = map[string]string{
 	"operator-created": "Operator created.", "operator-saved": "Operator saved.",
 	"pipeline-created": "Pipeline created.", "pipeline-saved": "Pipeline saved.",
 	"pipeline-deleted": "Pipeline deleted.", "token-revoked": "Token revoked.",
+	"mailbox-added": "Mailbox added.", "mailbox-saved": "Mailbox saved.",
+	"mailbox-deleted": "Mailbox removed. Mail already imported stays.",
+	"form-saved":      "Form saved.", "widget-saved": "Widget settings saved.",
+	"widget-rotated": "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
 }
 
 func notice(r *http.Request) string { return notices[r.URL.Query().Get("done")] }

@@ -50,6 +50,9 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 	if v.Controls, err = u.controls(ctx, t); err != nil {
 		return TicketView{}, err
 	}
+	if v.Fields, err = u.s.Tickets.Fields(ctx, id); err != nil {
+		return TicketView{}, err
+	}
 	v.Customer, err = u.customer(ctx, t)
 	return v, err
 }

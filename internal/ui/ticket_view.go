@@ -27,6 +27,7 @@ type TicketView struct {
 	Customer Customer
 	Relink   Relink
 	Errors   map[string]string // per control: status, priority, assignee, team, tags
+	Fields   []ticket.Field    // extra answers of a website form
 }
 
 // Stamp is a moment shown as people read it, with the exact time on hover.

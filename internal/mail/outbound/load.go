@@ -1,0 +1,135 @@
+package outbound
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// ticketContext is what a mail says about its ticket, read inside the
+// change's transaction (on SQLite only the writer sees the change).
+type ticketContext struct {
+	ID                      int64
+	Number                  int64
+	Subject, Token, BaseURL string
+	TeamID                  int64
+	TeamName, Alias         string
+	ContactFirst            string
+	ContactName             string
+	ContactEmail            string
+}
+
+func (tc ticketContext) values() Values {
+	return Values{TicketNumber: tc.Number, TicketSubject: tc.Subject, TicketURL: tc.url(),
+		ContactFirstName: tc.ContactFirst, ContactName: tc.ContactName, TeamName: tc.TeamName}
+}
+
+func (tc ticketContext) url() string { return strings.TrimRight(tc.BaseURL, "/") + "/t/" + tc.Token }
+
+func loadTicket(ctx context.Context, q db.Querier, id int64) (ticketContext, error) {
+	tc := ticketContext{ID: id}
+	var last string
+	var email sql.Null[string]
+	err := q.QueryRowContext(ctx, `SELECT t.number, t.subject, t.public_token, tm.id, tm.name, tm.email_alias,
+		c.first_name, c.last_name,
+		(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1)
+		FROM tickets t JOIN teams tm ON tm.id = t.team_id JOIN contacts c ON c.id = t.contact_id
+		WHERE t.id = $1`, id).Scan(&tc.Number, &tc.Subject, &tc.Token, &tc.TeamID, &tc.TeamName, &tc.Alias,
+		&tc.ContactFirst, &last, &email)
+	if err == sql.ErrNoRows {
+		return tc, ticket.ErrNotFound
+	}
+	tc.ContactEmail = email.V
+	tc.ContactName = strings.TrimSpace(tc.ContactFirst + " " + last)
+	return tc, err
+}
+
+// message is a reply as the mail shows it.
+type message struct {
+	Text, HTML, Author string
+	Files              []File
+}
+
+func loadMessage(ctx context.Context, q db.Querier, id int64) (message, error) {
+	var m message
+	var author sql.Null[string]
+	err := q.QueryRowContext(ctx, `SELECT m.body_text, m.body_html, o.name FROM messages m
+		LEFT JOIN operators o ON o.id = m.author_operator_id WHERE m.id = $1`, id).Scan(&m.Text, &m.HTML, &author)
+	if err != nil {
+		return m, err
+	}
+	m.Author = author.V
+	rows, err := q.QueryContext(ctx, `SELECT sha256, filename, content_type, content_id, inline FROM attachments
+		WHERE message_id = $1 ORDER BY id`, id)
+	if err != nil {
+		return m, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f File
+		if err := rows.Scan(&f.SHA256, &f.Filename, &f.ContentType, &f.ContentID, &f.Inline); err != nil {
+			return m, err
+		}
+		m.Files = append(m.Files, f)
+	}
+	return m, rows.Err()
+}
+
+// maxReferences bounds References: the first mail of the thread and the
+// latest ones, as RFC 5322 suggests when trimming.
+const maxReferences = 20
+
+// threadIDs returns the Message-IDs of ticket id's thread, oldest first.
+func threadIDs(ctx context.Context, q db.Querier, id int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT mail_message_id FROM messages WHERE ticket_id = $1
+		AND mail_message_id IS NOT NULL ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		if s = strings.Trim(strings.TrimSpace(s), "<>"); s != "" && !strings.ContainsAny(s, " \r\n<>") {
+			ids = append(ids, s)
+		}
+	}
+	if len(ids) > maxReferences {
+		ids = append(ids[:1], ids[len(ids)-maxReferences+1:]...)
+	}
+	return ids, rows.Err()
+}
+
+// replyAddress puts the ticket's token into the team alias:
+// support@example.com becomes support+<token>@example.com.
+func replyAddress(alias, token string) string {
+	at := strings.LastIndexByte(alias, '@')
+	if at < 0 {
+		return alias
+	}
+	return alias[:at] + "+" + token + alias[at:]
+}
+
+// otherThan drops the given addresses and repeats from list.
+func otherThan(list []Recipient, skip ...string) []Recipient {
+	seen := map[string]bool{}
+	for _, s := range skip {
+		seen[strings.ToLower(s)] = true
+	}
+	var out []Recipient
+	for _, r := range list {
+		k := strings.ToLower(strings.TrimSpace(r.Email))
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, Recipient{Name: r.Name, Email: k})
+	}
+	return out
+}

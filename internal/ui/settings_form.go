@@ -1,0 +1,24 @@
+package ui
+
+import (
+	"net/http"
+)
+
+// settingsForm shows the builder of a team's website form.
+func (u *UI) settingsForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	t, err := u.s.Teams.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	f, err := u.s.Forms.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	v := u.formView(r, t, f.Published, f.Fields, nil)
+	v.Flash = notice(r)
+	return u.render(w, r, http.StatusOK, "settings_form", "", v)
+}
