@@ -30,11 +30,11 @@ func (p *Portal) widgetRoutes() []struct {
 		pattern string
 		handler widgetHandler
 	}{
-		{"OPTIONS /widget/v1/teams/{team}/{rest...}", p.widgetPreflight},
-		{"POST /widget/v1/teams/{team}/tickets", p.widgetOpen},
-		{"POST /widget/v1/teams/{team}/mine", p.widgetMine},
-		{"GET /widget/v1/teams/{team}/t/{token}", p.widgetThread},
-		{"POST /widget/v1/teams/{team}/t/{token}/messages", p.widgetAnswer},
+		{"OPTIONS /widget/v1/{team}/{rest...}", p.widgetPreflight},
+		{"POST /widget/v1/{team}/tickets", p.widgetOpen},
+		{"POST /widget/v1/{team}/mine", p.widgetMine},
+		{"GET /widget/v1/{team}/t/{token}", p.widgetThread},
+		{"POST /widget/v1/{team}/t/{token}/messages", p.widgetAnswer},
 	}
 }
 

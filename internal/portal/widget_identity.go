@@ -2,13 +2,11 @@ package portal
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/url"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/widget"
 )
 
 // WidgetSettings are a team's widget switches. The team settings (built
@@ -36,16 +34,14 @@ type Identity struct {
 	Signature  string `json:"signature"` // hex HMAC-SHA256 of ExternalID under the team's secret
 }
 
-// Sign is what the host site computes on its server: the hex HMAC-SHA256
-// of the external id, keyed with the team's widget secret as written
-// (the same rule as widget.Sign).
+// Sign is what the host site computes on its server (widget.Sign): the
+// hex HMAC-SHA256 of the external id, keyed with the team's widget secret
+// as written.
 func Sign(secret, externalID string) (string, error) {
 	if secret == "" {
 		return "", domain.Invalid("secret", "is empty")
 	}
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write([]byte(externalID))
-	return hex.EncodeToString(mac.Sum(nil)), nil
+	return widget.Sign(secret, externalID), nil
 }
 
 // verify reports whether the visitor is signed. A signature that does not
@@ -58,10 +54,7 @@ func (id Identity) verify(s WidgetSettings) (bool, error) {
 		}
 		return false, nil
 	}
-	want, err := Sign(s.Secret, id.ExternalID)
-	got, derr := hex.DecodeString(strings.ToLower(id.Signature))
-	wantRaw, _ := hex.DecodeString(want)
-	if err != nil || derr != nil || id.ExternalID == "" || !hmac.Equal(got, wantRaw) {
+	if !widget.Verify(s.Secret, id.ExternalID, id.Signature) {
 		return false, domain.Forbidden("the visitor's signature does not match")
 	}
 	return true, nil

@@ -53,7 +53,7 @@ func TestWidgetOpenKeepsFormFields(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		h := widgetHandler(t, e, false)
-		code, out, _ := call(t, h, "POST", "/widget/v1/teams/support/tickets", hostOrigin, map[string]any{
+		code, out, _ := call(t, h, "POST", "/widget/v1/support/tickets", hostOrigin, map[string]any{
 			"email": "kim@example.com", "name": "Kim", "last_name": "Lee", "subject": "Order late",
 			"message": "Where is it?", "priority": "High",
 			"fields": []map[string]string{{"name": "order", "label": "Order number", "value": "A-1042"}}})
@@ -71,7 +71,7 @@ func TestWidgetOpenKeepsFormFields(t *testing.T) {
 		if tk.Priority != 2 || tk.Contact.LastName != "Lee" {
 			t.Errorf("priority %d, last name %q: want 2 and Lee", tk.Priority, tk.Contact.LastName)
 		}
-		code, out, _ = call(t, h, "POST", "/widget/v1/teams/support/tickets", hostOrigin, map[string]any{
+		code, out, _ = call(t, h, "POST", "/widget/v1/support/tickets", hostOrigin, map[string]any{
 			"email": "kim@example.com", "subject": "x", "message": "y", "priority": "Whenever",
 			"fields": []map[string]string{{"label": "", "value": "no label"}}})
 		errs, _ := out["error"].(map[string]any)

@@ -79,7 +79,7 @@ func TestWidgetIdentityAndOrigins(t *testing.T) {
 		e := newEnv(t, d)
 		h := widgetHandler(t, e, true)
 		open := func(id portal.Identity, origin string) (int, map[string]any) {
-			code, out, _ := call(t, h, "POST", "/widget/v1/teams/support/tickets", origin,
+			code, out, _ := call(t, h, "POST", "/widget/v1/support/tickets", origin,
 				map[string]any{"identity": id, "subject": "Widget question", "message": "How do I export?"})
 			return code, out
 		}
@@ -108,7 +108,7 @@ func TestWidgetIdentityAndOrigins(t *testing.T) {
 		if err != nil || tk.Contact.ExternalID == nil || *tk.Contact.ExternalID != "u-1" || tk.Channel != ticket.Widget {
 			t.Errorf("the ticket's contact %+v, channel %s: want external id u-1 by widget", tk.Contact, tk.Channel)
 		}
-		code, _, hdr := call(t, h, "OPTIONS", "/widget/v1/teams/support/tickets", hostOrigin, nil)
+		code, _, hdr := call(t, h, "OPTIONS", "/widget/v1/support/tickets", hostOrigin, nil)
 		if code != http.StatusNoContent || hdr.Get("Access-Control-Allow-Origin") != hostOrigin {
 			t.Errorf("preflight: %d, allow-origin %q", code, hdr.Get("Access-Control-Allow-Origin"))
 		}
@@ -120,7 +120,7 @@ func TestWidgetVisitorsSeeOnlyTheirTickets(t *testing.T) {
 		e := newEnv(t, d)
 		h := widgetHandler(t, e, false)
 		mk := func(id portal.Identity, subject string) string {
-			code, out, _ := call(t, h, "POST", "/widget/v1/teams/support/tickets", hostOrigin,
+			code, out, _ := call(t, h, "POST", "/widget/v1/support/tickets", hostOrigin,
 				map[string]any{"identity": id, "email": "anon@example.com", "subject": subject, "message": "Hello"})
 			if code != http.StatusCreated {
 				t.Fatalf("open %q: %d %v", subject, code, out)
@@ -130,7 +130,7 @@ func TestWidgetVisitorsSeeOnlyTheirTickets(t *testing.T) {
 		mine := mk(signed(t, "u-1"), "Mine")
 		mk(signed(t, "u-2"), "Theirs")
 		mk(portal.Identity{}, "Anonymous one") // allowed: the team does not require signing
-		_, out, _ := call(t, h, "POST", "/widget/v1/teams/support/mine", hostOrigin, map[string]any{"identity": signed(t, "u-1")})
+		_, out, _ := call(t, h, "POST", "/widget/v1/support/mine", hostOrigin, map[string]any{"identity": signed(t, "u-1")})
 		items, _ := out["items"].([]any)
 		if len(items) != 1 || items[0].(map[string]any)["subject"] != "Mine" {
 			t.Errorf("u-1's list: %v", out)
@@ -138,13 +138,13 @@ func TestWidgetVisitorsSeeOnlyTheirTickets(t *testing.T) {
 		tk, _ := e.s.Tickets.ByToken(context.Background(), mine)
 		e.message(tk.ID, ticket.Reply, "Export is under Settings.", "", "")
 		e.message(tk.ID, ticket.Note, noteText, "", "")
-		code, out, _ := call(t, h, "POST", "/widget/v1/teams/support/t/"+mine+"/messages", hostOrigin, map[string]any{"body": "Found it, thanks"})
+		code, out, _ := call(t, h, "POST", "/widget/v1/support/t/"+mine+"/messages", hostOrigin, map[string]any{"body": "Found it, thanks"})
 		b, _ := json.Marshal(out)
 		if code != http.StatusOK || !strings.Contains(string(b), "Export is under Settings.") ||
 			!strings.Contains(string(b), "Found it, thanks") || strings.Contains(string(b), "NOTE-7f3a") {
 			t.Errorf("answer: %d %s", code, b)
 		}
-		if code, _, _ := call(t, h, "GET", "/widget/v1/teams/support/t/"+ticket.NewToken(), hostOrigin, nil); code != http.StatusNotFound {
+		if code, _, _ := call(t, h, "GET", "/widget/v1/support/t/"+ticket.NewToken(), hostOrigin, nil); code != http.StatusNotFound {
 			t.Errorf("unknown token: %d", code)
 		}
 	})

@@ -43,7 +43,8 @@ func Handler(s *app.Services, log *slog.Logger) http.Handler {
 		panic(err)
 	}
 	agentApp.Register(mux)
-	public, err := portal.New(portal.Deps{Services: s, Log: log, BaseURL: s.Tickets.BaseURL, Asset: agentApp.AssetURL})
+	public, err := portal.New(portal.Deps{Services: s, Log: log, BaseURL: s.Tickets.BaseURL, Asset: agentApp.AssetURL,
+		Widgets: widgetConfig{s}})
 	if err != nil {
 		panic(err)
 	}

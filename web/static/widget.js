@@ -12,7 +12,7 @@
   W.__frontdeskWidget = true;
   var team = tag.getAttribute("data-team") || "";
   var base = tag.src.replace(/\/widget\.js(\?.*)?$/, "");
-  var api = base + "/widget/v1/teams/" + encodeURIComponent(team);
+  var api = base + "/widget/v1/" + encodeURIComponent(team);
   var storeKey = "frontdesk:" + team + ":tickets";
   var identity = null;
   var defaults = [
