@@ -100,8 +100,7 @@ func allowHost(t *testing.T) string {
 	admin.open("/settings/teams/1/widget")
 	admin.do(
 		chromedp.WaitVisible(chromedp.CSS("#origins")),
-		chromedp.Clear(chromedp.CSS("#origins")),
-		chromedp.SendKeys(chromedp.CSS("#origins"), h.origin),
+		chromedp.SetValue(chromedp.CSS("#origins"), h.origin),
 		chromedp.Click(chromedp.CSS(`form[action$="/widget"] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
