@@ -7,6 +7,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
@@ -17,10 +18,6 @@ const (
 	widgetMaxLabel      = 200
 	widgetMaxFieldValue = 5000
 )
-
-// widgetPriorities are the words of a priority field (form.PriorityOptions),
-// by level.
-var widgetPriorities = []string{"low", "medium", "high", "urgent"}
 
 // widgetOpenInput is what the widget sends to open a ticket: the values
 // its form fields fill, by target (docs/widget.md).
@@ -48,8 +45,8 @@ func (in widgetOpenInput) ticket(team string) (ticket.NewTicket, error) {
 	c := &domain.Check{}
 	if pr := strings.ToLower(strings.TrimSpace(in.Priority)); pr != "" {
 		nt.Priority = -1
-		for i, w := range widgetPriorities {
-			if w == pr {
+		for i, w := range form.PriorityOptions { // the words of a priority field, by level
+			if strings.EqualFold(w, pr) {
 				nt.Priority = i
 			}
 		}
