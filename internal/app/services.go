@@ -12,6 +12,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
+	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/team"
@@ -35,6 +36,7 @@ type Services struct {
 	Pipelines *pipeline.Service
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
+	Mail      *inbound.Intake // inbound mail: raw store, processing, threading
 }
 
 // NewServices builds the services and connects them through the small
@@ -51,6 +53,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
 		Pipelines: s.Pipelines, Operators: s.Operators}
 	s.Pipelines.Tickets = s.Tickets
+	s.Mail = &inbound.Intake{DB: d, Blobs: s.Blobs, Tickets: s.Tickets, Teams: s.Teams, Operators: s.Operators,
+		Contacts: s.Contacts, MailDomain: cfg.MailDomain}
 	s.Contacts.Tickets = s.Tickets
 	s.UseBus(&events.Local{})
 	return s

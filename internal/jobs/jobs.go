@@ -87,3 +87,11 @@ func Backoff(attempts int) time.Duration {
 	}
 	return min(d, time.Hour)
 }
+
+// DoneFor deletes the job of kind for row ref, inside the transaction that
+// did its work; a caller that ran the work itself (not through a worker)
+// ends the job this way.
+func DoneFor(ctx context.Context, q db.Querier, kind string, ref int64) error {
+	_, err := q.ExecContext(ctx, `DELETE FROM jobs WHERE kind = $1 AND ref_id = $2`, kind, ref)
+	return err
+}
