@@ -119,7 +119,7 @@ func (in *Intake) open(ctx context.Context, tx *db.Tx, mi *mailIn) (Result, erro
 	}
 	id, msgID, err := in.Tickets.CreateTx(ctx, tx, ticket.NewTicket{Subject: subject, Description: mi.body,
 		DescriptionHTML: mi.html, Team: strconv.FormatInt(mi.teamID, 10), Channel: ticket.Email,
-		Contact: contact.Identity{Email: mi.sender, FirstName: first, LastName: last},
+		Contact:     contact.Identity{Email: mi.sender, FirstName: first, LastName: last},
 		Attachments: mi.files, Mail: mi.headers})
 	if err != nil {
 		return Result{}, err
