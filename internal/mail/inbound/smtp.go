@@ -32,11 +32,11 @@ const DefaultMaxSize = 25 << 20
 // SMTPServer is the inbound listener: it takes mail for team aliases and
 // reply addresses and answers 250 only once Accept has committed it.
 type SMTPServer struct {
-	srv   *smtp.Server
-	in    *Intake
-	cfg   SMTPConfig
-	log   *slog.Logger
-	rate  *httpx.Limiter
+	srv  *smtp.Server
+	in   *Intake
+	cfg  SMTPConfig
+	log  *slog.Logger
+	rate *httpx.Limiter
 }
 
 // NewSMTPServer builds the listener for in.
@@ -87,5 +87,7 @@ func (s *SMTPServer) NewSession(c *smtp.Conn) (smtp.Session, error) {
 // slogAdapter lets go-smtp log through slog.
 type slogAdapter struct{ log *slog.Logger }
 
-func (a slogAdapter) Printf(format string, v ...any) { a.log.Warn("smtp", "msg", fmt.Sprintf(format, v...)) }
-func (a slogAdapter) Println(v ...any)               { a.log.Warn("smtp", "msg", fmt.Sprint(v...)) }
+func (a slogAdapter) Printf(format string, v ...any) {
+	a.log.Warn("smtp", "msg", fmt.Sprintf(format, v...))
+}
+func (a slogAdapter) Println(v ...any) { a.log.Warn("smtp", "msg", fmt.Sprint(v...)) }
