@@ -10,6 +10,8 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/config"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/jobs"
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 )
 
@@ -17,6 +19,12 @@ import (
 // is empty, the SMTP listener. The returned stop closes the listener
 // (sessions under way finish) and waits for the worker.
 func startMail(ctx context.Context, s *app.Services, cfg config.Config, log *slog.Logger) (stop func(), err error) {
+	if s.DB.Dialect == db.SQLite {
+		// One process per SQLite file: leases left by a crash are ours.
+		if err := jobs.ReleaseLeases(ctx, s.DB); err != nil {
+			return nil, err
+		}
+	}
 	workerCtx, cancel := context.WithCancel(ctx)
 	w := s.Mail.Worker(log, 4)
 	s.Mail.Wake = w.Wake

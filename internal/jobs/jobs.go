@@ -44,7 +44,7 @@ func Done(ctx context.Context, q db.Querier, id int64) error {
 
 const (
 	claimSelect = `SELECT id FROM jobs WHERE kind = $1 AND run_at <= $2 ORDER BY run_at, id LIMIT 1`
-	claimUpdate = `UPDATE jobs SET run_at = $3, attempts = attempts + 1 WHERE id = (%s)
+	claimUpdate = `UPDATE jobs SET run_at = $3, attempts = attempts + 1, leased = TRUE WHERE id = (%s)
 		RETURNING id, kind, ref_id, attempts, last_error`
 )
 
@@ -73,7 +73,8 @@ func Claim(ctx context.Context, d *db.DB, kind string, lease time.Duration) (job
 // Retry records a failed attempt and makes the job due again after delay.
 func Retry(ctx context.Context, d *db.DB, id int64, delay time.Duration, cause error) error {
 	return d.WithTx(ctx, func(tx *db.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE jobs SET run_at = $2, last_error = $3 WHERE id = $1`,
+		_, err := tx.ExecContext(ctx, `UPDATE jobs SET run_at = $2, last_error = $3, leased = FALSE
+			WHERE id = $1`,
 			id, db.Now().Add(delay), cause.Error())
 		return err
 	})
@@ -94,4 +95,14 @@ func Backoff(attempts int) time.Duration {
 func DoneFor(ctx context.Context, q db.Querier, kind string, ref int64) error {
 	_, err := q.ExecContext(ctx, `DELETE FROM jobs WHERE kind = $1 AND ref_id = $2`, kind, ref)
 	return err
+}
+
+// ReleaseLeases makes every leased job due now. Only for a database that
+// one process uses (SQLite): at its start, a lease can only be one its
+// previous run held when it died.
+func ReleaseLeases(ctx context.Context, d *db.DB) error {
+	return d.WithTx(ctx, func(tx *db.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE jobs SET run_at = $1, leased = FALSE WHERE leased`, db.Now())
+		return err
+	})
 }

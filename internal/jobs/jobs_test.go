@@ -102,3 +102,48 @@ func TestWorkerRunsEachJobOnceAndGivesUp(t *testing.T) {
 		}
 	})
 }
+
+func TestReleaseLeasesAfterCrash(t *testing.T) {
+	d := testutil.NewSQLite(t)
+	ctx := context.Background()
+	enqueue(t, d, 1)
+	enqueue(t, d, 2)
+	if _, ok, _ := jobs.Claim(ctx, d, "test", time.Hour); !ok { // then the process dies
+		t.Fatal("no job claimed")
+	}
+	j, _, _ := jobs.Claim(ctx, d, "test", time.Hour)
+	if err := jobs.Retry(ctx, d, j.ID, time.Hour, errors.New("later")); err != nil {
+		t.Fatal(err)
+	}
+	if err := jobs.ReleaseLeases(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, _ := jobs.Claim(ctx, d, "test", time.Hour)
+	if !ok || got.RefID != 1 {
+		t.Errorf("after release: %+v %v, want the leased job 1 back", got, ok)
+	}
+	if _, ok, _ := jobs.Claim(ctx, d, "test", time.Hour); ok {
+		t.Error("a job waiting out its backoff was released too")
+	}
+}
+
+// A job deleted by its work (DoneFor) while a new one is enqueued: ending
+// the old job by id must not end the new one.
+func TestDoneNeverEndsANewerJob(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		enqueue(t, d, 1)
+		j, _, _ := jobs.Claim(ctx, d, "test", time.Hour)
+		err := d.WithTx(ctx, func(tx *db.Tx) error { return jobs.DoneFor(ctx, tx, "test", 1) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		enqueue(t, d, 2)
+		if err := d.WithTx(ctx, func(tx *db.Tx) error { return jobs.Done(ctx, tx, j.ID) }); err != nil {
+			t.Fatal(err)
+		}
+		if next, ok, _ := jobs.Claim(ctx, d, "test", time.Hour); !ok || next.RefID != 2 {
+			t.Errorf("the new job is gone: %+v %v", next, ok)
+		}
+	})
+}

@@ -2,11 +2,16 @@
 -- A durable job queue: a job is due when run_at has passed. Claiming a job
 -- moves run_at forward by a lease, so a job whose worker died runs again
 -- once the lease is over; success deletes it, failure sets the next try.
+-- leased tells a lease from a backoff wait: on SQLite (one process) the
+-- leases left by a crash are released at start instead of waited out.
+-- AUTOINCREMENT: a finished job's id must never name a new job, or a
+-- worker ending the old one would delete the new one.
 CREATE TABLE jobs (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     kind       TEXT NOT NULL,
     ref_id     INTEGER NOT NULL,
     attempts   INTEGER NOT NULL DEFAULT 0,
+    leased     BOOLEAN NOT NULL DEFAULT FALSE,
     run_at     DATETIME NOT NULL,
     last_error TEXT NOT NULL DEFAULT '',
     created_at DATETIME NOT NULL

@@ -3,6 +3,7 @@ package inbound
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/jobs"
 	"github.com/frontdesk/frontdesk/internal/mail/parse"
@@ -11,7 +12,9 @@ import (
 // Worker returns the job worker that processes accepted mail; Accept wakes
 // it when it is set as the intake's Wake.
 func (in *Intake) Worker(log *slog.Logger, concurrency int) *jobs.Worker {
-	return &jobs.Worker{DB: in.DB, Kind: JobKind, Concurrency: concurrency, Log: log,
+	// Filing a mail takes milliseconds: a short lease lets another node
+	// take over soon after one dies.
+	return &jobs.Worker{DB: in.DB, Kind: JobKind, Concurrency: concurrency, Log: log, Lease: time.Minute,
 		Handle: func(ctx context.Context, j jobs.Job) error {
 			_, err := in.Process(ctx, j.RefID)
 			return err
