@@ -9,8 +9,6 @@ package jobs
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -43,8 +41,8 @@ func Done(ctx context.Context, q db.Querier, id int64) error {
 }
 
 const (
-	claimSelect = `SELECT id FROM jobs WHERE kind = $1 AND run_at <= $2 ORDER BY run_at, id LIMIT 1`
-	claimUpdate = `UPDATE jobs SET run_at = $3, attempts = attempts + 1, leased = TRUE WHERE id = (%s)
+	claimSelect = `SELECT id FROM jobs WHERE kind = $1 AND run_at <= $2 ORDER BY run_at, id LIMIT $4`
+	claimUpdate = `UPDATE jobs SET run_at = $3, attempts = attempts + 1, leased = TRUE WHERE id IN (%s)
 		RETURNING id, kind, ref_id, attempts, last_error`
 )
 
@@ -55,19 +53,39 @@ var (
 
 // Claim takes the next due job of kind for lease; ok is false when none is due.
 func Claim(ctx context.Context, d *db.DB, kind string, lease time.Duration) (job Job, ok bool, err error) {
+	js, err := ClaimN(ctx, d, kind, lease, 1)
+	if err != nil || len(js) == 0 {
+		return Job{}, false, err
+	}
+	return js[0], true, nil
+}
+
+// ClaimN takes up to n due jobs of kind for lease, in one transaction:
+// on SQLite's single writer a claim per job would cost a commit each.
+func ClaimN(ctx context.Context, d *db.DB, kind string, lease time.Duration, n int) ([]Job, error) {
 	query := sqliteClaim
 	if d.Dialect == db.Postgres {
 		query = postgresClaim
 	}
 	now := db.Now()
-	err = d.WithTx(ctx, func(tx *db.Tx) error {
-		return tx.QueryRowContext(ctx, query, kind, now, now.Add(lease)).
-			Scan(&job.ID, &job.Kind, &job.RefID, &job.Attempts, &job.LastError)
+	var out []Job
+	err := d.WithTx(ctx, func(tx *db.Tx) error {
+		out = out[:0]
+		rows, err := tx.QueryContext(ctx, query, kind, now, now.Add(lease), n)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var j Job
+			if err := rows.Scan(&j.ID, &j.Kind, &j.RefID, &j.Attempts, &j.LastError); err != nil {
+				return err
+			}
+			out = append(out, j)
+		}
+		return rows.Err()
 	})
-	if errors.Is(err, sql.ErrNoRows) {
-		return job, false, nil
-	}
-	return job, err == nil, err
+	return out, err
 }
 
 // Retry records a failed attempt and makes the job due again after delay.

@@ -23,6 +23,10 @@ type Worker struct {
 	Lease       time.Duration // 0: 5 minutes
 	Poll        time.Duration // 0: 1 second; Wake shortens the wait
 	Concurrency int           // 0: 1
+	Batch       int           // jobs claimed at once by each worker; 0: 1
+	// HandleEnds says Handle always ends its job itself (Done or DoneFor
+	// in its transaction) when it returns nil, sparing a transaction.
+	HandleEnds bool
 	Log         *slog.Logger
 
 	once sync.Once
@@ -52,6 +56,9 @@ func (w *Worker) init() {
 		}
 		if w.Concurrency == 0 {
 			w.Concurrency = 1
+		}
+		if w.Batch == 0 {
+			w.Batch = 1
 		}
 		if w.Log == nil {
 			w.Log = slog.Default()
@@ -90,23 +97,36 @@ func (w *Worker) loop(ctx context.Context) {
 	}
 }
 
-// RunOne claims and runs one due job; worked is false when none was due.
+// RunOne claims and runs up to Batch due jobs; worked is false when none
+// was due.
 func (w *Worker) RunOne(ctx context.Context) (worked bool, err error) {
 	w.init()
-	j, ok, err := Claim(ctx, w.DB, w.Kind, w.Lease)
-	if !ok || err != nil {
+	js, err := ClaimN(ctx, w.DB, w.Kind, w.Lease, w.Batch)
+	if len(js) == 0 || err != nil {
 		return false, err
 	}
+	for _, j := range js {
+		if err := w.run(ctx, j); err != nil {
+			return true, err
+		}
+	}
+	return true, nil
+}
+
+func (w *Worker) run(ctx context.Context, j Job) error {
 	herr := w.Handle(ctx, j)
 	if herr == nil {
-		return true, w.DB.WithTx(ctx, func(tx *db.Tx) error { return Done(ctx, tx, j.ID) })
+		if w.HandleEnds {
+			return nil
+		}
+		return w.DB.WithTx(ctx, func(tx *db.Tx) error { return Done(ctx, tx, j.ID) })
 	}
 	w.Log.Warn("job failed", "kind", w.Kind, "ref", j.RefID, "attempt", j.Attempts, "err", herr)
 	if j.Attempts < w.MaxAttempts || w.GiveUp == nil {
-		return true, Retry(ctx, w.DB, j.ID, Backoff(j.Attempts), herr)
+		return Retry(ctx, w.DB, j.ID, Backoff(j.Attempts), herr)
 	}
 	if err := w.GiveUp(ctx, j, herr); err != nil {
-		return true, Retry(ctx, w.DB, j.ID, Backoff(j.Attempts), err)
+		return Retry(ctx, w.DB, j.ID, Backoff(j.Attempts), err)
 	}
-	return true, w.DB.WithTx(ctx, func(tx *db.Tx) error { return Done(ctx, tx, j.ID) })
+	return w.DB.WithTx(ctx, func(tx *db.Tx) error { return Done(ctx, tx, j.ID) })
 }

@@ -49,11 +49,11 @@ type rawRow struct {
 // for the caller to retry.
 func (in *Intake) Process(ctx context.Context, id int64) (Result, error) {
 	row, err := in.loadRaw(ctx, id)
-	if err != nil || row.status != StatusReceived {
-		if err == nil {
-			return in.result(ctx, id)
-		}
+	if err != nil {
 		return Result{}, err
+	}
+	if row.status != StatusReceived {
+		return in.result(ctx, id, in.endJob(ctx, id))
 	}
 	raw, err := in.Blobs.ReadAll(row.sha256)
 	if err != nil {
@@ -72,7 +72,13 @@ func (in *Intake) Process(ctx context.Context, id int64) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return in.result(ctx, id)
+	return in.result(ctx, id, nil)
+}
+
+// endJob ends the job of a mail already filed, which a crash or a second
+// worker may leave behind.
+func (in *Intake) endJob(ctx context.Context, id int64) error {
+	return in.DB.WithTx(ctx, func(tx *db.Tx) error { return jobs.DoneFor(ctx, tx, JobKind, id) })
 }
 
 // permanentError is a reason a mail can never be filed as it is.
@@ -96,7 +102,8 @@ func (in *Intake) file(ctx context.Context, row rawRow, mi *mailIn) error {
 	err := in.DB.WithTx(ctx, func(tx *db.Tx) error {
 		claimed, err := claimRaw(ctx, tx, row.id)
 		if err != nil || !claimed {
-			return err // another worker filed it meanwhile
+			// Another worker filed it meanwhile.
+			return errors.Join(err, jobs.DoneFor(ctx, tx, JobKind, row.id))
 		}
 		if res, err = in.decide(ctx, tx, mi); err != nil {
 			return err
@@ -187,9 +194,13 @@ func (in *Intake) MarkFailed(ctx context.Context, id int64, m *parse.Message, ca
 	})
 }
 
-// result reads what became of raw mail id.
-func (in *Intake) result(ctx context.Context, id int64) (Result, error) {
+// result reads what became of raw mail id, after prior (an error of the
+// step before, returned as is).
+func (in *Intake) result(ctx context.Context, id int64, prior error) (Result, error) {
 	r := Result{RawID: id}
+	if prior != nil {
+		return r, prior
+	}
 	var ticketID, messageID, number *int64
 	var first *int64
 	err := in.DB.Read.QueryRowContext(ctx, `SELECT r.status, r.error, r.ticket_id, r.message_id, t.number,

@@ -15,6 +15,7 @@ func (in *Intake) Worker(log *slog.Logger, concurrency int) *jobs.Worker {
 	// Filing a mail takes milliseconds: a short lease lets another node
 	// take over soon after one dies.
 	return &jobs.Worker{DB: in.DB, Kind: JobKind, Concurrency: concurrency, Log: log, Lease: time.Minute,
+		Batch: 8, HandleEnds: true,
 		Handle: func(ctx context.Context, j jobs.Job) error {
 			_, err := in.Process(ctx, j.RefID)
 			return err
