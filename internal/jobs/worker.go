@@ -27,7 +27,7 @@ type Worker struct {
 	// HandleEnds says Handle always ends its job itself (Done or DoneFor
 	// in its transaction) when it returns nil, sparing a transaction.
 	HandleEnds bool
-	Log         *slog.Logger
+	Log        *slog.Logger
 
 	once sync.Once
 	wake chan struct{}

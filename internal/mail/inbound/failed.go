@@ -89,4 +89,6 @@ func (in *Intake) Retry(ctx context.Context, id int64) (Result, error) {
 }
 
 // Outcome says what became of raw mail id so far.
-func (in *Intake) Outcome(ctx context.Context, id int64) (Result, error) { return in.result(ctx, id, nil) }
+func (in *Intake) Outcome(ctx context.Context, id int64) (Result, error) {
+	return in.result(ctx, id, nil)
+}
