@@ -76,7 +76,7 @@ func (in *Intake) bySubject(ctx context.Context, tx *db.Tx, mi *mailIn) (int64, 
 			return 0, err
 		}
 		known, err := ticket.IsKnownSender(ctx, tx, id, mi.sender)
-		if err != nil || known || mi.operatorID != 0 {
+		if err != nil || known {
 			return id, err
 		}
 	}
