@@ -42,6 +42,8 @@ func TestThreadingMatrix(t *testing.T) {
 			{file: "operator-reply.eml", joins: true, kind: ticket.Reply, contains: "model number"},
 			{file: "auto-reply.eml", joins: true, kind: ticket.Customer, contains: "out of the office"},
 			{file: "own-mail.eml", status: inbound.StatusIgnored},
+			// An operator's From with only the (guessable) number: not a reply on the ticket.
+			{file: "operator-subject-only.eml", joins: false},
 		}
 		for _, c := range cases {
 			res := e.deliver(e.mail(c.file))
