@@ -50,12 +50,13 @@ func (in *Intake) Recipient(ctx context.Context, addr string) (t team.Team, toke
 	return t, tok, err
 }
 
-// AcceptsRecipient reports whether mail to addr is ours to take: a team
-// alias, or a reply address whose token names a ticket.
+// AcceptsRecipient reports whether mail to addr is ours to take: the alias
+// of a team with its email channel on, or such a team's reply address whose
+// token names a ticket.
 func (in *Intake) AcceptsRecipient(ctx context.Context, addr string) (bool, error) {
-	_, token, err := in.Recipient(ctx, addr)
-	if errors.Is(err, team.ErrNotFound) {
-		return false, nil
+	t, token, err := in.Recipient(ctx, addr)
+	if errors.Is(err, team.ErrNotFound) || (err == nil && !t.Channels.Email) {
+		return false, nil // no such alias, or the team takes no mail
 	}
 	if err != nil || token == "" {
 		return err == nil, err

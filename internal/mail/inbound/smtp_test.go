@@ -20,6 +20,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
+	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 )
 
@@ -114,6 +115,18 @@ func TestSMTPConversation(t *testing.T) {
 		c := dial(t, addr)
 		if code := send(t, c, "eve@example.com", []string{"random@localhost"}, "x"); code != 550 {
 			t.Errorf("unknown recipient: %d, want 550", code)
+		}
+		support, err := e.s.Teams.Find(context.Background(), d.Read, "support")
+		if err != nil {
+			t.Fatal(err)
+		}
+		quiet, err := e.s.Teams.Create(context.Background(), team.Input{Name: testutil.Ptr("Quiet"),
+			Channels: &team.Channels{Form: true}}, support.PipelineID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code := send(t, c, "eve@example.com", []string{quiet.EmailAlias}, "x"); code != 550 {
+			t.Errorf("alias of a team with email off: %d, want 550", code)
 		}
 		if code := send(t, c, "eve@example.com", []string{"support+not-a-token@localhost"}, "x"); code != 550 {
 			t.Errorf("reply address of no ticket: %d, want 550", code)
