@@ -142,6 +142,8 @@ func (in *Intake) decide(ctx context.Context, tx *db.Tx, mi *mailIn) (Result, er
 		return Result{Status: StatusIgnored, Reason: "our own mail"}, nil
 	case mi.msg.Delivery != nil:
 		return in.bounce(ctx, tx, mi)
+	case isDaemon(mi.sender):
+		return in.plainBounce(ctx, tx, mi)
 	}
 	if dup, err := duplicate(ctx, tx, mi); err != nil || dup.Status != "" {
 		return dup, err

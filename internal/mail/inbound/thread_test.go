@@ -136,6 +136,25 @@ func TestBounceMarksAddressAndTellsTicket(t *testing.T) {
 	})
 }
 
+func TestPlainBounceNeverOpensATicket(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		first := e.start()
+		res := e.deliver(e.mail("plain-bounce.eml"))
+		if res.Status != inbound.StatusProcessed || res.TicketID != first.TicketID || res.New {
+			t.Fatalf("plain bounce: %+v", res)
+		}
+		ms := e.messages(first.TicketID)
+		if last := ms[len(ms)-1]; last.Kind != ticket.System || !strings.Contains(last.Body, "no mailbox here") {
+			t.Errorf("plain bounce message = %+v", last)
+		}
+		res = e.deliver(e.mail("daemon-stranger.eml"))
+		if res.Status != inbound.StatusIgnored || res.TicketID != 0 {
+			t.Errorf("daemon mail about nothing we sent: %+v", res)
+		}
+	})
+}
+
 func TestDuplicateDeliveryIsOneMessage(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
