@@ -24,6 +24,8 @@ Usage:
   frontdesk demo               fill the database with realistic demo data
   frontdesk bench [flags]      build a large database and measure it
   frontdesk mail parse FILE    print a raw mail as JSON (FILE may be -)
+  frontdesk mail import [--team SLUG] FILE
+                               take in one raw mail as if received (FILE may be -)
 
 Every command takes the settings flags (frontdesk serve -h lists them);
 FRONTDESK_* environment variables set the same values.
@@ -43,6 +45,7 @@ var commands = []command{
 	{[]string{"demo"}, runDemo},
 	{[]string{"bench"}, runBench},
 	{[]string{"mail", "parse"}, runMailParse},
+	{[]string{"mail", "import"}, runMailImport},
 }
 
 // env is what every command gets: where to write, and the standard input.

@@ -55,6 +55,11 @@ func runServe(e *env, args []string) error {
 	if err := firstAdmin(ctx, e, s, cfg); err != nil {
 		return err
 	}
+	stopMail, err := startMail(ctx, s, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer stopMail()
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.HTTPAddr, err)

@@ -13,6 +13,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/form"
+	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
 	"github.com/frontdesk/frontdesk/internal/operator"
@@ -46,6 +47,7 @@ type Services struct {
 	IMAPIntake mailbox.Intake
 	Forms      *form.Service   // teams' website forms
 	Widgets    *widget.Service // teams' widget settings and secrets
+	Mail       *inbound.Intake // inbound mail: raw store, processing, threading
 }
 
 // NewServices builds the services and connects them through the small
@@ -68,6 +70,10 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
 	s.Tickets.Notifier = s.Outbox
+	s.Mail = &inbound.Intake{DB: d, Blobs: s.Blobs, Tickets: s.Tickets, Teams: s.Teams, Operators: s.Operators,
+		Contacts: s.Contacts, MailDomain: cfg.MailDomain}
+	s.IMAPIntake = imapIntake{s.Mail}
+	s.Outbox.Participants = participants{}
 	s.Contacts.Tickets = s.Tickets
 	s.UseBus(&events.Local{})
 	return s

@@ -20,6 +20,8 @@ type Config struct {
 	BaseURL       string
 	SMTPListen    string
 	SMTPRelay     string
+	SMTPTLSCert   string
+	SMTPTLSKey    string
 	MailDomain    string
 	LogJSON       bool
 	AdminEmail    string
@@ -54,6 +56,8 @@ func (c *Config) fields() []field {
 		{flag: "http", env: "FRONTDESK_HTTP", usage: "HTTP listen address", str: &c.HTTPAddr},
 		{flag: "base-url", env: "FRONTDESK_BASE_URL", usage: "public URL of this install", str: &c.BaseURL},
 		{flag: "smtp-listen", env: "FRONTDESK_SMTP_LISTEN", usage: "inbound SMTP listen address (empty: off)", str: &c.SMTPListen},
+		{flag: "smtp-tls-cert", env: "FRONTDESK_SMTP_TLS_CERT", usage: "PEM certificate for STARTTLS on the SMTP listener", str: &c.SMTPTLSCert},
+		{flag: "smtp-tls-key", env: "FRONTDESK_SMTP_TLS_KEY", usage: "PEM key of --smtp-tls-cert", str: &c.SMTPTLSKey},
 		{flag: "smtp-relay", env: "FRONTDESK_SMTP_RELAY", usage: "outbound relay, smtp://user:pass@host:port", str: &c.SMTPRelay},
 		{flag: "mail-domain", env: "FRONTDESK_MAIL_DOMAIN", usage: "domain of team aliases", str: &c.MailDomain},
 		{flag: "log-json", env: "FRONTDESK_LOG_JSON", usage: "log as JSON instead of text", boolean: &c.LogJSON},
@@ -127,6 +131,9 @@ func (c Config) Validate() error {
 	}
 	if c.HTTPAddr == "" {
 		errs = append(errs, errors.New("--http (FRONTDESK_HTTP) must be a listen address such as 127.0.0.1:8080"))
+	}
+	if (c.SMTPTLSCert == "") != (c.SMTPTLSKey == "") {
+		errs = append(errs, errors.New("--smtp-tls-cert and --smtp-tls-key (FRONTDESK_SMTP_TLS_CERT/KEY) go together"))
 	}
 	if c.SMTPRelay != "" {
 		if u, err := url.Parse(c.SMTPRelay); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {

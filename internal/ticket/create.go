@@ -52,28 +52,36 @@ type resolved struct {
 // created, the description becomes the first customer message, and the
 // history records the creation. A failure leaves nothing behind.
 func (s *Service) Create(ctx context.Context, in NewTicket) (Ticket, error) {
-	in.normalize()
 	var id int64
-	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		r, err := s.resolveNew(ctx, tx, &in)
-		if err != nil {
-			return err
-		}
-		if id, err = s.insert(ctx, tx, in, r); err != nil {
-			return err
-		}
-		first, err := s.afterInsert(ctx, tx, id, in, r)
-		if err != nil {
-			return err
-		}
-		return s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: id, MessageID: first,
-			MessageKind: Customer, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID})
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) (err error) {
+		id, _, err = s.CreateTx(ctx, tx, in)
+		return err
 	})
 	if err != nil {
 		return Ticket{}, err
 	}
 	s.publish("ticket.created", id)
 	return s.Get(ctx, id)
+}
+
+// CreateTx is Create inside the caller's transaction, for intake that must
+// commit the ticket with its own bookkeeping (a processed raw mail). It
+// returns the ticket id and its first message's id; the caller announces
+// the ticket with Announce after the commit.
+func (s *Service) CreateTx(ctx context.Context, tx *db.Tx, in NewTicket) (id, first int64, err error) {
+	in.normalize()
+	r, err := s.resolveNew(ctx, tx, &in)
+	if err != nil {
+		return 0, 0, err
+	}
+	if id, err = s.insert(ctx, tx, in, r); err != nil {
+		return 0, 0, err
+	}
+	if first, err = s.afterInsert(ctx, tx, id, in, r); err != nil {
+		return 0, 0, err
+	}
+	return id, first, s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: id, MessageID: first,
+		MessageKind: Customer, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID})
 }
 
 func (in *NewTicket) normalize() {

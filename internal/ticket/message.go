@@ -107,22 +107,9 @@ func (s *Service) AddMessage(ctx context.Context, id int64, m NewMessage) (Messa
 		m.CreatedAt = db.Now()
 	}
 	var msgID int64
-	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		t, err := s.getBy(ctx, tx, `t.id = $1`, id)
-		if err != nil {
-			return err
-		}
-		if msgID, err = s.insertMessage(ctx, tx, id, m); err != nil {
-			return err
-		}
-		if err := s.notify(ctx, tx, Notice{Kind: NoticeMessage, TicketID: id, MessageID: msgID,
-			MessageKind: m.Kind, Mail: m.Mail, ActorID: m.OperatorID}); err != nil {
-			return err
-		}
-		if m.Kind == Customer && !t.IsOpen() {
-			return s.reopen(ctx, tx, t, m.OperatorID, m.CreatedAt)
-		}
-		return nil
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) (err error) {
+		msgID, err = s.addMessageTx(ctx, tx, id, m)
+		return err
 	})
 	if err != nil {
 		return Message{}, err
@@ -130,6 +117,42 @@ func (s *Service) AddMessage(ctx context.Context, id int64, m NewMessage) (Messa
 	s.publish("message.created", id)
 	return s.message(ctx, msgID)
 }
+
+// AddMessageTx is AddMessage inside the caller's transaction; it returns
+// the new message's id, and the caller announces it after the commit.
+func (s *Service) AddMessageTx(ctx context.Context, tx *db.Tx, id int64, m NewMessage) (int64, error) {
+	m.Body = strings.TrimSpace(m.Body)
+	if err := m.validate(); err != nil {
+		return 0, err
+	}
+	if m.CreatedAt.IsZero() {
+		m.CreatedAt = db.Now()
+	}
+	return s.addMessageTx(ctx, tx, id, m)
+}
+
+func (s *Service) addMessageTx(ctx context.Context, tx *db.Tx, id int64, m NewMessage) (int64, error) {
+	t, err := s.getBy(ctx, tx, `t.id = $1`, id)
+	if err != nil {
+		return 0, err
+	}
+	msgID, err := s.insertMessage(ctx, tx, id, m)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.notify(ctx, tx, Notice{Kind: NoticeMessage, TicketID: id, MessageID: msgID,
+		MessageKind: m.Kind, Mail: m.Mail, ActorID: m.OperatorID}); err != nil {
+		return 0, err
+	}
+	if m.Kind == Customer && !t.IsOpen() {
+		return msgID, s.reopen(ctx, tx, t, m.OperatorID, m.CreatedAt)
+	}
+	return msgID, nil
+}
+
+// Announce tells the bus about a change made with CreateTx or
+// AddMessageTx, once its transaction committed.
+func (s *Service) Announce(kind string, ticketID int64) { s.publish(kind, ticketID) }
 
 // insertMessage stores m and updates the ticket's times and search index.
 func (s *Service) insertMessage(ctx context.Context, tx *db.Tx, ticketID int64, m NewMessage) (int64, error) {

@@ -47,6 +47,10 @@ func (u *UI) routes() []route {
 		{"GET /contacts/{id}/merge", true, u.contactMergeShow},
 		{"POST /contacts/{id}/merge", true, u.contactMerge},
 
+		{"GET /mail/failed", true, u.mailFailed},
+		{"POST /mail/failed/{id}/retry", true, u.mailRetry},
+		{"GET /mail/failed/{id}/raw", true, u.mailRaw},
+
 		{"GET /settings", true, u.adminOnly(u.settingsHome)},
 		{"GET /settings/teams", true, u.adminOnly(u.settingsTeams)},
 		{"GET /settings/teams/new", true, u.adminOnly(u.settingsTeamNew)},

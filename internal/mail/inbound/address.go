@@ -1,0 +1,77 @@
+package inbound
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/team"
+)
+
+// ReplyAddress is the address that threads a mail into a ticket whatever
+// its headers say: the team alias with the ticket's public token after a
+// plus (support+<token>@example.com).
+func ReplyAddress(alias, token string) string {
+	local, domain, ok := strings.Cut(alias, "@")
+	if !ok {
+		return alias
+	}
+	return local + "+" + token + "@" + domain
+}
+
+// splitReply reads a reply address into its alias and token.
+func splitReply(addr string) (alias, token string, ok bool) {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return "", "", false
+	}
+	base, tok, plus := strings.Cut(addr[:at], "+")
+	if !plus || tok == "" || base == "" {
+		return "", "", false
+	}
+	return strings.ToLower(base + addr[at:]), tok, true
+}
+
+// Recipient finds the team of a recipient address: its alias, or a reply
+// address (then token is the ticket token it carries).
+func (in *Intake) Recipient(ctx context.Context, addr string) (t team.Team, token string, err error) {
+	addr = strings.Trim(strings.TrimSpace(addr), "<>")
+	t, err = in.Teams.ByAlias(ctx, addr)
+	if !errors.Is(err, team.ErrNotFound) {
+		return t, "", err
+	}
+	alias, tok, ok := splitReply(addr)
+	if !ok {
+		return t, "", team.ErrNotFound
+	}
+	t, err = in.Teams.ByAlias(ctx, alias)
+	return t, tok, err
+}
+
+// AcceptsRecipient reports whether mail to addr is ours to take: the alias
+// of a team with its email channel on, or such a team's reply address whose
+// token names a ticket.
+func (in *Intake) AcceptsRecipient(ctx context.Context, addr string) (bool, error) {
+	t, token, err := in.Recipient(ctx, addr)
+	if errors.Is(err, team.ErrNotFound) || (err == nil && !t.Channels.Email) {
+		return false, nil // no such alias, or the team takes no mail
+	}
+	if err != nil || token == "" {
+		return err == nil, err
+	}
+	_, found, err := ticketByToken(ctx, in.DB.Read, token)
+	return found, err
+}
+
+// ticketByToken finds the ticket whose public token is token. Tokens are
+// case-sensitive (base64url); mail systems keep the local part's case.
+func ticketByToken(ctx context.Context, q db.Querier, token string) (int64, bool, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM tickets WHERE public_token = $1`, token).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, err == nil, err
+}

@@ -1,0 +1,122 @@
+package inbound_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/smtp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/mail/inbound"
+	"github.com/frontdesk/frontdesk/internal/testutil"
+)
+
+// BenchmarkSMTPIntake measures mail intake end to end: 8 senders on their
+// own connections send b.N mails of 20 KB; the clock stops when every mail
+// is filed on a ticket. It reports mails per second and the 99th
+// percentile from the end of DATA to the 250.
+//
+//	go test -run '^$' -bench SMTPIntake -benchtime 3000x ./internal/mail/inbound/
+func BenchmarkSMTPIntake(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchIntake(b, testutil.NewSQLite(b)) })
+	b.Run("postgres", func(b *testing.B) { benchIntake(b, testutil.NewPostgres(b)) })
+}
+
+func benchIntake(b *testing.B, d *db.DB) {
+	s := testutil.Services(b, d)
+	quiet := slog.New(slog.DiscardHandler)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	w := s.Mail.Worker(quiet, 4)
+	s.Mail.Wake = w.Wake
+	done := make(chan struct{})
+	go func() { w.Run(ctx); close(done) }()
+	srv := s.Mail.NewSMTPServer(inbound.SMTPConfig{Domain: "mx.bench"}, quiet)
+	go srv.Serve(ln)
+	defer func() { _ = srv.Shutdown(context.Background()); cancel(); <-done }()
+
+	filler := strings.Repeat("The quick brown fox jumps over the lazy dog, again and again.\r\n", 330) // ~20 KB
+	const senders = 8
+	latencies := make([][]time.Duration, senders)
+	b.ResetTimer()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for k := range senders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			latencies[k] = sendBatch(b, ln.Addr().String(), k, senders, b.N, filler)
+		}()
+	}
+	wg.Wait()
+	waitProcessed(b, d, b.N)
+	elapsed := time.Since(start)
+	b.StopTimer()
+	all := slices.Concat(latencies...)
+	slices.Sort(all)
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "mails/s")
+	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-DATA-to-250-ms")
+}
+
+// sendBatch sends mails k, k+step, ... below n on one connection and
+// returns how long each end of DATA waited for its 250.
+func sendBatch(b *testing.B, addr string, k, step, n int, filler string) []time.Duration {
+	c, err := smtp.Dial(addr)
+	if err != nil {
+		b.Error(err)
+		return nil
+	}
+	defer c.Close()
+	var out []time.Duration
+	for i := k; i < n; i += step {
+		if err := c.Mail("sender@bench.example"); err != nil {
+			b.Error(err)
+			return out
+		}
+		if err := c.Rcpt("support@localhost"); err != nil {
+			b.Error(err)
+			return out
+		}
+		wc, err := c.Data()
+		if err != nil {
+			b.Error(err)
+			return out
+		}
+		fmt.Fprintf(wc, "From: Customer %d <c%d@bench.example>\r\nTo: support@localhost\r\nSubject: Question %d\r\n"+
+			"Message-ID: <bench-%d@bench.example>\r\n\r\n%s", i%200, i%200, i, i, filler)
+		t0 := time.Now()
+		if err := wc.Close(); err != nil {
+			b.Error(err)
+			return out
+		}
+		out = append(out, time.Since(t0))
+	}
+	return out
+}
+
+func waitProcessed(b *testing.B, d *db.DB, n int) {
+	for deadline := time.Now().Add(5 * time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		var left int
+		if err := d.Read.QueryRow(`SELECT COUNT(*) FROM raw_mails WHERE status = 'received'`).Scan(&left); err != nil {
+			b.Fatal(err)
+		}
+		if left == 0 {
+			var filed int
+			_ = d.Read.QueryRow(`SELECT COUNT(*) FROM raw_mails WHERE status = 'processed'`).Scan(&filed)
+			if filed != n {
+				b.Fatalf("%d of %d mails filed", filed, n)
+			}
+			return
+		}
+	}
+	b.Fatal("mails not processed in 5 minutes")
+}

@@ -1,0 +1,156 @@
+// Package inbound takes mail in: it stores each raw mail durably first (a
+// file in the blob store and a raw_mails row with its processing job, in one
+// transaction), and a job then parses it, finds its ticket and adds it. The
+// SMTP listener and `frontdesk mail import` both enter through Accept.
+package inbound
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/microcosm-cc/bluemonday"
+
+	"github.com/frontdesk/frontdesk/internal/blob"
+	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/jobs"
+	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/team"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// JobKind names the processing job of a raw mail.
+const JobKind = "mail.process"
+
+// Sources a raw mail can come from.
+const (
+	SourceSMTP   = "smtp"
+	SourceIMAP   = "imap"
+	SourceImport = "import"
+)
+
+// Source says how a mail arrived.
+type Source struct {
+	Kind         string // smtp | imap | import
+	EnvelopeFrom string
+	EnvelopeTo   []string
+	Team         string // id or slug when the channel fixes it (import --team, an IMAP mailbox)
+}
+
+// TicketWriter is what intake needs from the ticket service.
+type TicketWriter interface {
+	CreateTx(ctx context.Context, tx *db.Tx, in ticket.NewTicket) (id, first int64, err error)
+	AddMessageTx(ctx context.Context, tx *db.Tx, id int64, m ticket.NewMessage) (int64, error)
+	Announce(kind string, ticketID int64)
+}
+
+// TeamFinder finds teams by id, slug or alias.
+type TeamFinder interface {
+	Find(ctx context.Context, q db.Querier, ref string) (team.Team, error)
+	ByAlias(ctx context.Context, address string) (team.Team, error)
+	List(ctx context.Context) ([]team.Team, error)
+}
+
+// OperatorFinder finds an operator by email.
+type OperatorFinder interface {
+	GetByEmail(ctx context.Context, email string) (operator.Operator, error)
+}
+
+// ContactResolver links a mail's sender to a contact inside a transaction.
+type ContactResolver interface {
+	Resolve(ctx context.Context, q db.Querier, in contact.Identity) (int64, error)
+}
+
+// Intake accepts and processes inbound mail.
+type Intake struct {
+	DB         *db.DB
+	Blobs      *blob.Store
+	Tickets    TicketWriter
+	Teams      TeamFinder
+	Operators  OperatorFinder
+	Contacts   ContactResolver
+	MailDomain string
+	// Wake, when set, hears of each accepted mail so a worker starts at once.
+	Wake func()
+
+	policyOnce sync.Once
+	htmlPolicy *bluemonday.Policy
+}
+
+func (in *Intake) policy() *bluemonday.Policy {
+	in.policyOnce.Do(func() { in.htmlPolicy = htmlPolicy() })
+	return in.htmlPolicy
+}
+
+// Accepted identifies a stored raw mail.
+type Accepted struct {
+	ID        int64
+	Duplicate bool // the same bytes were already taken in for this team
+}
+
+// Accept stores raw durably and queues its processing; it returns only
+// once both are committed, so a caller may then confirm receipt.
+func (in *Intake) Accept(ctx context.Context, raw []byte, src Source) (Accepted, error) {
+	ref, err := in.Blobs.PutBytes(raw)
+	if err != nil {
+		return Accepted{}, fmt.Errorf("store raw mail: %w", err)
+	}
+	teamID, err := in.teamOf(ctx, src)
+	if err != nil {
+		return Accepted{}, err
+	}
+	var a Accepted
+	err = in.DB.WithTx(ctx, func(tx *db.Tx) error {
+		a = Accepted{}
+		err := tx.QueryRowContext(ctx, `INSERT INTO raw_mails (sha256, size, source, envelope_from, envelope_to,
+			team_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+			ref.SHA256, ref.Size, src.Kind, src.EnvelopeFrom, strings.Join(src.EnvelopeTo, ", "), teamID,
+			db.Now()).Scan(&a.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			a.Duplicate = true
+			return tx.QueryRowContext(ctx, `SELECT id FROM raw_mails WHERE COALESCE(team_id, 0) = $1 AND sha256 = $2`,
+				valueOr(teamID), ref.SHA256).Scan(&a.ID)
+		}
+		if err != nil {
+			return err
+		}
+		return jobs.Enqueue(ctx, tx, JobKind, a.ID, db.Now())
+	})
+	if err == nil && !a.Duplicate && in.Wake != nil {
+		in.Wake()
+	}
+	return a, err
+}
+
+func valueOr(id *int64) int64 {
+	if id == nil {
+		return 0
+	}
+	return *id
+}
+
+// teamOf is the team the channel names, else the first envelope recipient
+// that is a team alias or a reply address; nil when neither says.
+func (in *Intake) teamOf(ctx context.Context, src Source) (*int64, error) {
+	if src.Team != "" {
+		t, err := in.Teams.Find(ctx, in.DB.Read, src.Team)
+		if err != nil {
+			return nil, fmt.Errorf("team %q: %w", src.Team, err)
+		}
+		return &t.ID, nil
+	}
+	for _, rcpt := range src.EnvelopeTo {
+		t, _, err := in.Recipient(ctx, rcpt)
+		if err == nil {
+			return &t.ID, nil
+		}
+		if !errors.Is(err, team.ErrNotFound) {
+			return nil, err
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,133 @@
+package inbound
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/mail/parse"
+	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/team"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// mailIn is a parsed mail with everything looked up that needs no
+// transaction: sender, team, reply tokens, stored attachments.
+type mailIn struct {
+	msg        *parse.Message
+	sender     string // lower-case address
+	senderName string
+	teamID     int64
+	tokens     []string // ticket tokens from reply addresses it was sent to
+	operatorID int64    // the sender is this active operator
+	others     []ticket.Participant
+	own        bool
+	auto       bool
+	body       string
+	html       string
+	files      []ticket.NewAttachment
+	headers    *ticket.MailHeaders
+}
+
+// maxParticipants bounds the people one mail adds to a ticket.
+const maxParticipants = 20
+
+func (in *Intake) prepare(ctx context.Context, row rawRow, m *parse.Message) (*mailIn, error) {
+	mi := &mailIn{msg: m, own: isOwnMail(m)}
+	if len(m.From) > 0 {
+		mi.sender, mi.senderName = fold(m.From[0].Address), m.From[0].Name
+	}
+	if mi.own || m.Delivery != nil {
+		return mi, in.findTeam(ctx, row, mi)
+	}
+	if _, ok := domain.NormalizeEmail(mi.sender); !ok {
+		return nil, &permanentError{reason: "the mail has no valid From address"}
+	}
+	mi.auto = isAutomatic(m, mi.sender)
+	if err := in.findTeam(ctx, row, mi); err != nil {
+		return nil, err
+	}
+	if err := in.findPeople(ctx, mi); err != nil {
+		return nil, err
+	}
+	mi.body = clip(strings.TrimSpace(m.TextBody), ticket.MaxBody)
+	mi.html = SanitizeHTML(in.policy(), m.HTMLBody)
+	files, err := storeAttachments(in.Blobs, m)
+	mi.files = files
+	if mi.body == "" && len(files) == 0 {
+		mi.body = "(empty mail)"
+	}
+	mi.headers = &ticket.MailHeaders{MessageID: m.MessageID, InReplyTo: m.InReplyTo,
+		References: strings.Join(m.References, " "), From: addressList(m.From), To: addressList(m.To),
+		Cc: addressList(m.Cc), AutoSubmitted: mi.auto}
+	return mi, err
+}
+
+// findTeam takes the team from the envelope (set at Accept), else from a
+// team alias among the To and Cc addresses, else the first team; and
+// collects the ticket tokens of reply addresses on the way.
+func (in *Intake) findTeam(ctx context.Context, row rawRow, mi *mailIn) error {
+	var candidates []string
+	for _, a := range strings.Split(row.envelopeTo, ",") {
+		candidates = append(candidates, strings.TrimSpace(a))
+	}
+	for _, a := range append(append([]parse.Address{}, mi.msg.To...), mi.msg.Cc...) {
+		candidates = append(candidates, a.Address)
+	}
+	for _, addr := range candidates {
+		t, token, err := in.Recipient(ctx, addr)
+		if errors.Is(err, team.ErrNotFound) || addr == "" {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if token != "" {
+			mi.tokens = append(mi.tokens, token)
+		}
+		if mi.teamID == 0 {
+			mi.teamID = t.ID
+		}
+	}
+	if row.teamID != nil {
+		mi.teamID = *row.teamID
+	}
+	if mi.teamID != 0 {
+		return nil
+	}
+	teams, err := in.Teams.List(ctx)
+	if err != nil || len(teams) == 0 {
+		return errors.Join(err, errors.New("no team to file the mail in"))
+	}
+	mi.teamID = teams[0].ID
+	return nil
+}
+
+// findPeople finds whether the sender is an operator, and who else the
+// mail went to: the To and Cc addresses that are neither ours, nor the
+// sender, nor an operator.
+func (in *Intake) findPeople(ctx context.Context, mi *mailIn) error {
+	op, err := in.Operators.GetByEmail(ctx, mi.sender)
+	if err == nil && op.Active {
+		mi.operatorID = op.ID
+	} else if err != nil && !errors.Is(err, operator.ErrNotFound) {
+		return err
+	}
+	seen := map[string]bool{mi.sender: true}
+	for _, a := range append(append([]parse.Address{}, mi.msg.To...), mi.msg.Cc...) {
+		addr := fold(a.Address)
+		if seen[addr] || len(mi.others) >= maxParticipants {
+			continue
+		}
+		seen[addr] = true
+		if _, _, err := in.Recipient(ctx, addr); err == nil {
+			continue // one of our aliases
+		}
+		if _, err := in.Operators.GetByEmail(ctx, addr); err == nil {
+			continue
+		}
+		mi.others = append(mi.others, ticket.Participant{Email: addr, Name: a.Name})
+	}
+	return nil
+}

@@ -1,0 +1,31 @@
+package ui_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/testutil"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+func TestThreadFoldsQuotedHistory(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		tk := e.open("Printer", 0, "")
+		body := "Thanks, fixed.\n\nOn Mon, 16 Nov 2026 at 10:00, Support <s@x.example> wrote:\n> Restart it."
+		if _, err := e.s.Tickets.AddMessage(context.Background(), tk.ID, ticket.NewMessage{Kind: ticket.Customer,
+			Body: body}); err != nil {
+			t.Fatal(err)
+		}
+		res, page := e.do(e.client("agent"), http.MethodGet, fmt.Sprintf("/tickets/%d", tk.ID), nil, nil)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		expect(t, "thread", page, []string{`<div class="body">Thanks, fixed.</div>`,
+			`<details class="quoted"><summary>Show quoted text</summary><div class="body">On Mon, 16 Nov 2026`,
+			"&gt; Restart it."}, nil)
+	})
+}
