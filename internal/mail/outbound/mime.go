@@ -23,7 +23,10 @@ func Build(m Mail, open func(sha string) ([]byte, error)) ([]byte, error) {
 	var b bytes.Buffer
 	writeHeaders(&b, m)
 	if len(m.Attachments) == 0 {
-		return b.Bytes(), writeAlternative(&b, m, true)
+		// Write first: b.Bytes() taken in the same return statement would
+		// hold only the headers.
+		err := writeAlternative(&b, m, true)
+		return b.Bytes(), err
 	}
 	w := multipart.NewWriter(&b)
 	_ = w.SetBoundary(boundary(m, "mixed"))
