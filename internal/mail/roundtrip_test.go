@@ -356,6 +356,11 @@ An engineer is on the way.
 		if !delivered {
 			t.Errorf("the operator's mailed reply did not reach the customer; relay got %d mails", len(got))
 		}
+		// The "closed" notice queued in step 3 is out of date once the
+		// customer's answer reopened the ticket: it is dropped, not sent.
+		if n := w.count(`SELECT COUNT(*) FROM mail_outbox WHERE kind = 'closed' AND status = 'suppressed'`); n != 1 {
+			t.Errorf("%d stale closed notices suppressed, want 1", n)
+		}
 
 		// 5. Our own mail comes back to the listener.
 		tickets := w.count(`SELECT COUNT(*) FROM tickets`)

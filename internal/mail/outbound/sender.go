@@ -125,6 +125,9 @@ func (s *Sender) sendOne(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
+	if stale, err := s.staleClosedNotice(ctx, m); err != nil || stale {
+		return err
+	}
 	refused, err := s.deliver(ctx, m)
 	if err != nil {
 		return s.failed(ctx, m, err)
@@ -136,6 +139,22 @@ func (s *Sender) sendOne(ctx context.Context, id int64) error {
 	_, err = s.DB.Write.ExecContext(ctx, `UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = $3
 		WHERE id = $1 AND status = 'sending'`, id, db.Now(), note)
 	return err
+}
+
+// staleClosedNotice drops a "ticket closed" mail whose ticket was reopened
+// before it went out (the customer answered, say): telling them it is
+// closed would be wrong by then.
+func (s *Sender) staleClosedNotice(ctx context.Context, m Mail) (bool, error) {
+	if m.Kind != Closed {
+		return false, nil
+	}
+	var open bool
+	if err := s.DB.Read.QueryRowContext(ctx, `SELECT is_open FROM tickets WHERE id = $1`, m.TicketID).Scan(&open); err != nil || !open {
+		return false, err
+	}
+	_, err := s.DB.Write.ExecContext(ctx, `UPDATE mail_outbox SET status = 'suppressed', last_error = $2
+		WHERE id = $1 AND status = 'sending'`, m.ID, "the ticket was reopened before this mail went out")
+	return true, err
 }
 
 // deliver builds the mail and hands it to the relay.
