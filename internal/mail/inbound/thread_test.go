@@ -212,6 +212,12 @@ func TestAttachmentsAndFailures(t *testing.T) {
 		if !strings.Contains(ms[0].BodyHTML, `src="cid:shot1@customer.example"`) {
 			t.Errorf("inline image reference dropped: %s", ms[0].BodyHTML)
 		}
+		plain := e.deliver([]byte("From: eve@example.com\r\nTo: support@localhost\r\nSubject: tags\r\n\r\n" +
+			"<script>alert(1)</script> & <b>not bold</b>\r\n"))
+		if html := e.messages(plain.TicketID)[0].BodyHTML; strings.Contains(html, "<script") || strings.Contains(html, "<b>") ||
+			!strings.Contains(html, "&lt;script&gt;") {
+			t.Errorf("plain text mail rendered as %q, want its text escaped", html)
+		}
 		bad := e.deliver(e.mail("no-sender.eml"))
 		if bad.Status != inbound.StatusFailed || !strings.Contains(bad.Reason, "From") {
 			t.Errorf("mail without sender: %+v", bad)
