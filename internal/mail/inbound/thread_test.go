@@ -127,6 +127,10 @@ func TestBounceMarksAddressAndTellsTicket(t *testing.T) {
 		if err != nil || !bouncing {
 			t.Errorf("alice bouncing = %v, %v", bouncing, err)
 		}
+		e.deliver(e.mail("gmail-reply.eml"))
+		if bouncing, _ := contact.IsBouncing(context.Background(), d.Read, "alice@customer.example"); bouncing {
+			t.Error("alice still bouncing after she wrote again")
+		}
 		public, _ := e.s.Tickets.Messages(context.Background(), first.TicketID, true)
 		for _, m := range public {
 			if m.Kind == ticket.System {
