@@ -22,3 +22,11 @@ func IsBouncing(ctx context.Context, q db.Querier, address string) (bool, error)
 		strings.ToLower(strings.TrimSpace(address))).Scan(&n)
 	return n > 0, err
 }
+
+// ClearBouncing takes the mark off address: mail from it shows the
+// mailbox works again.
+func ClearBouncing(ctx context.Context, q db.Querier, address string) error {
+	_, err := q.ExecContext(ctx, `UPDATE contact_emails SET bouncing = FALSE WHERE email = $1 AND bouncing`,
+		strings.ToLower(strings.TrimSpace(address)))
+	return err
+}

@@ -24,11 +24,18 @@ import (
 //
 //	go test -run '^$' -bench SMTPIntake -benchtime 3000x ./internal/mail/inbound/
 func BenchmarkSMTPIntake(b *testing.B) {
-	b.Run("sqlite", func(b *testing.B) { benchIntake(b, testutil.NewSQLite(b)) })
-	b.Run("postgres", func(b *testing.B) { benchIntake(b, testutil.NewPostgres(b)) })
+	b.Run("sqlite", func(b *testing.B) { benchIntake(b, testutil.NewSQLite(b), true) })
+	b.Run("postgres", func(b *testing.B) { benchIntake(b, testutil.NewPostgres(b), true) })
 }
 
-func benchIntake(b *testing.B, d *db.DB) {
+// BenchmarkSMTPAcceptOnly is the same without the processing worker: how
+// fast the listener alone stores mail and answers 250.
+func BenchmarkSMTPAcceptOnly(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchIntake(b, testutil.NewSQLite(b), false) })
+	b.Run("postgres", func(b *testing.B) { benchIntake(b, testutil.NewPostgres(b), false) })
+}
+
+func benchIntake(b *testing.B, d *db.DB, process bool) {
 	s := testutil.Services(b, d)
 	quiet := slog.New(slog.DiscardHandler)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -37,9 +44,13 @@ func benchIntake(b *testing.B, d *db.DB) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	w := s.Mail.Worker(quiet, 4)
-	s.Mail.Wake = w.Wake
 	done := make(chan struct{})
-	go func() { w.Run(ctx); close(done) }()
+	if process {
+		s.Mail.Wake = w.Wake
+		go func() { w.Run(ctx); close(done) }()
+	} else {
+		close(done)
+	}
 	srv := s.Mail.NewSMTPServer(inbound.SMTPConfig{Domain: "mx.bench"}, quiet)
 	go srv.Serve(ln)
 	defer func() { _ = srv.Shutdown(context.Background()); cancel(); <-done }()
@@ -58,7 +69,9 @@ func benchIntake(b *testing.B, d *db.DB) {
 		}()
 	}
 	wg.Wait()
-	waitProcessed(b, d, b.N)
+	if process {
+		waitProcessed(b, d, b.N)
+	}
 	elapsed := time.Since(start)
 	b.StopTimer()
 	all := slices.Concat(latencies...)

@@ -5,10 +5,12 @@
 package inbound
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 
@@ -95,7 +97,13 @@ type Accepted struct {
 // Accept stores raw durably and queues its processing; it returns only
 // once both are committed, so a caller may then confirm receipt.
 func (in *Intake) Accept(ctx context.Context, raw []byte, src Source) (Accepted, error) {
-	ref, err := in.Blobs.PutBytes(raw)
+	return in.AcceptFrom(ctx, bytes.NewReader(raw), src)
+}
+
+// AcceptFrom is Accept for a mail read from r, streamed to disk rather
+// than held in memory (the SMTP listener's DATA).
+func (in *Intake) AcceptFrom(ctx context.Context, r io.Reader, src Source) (Accepted, error) {
+	ref, err := in.Blobs.Put(r, 0)
 	if err != nil {
 		return Accepted{}, fmt.Errorf("store raw mail: %w", err)
 	}

@@ -33,7 +33,7 @@ type mailIn struct {
 // maxParticipants bounds the people one mail adds to a ticket.
 const maxParticipants = 20
 
-func (in *Intake) prepare(ctx context.Context, row rawRow, m *parse.Message) (*mailIn, error) {
+func (in *Intake) prepare(ctx context.Context, row rawRow, raw []byte, m *parse.Message) (*mailIn, error) {
 	mi := &mailIn{msg: m, own: isOwnMail(m)}
 	if len(m.From) > 0 {
 		mi.sender, mi.senderName = fold(m.From[0].Address), m.From[0].Name
@@ -52,7 +52,9 @@ func (in *Intake) prepare(ctx context.Context, row rawRow, m *parse.Message) (*m
 		return nil, err
 	}
 	mi.body = clip(strings.TrimSpace(m.TextBody), ticket.MaxBody)
-	mi.html = SanitizeHTML(in.policy(), m.HTMLBody)
+	if mentionsHTML(raw) {
+		mi.html = SanitizeHTML(in.policy(), m.HTMLBody)
+	} // else the parser made its HTML from the text: the ticket renders the text itself
 	files, err := storeAttachments(in.Blobs, m)
 	mi.files = files
 	if mi.body == "" && len(files) == 0 {
@@ -130,4 +132,24 @@ func (in *Intake) findPeople(ctx context.Context, mi *mailIn) error {
 		mi.others = append(mi.others, ticket.Participant{Email: addr, Name: a.Name})
 	}
 	return nil
+}
+
+// mentionsHTML reports whether raw names text/html anywhere, in any case:
+// without it the mail has no HTML part. Sanitising is the costliest step of
+// processing, and most mail that customers type is plain text.
+func mentionsHTML(raw []byte) bool {
+	const want = "text/html"
+	for i := 0; i+len(want) <= len(raw); i++ {
+		if raw[i]|0x20 != 't' {
+			continue
+		}
+		j := 0
+		for j < len(want) && (raw[i+j]|0x20) == want[j] {
+			j++
+		}
+		if j == len(want) {
+			return true
+		}
+	}
+	return false
 }

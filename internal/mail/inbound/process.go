@@ -60,7 +60,7 @@ func (in *Intake) Process(ctx context.Context, id int64) (Result, error) {
 		return Result{}, fmt.Errorf("read raw mail %d: %w", id, err)
 	}
 	m := parse.Parse(raw)
-	mi, err := in.prepare(ctx, row, m)
+	mi, err := in.prepare(ctx, row, raw, m)
 	if err == nil {
 		err = in.file(ctx, row, mi)
 	}

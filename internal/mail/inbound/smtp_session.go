@@ -2,6 +2,7 @@ package inbound
 
 import (
 	"context"
+	"errors"
 	"io"
 	"time"
 
@@ -53,13 +54,14 @@ func (ss *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 // Data answers only after the raw mail and its job are committed: a 250
 // means the mail is safe.
 func (ss *session) Data(r io.Reader) error {
-	raw, err := io.ReadAll(r)
-	if err != nil {
-		return err // too large (552) or a broken connection
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	if _, err := ss.s.in.Accept(ctx, raw, Source{Kind: SourceSMTP, EnvelopeFrom: ss.from, EnvelopeTo: ss.to}); err != nil {
+	_, err := ss.s.in.AcceptFrom(ctx, r, Source{Kind: SourceSMTP, EnvelopeFrom: ss.from, EnvelopeTo: ss.to})
+	var reply *smtp.SMTPError
+	if errors.As(err, &reply) {
+		return reply // too large: 552
+	}
+	if err != nil {
 		ss.s.log.Error("smtp accept", "err", err, "from", ss.from)
 		return errTemporary
 	}

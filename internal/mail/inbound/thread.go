@@ -156,11 +156,15 @@ func (in *Intake) add(ctx context.Context, tx *db.Tx, id int64, mi *mailIn) (Res
 }
 
 // addPeople records the mail's other recipients on the ticket, and a
-// customer sender who is not its contact. Machine mail adds nobody: a
-// mailing list must not start receiving replies.
+// customer sender who is not its contact; the sender's address, working,
+// is no longer bouncing. Machine mail adds nobody: a mailing list must not
+// start receiving replies.
 func (in *Intake) addPeople(ctx context.Context, tx *db.Tx, id int64, mi *mailIn) error {
 	if mi.auto {
 		return nil
+	}
+	if err := contact.ClearBouncing(ctx, tx, mi.sender); err != nil {
+		return err
 	}
 	people := mi.others
 	if mi.operatorID == 0 {

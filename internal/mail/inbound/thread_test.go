@@ -127,6 +127,10 @@ func TestBounceMarksAddressAndTellsTicket(t *testing.T) {
 		if err != nil || !bouncing {
 			t.Errorf("alice bouncing = %v, %v", bouncing, err)
 		}
+		e.deliver(e.mail("gmail-reply.eml"))
+		if bouncing, _ := contact.IsBouncing(context.Background(), d.Read, "alice@customer.example"); bouncing {
+			t.Error("alice still bouncing after she wrote again")
+		}
 		public, _ := e.s.Tickets.Messages(context.Background(), first.TicketID, true)
 		for _, m := range public {
 			if m.Kind == ticket.System {
@@ -211,6 +215,12 @@ func TestAttachmentsAndFailures(t *testing.T) {
 		}
 		if !strings.Contains(ms[0].BodyHTML, `src="cid:shot1@customer.example"`) {
 			t.Errorf("inline image reference dropped: %s", ms[0].BodyHTML)
+		}
+		plain := e.deliver([]byte("From: eve@example.com\r\nTo: support@localhost\r\nSubject: tags\r\n\r\n" +
+			"<script>alert(1)</script> & <b>not bold</b>\r\n"))
+		if html := e.messages(plain.TicketID)[0].BodyHTML; strings.Contains(html, "<script") || strings.Contains(html, "<b>") ||
+			!strings.Contains(html, "&lt;script&gt;") {
+			t.Errorf("plain text mail rendered as %q, want its text escaped", html)
 		}
 		bad := e.deliver(e.mail("no-sender.eml"))
 		if bad.Status != inbound.StatusFailed || !strings.Contains(bad.Reason, "From") {
