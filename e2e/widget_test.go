@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -57,9 +59,18 @@ func TestWidgetAnonymousVisitor(t *testing.T) {
 
 	visitor.do(chromedp.Click(in("button.link")), chromedp.WaitVisible(in("button.item")), chromedp.Click(in("button.item")))
 	visitor.waitWidgetText(".thread", "A new handle is on its way.")
-	visitor.do(chromedp.SendKeys(in("#fd-answer"), "Thank you, it arrived."), chromedp.Click(in("form.answer button")))
+	receipt := filepath.Join(t.TempDir(), "rake receipt.txt")
+	if err := os.WriteFile(receipt, []byte("Rake, 1 x, paid"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	visitor.do(chromedp.SendKeys(in("#fd-answer"), "Thank you, it arrived."),
+		chromedp.SetUploadFiles(in("#fd-answer-files"), []string{receipt}), chromedp.Click(in("form.answer button")))
 	visitor.waitWidgetText(".ok", "Your answer was sent.")
 	visitor.waitWidgetText(".thread", "Thank you, it arrived.")
+	visitor.waitWidgetText(".thread .files a", "rake receipt.txt")
+	if got := inWidget[string](visitor, `w.querySelector(".thread .files a").getAttribute("href")`); !strings.Contains(got, "/t/") {
+		t.Errorf("the file's link in the widget: %q", got)
+	}
 	inert(t, visitor, "the host page")
 	widgetShots(t, visitor, "widget-thread")
 
@@ -69,6 +80,7 @@ func TestWidgetAnonymousVisitor(t *testing.T) {
 	}
 	op.open(href)
 	op.waitText("#thread", "Thank you, it arrived.")
+	op.waitText("#thread", "rake receipt.txt")
 }
 
 // A visitor the host site signed sees their tickets from any browser; a

@@ -91,13 +91,8 @@ func (f *Forms) open(r *http.Request, p published, a form.Answers) (ticket.Ticke
 	for _, x := range res.Extras {
 		in.Fields = append(in.Fields, ticket.Field{Label: x.Label, Value: x.Value})
 	}
-	for _, u := range files {
-		ref, err := f.s.Blobs.PutBytes(u.body)
-		if err != nil {
-			return ticket.Ticket{}, nil, err
-		}
-		in.Attachments = append(in.Attachments, ticket.NewAttachment{SHA256: ref.SHA256, Size: ref.Size,
-			Filename: u.name, ContentType: u.ctype})
+	if in.Attachments, err = storeUploads(f.s.Blobs, files); err != nil {
+		return ticket.Ticket{}, nil, err
 	}
 	t, err := f.s.Tickets.Create(r.Context(), in)
 	if errors.As(err, &ve) {

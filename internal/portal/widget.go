@@ -25,16 +25,18 @@ type widgetHandler func(w http.ResponseWriter, r *http.Request, s WidgetSettings
 func (p *Portal) widgetRoutes() []struct {
 	pattern string
 	handler widgetHandler
+	files   bool
 } {
 	return []struct {
 		pattern string
 		handler widgetHandler
+		files   bool // the post may be multipart with files
 	}{
-		{"OPTIONS /widget/v1/{team}/{rest...}", p.widgetPreflight},
-		{"POST /widget/v1/{team}/tickets", p.widgetOpen},
-		{"POST /widget/v1/{team}/mine", p.widgetMine},
-		{"GET /widget/v1/{team}/t/{token}", p.widgetThread},
-		{"POST /widget/v1/{team}/t/{token}/messages", p.widgetAnswer},
+		{"OPTIONS /widget/v1/{team}/{rest...}", p.widgetPreflight, false},
+		{"POST /widget/v1/{team}/tickets", p.widgetOpen, true},
+		{"POST /widget/v1/{team}/mine", p.widgetMine, false},
+		{"GET /widget/v1/{team}/t/{token}", p.widgetThread, false},
+		{"POST /widget/v1/{team}/t/{token}/messages", p.widgetAnswer, true},
 	}
 }
 
@@ -43,17 +45,27 @@ func (p *Portal) widgetRoutes() []struct {
 func (p *Portal) registerWidget(mux *http.ServeMux) {
 	mux.Handle("GET /widget.js", p.script)
 	for _, rt := range p.widgetRoutes() {
-		mux.Handle(rt.pattern, httpx.JSONErrors(p.log, p.widgetGuard(rt.handler)))
+		mux.Handle(rt.pattern, httpx.JSONErrors(p.log, p.widgetGuard(rt.handler, rt.files)))
 	}
 }
 
 var errNoWidget = httpx.NewError(http.StatusNotFound, "not_found", "no widget here")
 
 // widgetGuard limits calls per address, finds the team's settings and
-// answers only an allowed origin.
-func (p *Portal) widgetGuard(h widgetHandler) httpx.HandlerFunc {
+// answers only an allowed origin. A post that may carry files gets the
+// public ticket page's size limit when it is multipart.
+func (p *Portal) widgetGuard(h widgetHandler, files bool) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		r.Body = http.MaxBytesReader(w, r.Body, widgetMaxBody)
+		limit := int64(widgetMaxBody)
+		if files && isMultipart(r) {
+			limit = maxFormBody
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		defer func() {
+			if r.MultipartForm != nil {
+				_ = r.MultipartForm.RemoveAll()
+			}
+		}()
 		w.Header().Set("Vary", "Origin")
 		if !p.widgetCalls.Allow(clientIP(r)) {
 			w.Header().Set("Retry-After", "60")

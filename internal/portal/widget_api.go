@@ -25,10 +25,11 @@ type widgetTicket struct {
 }
 
 type widgetMessage struct {
-	Author   string    `json:"author"`
-	FromTeam bool      `json:"from_team"`
-	Body     string    `json:"body"`
-	At       time.Time `json:"created_at"`
+	Author   string       `json:"author"`
+	FromTeam bool         `json:"from_team"`
+	Body     string       `json:"body"`
+	At       time.Time    `json:"created_at"`
+	Files    []widgetFile `json:"files,omitempty"`
 }
 
 func toWidget(t ticket.Ticket) widgetTicket {
@@ -36,10 +37,11 @@ func toWidget(t ticket.Ticket) widgetTicket {
 }
 
 // widgetOpen opens a ticket for the visitor: linked by external id when
-// the host site signed it, else by email.
+// the host site signed it, else by email. A multipart post carries the
+// form's files, each part named after its file field.
 func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
 	var in widgetOpenInput
-	if err := httpx.DecodeJSON(r, &in); err != nil {
+	if err := decodeWidget(r, &in); err != nil {
 		return err
 	}
 	verified, err := in.Identity.verify(s)
@@ -50,8 +52,15 @@ func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSett
 	if err != nil {
 		return err
 	}
+	files, err := widgetUploads(r, "") // each under its form field's name
+	if err != nil {
+		return err
+	}
 	if !p.opens.Allow(clientIP(r)) {
 		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many new tickets from here; wait a few minutes")
+	}
+	if nt.Attachments, err = storeUploads(p.s.Blobs, files); err != nil {
+		return err
 	}
 	if verified {
 		nt.Contact.ExternalID = in.Identity.ExternalID
@@ -141,27 +150,36 @@ func (p *Portal) widgetThread(w http.ResponseWriter, r *http.Request, s WidgetSe
 	for _, m := range msgs {
 		if m.Kind.Public() {
 			v.Messages = append(v.Messages, widgetMessage{Author: m.Author.Name, FromTeam: m.Kind == ticket.Reply,
-				Body: m.Body, At: m.CreatedAt})
+				Body: m.Body, At: m.CreatedAt, Files: widgetFiles(t.PublicToken, m.Attachments)})
 		}
 	}
 	httpx.WriteJSON(w, http.StatusOK, v)
 	return nil
 }
 
-// widgetAnswer adds the visitor's answer as a customer message.
+// widgetAnswer adds the visitor's answer as a customer message; a
+// multipart post carries files in its "files" parts.
 func (p *Portal) widgetAnswer(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
 	var in struct {
 		Body string `json:"body"`
 	}
-	if err := httpx.DecodeJSON(r, &in); err != nil {
+	if err := decodeWidget(r, &in); err != nil {
 		return err
 	}
 	t, err := p.widgetTicketOf(r, s)
 	if err != nil {
 		return err
 	}
+	files, err := widgetUploads(r, "files")
+	if err != nil {
+		return err
+	}
+	atts, err := storeUploads(p.s.Blobs, files)
+	if err != nil {
+		return err
+	}
 	if _, err := p.s.Tickets.AddMessage(r.Context(), t.ID, ticket.NewMessage{Kind: ticket.Customer,
-		Body: in.Body, ContactID: t.Contact.ID}); err != nil {
+		Body: in.Body, ContactID: t.Contact.ID, Attachments: atts}); err != nil {
 		return err
 	}
 	return p.widgetThread(w, r, s)

@@ -62,11 +62,13 @@
     return e;
   }
 
-  // call talks JSON to the widget endpoints; a refusal becomes an Error
-  // with the server's words and its per-field messages.
+  // call talks JSON to the widget endpoints (a FormData, with files, goes
+  // as multipart); a refusal becomes an Error with the server's words and
+  // its per-field messages.
   function call(method, path, body) {
     var init = { method: method, credentials: "omit", headers: {} };
-    if (body) {
+    if (body instanceof FormData) init.body = body;
+    else if (body) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
     }
@@ -139,6 +141,7 @@
     ".msg{padding:8px 10px;border-radius:8px;background:#f3f4f6}" +
     ".msg.team{background:#eff6ff;border-left:3px solid var(--fd-accent)}" +
     ".msg p{white-space:pre-wrap;overflow-wrap:anywhere}" +
+    ".files{gap:2px;margin-top:4px;font-size:14px}.files a{color:#1d4ed8;overflow-wrap:anywhere}" +
     "@media (max-width:480px){.panel{right:0;left:0;bottom:0;width:100%;max-width:none;max-height:85vh;border-radius:12px 12px 0 0}" +
     ".launcher{right:12px;bottom:12px}}";
 
@@ -226,7 +229,6 @@
     var f = el("form", { novalidate: true });
     var inputs = [];
     form.fields.forEach(function (fd) {
-      if (fd.type === "file") return; // files go through the website form
       var node = field(fd);
       inputs.push(node);
       f.appendChild(node.wrap);
@@ -245,7 +247,8 @@
 
   function field(fd) {
     var id = "fd-f-" + fd.name, input;
-    if (fd.type === "textarea") input = el("textarea", { id: id, name: fd.name, rows: 4 });
+    if (fd.type === "file") input = el("input", { id: id, name: fd.name, type: "file" });
+    else if (fd.type === "textarea") input = el("textarea", { id: id, name: fd.name, rows: 4 });
     else if (fd.type === "select") {
       input = el("select", { id: id, name: fd.name }, el("option", { value: "" }, "Choose\u2026"));
       (fd.options || []).forEach(function (o) { input.appendChild(el("option", { value: o }, o)); });
@@ -259,7 +262,7 @@
     if (fd.required) input.setAttribute("aria-required", "true");
     var prefill = identity && { "contact.email": identity.email, "contact.first_name": identity.name }[fd.target];
     if (fd.type === "checkbox") input.checked = fd["default"] === "true" || fd["default"] === "on";
-    else input.value = prefill || fd["default"] || "";
+    else if (fd.type !== "file") input.value = prefill || fd["default"] || "";
     var label = el("label", { "for": id }, fd.label + (fd.required ? " *" : ""));
     var err = el("p", { "class": "ferr", id: id + "-err", hidden: true });
     var kids = fd.type === "checkbox" ? [el("label", { "for": id }, [input, fd.label])] : [label, input];
@@ -273,6 +276,7 @@
 
   function value(n) {
     if (n.fd.type === "checkbox") return n.input.checked ? "yes" : "";
+    if (n.fd.type === "file") return n.input.files[0] ? n.input.files[0].name : "";
     return n.input.value.trim();
   }
 
@@ -295,11 +299,22 @@
       "contact.phone": "phone", "ticket.subject": "subject", "ticket.description": "message", "ticket.priority": "priority" };
     nodes.forEach(function (n) {
       var v = value(n);
-      if (n.wrap.hidden || v === "") return;
+      if (n.wrap.hidden || v === "" || n.fd.type === "file") return;
       if (keys[n.fd.target]) p[keys[n.fd.target]] = v;
       else p.fields.push({ name: n.fd.name, label: n.fd.label, value: v });
     });
-    return p;
+    return withFiles(p, nodes.filter(function (n) { return !n.wrap.hidden && n.fd.type === "file"; })
+      .map(function (n) { return [n.fd.name, n.input.files[0]]; }));
+  }
+
+  // withFiles sends the JSON alone, or as the "payload" part beside files.
+  function withFiles(p, files) {
+    files = files.filter(function (f) { return f[1]; });
+    if (!files.length) return p;
+    var fd = new FormData();
+    fd.append("payload", JSON.stringify(p));
+    files.forEach(function (f) { fd.append(f[0], f[1], f[1].name); });
+    return fd;
   }
 
   function check(nodes) {
@@ -332,7 +347,7 @@
       busy(send, false, "Send");
       var first = null;
       nodes.forEach(function (n) {
-        var m = serverField(err.fields, n.fd.target);
+        var m = (err.fields || {})[n.fd.name] || serverField(err.fields, n.fd.target);
         mark(n, m || "");
         if (m && !first) first = n;
       });
@@ -400,7 +415,10 @@
       ul.appendChild(el("li", { "class": "msg" + (m.from_team ? " team" : "") }, [
         el("div", { "class": "meta" }, (m.author || (m.from_team ? "Support" : "You")) + " \u00b7 " +
           (isNaN(when) ? "" : when.toLocaleString())),
-        el("p", null, m.body)
+        el("p", null, m.body),
+        (m.files || []).length ? el("ul", { "class": "files", "aria-label": "Files" }, m.files.map(function (f) {
+          return el("li", null, el("a", { href: base + f.path, target: "_blank", rel: "noopener" }, f.name));
+        })) : null
       ]));
     });
     var nodes = [back];
@@ -415,18 +433,23 @@
     var text = el("textarea", { id: id, name: "body", rows: 3, "aria-required": "true" });
     var send = el("button", { type: "submit", "class": "primary" }, "Send answer");
     var top = el("div");
+    var files = el("input", { id: id + "-files", type: "file", multiple: true });
     var f = el("form", { "class": "answer", novalidate: true },
-      [el("label", { "for": id }, t.open ? "Your answer" : "Write to reopen this ticket"), text, top, send]);
+      [el("label", { "for": id }, t.open ? "Your answer" : "Write to reopen this ticket"), text,
+        el("label", { "for": id + "-files" }, "Attach files"), files, top, send]);
     f.addEventListener("submit", function (ev) {
       ev.preventDefault();
       top.textContent = "";
-      if (!text.value.trim()) { top.appendChild(errorBox(new Error("Write something first."))); text.focus(); return; }
+      if (!text.value.trim() && !files.files.length) {
+        top.appendChild(errorBox(new Error("Write something first."))); text.focus(); return;
+      }
       busy(send, true, "Sending\u2026");
-      call("POST", "/t/" + encodeURIComponent(t.token) + "/messages", { body: text.value }).then(function (nt) {
+      var body = withFiles({ body: text.value }, [].map.call(files.files, function (x) { return ["files", x]; }));
+      call("POST", "/t/" + encodeURIComponent(t.token) + "/messages", body).then(function (nt) {
         renderThread(nt, el("p", { "class": "ok", role: "status" }, "Your answer was sent."));
       }, function (err) {
         busy(send, false, "Send answer");
-        top.appendChild(errorBox(err));
+        top.appendChild(errorBox(err.fields && err.fields.files ? new Error(err.fields.files) : err));
       });
     });
     return f;
