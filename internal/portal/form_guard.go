@@ -4,8 +4,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -44,30 +42,4 @@ func validFormToken(secret, slug, token string, now time.Time) bool {
 		return false
 	}
 	return hmac.Equal([]byte(sig), []byte(publicFormMAC(secret, slug, ts)))
-}
-
-// crossSite reports a post that a browser says came from another site:
-// Sec-Fetch-Site when sent, else an Origin that is neither this host nor
-// the base URL. Clients that send neither (old browsers, curl) still need
-// the signed token.
-func (f *Forms) crossSite(r *http.Request) bool {
-	switch r.Header.Get("Sec-Fetch-Site") {
-	case "cross-site", "same-site":
-		return true
-	case "same-origin", "none":
-		return false
-	}
-	o := r.Header.Get("Origin")
-	if o == "" {
-		return false
-	}
-	u, err := url.Parse(o)
-	if err != nil || u.Host == "" {
-		return true // "null" and other opaque origins
-	}
-	if strings.EqualFold(u.Host, r.Host) {
-		return false
-	}
-	b, err := url.Parse(f.baseURL)
-	return err != nil || !strings.EqualFold(u.Scheme+"://"+u.Host, b.Scheme+"://"+b.Host)
 }

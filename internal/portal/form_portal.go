@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -41,6 +42,7 @@ type Forms struct {
 	s       *app.Services
 	log     *slog.Logger
 	baseURL string
+	origin  string // scheme://host of the base URL, for the cross-site check
 	submits *httpx.Limiter
 	reads   *httpx.Limiter
 	pages   map[string]*template.Template
@@ -56,6 +58,9 @@ func NewForms(d FormDeps) (*Forms, error) {
 	f := &Forms{s: d.Services, log: d.Log, baseURL: strings.TrimRight(d.BaseURL, "/"),
 		submits: httpx.NewLimiter(formBurst, formWindow), reads: httpx.NewLimiter(formJSONBurst, time.Minute),
 		pages: map[string]*template.Template{}, now: time.Now}
+	if u, err := url.Parse(f.baseURL); err == nil {
+		f.origin = u.Scheme + "://" + u.Host
+	}
 	var err error
 	if f.css, err = staticURL(web.Static, "form.css"); err != nil {
 		return nil, err

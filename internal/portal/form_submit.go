@@ -21,7 +21,7 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if f.crossSite(r) {
+	if !fromOurSite(r, f.origin, false) { // "null": an opaque, sandboxed or foreign page
 		return httpx.NewError(http.StatusForbidden, "cross_site", "This form can only be sent from its own page.")
 	}
 	ip := clientIP(r)

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/httpx"
@@ -102,24 +103,30 @@ func (p *Portal) sameSite(next ticketHandler) ticketHandler {
 	}
 }
 
-// fromOurOrigin checks what browsers say about where a request comes
-// from. Sec-Fetch-Site decides when sent. Without it, Origin must be ours;
-// "null" says nothing, because our no-referrer policy makes browsers send
-// it for our own forms. A client that says nothing (curl) still needs the
-// form token and its cookie.
-func (p *Portal) fromOurOrigin(r *http.Request) bool {
+// fromOurOrigin checks the ticket page's posts. "null" says nothing
+// here, because our no-referrer policy makes browsers send it for our own
+// forms; a client that says nothing (curl) still needs the form token and
+// its cookie.
+func (p *Portal) fromOurOrigin(r *http.Request) bool { return fromOurSite(r, p.origin, true) }
+
+// fromOurSite checks what browsers say about where a post comes from:
+// Sec-Fetch-Site decides when sent; without it an Origin must be this
+// host or origin (scheme://host of the base URL). nullOK says whether the
+// opaque origin "null" passes. No Origin at all passes: such clients are
+// not browsers a page of another site can drive, and still need a token.
+func fromOurSite(r *http.Request, origin string, nullOK bool) bool {
 	if s := r.Header.Get("Sec-Fetch-Site"); s != "" {
 		return s == "same-origin" || s == "none"
 	}
 	o := r.Header.Get("Origin")
-	if o == "" || o == "null" {
+	if o == "" || (o == "null" && nullOK) {
 		return true
 	}
 	u, err := url.Parse(o)
 	if err != nil || u.Host == "" {
 		return false
 	}
-	return u.Host == r.Host || u.Scheme+"://"+u.Host == p.origin
+	return strings.EqualFold(u.Host, r.Host) || strings.EqualFold(u.Scheme+"://"+u.Host, origin)
 }
 
 // parseForm reads a plain or multipart form; a body past the limit is a

@@ -101,8 +101,13 @@ func scanAttachment(row interface{ Scan(...any) error }, extra ...any) (Attachme
 
 // attachmentsOf returns the files of ticket id's messages by message id.
 func (s *Service) attachmentsOf(ctx context.Context, id int64) (map[int64][]Attachment, error) {
+	return s.attachmentsWhere(ctx, `a.ticket_id = $1`, id)
+}
+
+// attachmentsWhere returns the files that cond selects, by message id.
+func (s *Service) attachmentsWhere(ctx context.Context, cond string, arg int64) (map[int64][]Attachment, error) {
 	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+attachmentColumns+` FROM attachments a
-		WHERE a.ticket_id = $1 ORDER BY a.message_id, a.id`, id)
+		WHERE `+cond+` ORDER BY a.message_id, a.id`, arg)
 	if err != nil {
 		return nil, err
 	}

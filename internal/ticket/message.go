@@ -240,7 +240,7 @@ func (s *Service) message(ctx context.Context, id int64) (Message, error) {
 	if err != nil {
 		return m, err
 	}
-	files, err := s.attachmentsOf(ctx, m.TicketID)
+	files, err := s.attachmentsWhere(ctx, `a.message_id = $1`, m.ID)
 	m.Attachments = nonNil(files[m.ID])
 	return m, err
 }
