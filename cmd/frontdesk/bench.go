@@ -7,6 +7,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/bench"
@@ -15,7 +17,7 @@ import (
 func runBench(e *env, args []string) error {
 	var tickets, perTicket, samples, clients int
 	var duration time.Duration
-	var profile string
+	var profile, only string
 	cfg, fs, err := loadConfig("bench", e, args, func(fs *flag.FlagSet) {
 		fs.IntVar(&tickets, "tickets", 1_000_000, "tickets in the benchmark database")
 		fs.IntVar(&perTicket, "messages", 5, "messages per ticket")
@@ -23,6 +25,7 @@ func runBench(e *env, args []string) error {
 		fs.IntVar(&clients, "clients", 8, "concurrent API clients for ticket creation")
 		fs.DurationVar(&duration, "duration", 15*time.Second, "how long to create tickets through the API")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the measurements to this file")
+		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, contact, create, render); all when empty")
 	})
 	if err != nil {
 		return err
@@ -48,25 +51,30 @@ func runBench(e *env, args []string) error {
 		}
 		defer stopProfile()
 	}
-	var results []bench.Result
-	steps := []func() (bench.Result, error){
-		func() (bench.Result, error) { return bench.InboxPage(ctx, s, g, samples) },
-		func() (bench.Result, error) { return bench.Search(ctx, s, g, samples) },
-		func() (bench.Result, error) { return bench.ContactByEmail(ctx, s, g, samples) },
-		func() (bench.Result, error) { return bench.CreateThroughput(ctx, s, g, clients, duration) },
+	one := func(f func() (bench.Result, error)) func() ([]bench.Result, error) {
+		return func() ([]bench.Result, error) { r, err := f(); return []bench.Result{r}, err }
 	}
+	steps := []struct {
+		name string
+		run  func() ([]bench.Result, error)
+	}{
+		{"inbox", one(func() (bench.Result, error) { return bench.InboxPage(ctx, s, g, samples) })},
+		{"search", one(func() (bench.Result, error) { return bench.Search(ctx, s, g, samples) })},
+		{"contact", one(func() (bench.Result, error) { return bench.ContactByEmail(ctx, s, g, samples) })},
+		{"create", one(func() (bench.Result, error) { return bench.CreateThroughput(ctx, s, g, clients, duration) })},
+		{"render", func() ([]bench.Result, error) { return bench.RenderPages(ctx, s, g, samples) }},
+	}
+	var results []bench.Result
 	for _, step := range steps {
-		r, err := step()
+		if only != "" && !slices.Contains(strings.Split(only, ","), step.name) {
+			continue
+		}
+		r, err := step.run()
 		if err != nil {
 			return err
 		}
-		results = append(results, r)
+		results = append(results, r...)
 	}
-	pages, err := bench.RenderPages(ctx, s, g, samples)
-	if err != nil {
-		return err
-	}
-	results = append(results, pages...)
 	bench.Print(e.stdout, results)
 	return nil
 }

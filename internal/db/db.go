@@ -42,6 +42,7 @@ type DB struct {
 	Write   *sql.DB
 	Read    *sql.DB
 	batch   *batcher // SQLite only: group commit of write transactions
+	ckpt    *checkpointer
 }
 
 // Open connects to dsn: a postgres:// URL, or else a SQLite file path.
@@ -68,7 +69,16 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 	return d, nil
 }
 
-func sqliteDSN(path string, readOnly bool) string {
+// The three kinds of SQLite connection.
+type sqliteMode int
+
+const (
+	modeWrite sqliteMode = iota
+	modeRead
+	modeCheckpoint
+)
+
+func sqliteDSN(path string, mode sqliteMode) string {
 	q := url.Values{}
 	q.Set("_time_format", "sqlite")
 	q.Set("_txlock", "immediate")
@@ -76,15 +86,18 @@ func sqliteDSN(path string, readOnly bool) string {
 		"busy_timeout(10000)", "temp_store(MEMORY)", "mmap_size(2147418112)"} {
 		q.Add("_pragma", p)
 	}
-	if readOnly {
+	switch mode {
+	case modeRead:
 		q.Add("_pragma", "query_only(1)")
 		q.Add("_pragma", "cache_size(-131072)")
-	} else {
-		// The one writer touches index pages all over the file: a large cache
-		// keeps them, and checkpointing every 64 MB of WAL instead of 4 MB
-		// writes a page that changes often back once instead of many times.
+	case modeWrite:
+		// The one writer touches index pages all over the file: a large
+		// cache keeps them. Its checkpoint at 64 MB of log finds most pages
+		// already copied by the checkpointer, and lets the log start over.
 		q.Add("_pragma", "cache_size(-262144)")
 		q.Add("_pragma", "wal_autocheckpoint(16384)")
+	case modeCheckpoint:
+		q.Add("_pragma", "wal_autocheckpoint(0)")
 	}
 	return "file:" + path + "?" + q.Encode()
 }
@@ -96,7 +109,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("create database directory: %w", err)
 		}
 	}
-	w, err := sql.Open(sqliteDriver(), sqliteDSN(path, false))
+	w, err := sql.Open(sqliteDriver(), sqliteDSN(path, modeWrite))
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
@@ -107,7 +120,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	r, err := sql.Open(sqliteDriver(), sqliteDSN(path, true))
+	r, err := sql.Open(sqliteDriver(), sqliteDSN(path, modeRead))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite: %w", err)
@@ -115,7 +128,13 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	n := max(4, runtime.NumCPU()*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	d := &DB{Dialect: SQLite, Write: w, Read: r}
+	ckpt, err := startCheckpointer(path)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	d := &DB{Dialect: SQLite, Write: w, Read: r, ckpt: ckpt}
 	d.batch = newBatcher(d)
 	return d, nil
 }
@@ -124,6 +143,9 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 func (d *DB) Close() error {
 	if d.batch != nil {
 		d.batch.close()
+	}
+	if d.ckpt != nil {
+		d.ckpt.close()
 	}
 	err := d.Write.Close()
 	if d.Read != d.Write {

@@ -207,7 +207,7 @@ const (
 	pgInsertTicket = `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
 		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
 		last_customer_activity_at, search) VALUES (nextval('ticket_number_seq'), $1, $2, $3, $4, $5, TRUE, $6, $7, $8,
-		$9, $10, $11, $11, $11, $11, to_tsvector('simple', $1 || ' ' || left($2, 100000)))
+		$9, $10, $11, $11, $11, $11, $12::tsvector)
 		RETURNING id`
 )
 
@@ -221,6 +221,8 @@ func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolve
 			return 0, fmt.Errorf("next ticket number: %w", err)
 		}
 		args, query = append(args, number), sqliteInsertTicket
+	} else {
+		args = append(args, pgVector(in.Subject, capIndexed(in.Description)))
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, query, args...).Scan(&id)

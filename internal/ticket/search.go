@@ -20,14 +20,13 @@ const (
 	sqliteIndexNew     = `INSERT INTO ticket_search (rowid, subject, body) VALUES ($1, $2, $3)`
 	sqliteIndexSubject = `UPDATE ticket_search SET subject = $2 WHERE rowid = $1`
 	sqliteIndexBody    = `UPDATE ticket_search SET body = body || ' ' || $2 WHERE rowid = $1`
-	pgIndexSubject     = `UPDATE tickets SET search = to_tsvector('simple', $2 || ' ' ||
-		COALESCE((SELECT string_agg(left(body_text, 100000), ' ') FROM messages WHERE ticket_id = $1), '')) WHERE id = $1`
-	pgIndexBody = `UPDATE tickets SET search = search || to_tsvector('simple', $2) WHERE id = $1`
+	pgIndexSubject     = `UPDATE tickets SET search = $2::tsvector WHERE id = $1`
+	pgIndexBody        = `UPDATE tickets SET search = search || $2::tsvector WHERE id = $1`
 
 	// Few matches: collect them from the index, then sort them.
 	sqliteMatch = `t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH %s)`
 	// PostgreSQL's planner makes the same choice from its tsvector statistics.
-	pgMatch = `t.search @@ plainto_tsquery('simple', %s)`
+	pgMatch = `t.search @@ %s::tsquery`
 )
 
 // searchFilter adds the full-text condition for q, if q holds any word. On
@@ -57,15 +56,48 @@ const maxIndexedBody = 100_000
 // indexNew writes the search document of a new ticket on SQLite (on
 // PostgreSQL the insert itself does).
 func (s *Service) indexNew(ctx context.Context, tx *db.Tx, id int64, subject, body string) {
-	s.deferExec(ctx, tx, sqliteIndexNew, id, subject, capIndexed(body))
+	s.deferExec(ctx, tx, sqliteIndexNew, id, subject, sqliteWords(body))
 }
 
 func (s *Service) indexSubject(ctx context.Context, tx *db.Tx, id int64, subject string) {
-	s.deferExec(ctx, tx, s.sqlFor(sqliteIndexSubject, pgIndexSubject), id, subject)
+	if s.DB.Dialect == db.SQLite {
+		s.deferExec(ctx, tx, sqliteIndexSubject, id, subject)
+		return
+	}
+	tx.Defer(func() error {
+		texts, err := threadTexts(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, pgIndexSubject, id, pgVector(append(texts, subject)...))
+		return err
+	})
+}
+
+// threadTexts returns the indexed text of every message of ticket id.
+func threadTexts(ctx context.Context, q db.Querier, id int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT body_text FROM messages WHERE ticket_id = $1`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var texts []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		texts = append(texts, capIndexed(t))
+	}
+	return texts, rows.Err()
 }
 
 func (s *Service) indexBody(ctx context.Context, tx *db.Tx, id int64, body string) {
-	s.deferExec(ctx, tx, s.sqlFor(sqliteIndexBody, pgIndexBody), id, capIndexed(body))
+	if s.DB.Dialect == db.SQLite {
+		s.deferExec(ctx, tx, sqliteIndexBody, id, sqliteWords(body))
+		return
+	}
+	s.deferExec(ctx, tx, pgIndexBody, id, pgVector(capIndexed(body)))
 }
 
 func (s *Service) deferExec(ctx context.Context, tx *db.Tx, query string, args ...any) {
@@ -90,11 +122,11 @@ func searchTerms(q string) []string {
 }
 
 // matchQuery renders q in the engine's query syntax, every word required:
-// quoted FTS5 strings, or the raw text for plainto_tsquery (whose parser
-// then splits it the way it split the indexed text).
+// quoted FTS5 strings, or a tsquery of the words folded as pgVector folds
+// the indexed text.
 func (s *Service) matchQuery(q string) string {
 	if s.DB.Dialect == db.Postgres {
-		return q
+		return pgQuery(q)
 	}
 	terms := searchTerms(q)
 	for i, t := range terms {

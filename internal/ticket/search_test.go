@@ -55,3 +55,41 @@ func pagesOf(t *testing.T, svc *ticket.Service, q string) []int64 {
 		}
 	}
 }
+
+// Search finds words of the subject and of every message, folded the same
+// way on both engines, and a new subject replaces the old one's words.
+func TestSearchFindsThreadWordsFoldedAfterChanges(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s := testutil.Services(t, d)
+		ctx := context.Background()
+		in := newTicket("Die Hasen und die Frösche", "hase@example.com")
+		in.Description = "Mein Paket ist nicht angekommen."
+		tk := mustCreate(t, s, in)
+		op := mustOperator(t, s, "agent@example.com", "Agent")
+		if _, err := s.Tickets.AddMessage(ctx, tk.ID, ticket.NewMessage{Kind: ticket.Reply, Body: "Wir prüfen die Sendungsnummer ZX-4411.", OperatorID: op.ID}); err != nil {
+			t.Fatal(err)
+		}
+		found := func(q string) bool {
+			page, err := s.Tickets.List(ctx, ticket.Filter{Q: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(page.Items) == 1 && page.Items[0].ID == tk.ID
+		}
+		for _, q := range []string{"frosche", "FRÖSCHE", "paket angekommen", "sendungsnummer zx 4411", "prufen"} {
+			if !found(q) {
+				t.Errorf("q=%q does not find the ticket", q)
+			}
+		}
+		if found("frösche paket fehlt") {
+			t.Error("a query with a word the ticket lacks found it")
+		}
+		patchTicket(t, s, tk.ID, ticket.Patch{Subject: pointerTo("Lieferung verspätet")})
+		if !found("verspatet") || !found("paket sendungsnummer") {
+			t.Error("after the subject change the new subject or the thread is not found")
+		}
+		if found("hasen") {
+			t.Error("the old subject is still found")
+		}
+	})
+}

@@ -1,0 +1,64 @@
+package ticket
+
+import (
+	"slices"
+	"strings"
+)
+
+// The search document is the set of a ticket's distinct folded words,
+// computed here. Search never needs positions or repeats (lists order by
+// priority and activity, not rank, and queries match words, not phrases),
+// and indexing each word of a long mail once instead of at every
+// occurrence takes milliseconds off every mail: on PostgreSQL to_tsvector
+// would parse the whole text in the database, on SQLite the one writer
+// would feed every occurrence to FTS5. Folding as SQLite's tokenizer does
+// gives both engines the same matches.
+
+// maxLexeme drops longer "words": they are base64 or other junk nobody
+// searches for, and PostgreSQL refuses lexemes over 2 KB.
+const maxLexeme = 64
+
+// searchWords returns the distinct folded words of texts, sorted.
+func searchWords(texts ...string) []string {
+	seen := map[string]struct{}{}
+	for _, text := range texts {
+		for _, w := range foldedTerms(text) {
+			if len(w) <= maxLexeme {
+				seen[w] = struct{}{}
+			}
+		}
+	}
+	words := make([]string, 0, len(seen))
+	for w := range seen {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return words
+}
+
+// sqliteWords is the text of a message as the FTS5 table keeps it.
+func sqliteWords(body string) string {
+	return strings.Join(searchWords(capIndexed(body)), " ")
+}
+
+// pgVector renders the words of texts as a tsvector literal. Folded words
+// hold only letters and digits, so quoting needs no escapes.
+func pgVector(texts ...string) string {
+	return quoteWords(searchWords(texts...), " ")
+}
+
+// pgQuery renders q as a tsquery literal requiring every word.
+func pgQuery(q string) string {
+	return quoteWords(searchWords(q), " & ")
+}
+
+func quoteWords(words []string, sep string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString("'" + w + "'")
+	}
+	return b.String()
+}
