@@ -2,19 +2,17 @@ package bench
 
 import (
 	"context"
-	"slices"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // pgLoader uses COPY, PostgreSQL's bulk path. The search vector is built
-// in Go from the same words, which the 'simple' configuration would keep
-// as they are (lower-case letters only).
+// by ticket.SearchWords, as ticket creation builds it.
 type pgLoader struct{ d *db.DB }
 
 func (l *pgLoader) copy(ctx context.Context, table string, cols []string, rows [][]any) error {
@@ -64,23 +62,11 @@ func (l *pgLoader) tickets(ctx context.Context, ts []ticketRow, ms []messageRow)
 }
 
 func searchVector(subject string, thread []messageRow) pgtype.TSVector {
-	seen := map[string]bool{}
-	add := func(text string) {
-		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-		}) {
-			seen[w] = true
-		}
-	}
-	add(subject)
+	texts := []string{subject}
 	for _, m := range thread {
-		add(m.body)
+		texts = append(texts, m.body)
 	}
-	words := make([]string, 0, len(seen))
-	for w := range seen {
-		words = append(words, w)
-	}
-	slices.Sort(words)
+	words := ticket.SearchWords(texts...)
 	v := pgtype.TSVector{Valid: true, Lexemes: make([]pgtype.TSVectorLexeme, len(words))}
 	for i, w := range words {
 		v.Lexemes[i] = pgtype.TSVectorLexeme{Word: w}

@@ -69,7 +69,8 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 	return d, nil
 }
 
-// The three kinds of SQLite connection.
+// The three kinds of SQLite connection (the checkpointer's needs only the
+// common settings).
 type sqliteMode int
 
 const (
@@ -96,8 +97,6 @@ func sqliteDSN(path string, mode sqliteMode) string {
 		// already copied by the checkpointer, and lets the log start over.
 		q.Add("_pragma", "cache_size(-262144)")
 		q.Add("_pragma", "wal_autocheckpoint(16384)")
-	case modeCheckpoint:
-		q.Add("_pragma", "wal_autocheckpoint(0)")
 	}
 	return "file:" + path + "?" + q.Encode()
 }

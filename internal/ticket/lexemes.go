@@ -18,8 +18,9 @@ import (
 // searches for, and PostgreSQL refuses lexemes over 2 KB.
 const maxLexeme = 64
 
-// searchWords returns the distinct folded words of texts, sorted.
-func searchWords(texts ...string) []string {
+// SearchWords returns the distinct folded words of texts, sorted: the
+// search document of a ticket whose subject and messages they are.
+func SearchWords(texts ...string) []string {
 	seen := map[string]struct{}{}
 	for _, text := range texts {
 		for _, w := range foldedTerms(text) {
@@ -38,18 +39,18 @@ func searchWords(texts ...string) []string {
 
 // sqliteWords is the text of a message as the FTS5 table keeps it.
 func sqliteWords(body string) string {
-	return strings.Join(searchWords(capIndexed(body)), " ")
+	return strings.Join(SearchWords(capIndexed(body)), " ")
 }
 
 // pgVector renders the words of texts as a tsvector literal. Folded words
 // hold only letters and digits, so quoting needs no escapes.
 func pgVector(texts ...string) string {
-	return quoteWords(searchWords(texts...), " ")
+	return quoteWords(SearchWords(texts...), " ")
 }
 
 // pgQuery renders q as a tsquery literal requiring every word.
 func pgQuery(q string) string {
-	return quoteWords(searchWords(q), " & ")
+	return quoteWords(SearchWords(q), " & ")
 }
 
 func quoteWords(words []string, sep string) string {

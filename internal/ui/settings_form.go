@@ -6,14 +6,11 @@ import (
 
 // settingsForm shows the builder of a team's website form.
 func (u *UI) settingsForm(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	t, err := u.pathTeam(r)
 	if err != nil {
 		return err
 	}
-	t, err := u.s.Teams.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
+	id := t.ID
 	f, err := u.s.Forms.Get(r.Context(), id)
 	if err != nil {
 		return err

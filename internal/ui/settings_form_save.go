@@ -13,14 +13,11 @@ import (
 // lost between steps. A broken rule shows the form again, unsaved, with
 // each message beside its field.
 func (u *UI) settingsFormSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	t, err := u.pathTeam(r)
 	if err != nil {
 		return err
 	}
-	t, err := u.s.Teams.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
+	id := t.ID
 	if err := r.ParseForm(); err != nil {
 		return err
 	}

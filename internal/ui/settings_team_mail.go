@@ -4,14 +4,11 @@ import "net/http"
 
 // settingsTeamMail shows a team's mail templates with previews.
 func (u *UI) settingsTeamMail(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	t, err := u.pathTeam(r)
 	if err != nil {
 		return err
 	}
-	t, err := u.s.Teams.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
+	id := t.ID
 	ts, err := u.s.Outbox.Templates(r.Context(), id)
 	if err != nil {
 		return err

@@ -12,14 +12,11 @@ import (
 // settingsTeamMailSave stores the templates, or with "preview" only
 // renders them as typed.
 func (u *UI) settingsTeamMailSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	t, err := u.pathTeam(r)
 	if err != nil {
 		return err
 	}
-	t, err := u.s.Teams.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
+	id := t.ID
 	if err := r.ParseForm(); err != nil {
 		return err
 	}

@@ -59,14 +59,11 @@ func (u *UI) settingsTeamNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (u *UI) settingsTeamEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	t, err := u.pathTeam(r)
 	if err != nil {
 		return err
 	}
-	t, err := u.s.Teams.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
+	id := t.ID
 	v, err := u.teamView(r, id, teamFormOf(t))
 	if err != nil {
 		return err
@@ -112,4 +109,13 @@ func (u *UI) settingsTeamSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/settings/teams/"+strconv.FormatInt(t.ID, 10)+"?done="+done, http.StatusSeeOther)
 	return nil
+}
+
+// pathTeam is the team named by the path's {id}, with its members.
+func (u *UI) pathTeam(r *http.Request) (team.Team, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return team.Team{}, err
+	}
+	return u.s.Teams.Get(r.Context(), id)
 }

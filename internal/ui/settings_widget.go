@@ -32,14 +32,11 @@ func (u *UI) widgetView(r *http.Request, t team.Team, s widget.Settings) WidgetV
 
 // settingsWidget shows a team's embedding page.
 func (u *UI) settingsWidget(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	t, err := u.pathTeam(r)
 	if err != nil {
 		return err
 	}
-	t, err := u.s.Teams.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
+	id := t.ID
 	s, err := u.s.Widgets.Get(r.Context(), id)
 	if err != nil {
 		return err

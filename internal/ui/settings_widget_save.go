@@ -13,14 +13,11 @@ import (
 // settingsWidgetSave saves a team's allowed origins, identity rule and
 // colour; a bad line is named beside the origins as typed.
 func (u *UI) settingsWidgetSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	t, err := u.pathTeam(r)
 	if err != nil {
 		return err
 	}
-	t, err := u.s.Teams.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
+	id := t.ID
 	if err := r.ParseForm(); err != nil {
 		return err
 	}

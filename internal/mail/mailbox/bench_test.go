@@ -14,6 +14,9 @@ import (
 	"github.com/frontdesk/frontdesk/internal/testutil"
 )
 
+// benchEngines opens a fresh database of each engine.
+var benchEngines = map[string]func(testing.TB) *db.DB{"sqlite": testutil.NewSQLite, "postgres": testutil.NewPostgres}
+
 // benchMessages is the size of the mailbox the issue asks to import in
 // at most 60 s.
 const benchMessages = 10_000
@@ -23,7 +26,6 @@ const benchMessages = 10_000
 // into an intake-like path: the raw bytes to the blob store (fsynced) and
 // a row per message in its own transaction. One op is the whole mailbox.
 func BenchmarkImport(b *testing.B) {
-	engines := map[string]func(testing.TB) *db.DB{"sqlite": testutil.NewSQLite, "postgres": testutil.NewPostgres}
 	for _, engine := range []string{"sqlite", "postgres"} {
 		for _, path := range []string{"record", "blob+row"} {
 			b.Run(engine+"/"+path, func(b *testing.B) {
@@ -31,7 +33,7 @@ func BenchmarkImport(b *testing.B) {
 					b.StopTimer()
 					ms := startMem(b, false)
 					fillMem(b, ms, benchMessages)
-					d := engines[engine](b)
+					d := benchEngines[engine](b)
 					f := newFixture(b, d, ms.port())
 					f.syncer.Batch = 0 // the default
 					if path == "blob+row" {

@@ -21,7 +21,7 @@ func BenchmarkImportToTickets(b *testing.B) {
 				b.StopTimer()
 				ms := startMem(b, false)
 				fillMem(b, ms, benchMessages)
-				d := map[string]func(testing.TB) *db.DB{"sqlite": testutil.NewSQLite, "postgres": testutil.NewPostgres}[engine](b)
+				d := benchEngines[engine](b)
 				f := newFixture(b, d, ms.port())
 				s := testutil.Services(b, d)
 				f.syncer.Batch, f.syncer.Intake = 0, s.IMAPIntake
