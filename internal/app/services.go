@@ -64,6 +64,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Widgets:   &widget.Service{DB: d},
 	}
 	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
+	s.Forms.Teams = s.Teams
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
 		Pipelines: s.Pipelines, Operators: s.Operators}
 	s.Pipelines.Tickets = s.Tickets

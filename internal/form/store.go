@@ -16,6 +16,8 @@ var ErrNoTeam = domain.NotFound("team")
 // Service reads and saves teams' forms.
 type Service struct {
 	DB *db.DB
+	// Teams forgets remembered teams after the form switch changes one.
+	Teams interface{ Forget() }
 }
 
 const fieldColumns = `name, target, input_type, label, description, placeholder, default_value, required,
@@ -99,6 +101,7 @@ func (s *Service) Save(ctx context.Context, teamID int64, in []Field) (Form, err
 // SetPublished publishes or withdraws team teamID's form: the same switch
 // as the team's web-form channel.
 func (s *Service) SetPublished(ctx context.Context, teamID int64, on bool) error {
+	defer s.Teams.Forget()
 	return s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE teams SET form_enabled = $1, updated_at = $2 WHERE id = $3`,
 			on, db.Now(), teamID)

@@ -15,6 +15,9 @@ import (
 type Service struct {
 	DB      *db.DB
 	Tickets TicketMover
+	// firstOpen remembers each pipeline's first open status: every new
+	// ticket needs it.
+	firstOpen db.Memo[int64, Status]
 }
 
 // Create adds a pipeline with its statuses in the given order.
@@ -125,6 +128,7 @@ func (s *Service) List(ctx context.Context) ([]Pipeline, error) {
 
 // Delete removes a pipeline that holds no tickets and no team uses.
 func (s *Service) Delete(ctx context.Context, id int64) error {
+	defer s.firstOpen.Forget()
 	return s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		if _, err := get(ctx, tx, id); err != nil {
 			return err
@@ -169,6 +173,10 @@ func (s *Service) Exists(ctx context.Context, q db.Querier, id int64) (bool, err
 
 // FirstOpen returns the status new tickets of pipeline id start in.
 func (s *Service) FirstOpen(ctx context.Context, q db.Querier, id int64) (Status, error) {
+	return s.firstOpen.Get(id, func() (Status, error) { return firstOpen(ctx, q, id) })
+}
+
+func firstOpen(ctx context.Context, q db.Querier, id int64) (Status, error) {
 	var st Status
 	err := q.QueryRowContext(ctx, `SELECT id, pipeline_id, name, kind, position FROM statuses
 		WHERE pipeline_id = $1 AND kind = 'open' ORDER BY position, id LIMIT 1`, id).

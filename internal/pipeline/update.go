@@ -32,6 +32,7 @@ type Update struct {
 
 // Update applies u to pipeline id in one transaction.
 func (s *Service) Update(ctx context.Context, id int64, u Update) (Pipeline, error) {
+	defer s.firstOpen.Forget()
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		cur, err := get(ctx, tx, id)
 		if err != nil {

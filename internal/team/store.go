@@ -21,7 +21,14 @@ type Service struct {
 	DB         *db.DB
 	MailDomain string
 	Pipelines  PipelineChecker
+	// lookups remembers Find and ByAlias: every ticket creation and every
+	// incoming mail asks, and teams change rarely.
+	lookups db.Memo[string, Team]
 }
+
+// Forget drops remembered teams; a package that changes a team row
+// itself calls it after its commit.
+func (s *Service) Forget() { s.lookups.Forget() }
 
 const teamColumns = `id, name, slug, email_alias, pipeline_id, assignment_mode,
 	email_enabled, form_enabled, widget_enabled, chat_enabled, created_at, updated_at`
@@ -56,15 +63,21 @@ func (s *Service) GetTx(ctx context.Context, q db.Querier, id int64) (Team, erro
 func (s *Service) Find(ctx context.Context, q db.Querier, ref string) (Team, error) {
 	ref = strings.TrimSpace(ref)
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		return scanTeam(q.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE id = $1`, id))
+		return s.lookup(ctx, q, "id", id)
 	}
-	return scanTeam(q.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE slug = $1`, strings.ToLower(ref)))
+	return s.lookup(ctx, q, "slug", strings.ToLower(ref))
 }
 
 // ByAlias returns the team whose alias is address, in any case.
 func (s *Service) ByAlias(ctx context.Context, address string) (Team, error) {
-	return scanTeam(s.DB.Read.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE email_alias = $1`,
-		strings.ToLower(strings.TrimSpace(address))))
+	return s.lookup(ctx, s.DB.Read, "email_alias", strings.ToLower(strings.TrimSpace(address)))
+}
+
+// lookup returns the team whose column equals value.
+func (s *Service) lookup(ctx context.Context, q db.Querier, column string, value any) (Team, error) {
+	return s.lookups.Get(fmt.Sprint(column, ":", value), func() (Team, error) {
+		return scanTeam(q.QueryRowContext(ctx, `SELECT `+teamColumns+` FROM teams WHERE `+column+` = $1`, value))
+	})
 }
 
 func members(ctx context.Context, q db.Querier, teamID int64) ([]int64, error) {

@@ -267,3 +267,54 @@ func TestFind(t *testing.T) {
 		}
 	})
 }
+
+// Teams are remembered for ticket creation and mail intake; a change made
+// here must show in the very next lookup.
+func TestLookupsSeeChangesAtOnce(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s, support := setup(t, d)
+		ctx := context.Background()
+		if _, err := s.Teams.Find(ctx, d.Read, "support"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Teams.ByAlias(ctx, "support@localhost"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Teams.Update(ctx, support.ID, team.Input{Slug: testutil.Ptr("help"),
+			EmailAlias: testutil.Ptr("help@localhost")}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Teams.Find(ctx, d.Read, "support"); !errors.Is(err, domain.ErrNotFound) {
+			t.Errorf("old slug after the change: %v, want not found", err)
+		}
+		if _, err := s.Teams.ByAlias(ctx, "support@localhost"); !errors.Is(err, domain.ErrNotFound) {
+			t.Errorf("old alias after the change: %v, want not found", err)
+		}
+		if got, err := s.Teams.ByAlias(ctx, "help@localhost"); err != nil || got.ID != support.ID {
+			t.Errorf("new alias = %+v, %v", got, err)
+		}
+		if err := s.Forms.SetPublished(ctx, support.ID, false); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.Teams.Find(ctx, d.Read, "help"); got.Channels.Form {
+			t.Errorf("form switched off, lookup still says on: %+v", got.Channels)
+		}
+		p, err := s.Pipelines.Get(ctx, support.PipelineID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first, _ := s.Pipelines.FirstOpen(ctx, d.Read, p.ID); first.Name != "New" {
+			t.Fatalf("first open = %q", first.Name)
+		}
+		reordered := []pipeline.StatusInput{}
+		for _, st := range slices.Backward(p.Statuses) {
+			reordered = append(reordered, pipeline.StatusInput{ID: st.ID, Name: st.Name, Kind: st.Kind})
+		}
+		if _, err := s.Pipelines.Update(ctx, p.ID, pipeline.Update{Statuses: reordered}); err != nil {
+			t.Fatal(err)
+		}
+		if first, _ := s.Pipelines.FirstOpen(ctx, d.Read, p.ID); first.Name != "Waiting" {
+			t.Errorf("first open after reordering = %q, want Waiting", first.Name)
+		}
+	})
+}

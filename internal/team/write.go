@@ -54,6 +54,7 @@ func (s *Service) Create(ctx context.Context, in Input, defaultPipeline int64) (
 
 // Update changes team id.
 func (s *Service) Update(ctx context.Context, id int64, in Input) (Team, error) {
+	defer s.Forget()
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		t, err := s.GetTx(ctx, tx, id)
 		if err != nil {

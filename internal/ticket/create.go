@@ -36,6 +36,8 @@ type NewTicket struct {
 	Mail            *MailHeaders
 	// Fields are extra values a website form collected.
 	Fields []Field
+	// Words are the prepared search words of Description, if any.
+	Words Words
 }
 
 // resolved carries what validation looked up, for the insert.
@@ -52,6 +54,8 @@ type resolved struct {
 // created, the description becomes the first customer message, and the
 // history records the creation. A failure leaves nothing behind.
 func (s *Service) Create(ctx context.Context, in NewTicket) (Ticket, error) {
+	in.normalize()
+	in.Words = PrepareWords(in.Description)
 	var id int64
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) (err error) {
 		id, _, err = s.CreateTx(ctx, tx, in)
@@ -222,7 +226,7 @@ func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolve
 		}
 		args, query = append(args, number), sqliteInsertTicket
 	} else {
-		args = append(args, pgVector(in.Subject, capIndexed(in.Description)))
+		args = append(args, pgWords(withSubject(in.Subject, in.Words.of(in.Description))))
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, query, args...).Scan(&id)
@@ -235,7 +239,7 @@ func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolve
 // and the description, so creation stays a handful of statements.
 func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTicket, r resolved) (int64, error) {
 	if s.DB.Dialect == db.SQLite {
-		s.indexNew(ctx, tx, id, in.Subject, in.Description)
+		s.indexNew(ctx, tx, id, in.Subject, in.Words.of(in.Description))
 	}
 	if err := insertTags(ctx, tx, id, in.Tags); err != nil {
 		return 0, err

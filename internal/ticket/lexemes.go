@@ -37,16 +37,14 @@ func SearchWords(texts ...string) []string {
 	return words
 }
 
-// sqliteWords is the text of a message as the FTS5 table keeps it.
-func sqliteWords(body string) string {
-	return strings.Join(SearchWords(capIndexed(body)), " ")
+// pgVector renders the words of texts as a tsvector literal.
+func pgVector(texts ...string) string {
+	return pgWords(SearchWords(texts...))
 }
 
-// pgVector renders the words of texts as a tsvector literal. Folded words
-// hold only letters and digits, so quoting needs no escapes.
-func pgVector(texts ...string) string {
-	return quoteWords(SearchWords(texts...), " ")
-}
+// pgWords renders words as a tsvector literal. Folded words hold only
+// letters and digits, so quoting needs no escapes.
+func pgWords(words []string) string { return quoteWords(words, " ") }
 
 // pgQuery renders q as a tsquery literal requiring every word.
 func pgQuery(q string) string {
@@ -62,4 +60,35 @@ func quoteWords(words []string, sep string) string {
 		b.WriteString("'" + w + "'")
 	}
 	return b.String()
+}
+
+// Words are the search words of a message body, prepared before the
+// transaction that stores it: on SQLite every transaction runs on the one
+// writer, and folding a long mail there holds up everyone else. Left
+// empty, they are computed inside the transaction.
+type Words struct {
+	body  string
+	words []string
+}
+
+// PrepareWords returns the search words of body.
+func PrepareWords(body string) Words {
+	body = strings.TrimSpace(body)
+	return Words{body: body, words: SearchWords(capIndexed(body))}
+}
+
+// of returns the words of body, prepared when they were prepared for it.
+func (w Words) of(body string) []string {
+	if w.words != nil && w.body == strings.TrimSpace(body) {
+		return w.words
+	}
+	return SearchWords(capIndexed(body))
+}
+
+// withSubject adds the words of subject to body's, as SearchWords would
+// have returned them for both.
+func withSubject(subject string, body []string) []string {
+	words := slices.Concat(SearchWords(subject), body)
+	slices.Sort(words)
+	return slices.Compact(words)
 }

@@ -71,6 +71,7 @@ type NewMessage struct {
 	CreatedAt   time.Time
 	Attachments []NewAttachment
 	Mail        *MailHeaders
+	Words       Words // prepared search words of Body, if any
 }
 
 func (m NewMessage) validate() error {
@@ -164,7 +165,7 @@ func (s *Service) insertMessage(ctx context.Context, tx *db.Tx, ticketID int64, 
 	if err != nil {
 		return 0, err
 	}
-	s.indexBody(ctx, tx, ticketID, m.Body)
+	s.indexBody(ctx, tx, ticketID, m.Words.of(m.Body))
 	return id, s.touch(ctx, tx, ticketID, m)
 }
 

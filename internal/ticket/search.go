@@ -55,8 +55,8 @@ const maxIndexedBody = 100_000
 
 // indexNew writes the search document of a new ticket on SQLite (on
 // PostgreSQL the insert itself does).
-func (s *Service) indexNew(ctx context.Context, tx *db.Tx, id int64, subject, body string) {
-	s.deferExec(ctx, tx, sqliteIndexNew, id, subject, sqliteWords(body))
+func (s *Service) indexNew(ctx context.Context, tx *db.Tx, id int64, subject string, words []string) {
+	s.deferExec(ctx, tx, sqliteIndexNew, id, subject, strings.Join(words, " "))
 }
 
 func (s *Service) indexSubject(ctx context.Context, tx *db.Tx, id int64, subject string) {
@@ -92,12 +92,12 @@ func threadTexts(ctx context.Context, q db.Querier, id int64) ([]string, error) 
 	return texts, rows.Err()
 }
 
-func (s *Service) indexBody(ctx context.Context, tx *db.Tx, id int64, body string) {
+func (s *Service) indexBody(ctx context.Context, tx *db.Tx, id int64, words []string) {
 	if s.DB.Dialect == db.SQLite {
-		s.deferExec(ctx, tx, sqliteIndexBody, id, sqliteWords(body))
+		s.deferExec(ctx, tx, sqliteIndexBody, id, strings.Join(words, " "))
 		return
 	}
-	s.deferExec(ctx, tx, pgIndexBody, id, pgVector(capIndexed(body)))
+	s.deferExec(ctx, tx, pgIndexBody, id, pgWords(words))
 }
 
 func (s *Service) deferExec(ctx context.Context, tx *db.Tx, query string, args ...any) {

@@ -25,6 +25,7 @@ type mailIn struct {
 	own        bool
 	auto       bool
 	body       string
+	words      ticket.Words // of body, prepared outside the transaction
 	html       string
 	files      []ticket.NewAttachment
 	headers    *ticket.MailHeaders
@@ -60,6 +61,7 @@ func (in *Intake) prepare(ctx context.Context, row rawRow, raw []byte, m *parse.
 	if mi.body == "" && len(files) == 0 {
 		mi.body = "(empty mail)"
 	}
+	mi.words = ticket.PrepareWords(mi.body)
 	mi.headers = &ticket.MailHeaders{MessageID: m.MessageID, InReplyTo: m.InReplyTo,
 		References: strings.Join(m.References, " "), From: addressList(m.From), To: addressList(m.To),
 		Cc: addressList(m.Cc), AutoSubmitted: mi.auto}

@@ -120,7 +120,7 @@ func (in *Intake) open(ctx context.Context, tx *db.Tx, mi *mailIn) (Result, erro
 	id, msgID, err := in.Tickets.CreateTx(ctx, tx, ticket.NewTicket{Subject: subject, Description: mi.body,
 		DescriptionHTML: mi.html, Team: strconv.FormatInt(mi.teamID, 10), Channel: ticket.Email,
 		Contact:     contact.Identity{Email: mi.sender, FirstName: first, LastName: last},
-		Attachments: mi.files, Mail: mi.headers})
+		Attachments: mi.files, Mail: mi.headers, Words: mi.words})
 	if err != nil {
 		return Result{}, err
 	}
@@ -134,7 +134,7 @@ func (in *Intake) open(ctx context.Context, tx *db.Tx, mi *mailIn) (Result, erro
 // it, else a customer message (which reopens a closed ticket).
 func (in *Intake) add(ctx context.Context, tx *db.Tx, id int64, mi *mailIn) (Result, error) {
 	m := ticket.NewMessage{Kind: ticket.Customer, Body: mi.body, BodyHTML: mi.html,
-		Attachments: mi.files, Mail: mi.headers}
+		Attachments: mi.files, Mail: mi.headers, Words: mi.words}
 	if mi.operatorID != 0 {
 		m.Kind, m.OperatorID = ticket.Reply, mi.operatorID
 	} else {
