@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 )
 
@@ -75,6 +76,9 @@ func (b *batcher) loop() {
 		case <-b.closed:
 			return
 		}
+		// Let callers that are about to submit reach the queue first, so
+		// that this commit serves them too.
+		runtime.Gosched()
 	collect:
 		for len(batch) < maxBatch {
 			select {
