@@ -14,6 +14,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/team"
 )
 
@@ -43,8 +44,8 @@ type NewTicket struct {
 // resolved carries what validation looked up, for the insert.
 type resolved struct {
 	team     team.Team
-	statusID int64
-	assignee *int64
+	status   pipeline.Status
+	assignee *OperatorRef
 	contact  int64
 	// autoAssigned: the team's assignment mode chose the assignee.
 	autoAssigned bool
@@ -56,16 +57,16 @@ type resolved struct {
 func (s *Service) Create(ctx context.Context, in NewTicket) (Ticket, error) {
 	in.normalize()
 	in.Words = PrepareWords(in.Description)
-	var id int64
+	var n newTicket
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) (err error) {
-		id, _, err = s.CreateTx(ctx, tx, in)
+		n, err = s.createTx(ctx, tx, in)
 		return err
 	})
 	if err != nil {
 		return Ticket{}, err
 	}
-	s.publish("ticket.created", id)
-	return s.Get(ctx, id)
+	s.publish("ticket.created", n.id)
+	return s.answer(ctx, n)
 }
 
 // CreateTx is Create inside the caller's transaction, for intake that must
@@ -73,18 +74,32 @@ func (s *Service) Create(ctx context.Context, in NewTicket) (Ticket, error) {
 // returns the ticket id and its first message's id; the caller announces
 // the ticket with Announce after the commit.
 func (s *Service) CreateTx(ctx context.Context, tx *db.Tx, in NewTicket) (id, first int64, err error) {
+	n, err := s.createTx(ctx, tx, in)
+	return n.id, n.first, err
+}
+
+// newTicket is what a creation wrote.
+type newTicket struct {
+	in                NewTicket
+	r                 resolved
+	id, number, first int64
+	token             string
+}
+
+func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTicket, error) {
 	in.normalize()
 	r, err := s.resolveNew(ctx, tx, &in)
 	if err != nil {
-		return 0, 0, err
+		return newTicket{}, err
 	}
-	if id, err = s.insert(ctx, tx, in, r); err != nil {
-		return 0, 0, err
+	n := newTicket{in: in, r: r, token: NewToken()}
+	if err = s.insert(ctx, tx, &n); err != nil {
+		return newTicket{}, err
 	}
-	if first, err = s.afterInsert(ctx, tx, id, in, r); err != nil {
-		return 0, 0, err
+	if n.first, err = s.afterInsert(ctx, tx, &n); err != nil {
+		return newTicket{}, err
 	}
-	return id, first, s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: id, MessageID: first,
+	return n, s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,
 		MessageKind: Customer, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID})
 }
 
@@ -140,7 +155,7 @@ func (s *Service) resolveNew(ctx context.Context, tx *db.Tx, in *NewTicket) (res
 			return r, err
 		}
 		if op.ID != 0 {
-			r.assignee = &op.ID
+			r.assignee = &OperatorRef{ID: op.ID, Name: op.Name, Email: op.Email}
 		}
 	}
 	if r.assignee == nil && in.Assignee == "" && r.team.ID != 0 {
@@ -148,7 +163,9 @@ func (s *Service) resolveNew(ctx context.Context, tx *db.Tx, in *NewTicket) (res
 		if err != nil {
 			return r, err
 		}
-		r.assignee, r.autoAssigned = id, id != nil
+		if id != nil {
+			r.assignee, r.autoAssigned = &OperatorRef{ID: *id}, true
+		}
 	}
 	if err := c.Err(); err != nil {
 		// Report contact problems too, without creating the contact.
@@ -186,7 +203,7 @@ func (s *Service) resolveTeam(ctx context.Context, q db.Querier, ref string, c *
 	if err != nil {
 		return err
 	}
-	r.team, r.statusID = t, st.ID
+	r.team, r.status = t, st
 	return nil
 }
 
@@ -207,37 +224,40 @@ const (
 	sqliteInsertTicket = `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
 		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
 		last_customer_activity_at) VALUES ($12, $1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11)
-		RETURNING id`
+		RETURNING id, number`
 	pgInsertTicket = `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
 		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
 		last_customer_activity_at, search) VALUES (nextval('ticket_number_seq'), $1, $2, $3, $4, $5, TRUE, $6, $7, $8,
 		$9, $10, $11, $11, $11, $11, $12::tsvector)
-		RETURNING id`
+		RETURNING id, number`
 )
 
-func (s *Service) insert(ctx context.Context, tx *db.Tx, in NewTicket, r resolved) (int64, error) {
-	args := []any{in.Subject, in.Description, r.team.ID, r.team.PipelineID, r.statusID, in.Priority,
-		r.assignee, r.contact, in.Channel, NewToken(), in.CreatedAt}
+func (s *Service) insert(ctx context.Context, tx *db.Tx, n *newTicket) error {
+	in, r := n.in, n.r
+	var assignee *int64
+	if r.assignee != nil {
+		assignee = &r.assignee.ID
+	}
+	args := []any{in.Subject, in.Description, r.team.ID, r.team.PipelineID, r.status.ID, in.Priority,
+		assignee, r.contact, in.Channel, n.token, in.CreatedAt}
 	query := pgInsertTicket
 	if s.DB.Dialect == db.SQLite {
-		var number int64
-		if err := tx.QueryRowContext(ctx, sqliteNextNumber).Scan(&number); err != nil {
-			return 0, fmt.Errorf("next ticket number: %w", err)
+		if err := tx.QueryRowContext(ctx, sqliteNextNumber).Scan(&n.number); err != nil {
+			return fmt.Errorf("next ticket number: %w", err)
 		}
-		args, query = append(args, number), sqliteInsertTicket
+		args, query = append(args, n.number), sqliteInsertTicket
 	} else {
 		args = append(args, pgWords(withSubject(in.Subject, in.Words.of(in.Description))))
 	}
-	var id int64
-	err := tx.QueryRowContext(ctx, query, args...).Scan(&id)
-	return id, err
+	return tx.QueryRowContext(ctx, query, args...).Scan(&n.id, &n.number)
 }
 
 // afterInsert writes what hangs off a new ticket and returns the id of its
 // first message (0 when it has none). The ticket row already carries the
 // creation times, and the search document is written once with the subject
 // and the description, so creation stays a handful of statements.
-func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTicket, r resolved) (int64, error) {
+func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, n *newTicket) (int64, error) {
+	id, in, r := n.id, n.in, &n.r
 	if s.DB.Dialect == db.SQLite {
 		s.indexNew(ctx, tx, id, in.Subject, in.Words.of(in.Description))
 	}
@@ -248,11 +268,11 @@ func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, id int64, in NewTi
 		return 0, err
 	}
 	if r.autoAssigned {
-		var name string
-		if err := tx.QueryRowContext(ctx, `SELECT name FROM operators WHERE id = $1`, *r.assignee).Scan(&name); err != nil {
+		a := r.assignee
+		if err := tx.QueryRowContext(ctx, `SELECT name, email FROM operators WHERE id = $1`, a.ID).Scan(&a.Name, &a.Email); err != nil {
 			return 0, err
 		}
-		data := map[string]any{"from": nil, "to": name, "mode": r.team.AssignmentMode}
+		data := map[string]any{"from": nil, "to": a.Name, "mode": r.team.AssignmentMode}
 		if err := s.recordEvent(ctx, tx, id, 0, EventAssignee, data, in.CreatedAt); err != nil {
 			return 0, err
 		}

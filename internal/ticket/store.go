@@ -34,15 +34,11 @@ func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
 	if opID.Valid {
 		t.Assignee = &OperatorRef{ID: opID.V, Name: opName.V, Email: opEmail.V}
 	}
-	t.Contact.Email = email.V
-	t.Contact.Name = strings.TrimSpace(t.Contact.FirstName + " " + t.Contact.LastName)
-	if t.Contact.Name == "" {
-		t.Contact.Name = email.V
-	}
+	t.Contact.setName(email.V)
 	t.PublicURL = s.publicURL(t.PublicToken)
 	t.Tags = []string{}
 	if tags.V != "" {
-		t.Tags = strings.Split(tags.V, ",") // tags hold no commas (checkTags)
+		t.Tags = tagSet(strings.Split(tags.V, ",")) // tags hold no commas (checkTags)
 	}
 	return t, err
 }
