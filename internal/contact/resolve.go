@@ -14,8 +14,22 @@ import (
 // a different external id is another customer and is never merged, so the
 // new contact is created without the address the other one owns.
 func (s *Service) Resolve(ctx context.Context, q db.Querier, in Identity) (int64, error) {
+	l, err := s.Link(ctx, q, in)
+	return l.ID, err
+}
+
+// Linked is the contact Link found or created.
+type Linked struct {
+	ID int64
+	// New is what the contact was created with, when Link created it; its
+	// Email is empty when another contact owns the address.
+	New *Identity
+}
+
+// Link is Resolve, telling also whether it created the contact.
+func (s *Service) Link(ctx context.Context, q db.Querier, in Identity) (Linked, error) {
 	if err := in.validate(); err != nil {
-		return 0, err
+		return Linked{}, err
 	}
 	if in.ExternalID != "" {
 		return s.resolveExternal(ctx, q, in)
@@ -24,28 +38,28 @@ func (s *Service) Resolve(ctx context.Context, q db.Querier, in Identity) (int64
 	if errors.Is(err, ErrNotFound) {
 		return s.create(ctx, q, in)
 	}
-	return id, err
+	return Linked{ID: id}, err
 }
 
-func (s *Service) resolveExternal(ctx context.Context, q db.Querier, in Identity) (int64, error) {
+func (s *Service) resolveExternal(ctx context.Context, q db.Querier, in Identity) (Linked, error) {
 	id, err := s.idByExternalID(ctx, q, in.ExternalID)
 	if err == nil {
 		if in.Email != "" {
 			_, err = addEmail(ctx, q, id, in.Email)
 		}
-		return id, err
+		return Linked{ID: id}, err
 	}
 	if !errors.Is(err, ErrNotFound) {
-		return 0, err
+		return Linked{}, err
 	}
 	if in.Email != "" {
 		byEmail, err := s.idByEmail(ctx, q, in.Email)
 		if err == nil {
 			if claimed, err := claimExternalID(ctx, q, byEmail, in.ExternalID); claimed || err != nil {
-				return byEmail, err
+				return Linked{ID: byEmail}, err
 			}
 		} else if !errors.Is(err, ErrNotFound) {
-			return 0, err
+			return Linked{}, err
 		}
 	}
 	return s.create(ctx, q, in)
@@ -64,7 +78,7 @@ func claimExternalID(ctx context.Context, q db.Querier, id int64, ext string) (b
 
 // create inserts a contact for in. When a concurrent intake created the
 // same customer first, it returns that contact instead.
-func (s *Service) create(ctx context.Context, q db.Querier, in Identity) (int64, error) {
+func (s *Service) create(ctx context.Context, q db.Querier, in Identity) (Linked, error) {
 	var ext *string
 	if in.ExternalID != "" {
 		ext = &in.ExternalID
@@ -77,23 +91,31 @@ func (s *Service) create(ctx context.Context, q db.Querier, in Identity) (int64,
 		ON CONFLICT (external_id) DO NOTHING RETURNING id`,
 		in.FirstName, in.LastName, in.Phone, ext, emailDomain(in.Email), now).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) && ext != nil {
-		return s.idByExternalID(ctx, q, in.ExternalID) // lost the race: use the winner
+		id, err = s.idByExternalID(ctx, q, in.ExternalID) // lost the race: use the winner
+		return Linked{ID: id}, err
 	}
 	if err != nil {
-		return 0, err
+		return Linked{}, err
 	}
 	if in.Email == "" {
-		return id, nil
+		return Linked{ID: id, New: &in}, nil
 	}
 	owned, err := addEmail(ctx, q, id, in.Email)
-	if err != nil || owned || ext != nil {
-		return id, err
+	if err != nil {
+		return Linked{}, err
+	}
+	if owned || ext != nil {
+		if !owned {
+			in.Email = ""
+		}
+		return Linked{ID: id, New: &in}, nil
 	}
 	// Another intake took this address meanwhile: drop ours, use theirs.
 	if _, err := q.ExecContext(ctx, `DELETE FROM contacts WHERE id = $1`, id); err != nil {
-		return 0, err
+		return Linked{}, err
 	}
-	return s.idByEmail(ctx, q, in.Email)
+	id, err = s.idByEmail(ctx, q, in.Email)
+	return Linked{ID: id}, err
 }
 
 // Create adds a contact from an operator or the API, refusing an email or
@@ -111,10 +133,11 @@ func (s *Service) Create(ctx context.Context, in Identity, extra Patch) (Contact
 		if err := s.checkFree(ctx, tx, 0, emails, true, in.ExternalID); err != nil {
 			return err
 		}
-		var err error
-		if id, err = s.create(ctx, tx, in); err != nil {
+		l, err := s.create(ctx, tx, in)
+		if err != nil {
 			return err
 		}
+		id = l.ID
 		return s.applyPatch(ctx, tx, id, extra)
 	})
 	if err != nil {

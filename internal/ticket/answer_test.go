@@ -29,22 +29,28 @@ func TestCreateAnswersWhatGetReads(t *testing.T) {
 			LastName: "Customer"}, contact.Patch{Emails: &[]string{"first@shop.example", "second@shop.example"}}); err != nil {
 			t.Fatal(err)
 		}
-		cases := map[string]ticket.NewTicket{
-			"new customer": {Subject: "  Parcel lost  ", Description: "Where is it?\n", Team: "support",
-				Priority: 2, Contact: contact.Identity{Email: "New@Example.com", FirstName: "Nia"}},
-			"known customer by another address": {Subject: "Invoice", Description: "Wrong VAT", Team: "support",
-				Contact: contact.Identity{Email: "second@shop.example", FirstName: "Someone else"}},
-			"external id, no name": {Subject: "Login", Team: "support", Channel: ticket.Widget,
-				Contact: contact.Identity{ExternalID: "u-42", Email: "u42@example.com"}},
-			"assignee and tags": {Subject: "Refund", Description: "Please", Team: "support", Assignee: "bea@example.com",
-				Tags: []string{"VIP", "billing", " vip ", "Äpfel"}, Contact: contact.Identity{Email: "tags@example.com"}},
+		cases := []struct {
+			name string
+			in   ticket.NewTicket
+		}{
+			{"new customer", ticket.NewTicket{Subject: "  Parcel lost  ", Description: "Where is it?\n", Team: "support",
+				Priority: 2, Contact: contact.Identity{Email: "New@Example.com", FirstName: " Nia "}}},
+			{"known customer by another address", ticket.NewTicket{Subject: "Invoice", Description: "Wrong VAT",
+				Team: "support", Contact: contact.Identity{Email: "second@shop.example", FirstName: "Someone else"}}},
+			{"external id, no name", ticket.NewTicket{Subject: "Login", Team: "support", Channel: ticket.Widget,
+				Contact: contact.Identity{ExternalID: "u-42", Email: "u42@example.com"}}},
+			{"new external id, address owned by another", ticket.NewTicket{Subject: "Login again", Team: "support",
+				Contact: contact.Identity{ExternalID: "u-44", Email: "u42@example.com", LastName: "Doe"}}},
+			{"assignee and tags", ticket.NewTicket{Subject: "Refund", Description: "Please", Team: "support",
+				Assignee: "bea@example.com", Tags: []string{"VIP", "billing", " vip ", "Äpfel"},
+				Contact: contact.Identity{Email: "tags@example.com"}}},
 		}
-		for name, in := range cases {
-			created, err := s.Tickets.Create(ctx, in)
+		for _, c := range cases {
+			created, err := s.Tickets.Create(ctx, c.in)
 			if err != nil {
-				t.Fatalf("%s: %v", name, err)
+				t.Fatalf("%s: %v", c.name, err)
 			}
-			sameAsRead(t, s.Tickets, name, created)
+			sameAsRead(t, s.Tickets, c.name, created)
 		}
 		support, _ := s.Teams.Find(ctx, d.Read, "support")
 		mode := team.RoundRobin

@@ -47,6 +47,8 @@ type resolved struct {
 	status   pipeline.Status
 	assignee *OperatorRef
 	contact  int64
+	// newContact is what the contact was created with, if this ticket did.
+	newContact *contact.Identity
 	// autoAssigned: the team's assignment mode chose the assignee.
 	autoAssigned bool
 }
@@ -172,11 +174,11 @@ func (s *Service) resolveNew(ctx context.Context, tx *db.Tx, in *NewTicket) (res
 		_ = c.Merge("contact.", contactCheck(in.Contact))
 		return r, c.Err()
 	}
-	id, err := s.Contacts.Resolve(ctx, tx, in.Contact)
+	l, err := s.Contacts.Link(ctx, tx, in.Contact)
 	if err := c.Merge("contact.", err); err != nil {
 		return r, err
 	}
-	r.contact = id
+	r.contact, r.newContact = l.ID, l.New
 	return r, c.Err()
 }
 

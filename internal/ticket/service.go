@@ -13,7 +13,7 @@ import (
 
 // ContactResolver links a ticket to its customer inside the ticket's transaction.
 type ContactResolver interface {
-	Resolve(ctx context.Context, q db.Querier, in contact.Identity) (int64, error)
+	Link(ctx context.Context, q db.Querier, in contact.Identity) (contact.Linked, error)
 }
 
 // TeamFinder finds a team by id or slug.
