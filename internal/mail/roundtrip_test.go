@@ -12,7 +12,6 @@ import (
 	"net/smtp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,54 +26,6 @@ import (
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// delivery is one mail the recording relay accepted.
-type delivery struct {
-	From string
-	To   []string
-	Data []byte
-}
-
-// relay is a real SMTP server on loopback standing in for the smarthost.
-type relay struct {
-	mu  sync.Mutex
-	got []delivery
-}
-
-func (r *relay) deliveries() []delivery {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]delivery(nil), r.got...)
-}
-
-func (r *relay) NewSession(*gosmtp.Conn) (gosmtp.Session, error) { return &relaySession{r: r}, nil }
-
-type relaySession struct {
-	r   *relay
-	cur delivery
-}
-
-func (s *relaySession) Reset()        { s.cur = delivery{} }
-func (s *relaySession) Logout() error { return nil }
-func (s *relaySession) Mail(from string, _ *gosmtp.MailOptions) error {
-	s.cur.From = from
-	return nil
-}
-func (s *relaySession) Rcpt(to string, _ *gosmtp.RcptOptions) error {
-	s.cur.To = append(s.cur.To, to)
-	return nil
-}
-func (s *relaySession) Data(r io.Reader) error {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	s.r.mu.Lock()
-	defer s.r.mu.Unlock()
-	s.cur.Data = data
-	s.r.got = append(s.r.got, s.cur)
-	return nil
-}
-
 // world is a Frontdesk with its SMTP listener and processing worker
 // running, and a sender pointed at a recording relay.
 type world struct {
@@ -82,12 +33,12 @@ type world struct {
 	d      *db.DB
 	s      *app.Services
 	listen string
-	relay  *relay
+	relay  *testutil.Relay
 	sender *outbound.Sender
 }
 
 func newWorld(t *testing.T, d *db.DB) *world {
-	w := &world{t: t, d: d, s: testutil.Services(t, d), relay: &relay{}}
+	w := &world{t: t, d: d, s: testutil.Services(t, d), relay: &testutil.Relay{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	worker := w.s.Mail.Worker(slog.New(slog.DiscardHandler), 2)
 	worker.Poll = 50 * time.Millisecond
@@ -147,13 +98,13 @@ func (w *world) send(from string, to []string, data string) (status string, tick
 }
 
 // flush runs the sender once and returns the mails the relay got from it.
-func (w *world) flush() []delivery {
+func (w *world) flush() []testutil.Delivery {
 	w.t.Helper()
-	before := len(w.relay.deliveries())
+	before := len(w.relay.Deliveries())
 	if _, err := w.sender.SendDue(context.Background()); err != nil {
 		w.t.Fatal(err)
 	}
-	return w.relay.deliveries()[before:]
+	return w.relay.Deliveries()[before:]
 }
 
 func (w *world) count(query string, args ...any) int {
@@ -289,7 +240,7 @@ The office printer is smoking.
 		if len(got) != 1 {
 			t.Fatalf("after the note and the reply the relay got %d mails, want 1", len(got))
 		}
-		for _, g := range w.relay.deliveries() {
+		for _, g := range w.relay.Deliveries() {
 			if bytes.Contains(g.Data, []byte("NOTE-SECRET")) || bytes.Contains(g.Data, []byte("refund quietly")) {
 				t.Errorf("the internal note reached the relay:\n%s", g.Data)
 			}

@@ -75,7 +75,7 @@ func TestRepliesGoOutOverSMTPWithHeadersPartsAndFiles(t *testing.T) {
 		if n, err := newSender(s, relay).SendDue(ctx); err != nil || n != 2 {
 			t.Fatalf("SendDue = %d, %v", n, err)
 		}
-		got := rec.deliveries()
+		got := rec.Deliveries()
 		if len(got) != 2 {
 			t.Fatalf("the relay got %d mails", len(got))
 		}
@@ -138,7 +138,7 @@ func TestRefusedMailIsRetriedWithBackoffThenSent(t *testing.T) {
 		s, _ := setup(t, d)
 		ctx := context.Background()
 		rec, relay := startRelay(t)
-		rec.refuseData = 2
+		rec.RefuseData(2)
 		tk := mailTicket(t, s, "ada@example.com", nil)
 		snd := newSender(s, relay)
 		snd.Retry = time.Hour
@@ -168,8 +168,8 @@ func TestRefusedMailIsRetriedWithBackoffThenSent(t *testing.T) {
 		if len(waits) != 2 || waits[1] < waits[0]+30*time.Minute {
 			t.Errorf("waits between attempts %v, want doubling from an hour", waits)
 		}
-		if row.Status != outbound.Sent || row.Attempts != 3 || row.LastError != "" || len(rec.deliveries()) != 1 {
-			t.Errorf("after two refusals: %+v, %d deliveries", row, len(rec.deliveries()))
+		if row.Status != outbound.Sent || row.Attempts != 3 || row.LastError != "" || len(rec.Deliveries()) != 1 {
+			t.Errorf("after two refusals: %+v, %d deliveries", row, len(rec.Deliveries()))
 		}
 	})
 }
@@ -179,7 +179,7 @@ func TestPermanentRefusalAndGivingUpFail(t *testing.T) {
 		s, _ := setup(t, d)
 		ctx := context.Background()
 		rec, relay := startRelay(t)
-		rec.rejectRcpt["nobody@example.com"] = true
+		rec.RejectRcpt("nobody@example.com")
 		tk := mailTicket(t, s, "nobody@example.com", nil)
 		snd := newSender(s, relay)
 		if _, err := snd.SendDue(ctx); err != nil {
@@ -188,7 +188,7 @@ func TestPermanentRefusalAndGivingUpFail(t *testing.T) {
 		if row := outbox(t, s, tk.ID)[0]; row.Status != outbound.Failed || !strings.Contains(row.LastError, "550") {
 			t.Errorf("after a 550: %+v", row)
 		}
-		rec.refuseData = 1000
+		rec.RefuseData(1000)
 		other := mailTicket(t, s, "later@example.com", nil)
 		snd.GiveUp = time.Nanosecond // already tried for longer than that
 		if _, err := snd.SendDue(ctx); err != nil {
@@ -228,7 +228,7 @@ func TestResendAfterCrashIsTheSameMail(t *testing.T) {
 		if n, err := newSender(s, relay).SendDue(ctx); err != nil || n != 2 {
 			t.Fatalf("after restart: %d, %v", n, err)
 		}
-		got := rec.deliveries()
+		got := rec.Deliveries()
 		if len(got) != 4 {
 			t.Fatalf("%d deliveries, want each mail twice", len(got))
 		}
@@ -279,7 +279,7 @@ func TestSenderRunDeliversAndStops(t *testing.T) {
 		}
 		cancel()
 		<-done
-		if got := rec.deliveries(); len(got) != 1 || outbox(t, s, tk.ID)[0].Status != outbound.Sent {
+		if got := rec.Deliveries(); len(got) != 1 || outbox(t, s, tk.ID)[0].Status != outbound.Sent {
 			t.Errorf("the running sender delivered %d mails; row %+v", len(got), outbox(t, s, tk.ID)[0].Status)
 		}
 	})

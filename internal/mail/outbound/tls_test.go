@@ -18,12 +18,13 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
+	"github.com/frontdesk/frontdesk/internal/testutil"
 )
 
 // authSession adds AUTH PLAIN and notes whether the conversation was
 // encrypted when the client logged in.
 type authSession struct {
-	relaySession
+	*testutil.RelaySession
 	conn *smtp.Conn
 	tls  *bool
 }
@@ -41,12 +42,12 @@ func (s *authSession) Auth(string) (sasl.Server, error) {
 }
 
 type authBackend struct {
-	*relayServer
+	*testutil.Relay
 	tls *bool
 }
 
 func (b authBackend) NewSession(c *smtp.Conn) (smtp.Session, error) {
-	return &authSession{relaySession: relaySession{srv: b.relayServer}, conn: c, tls: b.tls}, nil
+	return &authSession{RelaySession: b.Session(), conn: c, tls: b.tls}, nil
 }
 
 func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
@@ -68,7 +69,7 @@ func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
 
 func TestRelayUpgradesToTLSBeforeLoggingIn(t *testing.T) {
 	cert, pool := selfSigned(t)
-	rec := &relayServer{rejectRcpt: map[string]bool{}}
+	rec := &testutil.Relay{}
 	var encrypted bool
 	srv := smtp.NewServer(authBackend{rec, &encrypted})
 	srv.Domain = "relay.test"
@@ -87,8 +88,8 @@ func TestRelayUpgradesToTLSBeforeLoggingIn(t *testing.T) {
 	if _, err := relay.Send(context.Background(), "support@localhost", []string{"ada@example.com"}, []byte("Subject: hi\r\n\r\nhi\r\n")); err != nil {
 		t.Fatal(err)
 	}
-	if !encrypted || len(rec.deliveries()) != 1 {
-		t.Errorf("logged in over TLS: %v; deliveries %d", encrypted, len(rec.deliveries()))
+	if !encrypted || len(rec.Deliveries()) != 1 {
+		t.Errorf("logged in over TLS: %v; deliveries %d", encrypted, len(rec.Deliveries()))
 	}
 	relay.Pass = "wrong"
 	if _, err := relay.Send(context.Background(), "support@localhost", []string{"ada@example.com"}, []byte("x\r\n")); err == nil {
