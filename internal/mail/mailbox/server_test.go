@@ -47,21 +47,24 @@ func (ms *memServer) listen(addr string) {
 	ms.t.Helper()
 	mem := imapmemserver.New()
 	mem.AddUser(ms.user)
-	caps := imap.CapSet{imap.CapIMAP4rev1: {}}
-	if ms.idle {
-		caps[imap.CapIdle] = struct{}{}
-	}
 	ms.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return mem.NewSession(), nil, nil
+			return flushingSession{mem.NewSession()}, nil, nil
 		},
-		InsecureAuth: true, Caps: caps,
+		InsecureAuth: true, Caps: imap.CapSet{imap.CapIMAP4rev1: {}},
 	})
-	ln, err := net.Listen("tcp", addr)
+	front, err := net.Listen("tcp", addr)
 	if err != nil {
 		ms.t.Fatal(err)
 	}
-	ms.addr = ln.Addr().String()
+	ms.addr = front.Addr().String()
+	ln := front
+	if !ms.idle {
+		if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
+			ms.t.Fatal(err)
+		}
+		withoutIdle(ms.t, front, ln.Addr().String())
+	}
 	go ms.srv.Serve(ln)
 	ms.t.Cleanup(func() { ms.srv.Close() })
 }
