@@ -23,6 +23,10 @@ const maxLexeme = 64
 func SearchWords(texts ...string) []string {
 	seen := map[string]struct{}{}
 	for _, text := range texts {
+		if isASCII(text) {
+			addASCIIWords(seen, text)
+			continue
+		}
 		for _, w := range foldedTerms(text) {
 			if len(w) <= maxLexeme {
 				seen[w] = struct{}{}
@@ -36,6 +40,45 @@ func SearchWords(texts ...string) []string {
 	slices.Sort(words)
 	return words
 }
+
+// addASCIIWords is foldedTerms for ASCII text without its allocations: a
+// long mail repeats most of its words, and each distinct one is copied
+// once.
+func addASCIIWords(seen map[string]struct{}, text string) {
+	for i := 0; i < len(text); {
+		if asciiFold[text[i]] == 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && asciiFold[text[j]] != 0 {
+			j++
+		}
+		if j-i <= maxLexeme {
+			var buf [maxLexeme]byte
+			w := buf[:j-i]
+			for k := range w {
+				w[k] = asciiFold[text[i+k]]
+			}
+			if _, ok := seen[string(w)]; !ok {
+				seen[string(w)] = struct{}{}
+			}
+		}
+		i = j
+	}
+}
+
+// asciiFold maps the bytes of ASCII words to their lower case, and every
+// other byte to 0.
+var asciiFold = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
 
 // pgVector renders the words of texts as a tsvector literal.
 func pgVector(texts ...string) string {
