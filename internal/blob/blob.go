@@ -57,6 +57,12 @@ func (s *Store) Put(r io.Reader, max int64) (Ref, error) {
 	return ref, s.place(tmp.Name(), ref.SHA256)
 }
 
+// RefOf names b as Put would, without storing it.
+func RefOf(b []byte) Ref {
+	sum := sha256.Sum256(b)
+	return Ref{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(b))}
+}
+
 // PutBytes stores b.
 func (s *Store) PutBytes(b []byte) (Ref, error) {
 	return s.Put(bytes.NewReader(b), 0)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -19,6 +20,7 @@ import (
 // flush its pending index segment, which costs more than the batch saves.)
 type batcher struct {
 	d      *DB
+	synced bool // the writer runs with synchronous=FULL
 	reqs   chan writeReq
 	closed chan struct{}
 	start  sync.Once
@@ -30,9 +32,10 @@ func newBatcher(d *DB) *batcher {
 }
 
 type writeReq struct {
-	ctx  context.Context
-	fn   func(tx *Tx) error
-	done chan writeResult
+	ctx    context.Context
+	fn     func(tx *Tx) error
+	synced bool // the commit must reach the disk before the caller hears
+	done   chan writeResult
 }
 
 type writeResult struct {
@@ -45,9 +48,9 @@ const maxBatch = 64
 
 var errClosed = errors.New("database is closed")
 
-func (b *batcher) submit(ctx context.Context, fn func(tx *Tx) error) error {
+func (b *batcher) submit(ctx context.Context, fn func(tx *Tx) error, synced bool) error {
 	b.start.Do(func() { go b.loop() })
-	req := writeReq{ctx: ctx, fn: fn, done: make(chan writeResult, 1)}
+	req := writeReq{ctx: ctx, fn: fn, synced: synced, done: make(chan writeResult, 1)}
 	select {
 	case b.reqs <- req:
 	case <-b.closed:
@@ -93,12 +96,34 @@ func (b *batcher) loop() {
 }
 
 func (b *batcher) run(batch []writeReq) {
+	if err := b.sync(slices.ContainsFunc(batch, func(r writeReq) bool { return r.synced })); err != nil {
+		for _, r := range batch {
+			r.done <- writeResult{err: err}
+		}
+		return
+	}
 	if len(batch) > 1 && b.runTogether(batch) {
 		return
 	}
 	for _, r := range batch {
 		r.done <- b.runAlone(r)
 	}
+}
+
+// sync makes the writer's commits wait for the disk (synchronous=FULL:
+// the log is synced at each commit) while a batch holds a synced caller,
+// and go back to syncing only at checkpoints after. One sync serves the
+// whole batch.
+func (b *batcher) sync(on bool) error {
+	if on == b.synced {
+		return nil
+	}
+	mode := map[bool]string{true: "FULL", false: "NORMAL"}[on]
+	if _, err := b.d.Write.Exec("PRAGMA synchronous = " + mode); err != nil {
+		return fmt.Errorf("set synchronous %s: %w", mode, err)
+	}
+	b.synced = on
+	return nil
 }
 
 // runTogether commits the whole batch at once; it reports false, having

@@ -33,13 +33,27 @@ func (tx *Tx) runDeferred() error {
 // returns nil and rolls back otherwise. A transaction that failed because
 // the engine was busy, or on a serialization conflict, runs again.
 func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	return d.withTx(ctx, fn, false)
+}
+
+// WithSyncedTx is WithTx for work whose commit must be on disk when it
+// returns, whatever the engine's settings: a mail whose receipt is
+// confirmed next, which the sender then deletes. SQLite's commits
+// otherwise reach the disk at the next checkpoint (synchronous=NORMAL),
+// and a PostgreSQL server may run with synchronous_commit off; a power
+// cut can lose such commits, though never half of one.
+func (d *DB) WithSyncedTx(ctx context.Context, fn func(tx *Tx) error) error {
+	return d.withTx(ctx, fn, true)
+}
+
+func (d *DB) withTx(ctx context.Context, fn func(tx *Tx) error, synced bool) error {
 	delay := 5 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		var err error
 		if d.batch != nil {
-			err = d.batch.submit(ctx, fn)
+			err = d.batch.submit(ctx, fn, synced)
 		} else {
-			err = d.runTx(ctx, fn)
+			err = d.runTx(ctx, syncedOnPostgres(fn, synced))
 		}
 		if err == nil || attempt == 5 || !isRetryable(err) {
 			return err
@@ -50,6 +64,20 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 		case <-time.After(delay):
 		}
 		delay *= 3
+	}
+}
+
+// syncedOnPostgres makes a PostgreSQL transaction wait for its commit to
+// be flushed, even where the server's default says otherwise.
+func syncedOnPostgres(fn func(tx *Tx) error, synced bool) func(tx *Tx) error {
+	if !synced {
+		return fn
+	}
+	return func(tx *Tx) error {
+		if _, err := tx.Exec(`SET LOCAL synchronous_commit TO on`); err != nil {
+			return err
+		}
+		return fn(tx)
 	}
 }
 

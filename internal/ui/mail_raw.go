@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 
@@ -14,15 +15,10 @@ func (u *UI) mailRaw(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sum, err := u.s.Mail.Raw(r.Context(), id)
+	raw, err := u.s.Mail.Raw(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	f, err := u.s.Blobs.Open(sum)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	httpx.ServeFile(w, r, f, fmt.Sprintf("mail-%d.eml", id), "message/rfc822")
+	httpx.ServeFile(w, r, bytes.NewReader(raw), fmt.Sprintf("mail-%d.eml", id), "message/rfc822")
 	return nil
 }

@@ -2,9 +2,7 @@ package inbound
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -54,13 +52,13 @@ func (in *Intake) Failed(ctx context.Context, before int64, limit int) ([]Failed
 	return out, rows.Err()
 }
 
-// Raw returns the stored bytes' hash of raw mail id, for a download.
-func (in *Intake) Raw(ctx context.Context, id int64) (sha256 string, err error) {
-	err = in.DB.Read.QueryRowContext(ctx, `SELECT sha256 FROM raw_mails WHERE id = $1`, id).Scan(&sha256)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("raw mail %d: %w", id, domain.ErrNotFound)
+// Raw returns the stored bytes of raw mail id, for a download.
+func (in *Intake) Raw(ctx context.Context, id int64) ([]byte, error) {
+	row, err := in.loadRaw(ctx, id)
+	if err != nil {
+		return nil, err
 	}
-	return sha256, err
+	return in.bytesOf(row)
 }
 
 // Retry puts a failed mail back in the queue and processes it at once;

@@ -1,7 +1,8 @@
 // Package inbound takes mail in: it stores each raw mail durably first (a
-// file in the blob store and a raw_mails row with its processing job, in one
-// transaction), and a job then parses it, finds its ticket and adds it. The
-// SMTP listener and `frontdesk mail import` both enter through Accept.
+// raw_mails row with the mail's bytes, or a file in the blob store for a
+// large one, and its processing job, in one synced transaction), and a job
+// then parses it, finds its ticket and adds it. The SMTP listener, IMAP
+// mailboxes and `frontdesk mail import` all enter through Accept.
 package inbound
 
 import (
@@ -100,19 +101,32 @@ func (in *Intake) Accept(ctx context.Context, raw []byte, src Source) (Accepted,
 	return in.AcceptFrom(ctx, bytes.NewReader(raw), src)
 }
 
-// AcceptFrom is Accept for a mail read from r, streamed to disk rather
-// than held in memory (the SMTP listener's DATA).
+// inlineMax is the largest mail kept in the database rather than as a
+// file: creating and syncing a file per mail costs more than the mail's
+// share of a synced commit, but a mail of many megabytes is better
+// written once to a file than to the log and again to the database.
+const inlineMax = 1 << 20
+
+// AcceptFrom is Accept for a mail read from r; a mail over inlineMax is
+// streamed to a file rather than held in memory (the SMTP listener's DATA).
 func (in *Intake) AcceptFrom(ctx context.Context, r io.Reader, src Source) (Accepted, error) {
-	ref, err := in.Blobs.Put(r, 0)
+	head, err := io.ReadAll(io.LimitReader(r, inlineMax+1))
 	if err != nil {
-		return Accepted{}, fmt.Errorf("store raw mail: %w", err)
+		return Accepted{}, fmt.Errorf("read raw mail: %w", err)
+	}
+	ref, content := blob.RefOf(head), head
+	if len(head) > inlineMax {
+		content = nil
+		if ref, err = in.Blobs.Put(io.MultiReader(bytes.NewReader(head), r), 0); err != nil {
+			return Accepted{}, fmt.Errorf("store raw mail: %w", err)
+		}
 	}
 	teamID, err := in.teamOf(ctx, src)
 	if err != nil {
 		return Accepted{}, err
 	}
 	var a Accepted
-	err = in.DB.WithTx(ctx, func(tx *db.Tx) error {
+	err = in.DB.WithSyncedTx(ctx, func(tx *db.Tx) error {
 		a = Accepted{}
 		err := tx.QueryRowContext(ctx, `INSERT INTO raw_mails (sha256, size, source, envelope_from, envelope_to,
 			team_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
@@ -125,6 +139,12 @@ func (in *Intake) AcceptFrom(ctx context.Context, r io.Reader, src Source) (Acce
 		}
 		if err != nil {
 			return err
+		}
+		if content != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO raw_mail_contents (raw_mail_id, content) VALUES ($1, $2)`,
+				a.ID, content); err != nil {
+				return err
+			}
 		}
 		return jobs.Enqueue(ctx, tx, JobKind, a.ID, db.Now())
 	})

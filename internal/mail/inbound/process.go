@@ -39,6 +39,7 @@ type rawRow struct {
 	envelopeTo string
 	teamID     *int64
 	status     string
+	content    []byte // the mail, unless it is a file in the blob store
 }
 
 // Process parses raw mail id and files it. It is idempotent: a mail
@@ -55,9 +56,9 @@ func (in *Intake) Process(ctx context.Context, id int64) (Result, error) {
 	if row.status != StatusReceived {
 		return in.result(ctx, id, in.endJob(ctx, id))
 	}
-	raw, err := in.Blobs.ReadAll(row.sha256)
+	raw, err := in.bytesOf(row)
 	if err != nil {
-		return Result{}, fmt.Errorf("read raw mail %d: %w", id, err)
+		return Result{}, err
 	}
 	m := parse.Parse(raw)
 	mi, err := in.prepare(ctx, row, raw, m)
@@ -88,12 +89,25 @@ func (e *permanentError) Error() string { return e.reason }
 
 func (in *Intake) loadRaw(ctx context.Context, id int64) (rawRow, error) {
 	r := rawRow{id: id}
-	err := in.DB.Read.QueryRowContext(ctx, `SELECT sha256, envelope_to, team_id, status FROM raw_mails
-		WHERE id = $1`, id).Scan(&r.sha256, &r.envelopeTo, &r.teamID, &r.status)
+	err := in.DB.Read.QueryRowContext(ctx, `SELECT r.sha256, r.envelope_to, r.team_id, r.status, c.content
+		FROM raw_mails r LEFT JOIN raw_mail_contents c ON c.raw_mail_id = r.id WHERE r.id = $1`, id).
+		Scan(&r.sha256, &r.envelopeTo, &r.teamID, &r.status, &r.content)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("raw mail %d: %w", id, domain.ErrNotFound)
 	}
 	return r, err
+}
+
+// bytesOf returns the stored mail of row.
+func (in *Intake) bytesOf(row rawRow) ([]byte, error) {
+	if row.content != nil {
+		return row.content, nil
+	}
+	raw, err := in.Blobs.ReadAll(row.sha256)
+	if err != nil {
+		return nil, fmt.Errorf("read raw mail %d: %w", row.id, err)
+	}
+	return raw, nil
 }
 
 // file does the writes of one mail in one transaction.

@@ -32,7 +32,7 @@ func (in *Intake) parsed(ctx context.Context, id int64) *parse.Message {
 	if err != nil {
 		return nil
 	}
-	raw, err := in.Blobs.ReadAll(row.sha256)
+	raw, err := in.bytesOf(row)
 	if err != nil {
 		return nil
 	}
