@@ -23,8 +23,12 @@ type checkpointer struct {
 	once sync.Once
 }
 
-// checkpointEvery is the pause between background checkpoints.
-const checkpointEvery = 500 * time.Millisecond
+// checkpointEvery is the pause between background checkpoints. Short, so
+// that the writer's own checkpoint finds little left to copy: at 500 ms,
+// mail intake wrote some 20 MB of log in between, and the writer's copy of
+// it held up every sender (p99 to 250: 47-50 ms, against 36 at 100 ms).
+// On an idle database a checkpoint finds nothing to do.
+const checkpointEvery = 100 * time.Millisecond
 
 func startCheckpointer(path string) (*checkpointer, error) {
 	conn, err := sql.Open(sqliteDriver(), sqliteDSN(path, modeCheckpoint))
