@@ -26,7 +26,7 @@ func startMail(ctx context.Context, s *app.Services, cfg config.Config, log *slo
 		}
 	}
 	workerCtx, cancel := context.WithCancel(ctx)
-	w := s.Mail.Worker(log, 4)
+	w := s.Mail.Worker(log, s.Mail.Workers())
 	s.Mail.Wake = w.Wake
 	done := make(chan struct{})
 	go func() { w.Run(workerCtx); close(done) }()

@@ -43,6 +43,9 @@ type DB struct {
 	Read    *sql.DB
 	batch   *batcher // SQLite only: group commit of write transactions
 	ckpt    *checkpointer
+	// PostgreSQL only: the server does not wait for the disk at commit
+	// (synchronous_commit off), so synced transactions must ask it to.
+	asyncCommit bool
 }
 
 // Open connects to dsn: a postgres:// URL, or else a SQLite file path.
@@ -62,10 +65,12 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 	pool.SetMaxIdleConns(max(16, 4*runtime.NumCPU()))
 	pool.SetConnMaxIdleTime(5 * time.Minute)
 	d := &DB{Dialect: Postgres, Write: pool, Read: pool}
-	if err := pool.PingContext(ctx); err != nil {
+	var commit string
+	if err := pool.QueryRowContext(ctx, `SHOW synchronous_commit`).Scan(&commit); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("connect to postgres: %w", err)
 	}
+	d.asyncCommit = commit == "off"
 	return d, nil
 }
 

@@ -53,7 +53,7 @@ func (d *DB) withTx(ctx context.Context, fn func(tx *Tx) error, synced bool) err
 		if d.batch != nil {
 			err = d.batch.submit(ctx, fn, synced)
 		} else {
-			err = d.runTx(ctx, syncedOnPostgres(fn, synced))
+			err = d.runTx(ctx, syncedOnPostgres(fn, synced && d.asyncCommit))
 		}
 		if err == nil || attempt == 5 || !isRetryable(err) {
 			return err
@@ -68,7 +68,8 @@ func (d *DB) withTx(ctx context.Context, fn func(tx *Tx) error, synced bool) err
 }
 
 // syncedOnPostgres makes a PostgreSQL transaction wait for its commit to
-// be flushed, even where the server's default says otherwise.
+// be flushed where the server's default says otherwise (by default it
+// does, and the extra statement is saved).
 func syncedOnPostgres(fn func(tx *Tx) error, synced bool) func(tx *Tx) error {
 	if !synced {
 		return fn

@@ -49,16 +49,22 @@ type rawRow struct {
 // can never be filed is marked failed with the reason; other errors are
 // for the caller to retry.
 func (in *Intake) Process(ctx context.Context, id int64) (Result, error) {
+	return in.result(ctx, id, in.process(ctx, id))
+}
+
+// process is Process without reading back the result, which the job
+// worker has no use for.
+func (in *Intake) process(ctx context.Context, id int64) error {
 	row, err := in.loadRaw(ctx, id)
 	if err != nil {
-		return Result{}, err
+		return err
 	}
 	if row.status != StatusReceived {
-		return in.result(ctx, id, in.endJob(ctx, id))
+		return in.endJob(ctx, id)
 	}
 	raw, err := in.bytesOf(row)
 	if err != nil {
-		return Result{}, err
+		return err
 	}
 	m := parse.Parse(raw)
 	mi, err := in.prepare(ctx, row, raw, m)
@@ -70,10 +76,7 @@ func (in *Intake) Process(ctx context.Context, id int64) (Result, error) {
 	if errors.As(err, &perm) || errors.As(err, &ve) {
 		err = in.MarkFailed(ctx, id, m, err)
 	}
-	if err != nil {
-		return Result{}, err
-	}
-	return in.result(ctx, id, nil)
+	return err
 }
 
 // endJob ends the job of a mail already filed, which a crash or a second

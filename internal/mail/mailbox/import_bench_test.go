@@ -26,7 +26,7 @@ func BenchmarkImportToTickets(b *testing.B) {
 				s := testutil.Services(b, d)
 				f.syncer.Batch, f.syncer.Intake = 0, s.IMAPIntake
 				ctx, cancel := context.WithCancel(context.Background())
-				w := s.Mail.Worker(slog.New(slog.DiscardHandler), 4)
+				w := s.Mail.Worker(slog.New(slog.DiscardHandler), s.Mail.Workers())
 				s.Mail.Wake = w.Wake
 				done := make(chan struct{})
 				go func() { w.Run(ctx); close(done) }()
