@@ -7,9 +7,6 @@ CREATE TABLE raw_mail_contents (
     raw_mail_id BIGINT PRIMARY KEY REFERENCES raw_mails(id) ON DELETE CASCADE,
     content     BYTEA NOT NULL
 );
--- Stored out of line without compression: compressing every mail costs
--- the database more CPU than the disk it saves is worth.
-ALTER TABLE raw_mail_contents ALTER COLUMN content SET STORAGE EXTERNAL;
 
 -- +goose Down
 SELECT 'forward-only';
