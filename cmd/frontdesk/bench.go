@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/bench"
 )
 
@@ -33,6 +34,7 @@ func runBench(e *env, args []string) error {
 	if !flagSet(fs, "db") && os.Getenv("FRONTDESK_DB") == "" {
 		cfg.DB = "./bench-data/bench.db"
 	}
+	app.TuneGC() // as serve runs
 	ctx := context.Background()
 	s, err := open(ctx, cfg)
 	if err != nil {

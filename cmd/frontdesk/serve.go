@@ -41,6 +41,7 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	log := newLogger(cfg, e.stderr)
+	app.TuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	s, err := open(ctx, cfg)
