@@ -91,8 +91,29 @@ func (b *batcher) loop() {
 				break collect
 			}
 		}
-		b.run(batch)
+		b.runSyncedFirst(batch)
 	}
+}
+
+// runSyncedFirst commits the synced callers of batch before the others:
+// they are mails whose sender waits for the 250, and their transactions
+// are small, while the others may be mails being filed, each with its
+// ticket and search words.
+func (b *batcher) runSyncedFirst(batch []writeReq) {
+	var synced, others []writeReq
+	for _, r := range batch {
+		if r.synced {
+			synced = append(synced, r)
+		} else {
+			others = append(others, r)
+		}
+	}
+	if len(synced) == 0 || len(others) == 0 {
+		b.run(batch)
+		return
+	}
+	b.run(synced)
+	b.run(others)
 }
 
 func (b *batcher) run(batch []writeReq) {
