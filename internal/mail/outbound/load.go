@@ -29,22 +29,31 @@ func (tc ticketContext) values() Values {
 
 func (tc ticketContext) url() string { return strings.TrimRight(tc.BaseURL, "/") + "/t/" + tc.Token }
 
-func loadTicket(ctx context.Context, q db.Querier, id int64) (ticketContext, error) {
+// loadTicket reads ticket id and its team's template of kind k (one
+// statement: this runs for every mail that opens a ticket).
+func loadTicket(ctx context.Context, q db.Querier, id int64, k Kind) (ticketContext, Template, error) {
 	tc := ticketContext{ID: id}
 	var last string
-	var email sql.Null[string]
+	var email, subject, body sql.Null[string]
+	var enabled sql.Null[bool]
 	err := q.QueryRowContext(ctx, `SELECT t.number, t.subject, t.public_token, tm.id, tm.name, tm.email_alias,
 		c.first_name, c.last_name,
-		(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1)
+		(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1),
+		mt.enabled, mt.subject, mt.body
 		FROM tickets t JOIN teams tm ON tm.id = t.team_id JOIN contacts c ON c.id = t.contact_id
-		WHERE t.id = $1`, id).Scan(&tc.Number, &tc.Subject, &tc.Token, &tc.TeamID, &tc.TeamName, &tc.Alias,
-		&tc.ContactFirst, &last, &email)
+		LEFT JOIN team_mail_templates mt ON mt.team_id = t.team_id AND mt.kind = $2
+		WHERE t.id = $1`, id, k).Scan(&tc.Number, &tc.Subject, &tc.Token, &tc.TeamID, &tc.TeamName, &tc.Alias,
+		&tc.ContactFirst, &last, &email, &enabled, &subject, &body)
 	if err == sql.ErrNoRows {
-		return tc, ticket.ErrNotFound
+		return tc, Template{}, ticket.ErrNotFound
 	}
 	tc.ContactEmail = email.V
 	tc.ContactName = strings.TrimSpace(tc.ContactFirst + " " + last)
-	return tc, err
+	tpl := Defaults()[k]
+	if enabled.Valid {
+		tpl = storedTemplate(k, enabled.V, subject.V, body.V)
+	}
+	return tc, tpl, err
 }
 
 // message is a reply as the mail shows it.

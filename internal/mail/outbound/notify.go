@@ -15,15 +15,14 @@ func (s *Service) Notify(ctx context.Context, tx *db.Tx, n ticket.Notice) error 
 	if !ok {
 		return nil
 	}
-	tc, err := loadTicket(ctx, tx, n.TicketID)
+	tc, tpl, err := loadTicket(ctx, tx, n.TicketID, kind)
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
-	tc.BaseURL = s.BaseURL
-	tpl, err := templateFor(ctx, tx, tc.TeamID, kind)
-	if err != nil || !tpl.Enabled {
-		return err
+	if !tpl.Enabled {
+		return nil
 	}
+	tc.BaseURL = s.BaseURL
 	m, err := s.compose(ctx, tx, tc, tpl, n)
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)

@@ -24,16 +24,20 @@ func (s *Service) Templates(ctx context.Context, teamID int64) ([]Template, erro
 }
 
 func templateFor(ctx context.Context, q db.Querier, teamID int64, k Kind) (Template, error) {
-	t := Template{Kind: k}
+	var enabled bool
+	var subject, body string
 	err := q.QueryRowContext(ctx, `SELECT enabled, subject, body FROM team_mail_templates
-		WHERE team_id = $1 AND kind = $2`, teamID, k).Scan(&t.Enabled, &t.Subject, &t.Body)
+		WHERE team_id = $1 AND kind = $2`, teamID, k).Scan(&enabled, &subject, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Defaults()[k], nil
 	}
-	if k == Reply {
-		t.Enabled = true // a public reply always goes out
-	}
-	return t, err
+	return storedTemplate(k, enabled, subject, body), err
+}
+
+// storedTemplate is a team's own template of kind k.
+func storedTemplate(k Kind, enabled bool, subject, body string) Template {
+	// A public reply always goes out; only its wording is the team's.
+	return Template{Kind: k, Enabled: enabled || k == Reply, Subject: subject, Body: body}
 }
 
 // SaveTemplates validates every template, reporting each bad field, and
