@@ -24,6 +24,9 @@ func (s *Service) guard(ctx context.Context, q db.Querier, m *Mail, n ticket.Not
 		if MachineAddress(m.To.Email) {
 			return s.suppress(m, m.To.Email+" is a machine address")
 		}
+		if len(m.Cc) == 0 {
+			return s.guardAutomatic(ctx, q, m)
+		}
 	}
 	bouncing, err := bouncingOf(ctx, q, append([]Recipient{m.To}, m.Cc...))
 	if err != nil {
@@ -50,17 +53,43 @@ func (s *Service) suppress(m *Mail, reason string) error {
 	return nil
 }
 
+// recentAutomatic counts the automatic mails to $1 since $2.
+const recentAutomatic = `SELECT count(*) FROM mail_outbox WHERE to_email = $1 AND created_at > $2
+	AND automatic AND status IN ('queued', 'sending', 'sent')`
+
 // limit suppresses m when its recipient already got AutoLimit automatic
 // mails in the last hour: the last stop for a loop no header revealed.
 func (s *Service) limit(ctx context.Context, q db.Querier, m *Mail) error {
 	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM mail_outbox WHERE to_email = $1 AND created_at > $2
-		AND automatic AND status IN ('queued', 'sending', 'sent')`,
-		strings.ToLower(m.To.Email), db.Now().Add(-time.Hour)).Scan(&n)
-	if err != nil || n < s.autoLimit() {
+	err := q.QueryRowContext(ctx, recentAutomatic, strings.ToLower(m.To.Email), db.Now().Add(-time.Hour)).Scan(&n)
+	if err != nil {
 		return err
 	}
+	return s.limitAt(m, n)
+}
+
+func (s *Service) limitAt(m *Mail, n int) error {
+	if n < s.autoLimit() {
+		return nil
+	}
 	return s.suppress(m, fmt.Sprintf("%s already got %d automatic mails in the last hour", m.To.Email, n))
+}
+
+// guardAutomatic is the bounce check and the limit of an automatic mail
+// to one recipient in one statement: one runs for every mail that opens a
+// ticket.
+func (s *Service) guardAutomatic(ctx context.Context, q db.Querier, m *Mail) error {
+	var bouncing bool
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COALESCE((SELECT bouncing FROM contact_emails WHERE email = $1), false),
+		(`+recentAutomatic+`)`, strings.ToLower(m.To.Email), db.Now().Add(-time.Hour)).Scan(&bouncing, &n)
+	if err != nil {
+		return err
+	}
+	if bouncing {
+		return s.suppress(m, m.To.Email+" is marked as bouncing")
+	}
+	return s.limitAt(m, n)
 }
 
 // machineLocals are local parts that never belong to a person reading mail.

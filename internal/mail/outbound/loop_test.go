@@ -54,6 +54,9 @@ func TestLoopProtection(t *testing.T) {
 			}
 			reply(t, s, tk.ID, op.ID, ticket.Reply, "Can you hear me?")
 			suppressed(t, outbox(t, s, tk.ID)[1], "bouncing")
+			// Nor does an acknowledgement of a new ticket.
+			again := mailTicket(t, s, "gone@example.com", nil)
+			suppressed(t, outbox(t, s, again.ID)[0], "bouncing")
 			other := mailTicket(t, s, "here@example.com", nil)
 			s.Outbox.Participants = ccList{other.ID: {{Email: "alsogone@example.com"}, {Email: "fine@example.com"}}}
 			reply(t, s, other.ID, op.ID, ticket.Reply, "Hi all")
