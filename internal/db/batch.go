@@ -134,9 +134,11 @@ func (b *batcher) run(batch []writeReq) {
 // sync makes the writer's commits wait for the disk (synchronous=FULL:
 // the log is synced at each commit) while a batch holds a synced caller,
 // and go back to syncing only at checkpoints after. One sync serves the
-// whole batch.
+// whole batch. FULL is set before every synced batch, not only when the
+// batcher last set NORMAL: should the writer's connection be replaced, the
+// new one starts at NORMAL.
 func (b *batcher) sync(on bool) error {
-	if on == b.synced {
+	if !on && !b.synced {
 		return nil
 	}
 	mode := map[bool]string{true: "FULL", false: "NORMAL"}[on]
