@@ -13,14 +13,11 @@ import (
 // lost between steps. A broken rule shows the form again, unsaved, with
 // each message beside its field.
 func (u *UI) settingsFormSave(w http.ResponseWriter, r *http.Request) error {
-	t, err := u.pathTeam(r)
+	t, err := u.postedTeam(r)
 	if err != nil {
 		return err
 	}
 	id := t.ID
-	if err := r.ParseForm(); err != nil {
-		return err
-	}
 	op := r.PostForm.Get("op")
 	fields := applyOp(formFieldsFrom(r.PostForm), op)
 	published := r.PostForm.Get("published") != ""

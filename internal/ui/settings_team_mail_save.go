@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"net/http"
-	"strconv"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
@@ -12,14 +11,11 @@ import (
 // settingsTeamMailSave stores the templates, or with "preview" only
 // renders them as typed.
 func (u *UI) settingsTeamMailSave(w http.ResponseWriter, r *http.Request) error {
-	t, err := u.pathTeam(r)
+	t, err := u.postedTeam(r)
 	if err != nil {
 		return err
 	}
 	id := t.ID
-	if err := r.ParseForm(); err != nil {
-		return err
-	}
 	ts := templatesFrom(r.PostForm)
 	if r.PostForm.Has("preview") {
 		v := u.teamMailView(r, t, ts)
@@ -38,7 +34,7 @@ func (u *UI) settingsTeamMailSave(w http.ResponseWriter, r *http.Request) error 
 	} else if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/settings/teams/"+strconv.FormatInt(id, 10)+"/mail?done=mail-saved", http.StatusSeeOther)
+	toTeamSettings(w, r, id, "mail", "mail-saved")
 	return nil
 }
 

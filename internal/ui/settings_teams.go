@@ -107,7 +107,7 @@ func (u *UI) settingsTeamSave(w http.ResponseWriter, r *http.Request) error {
 	if id == 0 {
 		done = "team-created"
 	}
-	http.Redirect(w, r, "/settings/teams/"+strconv.FormatInt(t.ID, 10)+"?done="+done, http.StatusSeeOther)
+	toTeamSettings(w, r, t.ID, "", done)
 	return nil
 }
 
@@ -118,4 +118,23 @@ func (u *UI) pathTeam(r *http.Request) (team.Team, error) {
 		return team.Team{}, err
 	}
 	return u.s.Teams.Get(r.Context(), id)
+}
+
+// postedTeam is pathTeam for a form posted about the team.
+func (u *UI) postedTeam(r *http.Request) (team.Team, error) {
+	t, err := u.pathTeam(r)
+	if err != nil {
+		return t, err
+	}
+	return t, r.ParseForm()
+}
+
+// toTeamSettings sends the browser back to page of team id's settings
+// ("" for the team itself), saying what was done.
+func toTeamSettings(w http.ResponseWriter, r *http.Request, id int64, page, done string) {
+	to := "/settings/teams/" + strconv.FormatInt(id, 10)
+	if page != "" {
+		to += "/" + page
+	}
+	http.Redirect(w, r, to+"?done="+done, http.StatusSeeOther)
 }

@@ -1,9 +1,6 @@
 package ui
 
-import (
-	"net/http"
-	"strconv"
-)
+import "net/http"
 
 // settingsWidgetRotate replaces a team's widget secret; the page asks
 // first, since every identity signed with the old one stops verifying.
@@ -15,6 +12,6 @@ func (u *UI) settingsWidgetRotate(w http.ResponseWriter, r *http.Request) error 
 	if _, err := u.s.Widgets.Rotate(r.Context(), id); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/settings/teams/"+strconv.FormatInt(id, 10)+"/widget?done=widget-rotated", http.StatusSeeOther)
+	toTeamSettings(w, r, id, "widget", "widget-rotated")
 	return nil
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
@@ -13,14 +12,11 @@ import (
 // settingsWidgetSave saves a team's allowed origins, identity rule and
 // colour; a bad line is named beside the origins as typed.
 func (u *UI) settingsWidgetSave(w http.ResponseWriter, r *http.Request) error {
-	t, err := u.pathTeam(r)
+	t, err := u.postedTeam(r)
 	if err != nil {
 		return err
 	}
 	id := t.ID
-	if err := r.ParseForm(); err != nil {
-		return err
-	}
 	origins := r.PostForm.Get("origins")
 	in := widget.Input{Origins: strings.Split(origins, "\n"), RequireVerified: r.PostForm.Get("require_verified") != "",
 		Color: r.PostForm.Get("color")}
@@ -43,6 +39,6 @@ func (u *UI) settingsWidgetSave(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/settings/teams/"+strconv.FormatInt(id, 10)+"/widget?done=widget-saved", http.StatusSeeOther)
+	toTeamSettings(w, r, id, "widget", "widget-saved")
 	return nil
 }
