@@ -29,7 +29,7 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 		return httpx.NewError(http.StatusTooManyRequests, "rate_limited",
 			"You have sent this form several times in a short while. Please wait a few minutes and try again.")
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormPost)
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
 	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return httpx.NewError(http.StatusRequestEntityTooLarge, "too_large",
 			"What you sent is too large. Files may be at most 10 MB each.")

@@ -12,9 +12,6 @@ import (
 // of each file are the operator's too (internal/upload).
 var customerFiles = upload.Policy{MaxSize: MaxFileSize, MaxFiles: MaxFiles}
 
-// maxFormPost bounds the website form's post with every file in it.
-const maxFormPost = maxFormBody
-
 // fileAnswers names the file sent for each file field, so a required
 // file field counts as answered.
 func fileAnswers(mf *multipart.Form, fields []form.Field, a form.Answers) {
