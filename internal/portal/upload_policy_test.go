@@ -14,6 +14,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/form"
+	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
@@ -156,5 +157,33 @@ func TestFileNamesShownClean(t *testing.T) {
 		if len(last.Attachments) != 1 || last.Attachments[0].ContentType != "application/pdf" {
 			t.Errorf("stored %+v, want one file of type application/pdf", last.Attachments)
 		}
+	})
+}
+
+// A mail's attachment whose name hides a direction override is stored
+// and shown clean too, on the customer's public page.
+func TestMailAttachmentNamesShownClean(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		ctx := context.Background()
+		raw := "From: Ann <ann@example.com>\r\nTo: support@localhost\r\nSubject: Invoice\r\n" +
+			"Message-ID: <rlo-1@example.com>\r\nMIME-Version: 1.0\r\n" +
+			"Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n" +
+			"--b\r\nContent-Type: application/pdf\r\n" +
+			"Content-Disposition: attachment; filename*=UTF-8''invoice%E2%80%AEfdp%E2%80%8B.exe\r\n" +
+			"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQ=\r\n--b--\r\n"
+		a, err := e.s.Mail.Accept(ctx, []byte(raw), inbound.Source{Kind: inbound.SourceImport})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.s.Mail.Process(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		page, _ := e.s.Tickets.List(ctx, ticket.Filter{Limit: 1})
+		if len(page.Items) != 1 {
+			t.Fatalf("the mail opened %d tickets", len(page.Items))
+		}
+		body := e.get("/t/" + page.Items[0].PublicToken).Body.String()
+		contains(t, body, []string{"invoicefdp.exe"}, []string{"\u202E", "\u200B"})
 	})
 }
