@@ -25,6 +25,8 @@ func ServeFile(w http.ResponseWriter, r *http.Request, content io.ReadSeeker, na
 	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": name}))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	h.Set("Cache-Control", "private, max-age=3600")
+	if h.Get("Cache-Control") == "" { // a caller may forbid caching (the public page does)
+		h.Set("Cache-Control", "private, max-age=3600")
+	}
 	http.ServeContent(w, r, "", time.Time{}, content)
 }

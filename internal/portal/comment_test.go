@@ -99,7 +99,7 @@ func TestFileLimits(t *testing.T) {
 			want  string
 		}{
 			{"too many", six, "Attach at most 5 files"},
-			{"too large", []upload{{"huge.bin", bytes.Repeat([]byte("x"), 10<<20+1)}}, "huge.bin&#34; is larger than 10.0 MB"},
+			{"too large", []upload{{"huge.bin", bytes.Repeat([]byte("x"), 10<<20+1)}}, "huge.bin” is too large: at most 10 MB per file."},
 			{"nothing at all", nil, "Write a comment or attach a file."},
 		}
 		for _, c := range cases {

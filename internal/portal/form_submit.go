@@ -29,7 +29,7 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 		return httpx.NewError(http.StatusTooManyRequests, "rate_limited",
 			"You have sent this form several times in a short while. Please wait a few minutes and try again.")
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormPost)
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
 	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return httpx.NewError(http.StatusRequestEntityTooLarge, "too_large",
 			"What you sent is too large. Files may be at most 10 MB each.")
@@ -81,17 +81,12 @@ func (f *Forms) open(r *http.Request, p published, a form.Answers) (ticket.Ticke
 	} else if err != nil {
 		return ticket.Ticket{}, nil, err
 	}
-	files, errs := readFiles(r.MultipartForm, res.Files)
+	files, errs := customerFiles.Form(r.MultipartForm, res.Files...)
 	if len(errs) > 0 {
 		return ticket.Ticket{}, errs, nil
 	}
-	in := ticket.NewTicket{Subject: res.Subject, Description: res.Description, Team: p.team.Slug,
-		Priority: res.Priority, Channel: ticket.WebForm, Contact: contact.Identity{Email: res.Email,
-			FirstName: res.FirstName, LastName: res.LastName, Phone: res.Phone}}
-	for _, x := range res.Extras {
-		in.Fields = append(in.Fields, ticket.Field{Label: x.Label, Value: x.Value})
-	}
-	if in.Attachments, err = storeUploads(f.s.Blobs, files); err != nil {
+	in := formTicket(res, p.team.Slug, ticket.WebForm)
+	if in.Attachments, err = customerFiles.Store(f.s.Blobs, files); err != nil {
 		return ticket.Ticket{}, nil, err
 	}
 	t, err := f.s.Tickets.Create(r.Context(), in)
@@ -99,6 +94,18 @@ func (f *Forms) open(r *http.Request, p published, a form.Answers) (ticket.Ticke
 		return t, byTarget(p.form, ve.Fields), nil
 	}
 	return t, nil, err
+}
+
+// formTicket is the ticket a valid submission opens, from the website
+// form or the widget.
+func formTicket(res form.Result, team string, ch ticket.Channel) ticket.NewTicket {
+	in := ticket.NewTicket{Subject: res.Subject, Description: res.Description, Team: team,
+		Priority: res.Priority, Channel: ch, Contact: contact.Identity{Email: res.Email,
+			FirstName: res.FirstName, LastName: res.LastName, Phone: res.Phone}}
+	for _, x := range res.Extras {
+		in.Fields = append(in.Fields, ticket.Field{Label: x.Label, Value: x.Value})
+	}
+	return in
 }
 
 // byTarget puts the ticket's own messages ("contact.phone") beside the

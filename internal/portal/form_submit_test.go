@@ -121,9 +121,9 @@ func TestFilesRefused(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newFormEnv(t, d)
 		cases := []struct{ name, body, msg string }{
-			{"setup.exe", "MZ\x90\x00", "Please attach a document"},
+			{"setup.exe", "MZ\x90\x00", "looks like a program"},
 			{"invoice.pdf", "MZ\x90\x00 renamed program", "looks like a program"},
-			{"notes.txt", "<html><script>alert(1)</script>", "looks like a program"},
+			{"notes.txt", "<html><script>alert(1)</script>", "its content is something else"},
 			{"big.pdf", "%PDF" + strings.Repeat("x", 10<<20), "too large"},
 		}
 		for _, tc := range cases {

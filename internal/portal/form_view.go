@@ -8,6 +8,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/team"
+	"github.com/frontdesk/frontdesk/internal/upload"
 	"github.com/frontdesk/frontdesk/internal/widget"
 )
 
@@ -40,7 +41,7 @@ func (v FieldView) Checked() bool { return v.Value != "" }
 func (v FieldView) Is(t string) bool { return string(v.Type) == t }
 
 // Accept lists the file types a file input offers.
-func (v FieldView) Accept() string { return acceptList }
+func (v FieldView) Accept() string { return upload.Accept }
 
 // published is a team and its form, when the form is open to customers.
 type published struct {

@@ -2,12 +2,9 @@ package portal
 
 import (
 	"errors"
-	"fmt"
-	"mime/multipart"
 	"net/http"
 	"strings"
 
-	"github.com/frontdesk/frontdesk/internal/blob"
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
@@ -56,46 +53,13 @@ func (p *Portal) commentAgain(w http.ResponseWriter, r *http.Request, t ticket.T
 	return p.pages.page(w, http.StatusUnprocessableEntity, "portal_ticket.html", v)
 }
 
-// storeFiles checks the attached files against the limits and puts them in
-// the blob store. An empty file input sends a part without a name: skipped.
+// storeFiles checks the attached files against the customers' upload
+// policy and puts them in the blob store; a refused file refuses the
+// comment, which is shown again with the reason.
 func (p *Portal) storeFiles(r *http.Request) ([]ticket.NewAttachment, error) {
-	var parts []*multipart.FileHeader
-	if r.MultipartForm != nil {
-		for _, fh := range r.MultipartForm.File["files"] {
-			if fh.Filename != "" || fh.Size > 0 {
-				parts = append(parts, fh)
-			}
-		}
+	files, errs := customerFiles.Form(r.MultipartForm, "files")
+	if len(errs) > 0 {
+		return nil, &domain.ValidationError{Fields: errs}
 	}
-	if len(parts) > MaxFiles {
-		return nil, domain.Invalid("files", fmt.Sprintf("Attach at most %d files to one comment.", MaxFiles))
-	}
-	out := make([]ticket.NewAttachment, 0, len(parts))
-	for _, fh := range parts {
-		a, err := p.storeFile(fh)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, nil
-}
-
-func (p *Portal) storeFile(fh *multipart.FileHeader) (ticket.NewAttachment, error) {
-	name := ticket.CleanFilename(fh.Filename)
-	tooBig := domain.Invalid("files", fmt.Sprintf("%q is larger than %s.", name, size(MaxFileSize)))
-	if fh.Size > MaxFileSize {
-		return ticket.NewAttachment{}, tooBig
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return ticket.NewAttachment{}, err
-	}
-	defer f.Close()
-	ref, err := p.s.Blobs.Put(f, MaxFileSize)
-	if errors.Is(err, blob.ErrTooLarge) {
-		return ticket.NewAttachment{}, tooBig
-	}
-	return ticket.NewAttachment{SHA256: ref.SHA256, Size: ref.Size, Filename: name,
-		ContentType: fh.Header.Get("Content-Type")}, err
+	return customerFiles.Store(p.s.Blobs, files)
 }

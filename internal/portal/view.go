@@ -7,6 +7,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/ticket"
+	"github.com/frontdesk/frontdesk/internal/upload"
 )
 
 // TicketView is the public page of one ticket.
@@ -25,6 +26,10 @@ type TicketView struct {
 	MaxFiles int
 	MaxSize  string
 }
+
+// Accept lists the kinds of file the upload policy takes, as the file
+// input's hint to the browser; the server decides.
+func (TicketView) Accept() string { return upload.Accept }
 
 // Step is one status on the way through the pipeline.
 type Step struct {

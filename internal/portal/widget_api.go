@@ -10,6 +10,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
+	"github.com/frontdesk/frontdesk/internal/widget"
 )
 
 // widgetTicket is a ticket as the widget shows it. The token lets the
@@ -36,36 +37,40 @@ func toWidget(t ticket.Ticket) widgetTicket {
 	return widgetTicket{Number: t.Number, Subject: t.Subject, Status: t.Status.Name, Open: t.IsOpen(), Token: t.PublicToken}
 }
 
-// widgetOpen opens a ticket for the visitor: linked by external id when
-// the host site signed it, else by email. A multipart post carries the
-// form's files, each part named after its file field.
+// widgetOpen opens a ticket for the visitor with the team's form, read
+// as the website form reads it; the contact is found by what the host
+// site signed (identify). A multipart post carries the form's files,
+// each part named after its file field.
 func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
 	var in widgetOpenInput
 	if err := decodeWidget(r, &in); err != nil {
 		return err
 	}
-	verified, err := in.Identity.verify(s)
+	signed, err := in.Identity.verify(s)
 	if err != nil {
 		return err
 	}
-	nt, err := in.ticket(s.TeamSlug)
+	fm, err := p.widgetForm(r.Context(), s.TeamSlug)
 	if err != nil {
 		return err
 	}
-	files, err := widgetUploads(r, "") // each under its form field's name
-	if err != nil {
+	in.prefill(signed)
+	c := &domain.Check{} // every wrong answer at once, by field
+	res, err := fm.Read(in.answers(c, fm, r.MultipartForm))
+	if err := firstErr(c.Merge("", err), c.Err()); err != nil {
 		return err
+	}
+	files, errs := customerFiles.Form(r.MultipartForm, res.Files...)
+	if len(errs) > 0 {
+		return &domain.ValidationError{Fields: errs}
 	}
 	if !p.opens.Allow(clientIP(r)) {
 		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many new tickets from here; wait a few minutes")
 	}
-	if nt.Attachments, err = storeUploads(p.s.Blobs, files); err != nil {
+	nt := formTicket(res, s.TeamSlug, ticket.Widget)
+	identify(&nt, in.Identity, signed)
+	if nt.Attachments, err = customerFiles.Store(p.s.Blobs, files); err != nil {
 		return err
-	}
-	if verified {
-		nt.Contact.ExternalID = in.Identity.ExternalID
-		nt.Contact.Email = firstNonEmpty(in.Identity.Email, nt.Contact.Email)
-		nt.Contact.FirstName = firstNonEmpty(in.Identity.Name, nt.Contact.FirstName)
 	}
 	t, err := p.s.Tickets.Create(r.Context(), nt)
 	if err != nil {
@@ -92,7 +97,7 @@ func (p *Portal) widgetMine(w http.ResponseWriter, r *http.Request, s WidgetSett
 		return err
 	}
 	verified, err := in.Identity.verify(s)
-	if err != nil || !verified {
+	if err != nil || verified == widget.Unsigned {
 		return firstErr(err, domain.Forbidden("only a visitor signed by the site has a list of tickets"))
 	}
 	out := []widgetTicket{}
@@ -170,11 +175,11 @@ func (p *Portal) widgetAnswer(w http.ResponseWriter, r *http.Request, s WidgetSe
 	if err != nil {
 		return err
 	}
-	files, err := widgetUploads(r, "files")
-	if err != nil {
-		return err
+	files, errs := customerFiles.Form(r.MultipartForm, "files")
+	if len(errs) > 0 {
+		return &domain.ValidationError{Fields: errs}
 	}
-	atts, err := storeUploads(p.s.Blobs, files)
+	atts, err := customerFiles.Store(p.s.Blobs, files)
 	if err != nil {
 		return err
 	}

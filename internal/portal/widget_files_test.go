@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/portal"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -54,6 +55,7 @@ func TestWidgetFiles(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		h := widgetHandler(t, e, false)
+		publish(t, e, form.Field{Name: "scan", Target: form.Extra, Type: form.File, Label: "Scan"})
 		ctx := context.Background()
 		open := map[string]any{"email": "anon@example.com", "subject": "Broken invoice", "message": "See the scan"}
 		code, out := widgetUpload(t, h, "/widget/v1/support/tickets", open, [3]string{"scan", "invoice scan.pdf", "%PDF-1.4 scan"})
@@ -93,7 +95,7 @@ func TestWidgetFiles(t *testing.T) {
 		}{
 			"over the limit":         {"/widget/v1/support/tickets", "scan", "big.pdf", strings.Repeat("x", portal.MaxFileSize+1), "too large"},
 			"a program renamed":      {"/widget/v1/support/tickets", "scan", "setup.pdf", "MZ\x90\x00 program", "program"},
-			"an executable":          {"/widget/v1/support/tickets", "scan", "setup.exe", "MZ\x90\x00 program", "document, an image"},
+			"an executable":          {"/widget/v1/support/tickets", "scan", "setup.exe", "MZ\x90\x00 program", "setup.exe” looks like a program"},
 			"a program in an answer": {thread, "files", "run.txt", "#!/bin/sh\nrm -rf /", "program"},
 		} {
 			payload := any(open)

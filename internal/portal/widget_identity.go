@@ -26,12 +26,14 @@ type WidgetConfig interface {
 	WidgetSettings(ctx context.Context, teamSlug string) (WidgetSettings, error)
 }
 
-// Identity is who the host site says the visitor is.
+// Identity is who the host site says the visitor is. Only what the
+// signature covers is trusted: the external id, and the email when the
+// site signs both together (docs/widget.md).
 type Identity struct {
 	ExternalID string `json:"external_id"`
 	Email      string `json:"email"`
 	Name       string `json:"name"`
-	Signature  string `json:"signature"` // hex HMAC-SHA256 of ExternalID under the team's secret
+	Signature  string `json:"signature"` // widget.Sign or widget.SignIdentity under the team's secret
 }
 
 // Sign is what the host site computes on its server (widget.Sign): the
@@ -44,20 +46,31 @@ func Sign(secret, externalID string) (string, error) {
 	return widget.Sign(secret, externalID), nil
 }
 
-// verify reports whether the visitor is signed. A signature that does not
-// match is refused outright; an unsigned visitor is refused only when the
-// team requires verification.
-func (id Identity) verify(s WidgetSettings) (bool, error) {
+// verify reports what the visitor's signature vouches for. A signature
+// that does not match is refused outright; an unsigned visitor is
+// refused only when the team requires verification. The values are
+// checked as received: one that would need trimming is refused, so the
+// string verified is the string used.
+func (id Identity) verify(s WidgetSettings) (widget.Signed, error) {
 	if id.Signature == "" && id.ExternalID == "" {
 		if s.RequireVerified {
-			return false, domain.Forbidden("this team only answers visitors whose identity its site signs")
+			return widget.Unsigned, domain.Forbidden("this team only answers visitors whose identity its site signs")
 		}
-		return false, nil
+		return widget.Unsigned, nil
 	}
-	if !widget.Verify(s.Secret, id.ExternalID, id.Signature) {
-		return false, domain.Forbidden("the visitor's signature does not match")
+	c := &domain.Check{}
+	for field, v := range map[string]string{"identity.external_id": id.ExternalID, "identity.email": id.Email,
+		"identity.signature": id.Signature} {
+		c.Require(v == strings.TrimSpace(v), field, "has spaces around it; sign and send the value exactly as stored")
 	}
-	return true, nil
+	if err := c.Err(); err != nil {
+		return widget.Unsigned, err
+	}
+	signed := widget.Check(s.Secret, id.ExternalID, id.Email, id.Signature)
+	if signed == widget.Unsigned {
+		return signed, domain.Forbidden("the visitor's signature does not match")
+	}
+	return signed, nil
 }
 
 // allowsOrigin reports whether origin may embed the team's widget.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 )
 
@@ -47,12 +48,16 @@ func TestWidgetScriptServed(t *testing.T) {
 	})
 }
 
-// The widget sends the team's extra form fields with their labels; the
-// ticket keeps them, and a priority field's word sets the priority.
+// The widget sends the team's extra form fields by name; the ticket
+// keeps them under the form's labels, and a priority field's word sets
+// the priority.
 func TestWidgetOpenKeepsFormFields(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		h := widgetHandler(t, e, false)
+		publish(t, e, form.Field{Name: "last_name", Target: form.LastName, Type: form.Text, Label: "Last name"},
+			form.Field{Name: "priority", Target: form.Priority, Type: form.Select, Label: "How urgent?"},
+			form.Field{Name: "order", Target: form.Extra, Type: form.Text, Label: "Order number"})
 		code, out, _ := call(t, h, "POST", "/widget/v1/support/tickets", hostOrigin, map[string]any{
 			"email": "kim@example.com", "name": "Kim", "last_name": "Lee", "subject": "Order late",
 			"message": "Where is it?", "priority": "High",

@@ -12,6 +12,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/portal"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -45,6 +46,14 @@ func widgetHandler(t *testing.T, e *env, require bool) http.Handler {
 	mux := http.NewServeMux()
 	p.Register(mux)
 	return mux
+}
+
+// publish gives the support team's form the default fields and more.
+func publish(t *testing.T, e *env, more ...form.Field) {
+	t.Helper()
+	if _, err := e.s.Forms.Save(context.Background(), 1, append(form.Default(), more...)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func call(t *testing.T, h http.Handler, method, path, origin string, body any) (int, map[string]any, http.Header) {

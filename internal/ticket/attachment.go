@@ -46,17 +46,20 @@ type AttachmentFile struct {
 // MaxFilename bounds stored file names, in bytes.
 const MaxFilename = 255
 
-// CleanFilename keeps the last path element of name without control
-// characters, so a stored name is safe in a header and a download.
+// CleanFilename keeps the last path element of name without control or
+// invisible characters, so a stored name is safe in a header and a
+// download, and reads as what it is: "invoice\u202Efdp.exe" would show
+// as "invoiceexe.pdf" with the direction override left in. Every name a
+// file is stored or shown under passes here, whatever brought it.
 func CleanFilename(name string) string {
-	name = strings.ReplaceAll(name, `\`, "/")
-	name = path.Base(strings.TrimSpace(name))
 	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '"' {
+		if invisible(r) || r == '"' {
 			return -1
 		}
 		return r
 	}, name)
+	name = strings.ReplaceAll(name, `\`, "/")
+	name = path.Base(strings.TrimSpace(name))
 	if name == "." || name == "/" || name == ".." || name == "" {
 		name = "file"
 	}
@@ -65,6 +68,19 @@ func CleanFilename(name string) string {
 		name = name[:len(name)-size]
 	}
 	return name
+}
+
+// invisible reports a character that changes how a name reads without
+// showing: C0 and C1 controls, format characters (bidirectional marks,
+// embeddings, overrides and isolates U+200E-F, U+202A-E, U+2066-9,
+// U+061C; zero-width characters; the soft hyphen; the BOM) and the
+// blank fillers that render as nothing.
+func invisible(r rune) bool {
+	switch r {
+	case '\u034F', '\u115F', '\u1160', '\u3164', '\uFFA0', '\u2800':
+		return true
+	}
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 
 func lastRune(s string) (rune, int) {
@@ -96,7 +112,9 @@ const attachmentColumns = `a.id, a.message_id, a.filename, a.content_type, a.siz
 func scanAttachment(row interface{ Scan(...any) error }, extra ...any) (Attachment, error) {
 	var a Attachment
 	dest := append([]any{&a.ID, &a.MessageID, &a.Filename, &a.ContentType, &a.Size, &a.ContentID, &a.Inline, &a.SHA256}, extra...)
-	return a, row.Scan(dest...)
+	err := row.Scan(dest...)
+	a.Filename = CleanFilename(a.Filename) // a name stored before the rules grew reads clean too
+	return a, err
 }
 
 // attachmentsOf returns the files of ticket id's messages by message id.

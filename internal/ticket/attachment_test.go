@@ -62,6 +62,13 @@ func TestCleanFilename(t *testing.T) {
 	for in, want := range map[string]string{
 		"report.pdf": "report.pdf", "../../etc/passwd": "passwd", `a\b\c.txt`: "c.txt", "": "file",
 		"..": "file", "x\r\nSet-Cookie: y": "xSet-Cookie: y", "résumé.pdf": "résumé.pdf",
+		// Bidirectional marks, embeddings, overrides and isolates, which
+		// make "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+		"invoice\u202Efdp.exe": "invoicefdp.exe", "a\u202Ab\u202Bc\u202Cd\u202De.pdf": "abcde.pdf",
+		"\u2066a\u2067b\u2068c\u2069.pdf": "abc.pdf", "a\u200Eb\u200Fc\u061C.pdf": "abc.pdf",
+		// Zero-width characters, the soft hyphen, the BOM, C1 controls and blank fillers.
+		"in\u200Bvoi\u200Cce\u200D\u2060.pdf": "invoice.pdf", "re\u00ADport\uFEFF.txt": "report.txt",
+		"c1\u0085\u009B.txt": "c1.txt", "\u3164\u115Fx.pdf": "x.pdf", "rtl-\u202E/../x.pdf": "x.pdf",
 	} {
 		if got := ticket.CleanFilename(in); got != want {
 			t.Errorf("CleanFilename(%q) = %q, want %q", in, got, want)

@@ -39,17 +39,22 @@ func TestComposerAttachesFiles(t *testing.T) {
 		tk := e.open("Printer jam", 0, "")
 		page := fmt.Sprintf("/tickets/%d", tk.ID)
 		res, body := e.postFiles(page+"/messages", map[string]string{"kind": "note", "body": "Log attached"},
-			map[string]string{"<img src=x onerror=alert(1)>.html": "<script>parent.__pwned=1</script>"})
+			map[string]string{"page.html": "<script>parent.__pwned=1</script>"})
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "page.html” is not a kind of file we accept") {
+			t.Errorf("an HTML page: %d, want 422 naming the file: %s", res.StatusCode, body)
+		}
+		res, body = e.postFiles(page+"/messages", map[string]string{"kind": "note", "body": "Log attached"},
+			map[string]string{"<img src=x onerror=alert(1)>.txt": "parent.__pwned=1"})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("post with a file: %d %s", res.StatusCode, body)
 		}
 		_, body = e.do(e.client("agent"), http.MethodGet, page, nil, nil)
 		link := regexp.MustCompile(`href="(/files/\d+/[^"]+)" download`).FindStringSubmatch(body)
-		if link == nil || !strings.Contains(body, "&lt;img src=x onerror=alert(1)&gt;.html") {
+		if link == nil || !strings.Contains(body, "&lt;img src=x onerror=alert(1)&gt;.txt") {
 			t.Fatalf("the thread does not list the file, escaped: %s", body)
 		}
 		res, content := e.do(e.client("agent"), http.MethodGet, link[1], nil, nil)
-		if res.StatusCode != http.StatusOK || content != "<script>parent.__pwned=1</script>" {
+		if res.StatusCode != http.StatusOK || content != "parent.__pwned=1" {
 			t.Fatalf("download: %d %q", res.StatusCode, content)
 		}
 		if ct, cd := res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"); ct != "application/octet-stream" ||
@@ -64,7 +69,7 @@ func TestComposerAttachesFiles(t *testing.T) {
 			many[fmt.Sprintf("f%d.txt", i)] = "x"
 		}
 		res, body = e.postFiles(page+"/messages", map[string]string{"kind": "reply", "body": "Too many"}, many)
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "at most 10 files to one message") ||
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Attach at most 10 files") ||
 			!strings.Contains(body, "Too many") {
 			t.Errorf("eleven files: %d, want 422 with the reason and the text kept", res.StatusCode)
 		}
@@ -99,6 +104,35 @@ func TestRelinkMovesTicketToAnotherCustomer(t *testing.T) {
 		back, _ := e.s.Tickets.Get(context.Background(), tk.ID)
 		if again.StatusCode != http.StatusSeeOther || back.Contact.ID != tk.Contact.ID {
 			t.Errorf("relinking to an existing address must reuse its contact: %+v", back.Contact)
+		}
+	})
+}
+
+// The operator's composer passes the customers' checks of each file: a
+// program is refused by its name or its content, whatever it is called,
+// the file named in the message and the typed text kept; nothing is
+// added to the thread.
+func TestComposerRefusesPrograms(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		tk := e.open("Driver update", 0, "")
+		page := fmt.Sprintf("/tickets/%d", tk.ID)
+		before, _ := e.s.Tickets.Messages(context.Background(), tk.ID, false)
+		for _, p := range []struct{ name, content, want string }{
+			{"photo.png", "MZ\x90\x00\x03\x00\x00\x00 This program cannot be run in DOS mode", "looks like a program"},
+			{"invoice.pdf.exe", "%PDF-1.4 not really", "looks like a program"},
+			{"notes.txt", "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00", "looks like a program"},
+			{"holiday.png", "plain words, no picture", "is named like a PNG image but its content is something else"},
+		} {
+			res, body := e.postFiles(page+"/messages", map[string]string{"kind": "reply", "body": "Here is the driver"},
+				map[string]string{p.name: p.content})
+			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, p.name+"” "+p.want) ||
+				!strings.Contains(body, "Here is the driver") {
+				t.Errorf("%s: %d, want 422 with %q and the text kept", p.name, res.StatusCode, p.want)
+			}
+		}
+		if after, _ := e.s.Tickets.Messages(context.Background(), tk.ID, false); len(after) != len(before) {
+			t.Errorf("refused posts added %d messages", len(after)-len(before))
 		}
 	})
 }

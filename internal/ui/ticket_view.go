@@ -10,6 +10,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/ticket"
+	"github.com/frontdesk/frontdesk/internal/upload"
 )
 
 // TicketView is the ticket workspace: the thread, the composer, the
@@ -118,6 +119,10 @@ type Composer struct {
 	Error string
 	To    string // the address a reply goes to
 }
+
+// Accept lists the kinds of file the upload policy takes, as the file
+// input's hint to the browser; the server decides.
+func (Composer) Accept() string { return upload.Accept }
 
 // Controls are the choices of the ticket's properties form.
 type Controls struct {

@@ -4,9 +4,7 @@
 package widget
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/url"
@@ -43,27 +41,6 @@ func NewSecret() string {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b) // crypto/rand never fails on supported systems
 	return hex.EncodeToString(b)
-}
-
-// Sign is what the host site computes: hex(HMAC-SHA256(secret, externalID)).
-func Sign(secret, externalID string) string {
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write([]byte(externalID))
-	return hex.EncodeToString(mac.Sum(nil))
-}
-
-// Verify reports whether signature signs externalID under secret, in
-// constant time. An empty secret or id never verifies.
-func Verify(secret, externalID, signature string) bool {
-	if secret == "" || externalID == "" {
-		return false
-	}
-	got, err := hex.DecodeString(strings.TrimSpace(signature))
-	if err != nil {
-		return false
-	}
-	want, _ := hex.DecodeString(Sign(secret, externalID))
-	return hmac.Equal(got, want)
 }
 
 // Verify reports whether signature signs externalID under s's secret.

@@ -108,3 +108,31 @@ func upper(s string) string {
 	}
 	return string(b)
 }
+
+func TestSignIdentity(t *testing.T) {
+	secret := "5f1a0c3d9e7b2a4c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e"
+	// The documented example (docs/widget.md), which Python's hmac gives too.
+	good := widget.SignIdentity(secret, "user-42", "sam@example.com")
+	if good != "v2.af27446e35c6d36a990df0affe5bc747042e55899fc346f0d8da0f81219c85b6" {
+		t.Errorf("SignIdentity = %s, not the documented value", good)
+	}
+	cases := []struct {
+		name, id, email, sig string
+		want                 widget.Signed
+	}{
+		{"both signed", "user-42", "sam@example.com", good, widget.ExternalIDAndEmail},
+		{"another email", "user-42", "eve@example.com", good, widget.Unsigned},
+		{"the email moved into the id", "user-42,15:sam@example.com", "", good, widget.Unsigned},
+		{"first form, email not covered", "user-42", "eve@example.com", widget.Sign(secret, "user-42"), widget.ExternalID},
+		// A first-form signature of an id that reads like the second
+		// form's message is no signature of the email: the keys differ.
+		{"first form posing as second", "user-42", "sam@example.com",
+			"v2." + widget.Sign(secret, "7:user-42,15:sam@example.com,"), widget.Unsigned},
+		{"padded signature", "user-42", "sam@example.com", " " + good, widget.Unsigned},
+	}
+	for _, tc := range cases {
+		if got := widget.Check(secret, tc.id, tc.email, tc.sig); got != tc.want {
+			t.Errorf("%s: Check = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
