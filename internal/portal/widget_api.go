@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/httpx"
@@ -56,8 +57,8 @@ func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSett
 	if err != nil {
 		return err
 	}
-	if !p.opens.Allow(clientIP(r)) {
-		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many new tickets from here; wait a few minutes")
+	if !p.opens.Allow(r.Context(), clientIP(r)) {
+		return httpx.TooMany(w, openWindow/openBurst, "too many new tickets from here; wait a few minutes")
 	}
 	if nt.Attachments, err = storeUploads(p.s.Blobs, files); err != nil {
 		return err
@@ -121,24 +122,24 @@ func firstErr(a, b error) error {
 
 // widgetTicketOf looks the token up like the public page does, within the
 // same limit on misses, and only among this team's tickets.
-func (p *Portal) widgetTicketOf(r *http.Request, s WidgetSettings) (ticket.Ticket, error) {
+func (p *Portal) widgetTicketOf(w http.ResponseWriter, r *http.Request, s WidgetSettings) (ticket.Ticket, error) {
 	ip := clientIP(r)
-	if !p.misses.Allow(ip) {
-		return ticket.Ticket{}, httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many requests; wait a minute")
+	if !p.misses.Allow(r.Context(), ip) {
+		return ticket.Ticket{}, httpx.TooMany(w, app.TokenGuessWindow, "too many requests; wait a minute")
 	}
 	t, err := p.s.Tickets.ByToken(r.Context(), r.PathValue("token"))
 	if errors.Is(err, domain.ErrNotFound) || (err == nil && t.Team.Slug != s.TeamSlug) {
 		return ticket.Ticket{}, ticket.ErrNotFound
 	}
 	if err == nil {
-		p.misses.Refund(ip)
+		p.misses.Refund(r.Context(), ip)
 	}
 	return t, err
 }
 
 // widgetThread is one ticket and its public thread: never notes.
 func (p *Portal) widgetThread(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
-	t, err := p.widgetTicketOf(r, s)
+	t, err := p.widgetTicketOf(w, r, s)
 	if err != nil {
 		return err
 	}
@@ -166,9 +167,12 @@ func (p *Portal) widgetAnswer(w http.ResponseWriter, r *http.Request, s WidgetSe
 	if err := decodeWidget(r, &in); err != nil {
 		return err
 	}
-	t, err := p.widgetTicketOf(r, s)
+	t, err := p.widgetTicketOf(w, r, s)
 	if err != nil {
 		return err
+	}
+	if !p.allowComment(w, r, t.ID) {
+		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many comments here; wait a few minutes")
 	}
 	files, err := widgetUploads(r, "files")
 	if err != nil {
