@@ -75,8 +75,10 @@ func runServe(e *env, args []string) error {
 	defer waitSender()
 	defer stop()                        // the sender stops with the server, however it ends
 	defer startIMAP(ctx, s, cfg, log)() // stops the syncers before the database closes
+	h := server.Handler(s, log)
+	app.ReleaseStartupMemory()
 	log.Info("frontdesk is running", "url", cfg.BaseURL, "listen", ln.Addr().String(), "database", string(s.DB.Dialect))
-	return server.Serve(ctx, ln, server.Handler(s, log), log, 20*time.Second)
+	return server.Serve(ctx, ln, h, log, 20*time.Second)
 }
 
 // startSweeper prunes old raw mails and unreferenced blob files in the
