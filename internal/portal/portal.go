@@ -58,11 +58,14 @@ func New(d Deps) (*Portal, error) {
 		return nil, err
 	}
 	limits := d.Services.Limits
-	p := &Portal{s: d.Services, log: d.Log, pages: pages, misses: d.Services.TokenGuesses,
+	p := &Portal{
+		s: d.Services, log: d.Log, pages: pages, widgets: d.Widgets,
+		misses:           d.Services.TokenGuesses,
 		commentsByTicket: limits("comments_by_ticket", commentBurstTicket, commentWindow),
 		commentsByIP:     limits("comments_by_ip", commentBurstIP, commentWindow),
-		widgets:          d.Widgets, widgetCalls: limits("widget_calls", widgetBurst, widgetWindow),
-		opens: limits("widget_opens", openBurst, openWindow)}
+		widgetCalls:      limits("widget_calls", widgetBurst, widgetWindow),
+		opens:            limits("widget_opens", openBurst, openWindow),
+	}
 	if p.script, err = loadWidgetScript(); err != nil {
 		return nil, err
 	}

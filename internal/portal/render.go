@@ -103,9 +103,6 @@ func (p *Portal) htmlErrors(h httpx.HandlerFunc) http.HandlerFunc {
 		if !ok {
 			view = ErrorView{Heading: http.StatusText(e.Status), Message: e.Message}
 		}
-		if e.Status == http.StatusTooManyRequests && e.Message != "" {
-			view.Message = e.Message // a limit other than on links that do not work
-		}
 		if rerr := p.pages.page(w, e.Status, "portal_error.html", view); rerr != nil {
 			p.log.ErrorContext(r.Context(), "error page failed", "err", rerr)
 			http.Error(w, view.Message, e.Status)
