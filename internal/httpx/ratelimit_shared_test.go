@@ -67,3 +67,38 @@ func TestSharedLimiterUnderRace(t *testing.T) {
 		t.Fatalf("%d of 40 racing attempts allowed with a burst of 5", n)
 	}
 }
+
+// Buckets untouched for a window are full again and are deleted, so a
+// flood of distinct addresses does not grow the table for good.
+func TestSharedLimiterSweepsStaleBuckets(t *testing.T) {
+	d := testutil.NewPostgres(t)
+	ctx := context.Background()
+	first := httpx.SharedLimits(d)("sweep", 2, time.Minute)
+	first.Allow(ctx, "198.51.100.1")
+	first.Allow(ctx, "198.51.100.1")
+	first.Allow(ctx, "198.51.100.2")
+	if _, err := d.Write.Exec(`UPDATE rate_limits SET at = at - interval '2 minutes' WHERE key = '198.51.100.1'`); err != nil {
+		t.Fatal(err)
+	}
+	later := httpx.SharedLimits(d)("sweep", 2, time.Minute) // a node starting now sweeps first
+	if !later.Allow(ctx, "198.51.100.3") {
+		t.Fatal("a new address was refused")
+	}
+	var keys []string
+	rows, err := d.Read.Query(`SELECT key FROM rate_limits WHERE name = 'sweep' ORDER BY key`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		_ = rows.Scan(&k)
+		keys = append(keys, k)
+	}
+	if len(keys) != 2 || keys[0] != "198.51.100.2" || keys[1] != "198.51.100.3" {
+		t.Errorf("buckets after the sweep: %v; want the stale one gone and the others kept", keys)
+	}
+	if !later.Allow(ctx, "198.51.100.1") || !later.Allow(ctx, "198.51.100.1") {
+		t.Error("an address whose bucket was swept did not start full")
+	}
+}
