@@ -22,8 +22,11 @@ type Sweeper struct {
 
 // Defaults of a Sweeper's zero fields.
 const (
-	DefaultBlobGrace  = time.Hour
-	DefaultSweepEvery = time.Hour
+	DefaultBlobGrace = time.Hour
+	// DefaultSweepEvery: a sweep reads every file's time and looks up each
+	// one past the grace (an indexed query), so on a large data directory
+	// it is not free; orphans only take disk space meanwhile.
+	DefaultSweepEvery = 6 * time.Hour
 )
 
 // Run sweeps once a minute after start, then every Every, until ctx ends.
