@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net"
 	"os/signal"
 	"syscall"
@@ -56,6 +57,7 @@ func runServe(e *env, args []string) error {
 	if err := firstAdmin(ctx, e, s, cfg); err != nil {
 		return err
 	}
+	defer startSweeper(ctx, s, cfg, log)() // stops before the database closes
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
 		return err
@@ -73,8 +75,20 @@ func runServe(e *env, args []string) error {
 	defer waitSender()
 	defer stop()                        // the sender stops with the server, however it ends
 	defer startIMAP(ctx, s, cfg, log)() // stops the syncers before the database closes
+	h := server.Handler(s, log)
+	app.ReleaseStartupMemory()
 	log.Info("frontdesk is running", "url", cfg.BaseURL, "listen", ln.Addr().String(), "database", string(s.DB.Dialect))
-	return server.Serve(ctx, ln, server.Handler(s, log), log, 20*time.Second)
+	return server.Serve(ctx, ln, h, log, 20*time.Second)
+}
+
+// startSweeper prunes old raw mails and unreferenced blob files in the
+// background; the returned stop waits for a sweep under way.
+func startSweeper(ctx context.Context, s *app.Services, cfg config.Config, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	w := &app.Sweeper{S: s, Log: log, RawMailRetention: cfg.RawMailRetention()}
+	go func() { w.Run(ctx); close(done) }()
+	return func() { cancel(); <-done }
 }
 
 // firstAdmin creates the admin of an empty install, from

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/blob"
 	"github.com/frontdesk/frontdesk/internal/config"
@@ -13,6 +14,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/form"
+	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
@@ -48,6 +50,33 @@ type Services struct {
 	Forms      *form.Service   // teams' website forms
 	Widgets    *widget.Service // teams' widget settings and secrets
 	Mail       *inbound.Intake // inbound mail: raw store, processing, threading
+	// Limits makes the rate limiters: in memory on SQLite (one node), in
+	// the database on PostgreSQL, where every node spends one budget.
+	Limits httpx.Limits
+	// TokenGuesses counts, per client address, lookups of a ticket token
+	// that found nothing, wherever a token is looked up: the /t/ pages,
+	// the form's confirmation page and the SMTP listener's reply
+	// addresses. One budget for all, or each would be an oracle of its own.
+	TokenGuesses httpx.Limiter
+	// TrustedProxies decides which peer's X-Forwarded-For names the client
+	// (FRONTDESK_TRUSTED_PROXIES).
+	TrustedProxies httpx.TrustedProxies
+}
+
+// Guesses of a ticket token allowed per client address, earned back over
+// TokenGuessWindow. Only misses count: a customer reloading their page
+// or a mail server delivering replies never runs out.
+const (
+	TokenGuessBurst  = 20
+	TokenGuessWindow = time.Minute
+)
+
+// limitsFor chooses where rate limits count by engine.
+func limitsFor(d *db.DB) httpx.Limits {
+	if d.Dialect == db.Postgres {
+		return httpx.SharedLimits(d)
+	}
+	return httpx.MemoryLimits
 }
 
 // NewServices builds the services and connects them through the small
@@ -76,6 +105,10 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.IMAPIntake = imapIntake{s.Mail}
 	s.Outbox.Participants = participants{}
 	s.Contacts.Tickets = s.Tickets
+	s.Limits = limitsFor(d)
+	s.TokenGuesses = s.Limits("token_guesses", TokenGuessBurst, TokenGuessWindow)
+	s.Mail.Limits, s.Mail.TokenGuesses = s.Limits, s.TokenGuesses
+	s.TrustedProxies = cfg.Proxies()
 	s.UseBus(&events.Local{})
 	return s
 }

@@ -12,6 +12,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
+	"time"
 )
 
 // ErrTooLarge is returned by Put when the content passes the limit.
@@ -29,6 +31,10 @@ type Ref struct {
 // Store is a directory of blobs: <dir>/ab/cd/abcd....
 type Store struct {
 	Dir string
+
+	// mu orders Put's reuse of a stored file against Sweep's removal of
+	// it, so a file Put has just handed out is never swept (sweep.go).
+	mu sync.Mutex
 }
 
 // Put stores what r yields, at most max bytes (0: no limit), and returns
@@ -87,8 +93,13 @@ func copyHashed(w io.Writer, r io.Reader, max int64) (Ref, error) {
 // place moves a synced temp file to its final name and syncs the directory.
 func (s *Store) place(tmp, sum string) error {
 	final := s.Path(sum)
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if _, err := os.Stat(final); err == nil {
-		return nil // same bytes already stored
+		// Same bytes already stored: a fresh time tells Sweep that a row
+		// naming the file may be about to commit.
+		now := time.Now()
+		return os.Chtimes(final, now, now)
 	}
 	dir := filepath.Dir(final)
 	if err := os.MkdirAll(dir, 0o750); err != nil {

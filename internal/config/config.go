@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/frontdesk/frontdesk/internal/httpx"
 )
 
 // Config is passed down from main; nothing reads the environment elsewhere.
@@ -27,18 +30,23 @@ type Config struct {
 	AdminEmail    string
 	AdminPassword string
 	IMAPPoll      string // wait between IMAP syncs on servers without IDLE, a Go duration
+	// TrustedProxies lists the reverse proxies (IPs and CIDR ranges, comma
+	// separated) whose X-Forwarded-For names the client.
+	TrustedProxies string
+	RawMailDays    string // days a processed raw mail is kept, a whole number
 }
 
 // Defaults returns the configuration a fresh install runs with.
 func Defaults() Config {
 	return Config{
-		DB:         "./data/frontdesk.db",
-		DataDir:    "./data",
-		HTTPAddr:   "127.0.0.1:8080",
-		BaseURL:    "http://127.0.0.1:8080",
-		SMTPListen: "127.0.0.1:2525",
-		MailDomain: "localhost",
-		IMAPPoll:   "60s",
+		DB:          "./data/frontdesk.db",
+		DataDir:     "./data",
+		HTTPAddr:    "127.0.0.1:8080",
+		BaseURL:     "http://127.0.0.1:8080",
+		SMTPListen:  "127.0.0.1:2525",
+		MailDomain:  "localhost",
+		IMAPPoll:    "60s",
+		RawMailDays: "90",
 	}
 }
 
@@ -62,6 +70,8 @@ func (c *Config) fields() []field {
 		{flag: "mail-domain", env: "FRONTDESK_MAIL_DOMAIN", usage: "domain of team aliases", str: &c.MailDomain},
 		{flag: "log-json", env: "FRONTDESK_LOG_JSON", usage: "log as JSON instead of text", boolean: &c.LogJSON},
 		{flag: "imap-poll", env: "FRONTDESK_IMAP_POLL", usage: "wait between IMAP syncs without IDLE", str: &c.IMAPPoll},
+		{flag: "trusted-proxies", env: "FRONTDESK_TRUSTED_PROXIES", usage: "reverse proxies whose X-Forwarded-For is believed, IPs and CIDRs, comma separated", str: &c.TrustedProxies},
+		{flag: "raw-mail-days", env: "FRONTDESK_RAW_MAIL_DAYS", usage: "days to keep processed raw mails", str: &c.RawMailDays},
 		{env: "FRONTDESK_ADMIN_EMAIL", str: &c.AdminEmail},
 		{env: "FRONTDESK_ADMIN_PASSWORD", str: &c.AdminPassword},
 	}
@@ -143,7 +153,26 @@ func (c Config) Validate() error {
 	if d, err := time.ParseDuration(c.IMAPPoll); err != nil || d < time.Second {
 		errs = append(errs, fmt.Errorf("--imap-poll (FRONTDESK_IMAP_POLL) %q must be a duration of at least 1s, such as 60s", c.IMAPPoll))
 	}
+	if _, err := httpx.ParseTrustedProxies(c.TrustedProxies); err != nil {
+		errs = append(errs, fmt.Errorf("--trusted-proxies (FRONTDESK_TRUSTED_PROXIES): %w", err))
+	}
+	if n, err := strconv.Atoi(c.RawMailDays); err != nil || n < 1 {
+		errs = append(errs, fmt.Errorf("--raw-mail-days (FRONTDESK_RAW_MAIL_DAYS) %q must be a whole number of days, at least 1", c.RawMailDays))
+	}
 	return errors.Join(errs...)
+}
+
+// Proxies is TrustedProxies parsed (Validate has checked it).
+func (c Config) Proxies() httpx.TrustedProxies {
+	tp, _ := httpx.ParseTrustedProxies(c.TrustedProxies)
+	return tp
+}
+
+// RawMailRetention is how long a processed raw mail is kept (Validate has
+// checked RawMailDays).
+func (c Config) RawMailRetention() time.Duration {
+	n, _ := strconv.Atoi(c.RawMailDays)
+	return time.Duration(max(n, 1)) * 24 * time.Hour
 }
 
 // IMAPPollInterval is IMAPPoll parsed (Validate has checked it).

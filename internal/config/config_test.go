@@ -27,8 +27,10 @@ func TestPrecedenceDefaultsEnvFlags(t *testing.T) {
 func TestValidateExplainsEachBadSetting(t *testing.T) {
 	c := Defaults()
 	c.BaseURL, c.SMTPRelay, c.DB = "example.com", "relay.example.com:25", ""
+	c.TrustedProxies, c.RawMailDays = "10.0.0.1, proxy.internal", "0"
 	err := c.Validate()
-	for _, want := range []string{"--db (FRONTDESK_DB)", "--base-url (FRONTDESK_BASE_URL)", "--smtp-relay (FRONTDESK_SMTP_RELAY)"} {
+	for _, want := range []string{"--db (FRONTDESK_DB)", "--base-url (FRONTDESK_BASE_URL)", "--smtp-relay (FRONTDESK_SMTP_RELAY)",
+		`--trusted-proxies (FRONTDESK_TRUSTED_PROXIES): "proxy.internal"`, "--raw-mail-days (FRONTDESK_RAW_MAIL_DAYS)"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not mention %s", err, want)
 		}

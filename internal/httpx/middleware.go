@@ -60,7 +60,7 @@ func Observe(log *slog.Logger, m *Metrics, next http.Handler) http.Handler {
 		rec := &statusRecorder{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
-				log.ErrorContext(r.Context(), "panic", "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
+				log.ErrorContext(r.Context(), "panic", "path", r.URL.Path, "client", r.RemoteAddr, "panic", p, "stack", string(debug.Stack()))
 				if rec.status == 0 {
 					WriteJSON(rec, http.StatusInternalServerError, map[string]*Error{"error": Map(nil)})
 				}
@@ -73,7 +73,7 @@ func Observe(log *slog.Logger, m *Metrics, next http.Handler) http.Handler {
 			m.requests.WithLabelValues(route, r.Method, strconv.Itoa(rec.status)).Inc()
 			m.latency.WithLabelValues(route).Observe(elapsed.Seconds())
 			log.DebugContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
-				"duration", elapsed)
+				"duration", elapsed, "client", r.RemoteAddr)
 		}()
 		next.ServeHTTP(rec, r)
 	})

@@ -1,15 +1,36 @@
 package httpx
 
 import (
+	"context"
+	"net/http"
+	"strconv"
 	"sync"
 	"time"
 )
 
-// Limiter is an in-memory token bucket per key (a client IP, an email):
-// each key may spend Burst attempts at once and earns them back evenly
-// over Per. State is per process; on several nodes each node counts on
-// its own, which still bounds guessing to nodes × Burst per window.
-type Limiter struct {
+// Limiter bounds attempts per key (a client address, an email): each key
+// may spend a burst at once and earns attempts back evenly over a window.
+// MemoryLimiter counts in one process (SQLite: one node); SharedLimiter
+// counts in PostgreSQL, so every node spends the same budget.
+type Limiter interface {
+	// Allow spends one attempt of key and reports whether it had one
+	// left; a refused attempt costs nothing.
+	Allow(ctx context.Context, key string) bool
+	// Refund gives back the attempt Allow spent, for outcomes that should
+	// not count (a successful sign-in: only failures are limited).
+	Refund(ctx context.Context, key string)
+}
+
+// Limits makes the limiter called name: one per purpose, chosen by engine
+// in app wiring.
+type Limits func(name string, burst int, per time.Duration) Limiter
+
+// MemoryLimits makes in-memory limiters.
+func MemoryLimits(_ string, burst int, per time.Duration) Limiter { return NewLimiter(burst, per) }
+
+// MemoryLimiter is an in-memory token bucket per key. State is per
+// process; on several nodes use SharedLimiter.
+type MemoryLimiter struct {
 	Burst int
 	Per   time.Duration
 	Now   func() time.Time // nil: time.Now
@@ -28,21 +49,19 @@ type bucket struct {
 const maxKeys = 10_000
 
 // NewLimiter allows burst attempts per key, refilled over per.
-func NewLimiter(burst int, per time.Duration) *Limiter {
-	return &Limiter{Burst: burst, Per: per}
+func NewLimiter(burst int, per time.Duration) *MemoryLimiter {
+	return &MemoryLimiter{Burst: burst, Per: per}
 }
 
-func (l *Limiter) now() time.Time {
+func (l *MemoryLimiter) now() time.Time {
 	if l.Now != nil {
 		return l.Now()
 	}
 	return time.Now()
 }
 
-// Allow spends one attempt of every key and reports whether all of them
-// had one left. Keys are checked before any is spent, so a refused
-// request costs nothing.
-func (l *Limiter) Allow(keys ...string) bool {
+// Allow spends one attempt of key and reports whether it had one left.
+func (l *MemoryLimiter) Allow(_ context.Context, key string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -52,31 +71,25 @@ func (l *Limiter) Allow(keys ...string) bool {
 	if len(l.buckets) > maxKeys {
 		l.sweep(now)
 	}
-	for _, k := range keys {
-		if l.refill(k, now).tokens < 1 {
-			return false
-		}
+	b := l.refill(key, now)
+	if b.tokens < 1 {
+		return false
 	}
-	for _, k := range keys {
-		l.buckets[k].tokens--
-	}
+	b.tokens--
 	return true
 }
 
-// Refund gives back the attempt Allow spent, for outcomes that should not
-// count (a successful sign-in: only failures are limited).
-func (l *Limiter) Refund(keys ...string) {
+// Refund gives back the attempt Allow spent.
+func (l *MemoryLimiter) Refund(_ context.Context, key string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, k := range keys {
-		if b, ok := l.buckets[k]; ok {
-			b.tokens = min(float64(l.Burst), b.tokens+1)
-		}
+	if b, ok := l.buckets[key]; ok {
+		b.tokens = min(float64(l.Burst), b.tokens+1)
 	}
 }
 
 // refill returns k's bucket with what it earned since it was last seen.
-func (l *Limiter) refill(k string, now time.Time) *bucket {
+func (l *MemoryLimiter) refill(k string, now time.Time) *bucket {
 	b, ok := l.buckets[k]
 	if !ok {
 		b = &bucket{tokens: float64(l.Burst), at: now}
@@ -89,10 +102,17 @@ func (l *Limiter) refill(k string, now time.Time) *bucket {
 }
 
 // sweep forgets buckets that are full again: they hold no information.
-func (l *Limiter) sweep(now time.Time) {
+func (l *MemoryLimiter) sweep(now time.Time) {
 	for k := range l.buckets {
 		if l.refill(k, now).tokens >= float64(l.Burst) {
 			delete(l.buckets, k)
 		}
 	}
+}
+
+// TooMany refuses a request over a rate limit: 429 with Retry-After, so
+// programs and people know when to come back.
+func TooMany(w http.ResponseWriter, retry time.Duration, message string) error {
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(retry.Seconds()))))
+	return NewError(http.StatusTooManyRequests, "rate_limited", message)
 }

@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"context"
 	"testing"
 	"time"
 )
@@ -12,53 +13,54 @@ func TestLimiter(t *testing.T) {
 	steps := []struct {
 		name    string
 		advance time.Duration
-		keys    []string
+		key     string
 		want    bool
 	}{
-		{"first", 0, []string{"ip", "mail"}, true},
-		{"second", 0, []string{"ip", "mail"}, true},
-		{"third", 0, []string{"ip", "mail"}, true},
-		{"burst spent", 0, []string{"ip", "mail"}, false},
-		{"another email, same ip", 0, []string{"ip", "other"}, false},
-		{"refused attempt spent nothing on other", 0, []string{"other"}, true},
-		{"half a minute is not enough", 30 * time.Second, []string{"ip"}, false},
-		{"a minute earns one back", 30 * time.Second, []string{"ip"}, true},
-		{"and only one", 0, []string{"ip"}, false},
-		{"a long wait refills to the burst, not past it", time.Hour, []string{"ip"}, true},
-		{"two", 0, []string{"ip"}, true},
-		{"three", 0, []string{"ip"}, true},
-		{"four is too many", 0, []string{"ip"}, false},
+		{"first", 0, "ip", true},
+		{"second", 0, "ip", true},
+		{"third", 0, "ip", true},
+		{"burst spent", 0, "ip", false},
+		{"another key has its own", 0, "other", true},
+		{"half a minute is not enough", 30 * time.Second, "ip", false},
+		{"a minute earns one back", 30 * time.Second, "ip", true},
+		{"and only one", 0, "ip", false},
+		{"a long wait refills to the burst, not past it", time.Hour, "ip", true},
+		{"two", 0, "ip", true},
+		{"three", 0, "ip", true},
+		{"four is too many", 0, "ip", false},
 	}
 	for _, st := range steps {
 		now = now.Add(st.advance)
-		if got := l.Allow(st.keys...); got != st.want {
-			t.Fatalf("%s: Allow(%v) = %v, want %v", st.name, st.keys, got, st.want)
+		if got := l.Allow(context.Background(), st.key); got != st.want {
+			t.Fatalf("%s: Allow(%q) = %v, want %v", st.name, st.key, got, st.want)
 		}
 	}
 }
 
 func TestLimiterSweepKeepsBusyKeys(t *testing.T) {
+	ctx := context.Background()
 	l := NewLimiter(1, time.Hour)
-	l.Allow("busy")
+	l.Allow(ctx, "busy")
 	for i := range maxKeys + 1 {
-		l.Allow(string(rune('a'+i%26)) + time.Duration(i).String())
+		l.Allow(ctx, string(rune('a'+i%26))+time.Duration(i).String())
 	}
-	if l.Allow("busy") {
+	if l.Allow(ctx, "busy") {
 		t.Fatal("a sweep forgot a key that had spent its attempts")
 	}
 }
 
 func TestRefundedAttemptsDoNotCount(t *testing.T) {
+	ctx := context.Background()
 	l := NewLimiter(2, time.Hour)
 	for range 10 {
-		if !l.Allow("ada@example.com") {
+		if !l.Allow(ctx, "ada@example.com") {
 			t.Fatal("refunded attempts were counted")
 		}
-		l.Refund("ada@example.com")
+		l.Refund(ctx, "ada@example.com")
 	}
-	l.Allow("ada@example.com")
-	l.Allow("ada@example.com")
-	if l.Allow("ada@example.com") {
+	l.Allow(ctx, "ada@example.com")
+	l.Allow(ctx, "ada@example.com")
+	if l.Allow(ctx, "ada@example.com") {
 		t.Error("third unrefunded attempt allowed with a burst of 2")
 	}
 }

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/httpx"
@@ -22,8 +23,8 @@ type FormTeamJSON struct {
 
 // describe answers GET /widget/v1/{slug}/form.
 func (f *Forms) describe(w http.ResponseWriter, r *http.Request) error {
-	if !f.reads.Allow(clientIP(r)) {
-		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many requests, slow down")
+	if !f.reads.Allow(r.Context(), clientIP(r)) {
+		return httpx.TooMany(w, time.Minute/formJSONBurst, "too many requests, slow down")
 	}
 	p, err := f.load(r.Context(), r.PathValue("slug"))
 	if err != nil {

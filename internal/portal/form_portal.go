@@ -43,8 +43,9 @@ type Forms struct {
 	log     *slog.Logger
 	baseURL string
 	origin  string // scheme://host of the base URL, for the cross-site check
-	submits *httpx.Limiter
-	reads   *httpx.Limiter
+	submits httpx.Limiter
+	reads   httpx.Limiter
+	guesses httpx.Limiter // ticket tokens naming nothing, shared with /t/
 	pages   map[string]*template.Template
 	css, js string // hashed URLs of form.css and form.js, as the agent app serves them
 	now     func() time.Time
@@ -56,7 +57,8 @@ var formPages = []string{"portal_form", "portal_form_sent", "portal_form_error"}
 // NewForms parses the form's templates, so a broken one fails at start.
 func NewForms(d FormDeps) (*Forms, error) {
 	f := &Forms{s: d.Services, log: d.Log, baseURL: strings.TrimRight(d.BaseURL, "/"),
-		submits: httpx.NewLimiter(formBurst, formWindow), reads: httpx.NewLimiter(formJSONBurst, time.Minute),
+		submits: d.Services.Limits("form_submits", formBurst, formWindow),
+		reads:   d.Services.Limits("form_reads", formJSONBurst, time.Minute), guesses: d.Services.TokenGuesses,
 		pages: map[string]*template.Template{}, now: time.Now}
 	if u, err := url.Parse(f.baseURL); err == nil {
 		f.origin = u.Scheme + "://" + u.Host

@@ -25,8 +25,8 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 		return httpx.NewError(http.StatusForbidden, "cross_site", "This form can only be sent from its own page.")
 	}
 	ip := clientIP(r)
-	if !f.submits.Allow(ip) {
-		return httpx.NewError(http.StatusTooManyRequests, "rate_limited",
+	if !f.submits.Allow(r.Context(), ip) {
+		return httpx.TooMany(w, formWindow/formBurst,
 			"You have sent this form several times in a short while. Please wait a few minutes and try again.")
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
@@ -35,7 +35,7 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 			"What you sent is too large. Files may be at most 10 MB each.")
 	}
 	if !validFormToken(p.widget.Secret, p.team.Slug, r.PostFormValue("_form"), f.now()) {
-		f.submits.Refund(ip)
+		f.submits.Refund(r.Context(), ip)
 		v := f.view(r, p, answers(r.PostForm), nil)
 		v.Error = "This form was open too long or did not come from this page. Please check your answers and send it again."
 		return f.render(w, http.StatusForbidden, "portal_form", v)
@@ -52,7 +52,7 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if errs != nil {
-		f.submits.Refund(ip) // a person correcting a typo is not a flood
+		f.submits.Refund(r.Context(), ip) // a person correcting a typo is not a flood
 		v := f.view(r, p, a, errs)
 		v.Error = "Please correct the marked fields."
 		return f.render(w, http.StatusUnprocessableEntity, "portal_form", v)

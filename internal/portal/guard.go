@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -28,9 +29,8 @@ var errGone = httpx.NewError(http.StatusNotFound, "not_found", "")
 func (p *Portal) withTicket(h ticketHandler) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ip := clientIP(r)
-		if !p.misses.Allow(ip) {
-			w.Header().Set("Retry-After", "60")
-			return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "")
+		if !p.misses.Allow(r.Context(), ip) {
+			return httpx.TooMany(w, app.TokenGuessWindow, "")
 		}
 		t, err := p.s.Tickets.ByToken(r.Context(), r.PathValue("token"))
 		if errors.Is(err, domain.ErrNotFound) {
@@ -39,7 +39,7 @@ func (p *Portal) withTicket(h ticketHandler) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		p.misses.Refund(ip)
+		p.misses.Refund(r.Context(), ip)
 		return h(w, r, t)
 	}
 }

@@ -7,19 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"time"
 
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/web"
-)
-
-// Guesses of a ticket token allowed per client address, earned back over
-// missWindow. Only misses count: a customer reloading their page never
-// runs out.
-const (
-	missBurst  = 20
-	missWindow = time.Minute
 )
 
 // Limits on what a customer may attach to one comment.
@@ -43,14 +34,18 @@ type Deps struct {
 
 // Portal serves the customer-facing pages.
 type Portal struct {
-	s      *app.Services
-	log    *slog.Logger
-	pages  *renderer
-	misses *httpx.Limiter
+	s     *app.Services
+	log   *slog.Logger
+	pages *renderer
+	// misses is the budget of ticket tokens naming nothing per client
+	// address, shared with every other place a token is looked up.
+	misses httpx.Limiter
+	// Comments per ticket and per client address (ticket_comment.go).
+	commentsByTicket, commentsByIP httpx.Limiter
 	// The widget's endpoints.
 	widgets     WidgetConfig
-	widgetCalls *httpx.Limiter
-	opens       *httpx.Limiter
+	widgetCalls httpx.Limiter
+	opens       httpx.Limiter
 	script      *widgetScript
 	origin      string // scheme://host of the base URL
 	secure      bool   // cookies only over TLS
@@ -62,8 +57,15 @@ func New(d Deps) (*Portal, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Portal{s: d.Services, log: d.Log, pages: pages, misses: httpx.NewLimiter(missBurst, missWindow),
-		widgets: d.Widgets, widgetCalls: httpx.NewLimiter(widgetBurst, widgetWindow), opens: httpx.NewLimiter(openBurst, openWindow)}
+	limits := d.Services.Limits
+	p := &Portal{
+		s: d.Services, log: d.Log, pages: pages, widgets: d.Widgets,
+		misses:           d.Services.TokenGuesses,
+		commentsByTicket: limits("comments_by_ticket", commentBurstTicket, commentWindow),
+		commentsByIP:     limits("comments_by_ip", commentBurstIP, commentWindow),
+		widgetCalls:      limits("widget_calls", widgetBurst, widgetWindow),
+		opens:            limits("widget_opens", openBurst, openWindow),
+	}
 	if p.script, err = loadWidgetScript(); err != nil {
 		return nil, err
 	}

@@ -17,6 +17,9 @@ func (p *Portal) ticketComment(w http.ResponseWriter, r *http.Request, t ticket.
 		defer r.MultipartForm.RemoveAll()
 	}
 	body := r.PostFormValue("body")
+	if !p.allowComment(w, r, t.ID) {
+		return p.commentAgain(w, r, t, http.StatusTooManyRequests, body, commentsTooMany)
+	}
 	files, err := p.storeFiles(r)
 	if err == nil {
 		_, err = p.s.Tickets.AddMessage(r.Context(), t.ID, ticket.NewMessage{Kind: ticket.Customer,
@@ -24,7 +27,8 @@ func (p *Portal) ticketComment(w http.ResponseWriter, r *http.Request, t ticket.
 	}
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
-		return p.commentAgain(w, r, t, body, commentError(ve))
+		p.refundComment(r, t.ID)
+		return p.commentAgain(w, r, t, http.StatusUnprocessableEntity, body, commentError(ve))
 	}
 	if err != nil {
 		return err
@@ -44,13 +48,13 @@ func commentError(ve *domain.ValidationError) string {
 }
 
 // commentAgain shows the page with the form refilled and its error.
-func (p *Portal) commentAgain(w http.ResponseWriter, r *http.Request, t ticket.Ticket, body, msg string) error {
+func (p *Portal) commentAgain(w http.ResponseWriter, r *http.Request, t ticket.Ticket, status int, body, msg string) error {
 	v, err := p.ticketView(w, r, t)
 	if err != nil {
 		return err
 	}
 	v.Comment = CommentForm{Body: body, Error: msg}
-	return p.pages.page(w, http.StatusUnprocessableEntity, "portal_ticket.html", v)
+	return p.pages.page(w, status, "portal_ticket.html", v)
 }
 
 // storeFiles checks the attached files against the customers' upload

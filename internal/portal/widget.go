@@ -68,9 +68,8 @@ func (p *Portal) widgetGuard(h widgetHandler, files bool) httpx.HandlerFunc {
 		}()
 		w.Header().Set("Vary", "Origin")
 		w.Header().Set("Cache-Control", "no-store") // tickets and their tokens, for one visitor
-		if !p.widgetCalls.Allow(clientIP(r)) {
-			w.Header().Set("Retry-After", "60")
-			return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many requests; wait a minute")
+		if !p.widgetCalls.Allow(r.Context(), clientIP(r)) {
+			return httpx.TooMany(w, time.Minute, "too many requests; wait a minute")
 		}
 		if p.widgets == nil {
 			return errNoWidget

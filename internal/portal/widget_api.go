@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/httpx"
@@ -64,8 +65,8 @@ func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSett
 	if len(errs) > 0 {
 		return &domain.ValidationError{Fields: errs}
 	}
-	if !p.opens.Allow(clientIP(r)) {
-		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many new tickets from here; wait a few minutes")
+	if !p.opens.Allow(r.Context(), clientIP(r)) {
+		return httpx.TooMany(w, openWindow/openBurst, "too many new tickets from here; wait a few minutes")
 	}
 	nt := formTicket(res, s.TeamSlug, ticket.Widget)
 	identify(&nt, in.Identity, signed)
@@ -126,24 +127,24 @@ func firstErr(a, b error) error {
 
 // widgetTicketOf looks the token up like the public page does, within the
 // same limit on misses, and only among this team's tickets.
-func (p *Portal) widgetTicketOf(r *http.Request, s WidgetSettings) (ticket.Ticket, error) {
+func (p *Portal) widgetTicketOf(w http.ResponseWriter, r *http.Request, s WidgetSettings) (ticket.Ticket, error) {
 	ip := clientIP(r)
-	if !p.misses.Allow(ip) {
-		return ticket.Ticket{}, httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many requests; wait a minute")
+	if !p.misses.Allow(r.Context(), ip) {
+		return ticket.Ticket{}, httpx.TooMany(w, app.TokenGuessWindow, "too many requests; wait a minute")
 	}
 	t, err := p.s.Tickets.ByToken(r.Context(), r.PathValue("token"))
 	if errors.Is(err, domain.ErrNotFound) || (err == nil && t.Team.Slug != s.TeamSlug) {
 		return ticket.Ticket{}, ticket.ErrNotFound
 	}
 	if err == nil {
-		p.misses.Refund(ip)
+		p.misses.Refund(r.Context(), ip)
 	}
 	return t, err
 }
 
 // widgetThread is one ticket and its public thread: never notes.
 func (p *Portal) widgetThread(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
-	t, err := p.widgetTicketOf(r, s)
+	t, err := p.widgetTicketOf(w, r, s)
 	if err != nil {
 		return err
 	}
@@ -171,13 +172,17 @@ func (p *Portal) widgetAnswer(w http.ResponseWriter, r *http.Request, s WidgetSe
 	if err := decodeWidget(r, &in); err != nil {
 		return err
 	}
-	t, err := p.widgetTicketOf(r, s)
+	t, err := p.widgetTicketOf(w, r, s)
 	if err != nil {
 		return err
 	}
 	files, errs := customerFiles.Form(r.MultipartForm, "files")
 	if len(errs) > 0 {
 		return &domain.ValidationError{Fields: errs}
+	}
+	// after the files' check, so a refused file costs no comment
+	if !p.allowComment(w, r, t.ID) {
+		return httpx.NewError(http.StatusTooManyRequests, "rate_limited", "too many comments here; wait a few minutes")
 	}
 	atts, err := customerFiles.Store(p.s.Blobs, files)
 	if err != nil {

@@ -54,7 +54,9 @@ func Handler(s *app.Services, log *slog.Logger) http.Handler {
 		panic(err)
 	}
 	forms.Register(mux)
-	return httpx.Observe(log, httpx.NewMetrics(reg), mux)
+	// The client's address is settled first, so every rate limit and the
+	// logs see the same one.
+	return httpx.RealClient(s.TrustedProxies, httpx.Observe(log, httpx.NewMetrics(reg), mux))
 }
 
 func ready(s *app.Services) http.HandlerFunc {

@@ -120,3 +120,26 @@ func withDatabase(base, name string) string {
 	}
 	return base[:i+1] + name + rest
 }
+
+// PostgresDSN is the URL of the test database d is connected to, for a
+// second node (another *db.DB, or a server process) on the same data.
+func PostgresDSN(t testing.TB, d *db.DB) string {
+	t.Helper()
+	var name string
+	if err := d.Read.QueryRow(`SELECT current_database()`).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	return withDatabase(PostgresURL(), name)
+}
+
+// SecondNode opens another connection pool on d's PostgreSQL database, as
+// a second node of the same install would.
+func SecondNode(t testing.TB, d *db.DB) *db.DB {
+	t.Helper()
+	other, err := db.Open(context.Background(), PostgresDSN(t, d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return other
+}

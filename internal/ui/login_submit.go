@@ -25,7 +25,8 @@ func (u *UI) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		return u.render(w, r, http.StatusUnprocessableEntity, "login", "", view)
 	}
 	emailKey, ipKey := strings.ToLower(view.Email), clientIP(r)
-	if !u.byEmail.Allow(emailKey) || !u.byIP.Allow(ipKey) {
+	if !u.allowSignIn(r, emailKey, ipKey) {
+		w.Header().Set("Retry-After", "60")
 		view.Error = "Too many sign-in attempts. Wait a few minutes, then try again."
 		return u.render(w, r, http.StatusTooManyRequests, "login", "", view)
 	}
@@ -38,8 +39,8 @@ func (u *UI) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Only failed attempts count: an office signing in every morning from
 	// one address must not lock itself out.
-	u.byEmail.Refund(emailKey)
-	u.byIP.Refund(ipKey)
+	u.byEmail.Refund(r.Context(), emailKey)
+	u.byIP.Refund(r.Context(), ipKey)
 	secret, _, err := u.sessions.Create(r.Context(), op.ID)
 	if err != nil {
 		return err
@@ -51,6 +52,19 @@ func (u *UI) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 
 // clientIP is the peer address. Behind a reverse proxy every request
 // shares the proxy's address; the per-email limit still holds then.
+// allowSignIn spends an attempt of the email and of the address; a
+// refused attempt spends neither.
+func (u *UI) allowSignIn(r *http.Request, emailKey, ipKey string) bool {
+	if !u.byEmail.Allow(r.Context(), emailKey) {
+		return false
+	}
+	if !u.byIP.Allow(r.Context(), ipKey) {
+		u.byEmail.Refund(r.Context(), emailKey)
+		return false
+	}
+	return true
+}
+
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {

@@ -35,8 +35,8 @@ type UI struct {
 	s        *app.Services
 	log      *slog.Logger
 	sessions *session.Store
-	byEmail  *httpx.Limiter // sign-in attempts
-	byIP     *httpx.Limiter
+	byEmail  httpx.Limiter // sign-in attempts
+	byIP     httpx.Limiter
 	assets   *assets
 	pages    *renderer
 	secure   bool
@@ -58,8 +58,8 @@ func New(d Deps) (*UI, error) {
 	return &UI{
 		s: d.Services, log: d.Log, assets: a, pages: pages,
 		sessions: &session.Store{DB: d.Services.DB},
-		byEmail:  httpx.NewLimiter(loginBurstEmail, loginWindow),
-		byIP:     httpx.NewLimiter(loginBurstIP, loginWindow),
+		byEmail:  d.Services.Limits("sign_in_by_email", loginBurstEmail, loginWindow),
+		byIP:     d.Services.Limits("sign_in_by_ip", loginBurstIP, loginWindow),
 		secure:   u != nil && u.Scheme == "https",
 		now:      time.Now,
 	}, nil

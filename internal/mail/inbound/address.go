@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/team"
 )
 
@@ -50,10 +51,16 @@ func (in *Intake) Recipient(ctx context.Context, addr string) (t team.Team, toke
 	return t, tok, err
 }
 
+// ErrTooManyGuesses refuses a reply address when its sender has spent its
+// guesses of ticket tokens.
+var ErrTooManyGuesses = errors.New("too many reply addresses naming no ticket")
+
 // AcceptsRecipient reports whether mail to addr is ours to take: the alias
 // of a team with its email channel on, or such a team's reply address whose
-// token names a ticket.
-func (in *Intake) AcceptsRecipient(ctx context.Context, addr string) (bool, error) {
+// token names a ticket. The answer says whether a token exists, so a reply
+// address is looked up within guesses, keyed by the client's address: a
+// miss spends one, a hit gives it back.
+func (in *Intake) AcceptsRecipient(ctx context.Context, addr string, guesses httpx.Limiter, client string) (bool, error) {
 	t, token, err := in.Recipient(ctx, addr)
 	if errors.Is(err, team.ErrNotFound) || (err == nil && !t.Channels.Email) {
 		return false, nil // no such alias, or the team takes no mail
@@ -61,7 +68,13 @@ func (in *Intake) AcceptsRecipient(ctx context.Context, addr string) (bool, erro
 	if err != nil || token == "" {
 		return err == nil, err
 	}
+	if !guesses.Allow(ctx, client) {
+		return false, ErrTooManyGuesses
+	}
 	_, found, err := ticketByToken(ctx, in.DB.Read, token)
+	if found || err != nil {
+		guesses.Refund(ctx, client) // only a miss is a guess
+	}
 	return found, err
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/blob"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/jobs"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/team"
@@ -79,6 +80,11 @@ type Intake struct {
 	MailDomain string
 	// Wake, when set, hears of each accepted mail so a worker starts at once.
 	Wake func()
+	// Limits and TokenGuesses are the rate limits of the SMTP listener
+	// (nil: in memory); TokenGuesses is the budget of ticket tokens naming
+	// nothing that the web's token lookups spend too.
+	Limits       httpx.Limits
+	TokenGuesses httpx.Limiter
 
 	policyOnce sync.Once
 	htmlPolicy *bluemonday.Policy

@@ -32,11 +32,12 @@ const DefaultMaxSize = 25 << 20
 // SMTPServer is the inbound listener: it takes mail for team aliases and
 // reply addresses and answers 250 only once Accept has committed it.
 type SMTPServer struct {
-	srv  *smtp.Server
-	in   *Intake
-	cfg  SMTPConfig
-	log  *slog.Logger
-	rate *httpx.Limiter
+	srv     *smtp.Server
+	in      *Intake
+	cfg     SMTPConfig
+	log     *slog.Logger
+	rate    httpx.Limiter
+	guesses httpx.Limiter
 }
 
 // NewSMTPServer builds the listener for in.
@@ -45,8 +46,15 @@ func (in *Intake) NewSMTPServer(cfg SMTPConfig, log *slog.Logger) *SMTPServer {
 	cfg.MaxConns = int(orDefault(int64(cfg.MaxConns), 200))
 	cfg.MaxConnsPerIP = int(orDefault(int64(cfg.MaxConnsPerIP), 50))
 	cfg.MailsPerIP = int(orDefault(int64(cfg.MailsPerIP), 60_000))
-	s := &SMTPServer{in: in, cfg: cfg, log: log,
-		rate: httpx.NewLimiter(cfg.MailsPerIP, time.Minute)}
+	limits, guesses := in.Limits, in.TokenGuesses
+	if limits == nil {
+		limits = httpx.MemoryLimits
+	}
+	if guesses == nil {
+		guesses = limits("token_guesses", 20, time.Minute)
+	}
+	s := &SMTPServer{in: in, cfg: cfg, log: log, guesses: guesses,
+		rate: limits("smtp_mails", cfg.MailsPerIP, time.Minute)}
 	srv := smtp.NewServer(s)
 	srv.Domain = cfg.Domain
 	srv.MaxMessageBytes = cfg.MaxSize

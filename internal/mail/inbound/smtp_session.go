@@ -20,6 +20,10 @@ type session struct {
 var (
 	errRate = &smtp.SMTPError{Code: 421, EnhancedCode: smtp.EnhancedCode{4, 7, 0},
 		Message: "Too many mails from your address, try again later"}
+	// A temporary answer: an honest server whose address a guesser
+	// shares retries later, and its mail is not lost.
+	errGuessing = &smtp.SMTPError{Code: 450, EnhancedCode: smtp.EnhancedCode{4, 7, 1},
+		Message: "Too many unknown reply addresses from your address, try again later"}
 	errNoSuchUser = &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1},
 		Message: "No such mailbox here"}
 	errTemporary = &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0},
@@ -27,7 +31,9 @@ var (
 )
 
 func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
-	if !ss.s.rate.Allow(ss.ip) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if !ss.s.rate.Allow(ctx, ss.ip) {
 		return errRate
 	}
 	ss.from = from
@@ -39,7 +45,10 @@ func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
 func (ss *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	ok, err := ss.s.in.AcceptsRecipient(ctx, to)
+	ok, err := ss.s.in.AcceptsRecipient(ctx, to, ss.s.guesses, ss.ip)
+	if errors.Is(err, ErrTooManyGuesses) {
+		return errGuessing
+	}
 	if err != nil {
 		ss.s.log.Error("smtp recipient lookup", "err", err)
 		return errTemporary
