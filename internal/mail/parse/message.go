@@ -57,7 +57,7 @@ type Attachment struct {
 // Parse never fails on content: any input, however broken, gives a Message.
 func Parse(raw []byte) *Message {
 	p := &parser{buf: raw}
-	root, _ := p.entity(nil, false, 0)
+	root, _ := p.entity(false, 0)
 	m := &Message{}
 	readEnvelope(m, root.header)
 	fillBody(m, selectBody(root))

@@ -26,7 +26,7 @@ type part struct {
 	kind      kind
 	children  []*part
 	data      []byte // decoded content; the raw message for kindMessage
-	broken    bool   // unterminated or undecodable: never part of the body
+	broken    bool   // undecodable: never part of the body
 	closed    bool   // a multipart that reached its closing delimiter
 }
 
@@ -39,7 +39,7 @@ func newPart(fields []field, inDigest bool) *part {
 	if !strings.Contains(p.mediaType, "/") {
 		p.mediaType = ""
 	}
-	p.kind = kindOf(p.mediaType, p.params["boundary"] != "", inDigest)
+	p.kind = kindOf(p.mediaType, inDigest)
 	if p.mediaType == "" {
 		p.mediaType = "text/plain"
 		if inDigest {
@@ -49,7 +49,7 @@ func newPart(fields []field, inDigest bool) *part {
 	return p
 }
 
-func kindOf(mediaType string, hasBoundary, inDigest bool) kind {
+func kindOf(mediaType string, inDigest bool) kind {
 	if mediaType == "" {
 		if inDigest {
 			return kindMessage
@@ -58,7 +58,7 @@ func kindOf(mediaType string, hasBoundary, inDigest bool) kind {
 	}
 	top, sub, _ := strings.Cut(mediaType, "/")
 	switch {
-	case top == "multipart" && hasBoundary:
+	case top == "multipart":
 		return kindMultipart
 	case mediaType == "text/plain":
 		return kindPlain
