@@ -26,6 +26,12 @@ type Message struct {
 	HTMLBody      string       `json:"html_body"` // not sanitised: render only after cleaning
 	Attachments   []Attachment `json:"attachments"`
 	AutoSubmitted bool         `json:"auto_submitted"` // sent by a machine: never answer automatically
+	// FromHeader names the header the sender was taken from when the mail
+	// had no usable From: "Reply-To", "Sender" or "Return-Path".
+	FromHeader string `json:"from_header,omitempty"`
+	// PartsLeftOut counts the parts past MaxAttachments that were not
+	// taken in; the raw mail still has them.
+	PartsLeftOut int `json:"parts_left_out,omitempty"`
 
 	// Sent is the Date field as a time; zero when absent or unreadable.
 	Sent time.Time `json:"-"`
@@ -90,6 +96,7 @@ func WriteJSON(w io.Writer, m *Message) error {
 // readEnvelope fills the fields that come from the top-level header.
 func readEnvelope(m *Message, h header) {
 	m.From = parseAddressList(h.get("From"))
+	m.From, m.FromHeader = senderOf(m.From, h)
 	m.To = parseAddressList(h.get("To"))
 	m.Cc = parseAddressList(h.get("Cc"))
 	m.ReplyTo = parseAddressList(h.get("Reply-To"))

@@ -56,6 +56,7 @@ var fixtures = []fixture{
 		files: []string{"parcel.jpg|image/jpeg"}},
 	{file: "bounce-damaged.eml", auto: true, text: []string{"failed permanently:"},
 		files: []string{"|message/delivery-status", "|text/rfc822-headers"}},
+	{file: "no-from.eml", subject: "Invoice copy, please", from: "tomas@example.es", text: []string{"invoice 2025-0311"}},
 	{file: "truncated.eml", text: []string{"was cut off."}, files: []string{"logs.zip|application/zip"}},
 	{file: "crlf-auto-reply.eml", subject: "Abwesenheitsnotiz: Re: [#1042] Printer", auto: true,
 		text: []string{"nicht im Büro.\n"}, html: []string{"Büro.<br>"}, notText: []string{"\r"}},
