@@ -52,6 +52,7 @@ func fillBody(m *Message, sel *selection) {
 			m.Attachments = append(m.Attachments, a)
 		}
 	}
+	nameAttachments(m.Attachments)
 }
 
 // room reports whether one more attachment may be taken in; when not, it
