@@ -32,7 +32,7 @@ func TestParseAddressList(t *testing.T) {
 		{``, nil},
 	}
 	for _, tt := range tests {
-		if got := parseAddressList(tt.in); !reflect.DeepEqual(got, tt.want) {
+		if got := parseAddressList(tt.in, nil); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("parseAddressList(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
 		}
 	}

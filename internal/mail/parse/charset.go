@@ -8,25 +8,52 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
+	"golang.org/x/text/encoding/japanese"
 )
 
-// guessText turns bytes of unknown charset into UTF-8: valid UTF-8 is kept,
-// anything else is read as windows-1252, which is what undeclared 8-bit
-// mail almost always is and which maps every byte to something readable.
-func guessText(b []byte) string {
+// guessText turns bytes of undeclared charset into UTF-8 the way a reader
+// would: valid UTF-8 (or 7-bit ISO-2022-JP) as it is; else a multi-byte
+// charset the mail names elsewhere (hints) if the bytes are valid in it;
+// else an East Asian encoding the bytes clearly are (detectCJK); else a
+// single-byte charset the mail names; else windows-1252, which is what
+// undeclared 8-bit mail mostly is and maps every byte to something.
+func guessText(b []byte, hs hints) string {
+	if isISO2022JP(b) {
+		return decodeWith(japanese.ISO2022JP, b)
+	}
 	if utf8.Valid(b) {
 		return string(b)
+	}
+	var single []encoding.Encoding
+	for _, name := range hs {
+		enc := lookupCharset(name)
+		if enc == nil {
+			continue
+		}
+		if !isMultiByte(enc) {
+			single = append(single, enc)
+		} else if s, ok := decodeStrict(enc, b); ok {
+			return s
+		}
+	}
+	if s, ok := detectCJK(b); ok {
+		return s
+	}
+	for _, enc := range single {
+		if s, ok := decodeStrict(enc, b); ok {
+			return s
+		}
 	}
 	return decodeWith(charmap.Windows1252, b)
 }
 
 // decodeCharset converts b from the named charset. Unknown or missing
 // charsets, and content that contradicts its label, fall back to a guess.
-func decodeCharset(b []byte, name string) string {
+func decodeCharset(b []byte, name string, hs hints) string {
 	name = normalizeCharset(name)
 	switch name {
 	case "", "us-ascii", "ascii":
-		return guessText(b) // 8-bit bytes here were never declared
+		return guessText(b, hs) // 8-bit bytes here were never declared
 	case "utf-8", "utf8", "unicode-1-1-utf-8":
 		return strings.ToValidUTF8(string(b), "\uFFFD")
 	case "utf-7", "unicode-1-1-utf-7", "x-unicode-2-0-utf-7":
@@ -34,7 +61,7 @@ func decodeCharset(b []byte, name string) string {
 	}
 	enc := lookupCharset(name)
 	if enc == nil {
-		return guessText(b)
+		return guessText(b, hs)
 	}
 	return decodeWith(enc, b)
 }

@@ -21,14 +21,15 @@ const (
 // own multipart's delimiter or, when an inner multipart was never closed,
 // at a delimiter line of an enclosing one (see find).
 type parser struct {
-	buf     []byte
-	pos     int
-	lastEnd int      // where the content before the last delimiter found ended
-	hit     []byte   // the boundary of the last delimiter found
-	stack   [][]byte // boundaries of the open multiparts, outermost first
-	hits    map[string]nextHit
-	bare    bool // the next entity is an attached message: see readHeader
-	parts   int
+	buf      []byte
+	pos      int
+	lastEnd  int      // where the content before the last delimiter found ended
+	hit      []byte   // the boundary of the last delimiter found
+	stack    [][]byte // boundaries of the open multiparts, outermost first
+	hits     map[string]nextHit
+	charsets hints // every charset the mail named so far, in order
+	bare     bool  // the next entity is an attached message: see readHeader
+	parts    int
 }
 
 // entity reads one entity at p.pos whose content ends at the delimiter of
@@ -40,7 +41,8 @@ func (p *parser) entity(inDigest bool, depth int) (*part, status) {
 	}
 	fields, body, ok := readHeader(p.buf, p.pos, bound, p.bare)
 	p.bare = false
-	pt := newPart(fields, inDigest)
+	pt := newPart(fields, inDigest, p.charsets)
+	p.charsets = p.charsets.add(pt.own...)
 	p.pos = body
 	if !ok {
 		return pt, noBody

@@ -133,7 +133,7 @@ func textOf(p *part, data []byte) string {
 			charset = string(m[1])
 		}
 	}
-	s := decodeCharset(data, charset)
+	s := decodeCharset(data, charset, p.hints)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(s, "\r", "\n")
 }

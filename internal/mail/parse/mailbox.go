@@ -5,7 +5,7 @@ import (
 )
 
 // parseMailbox reads one "Name <addr>", "addr (Name)" or bare address.
-func parseMailbox(item string) (Address, bool) {
+func parseMailbox(item string, hs hints) (Address, bool) {
 	item, comment := stripComments(item)
 	var name, addr string
 	if lt := strings.LastIndexByte(item, '<'); lt >= 0 {
@@ -17,10 +17,10 @@ func parseMailbox(item string) (Address, bool) {
 	} else {
 		addr, name = splitBareMailbox(item)
 	}
-	addr = cleanAddress(addr)
-	name = cleanName(name)
+	addr = cleanAddress(addr, hs)
+	name = cleanName(name, hs)
 	if name == "" {
-		name = cleanName(comment)
+		name = cleanName(comment, hs)
 	}
 	return Address{Name: name, Address: addr}, addr != "" || name != ""
 }
@@ -69,7 +69,7 @@ func stripComments(s string) (string, string) {
 
 // cleanAddress drops a source route, quotes around the whole address, a
 // mailto: prefix and any white space.
-func cleanAddress(a string) string {
+func cleanAddress(a string, hs hints) string {
 	a = strings.TrimSpace(a)
 	if i := strings.LastIndexByte(a, ':'); i >= 0 && strings.HasPrefix(a, "@") {
 		a = a[i+1:]
@@ -81,11 +81,11 @@ func cleanAddress(a string) string {
 		a = a[1 : len(a)-1]
 	}
 	a = strings.Join(strings.Fields(a), "")
-	return guessText([]byte(strings.Trim(a, "<>,;'")))
+	return guessText([]byte(strings.Trim(a, "<>,;'")), hs)
 }
 
 // cleanName unquotes a display name and decodes its encoded words.
-func cleanName(n string) string {
+func cleanName(n string, hs hints) string {
 	n = strings.TrimSpace(n)
 	if strings.Count(n, `"`) >= 2 {
 		n = unquote(n)
@@ -93,7 +93,7 @@ func cleanName(n string) string {
 	if strings.Count(n, `"`) == 1 {
 		n = strings.ReplaceAll(n, `"`, "") // a quote never closed
 	}
-	n = decodeWords(n)
+	n = decodeWords(n, hs)
 	n = strings.Trim(strings.Join(strings.Fields(n), " "), `"' `)
 	return n
 }

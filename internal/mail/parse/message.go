@@ -65,7 +65,7 @@ func Parse(raw []byte) *Message {
 	p := &parser{buf: raw}
 	root, _ := p.entity(false, 0)
 	m := &Message{}
-	readEnvelope(m, root.header)
+	readEnvelope(m, root.header, p.charsets)
 	fillBody(m, selectBody(root))
 	m.Delivery = findDeliveryReport(root)
 	m.AutoSubmitted = isAutomatic(m)
@@ -94,13 +94,13 @@ func WriteJSON(w io.Writer, m *Message) error {
 }
 
 // readEnvelope fills the fields that come from the top-level header.
-func readEnvelope(m *Message, h header) {
-	m.From = parseAddressList(h.get("From"))
-	m.From, m.FromHeader = senderOf(m.From, h)
-	m.To = parseAddressList(h.get("To"))
-	m.Cc = parseAddressList(h.get("Cc"))
-	m.ReplyTo = parseAddressList(h.get("Reply-To"))
-	m.Subject = decodeWords(h.get("Subject"))
+func readEnvelope(m *Message, h header, hs hints) {
+	m.From = parseAddressList(h.get("From"), hs)
+	m.From, m.FromHeader = senderOf(m.From, h, hs)
+	m.To = parseAddressList(h.get("To"), hs)
+	m.Cc = parseAddressList(h.get("Cc"), hs)
+	m.ReplyTo = parseAddressList(h.get("Reply-To"), hs)
+	m.Subject = decodeWords(h.get("Subject"), hs)
 	m.Sent = parseDate(h.text("Date"))
 	m.Date = formatDate(m.Sent)
 	m.MessageID = firstID(h.text("Message-Id"))
@@ -108,5 +108,5 @@ func readEnvelope(m *Message, h header) {
 		m.InReplyTo = ids[0]
 	}
 	m.References = messageIDs(h.text("References"))
-	m.Header = h.fieldMap()
+	m.Header = h.fieldMap(hs)
 }

@@ -1,0 +1,54 @@
+package parse
+
+import (
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+func encode(t *testing.T, enc encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := enc.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatalf("encode %q: %v", s, err)
+	}
+	return b
+}
+
+// TestGuessUndeclared8bit: text sent without a charset reads as written,
+// whether Chinese, Japanese, Korean or Latin, with or without hints.
+func TestGuessUndeclared8bit(t *testing.T) {
+	tests := []struct {
+		name string
+		enc  encoding.Encoding
+		text string
+		hs   hints
+	}{
+		{"GBK", simplifiedchinese.GBK, "关于订单退款的问题", nil},
+		{"GBK, short", simplifiedchinese.GBK, "你好", nil},
+		{"GBK with a Latin-1 hint", simplifiedchinese.GBK, "发票已经收到了，谢谢", hints{"iso-8859-1"}},
+		{"Big5", traditionalchinese.Big5, "請問我的訂單什麼時候到貨", nil},
+		{"Shift_JIS", japanese.ShiftJIS, "お問い合わせ：請求書について", nil},
+		{"Shift_JIS with a Latin-1 hint", japanese.ShiftJIS, "こんにちは", hints{"windows-1252"}},
+		{"EUC-JP", japanese.EUCJP, "パスワードを忘れました", nil},
+		{"ISO-2022-JP", japanese.ISO2022JP, "会議のお知らせ", nil},
+		{"EUC-KR", korean.EUCKR, "주문 취소 요청드립니다", nil},
+		{"Latin-1 French", charmap.Windows1252, "Réunion de l'équipe", nil},
+		{"Latin-1 German", charmap.Windows1252, "Grüße aus Köln, Frösche", nil},
+		{"windows-1252 euro", charmap.Windows1252, "Ça coûte 10 € – Niño", nil},
+		{"Latin-2 by the mail's own hint", charmap.ISO8859_2, "Zażółć gęślą jaźń", hints{"iso-8859-2"}},
+		{"GBK named by the mail", simplifiedchinese.GBK, "测试", hints{"gb2312"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := guessText(encode(t, tt.enc, tt.text), tt.hs); got != tt.text {
+				t.Errorf("guessText = %q, want %q", got, tt.text)
+			}
+		})
+	}
+}
