@@ -87,3 +87,23 @@ func checkSystemNote(t *testing.T, e *env, ticketID int64, note string) {
 		}
 	}
 }
+
+// TestQuotedLocalPartSender: a sender whose address has a quoted local
+// part ("Kim Lee"@example.kr) is a customer like any other.
+func TestQuotedLocalPartSender(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		res := e.deliver([]byte("From: \"Kim Lee\"@example.kr (Kim Lee)\r\nTo: support@localhost\r\n" +
+			"Subject: Refund\r\n\r\nPlease refund order 88.\r\n"))
+		if res.Status != inbound.StatusProcessed || !res.New {
+			t.Fatalf("%+v", res)
+		}
+		tk, err := e.s.Tickets.Get(context.Background(), res.TicketID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tk.Contact.Email != `"kim lee"@example.kr` {
+			t.Errorf("contact %q", tk.Contact.Email)
+		}
+	})
+}

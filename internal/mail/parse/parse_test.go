@@ -64,6 +64,7 @@ var fixtures = []fixture{
 		text: []string{"附件是三月的发票"}, files: []string{"发票2025年3月.pdf|application/pdf"}},
 	{file: "undeclared-japanese.eml", subject: "ログインできません", from: "taro@example.jp",
 		text: []string{"Login fails since Monday."}, files: []string{"エラー画面.png|image/png"}},
+	{file: "address-damage.eml", from: `"Kim Lee"@example.kr`, text: []string{"quotes and all."}},
 	{file: "truncated.eml", text: []string{"was cut off."}, files: []string{"logs.zip|application/zip"}},
 	{file: "crlf-auto-reply.eml", subject: "Abwesenheitsnotiz: Re: [#1042] Printer", auto: true,
 		text: []string{"nicht im Büro.\n"}, html: []string{"Büro.<br>"}, notText: []string{"\r"}},
@@ -94,6 +95,9 @@ func checkFixture(t *testing.T, fx fixture, m *Message) {
 	}
 	if fx.from != "" && (len(m.From) == 0 || m.From[0].Address != fx.from) {
 		t.Errorf("from = %+v, want %s", m.From, fx.from)
+	}
+	if fx.file == "address-damage.eml" {
+		checkAddresses(t, m)
 	}
 	if fx.date != "" && m.Date != fx.date {
 		t.Errorf("date = %q, want %q", m.Date, fx.date)

@@ -26,10 +26,19 @@ func senderOf(from []Address, h header, hs hints) ([]Address, string) {
 	return from, ""
 }
 
-// usable reports whether addr can be written to: local@domain, the
-// domain with a dot or a plain host name, no blanks.
+// usable reports whether addr can be written to: local@domain, the local
+// part plain or quoted ("John Doe"@example.com), the domain without
+// blanks or brackets.
 func usable(addr string) bool {
-	local, domain, ok := strings.Cut(addr, "@")
-	return ok && local != "" && domain != "" && !strings.ContainsAny(addr, " \t<>()[],;:\\") &&
-		!strings.Contains(domain, "@") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
+	at := strings.LastIndexByte(addr, '@')
+	if at <= 0 {
+		return false
+	}
+	local, domain := addr[:at], addr[at+1:]
+	quoted := len(local) >= 3 && local[0] == '"' && local[len(local)-1] == '"'
+	if !quoted && strings.ContainsAny(local, " \t<>()[],;:\\\"@") {
+		return false
+	}
+	return domain != "" && !strings.ContainsAny(domain, " \t<>()[],;:\\\"@") &&
+		!strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
