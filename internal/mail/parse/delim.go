@@ -22,8 +22,9 @@ func (p *parser) find(pos int) (end, after int, hit []byte, found bool) {
 		if bytes.Equal(anc, own) {
 			continue // a mailer that reused the boundary: the inner one wins
 		}
-		if a := p.next(anc, true, pos); a >= 0 && (at < 0 || a <= at) {
-			at, hit = a, anc
+		a := p.next(anc, true, pos)
+		if a >= 0 && (at < 0 || a < at || a == at && !isDelimiterLine(p.buf, at, own)) {
+			at, hit = a, anc // on the same line, a whole delimiter of own wins
 		}
 	}
 	if at < 0 {
@@ -83,9 +84,10 @@ const sniffLimit = 8 << 10
 
 // sniffBoundary finds the boundary of a multipart whose declared one
 // never appears (or is missing): the first "--token" line followed by a
-// header field (the start of a part) or seen again as a delimiter line.
-// nil when there is none.
-func sniffBoundary(buf []byte, pos int) []byte {
+// header field (the start of a part) or seen again as a delimiter line,
+// before any delimiter of an enclosing multipart (which ends this part's
+// content). nil when there is none.
+func sniffBoundary(buf []byte, pos int, enclosing [][]byte) []byte {
 	region := buf[pos:min(len(buf), pos+sniffLimit)]
 	for len(region) > 0 {
 		line, rest, _ := bytes.Cut(region, []byte("\n"))
@@ -95,6 +97,11 @@ func sniffBoundary(buf []byte, pos int) []byte {
 			continue
 		}
 		bound := bytes.TrimSuffix(line[2:], []byte("--"))
+		for _, b := range enclosing {
+			if bytes.Equal(line[2:], b) || bytes.Equal(bound, b) {
+				return nil
+			}
+		}
 		if len(bound) > 0 && len(bound) <= 200 && (startsField(rest) || searchDelimiter(rest, 0, bound, true) >= 0) {
 			return bound
 		}

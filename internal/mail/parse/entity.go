@@ -62,7 +62,8 @@ func (p *parser) entity(inDigest bool, depth int) (*part, status) {
 // boundary never appears (or was not declared), the one its parts use is
 // looked for; without any, the content is read as text.
 func (p *parser) multipart(pt *part, depth int) (*part, status) {
-	own := p.ownBoundary([]byte(pt.params["boundary"]))
+	declared := []byte(pt.params["boundary"])
+	own := p.ownBoundary(declared[:min(len(declared), maxBoundary)])
 	if own == nil {
 		pt.kind = kindPlain
 		return p.leaf(pt)
@@ -83,7 +84,7 @@ func (p *parser) multipart(pt *part, depth int) (*part, status) {
 func (p *parser) ownBoundary(declared []byte) []byte {
 	for i, b := range [][]byte{declared, nil} {
 		if i == 1 {
-			b = sniffBoundary(p.buf, p.pos)
+			b = sniffBoundary(p.buf, p.pos, p.stack)
 		}
 		if len(b) == 0 {
 			continue

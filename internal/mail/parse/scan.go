@@ -113,7 +113,8 @@ func headerValue(buf []byte, pos int) ([]byte, int) {
 }
 
 // isDelimiterLine reports whether the line at pos is exactly "--bound" or
-// "--bound--", ignoring trailing white space.
+// "--bound--", ignoring trailing white space (or starts with "--bound"
+// when bound is an overlong one cut to maxBoundary).
 func isDelimiterLine(buf []byte, pos int, bound []byte) bool {
 	line := buf[pos:]
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
@@ -124,5 +125,10 @@ func isDelimiterLine(buf []byte, pos int, bound []byte) bool {
 		return false
 	}
 	rest := line[2+len(bound):]
-	return len(rest) == 0 || string(rest) == "--"
+	return len(rest) == 0 || string(rest) == "--" || len(bound) == maxBoundary
 }
+
+// maxBoundary is the longest boundary RFC 2046 allows. Only that much of
+// a longer one counts (as other parsers do), so multiparts whose overlong
+// boundaries differ only past it still find their delimiters.
+const maxBoundary = 70

@@ -8,6 +8,7 @@ import (
 // TestBrokenStructure pins how damaged MIME structure is read: what can be
 // placed becomes body, what cannot stays an attachment, nothing is lost.
 func TestBrokenStructure(t *testing.T) {
+	long := strings.Repeat("x", 70)
 	tests := []struct {
 		name  string
 		raw   string
@@ -41,6 +42,11 @@ func TestBrokenStructure(t *testing.T) {
 		{"declared boundary never appears and no delimiter at all: the text is the body",
 			"Content-Type: multipart/mixed; boundary=declared\n\nJust text.\n-- \nSignature\n",
 			"Just text.\n-- \nSignature\n", nil},
+		{"overlong boundaries count to 70 characters",
+			"Content-Type: multipart/mixed; boundary=" + long + "ab\n\n--" + long + "ab\n" +
+				"Content-Type: multipart/mixed; boundary=" + long + "a\n\n--" + long + "a\n\none\n" +
+				"--" + long + "ab\n\ntwo\n--" + long + "a\n\nthree\n--" + long + "ab--\n",
+			"one\ntwo\nthree", nil},
 		{"boundary on a continuation line that lost its indent",
 			"Content-Type: multipart/mixed;\nboundary=\"b:1\"\nSubject: x\n\n--b:1\n\nhello\n--b:1\nContent-Type: image/png\n\nPNG\n--b:1--\n",
 			"hello", []string{"image/png"}},
@@ -78,5 +84,19 @@ func TestBlankTextAlternative(t *testing.T) {
 	raw := "Content-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain\n\n \n--b\nContent-Type: text/html\n\n<p>Real content</p>\n--b--\n"
 	if m := Parse([]byte(raw)); m.TextBody != "Real content" {
 		t.Errorf("text_body = %q, want the HTML as text", m.TextBody)
+	}
+}
+
+// TestSniffedBoundaryStaysInside: a multipart whose boundary never appears
+// does not take its parent's delimiter for its own, so the parts after it
+// stay the parent's.
+func TestSniffedBoundaryStaysInside(t *testing.T) {
+	raw := "Content-Type: multipart/mixed; boundary=out\n\n--out\n\nSee the three mails.\n" +
+		"--out\nContent-Type: message/rfc822\n\nSubject: one\nContent-Type: multipart/alternative; boundary=never\n\nfirst\n" +
+		"--out\nContent-Type: message/rfc822\n\nSubject: two\n\nsecond\n" +
+		"--out\nContent-Type: message/rfc822\n\nSubject: three\n\nthird\n--out--\n"
+	m := Parse([]byte(raw))
+	if len(m.Attachments) != 3 {
+		t.Errorf("attachments = %+v, want the three mails", m.Attachments)
 	}
 }
