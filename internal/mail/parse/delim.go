@@ -16,16 +16,24 @@ func (p *parser) find(pos int) (end, after int, hit []byte, found bool) {
 		return len(p.buf), len(p.buf), nil, false
 	}
 	own := p.stack[len(p.stack)-1]
-	at := p.next(own, false, pos)
-	hit = own
+	outer, outerAt := []byte(nil), -1
 	for _, anc := range p.stack[:len(p.stack)-1] {
 		if bytes.Equal(anc, own) {
 			continue // a mailer that reused the boundary: the inner one wins
 		}
-		a := p.next(anc, true, pos)
-		if a >= 0 && (at < 0 || a < at || a == at && !isDelimiterLine(p.buf, at, own)) {
-			at, hit = a, anc // on the same line, a whole delimiter of own wins
+		if a := p.next(anc, pos); a >= 0 && (outerAt < 0 || a < outerAt) {
+			outer, outerAt = anc, a
 		}
+	}
+	// own can only end this part before the outer delimiter, or on its
+	// line: searching no further keeps parts of missing boundaries linear.
+	limit := len(p.buf)
+	if outerAt >= 0 {
+		limit = min(len(p.buf), outerAt+2+len(own))
+	}
+	at, hit := searchDelimiter(p.buf[:limit], pos, own, false), own
+	if outerAt >= 0 && (at < 0 || outerAt < at || outerAt == at && !isDelimiterLine(p.buf, at, own)) {
+		at, hit = outerAt, outer // on the same line, a whole delimiter of own wins
 	}
 	if at < 0 {
 		return len(p.buf), len(p.buf), nil, false
@@ -40,19 +48,16 @@ func (p *parser) find(pos int) (end, after int, hit []byte, found bool) {
 	return end, at + 2 + len(hit), hit, true
 }
 
-// next returns the offset of the next "--bound" at or after pos, or -1.
-// strict asks for a whole delimiter line. Answers are remembered per
-// boundary, so the many parts of one multipart do not each search again
-// the text up to an outer delimiter: the search stays linear.
-func (p *parser) next(bound []byte, strict bool, pos int) int {
+// next returns the offset of the next delimiter line of bound at or
+// after pos, or -1. Answers are remembered per boundary, so the many
+// parts of an inner multipart do not each search again the text up to an
+// outer delimiter: the search stays linear.
+func (p *parser) next(bound []byte, pos int) int {
 	key := string(bound)
-	if strict {
-		key = "\n" + key
-	}
 	if h, ok := p.hits[key]; ok && h.from <= pos && (h.at < 0 || h.at >= pos) {
 		return h.at
 	}
-	at := searchDelimiter(p.buf, pos, bound, strict)
+	at := searchDelimiter(p.buf, pos, bound, true)
 	if p.hits == nil {
 		p.hits = map[string]nextHit{}
 	}

@@ -63,12 +63,12 @@ func (p *parser) entity(inDigest bool, depth int) (*part, status) {
 // looked for; without any, the content is read as text.
 func (p *parser) multipart(pt *part, depth int) (*part, status) {
 	declared := []byte(pt.params["boundary"])
-	own := p.ownBoundary(declared[:min(len(declared), maxBoundary)])
+	own, after := p.ownBoundary(declared[:min(len(declared), maxBoundary)])
 	if own == nil {
 		pt.kind = kindPlain
 		return p.leaf(pt)
 	}
-	p.pos = p.next(own, false, p.pos) + 2 + len(own)
+	p.pos = after
 	p.skipLineEnd()
 	p.stack = append(p.stack, own)
 	st := p.children(pt, own, depth)
@@ -80,8 +80,9 @@ func (p *parser) multipart(pt *part, depth int) (*part, status) {
 }
 
 // ownBoundary is the declared boundary if its delimiter comes before
-// the enclosing multipart's, else one the parts use (sniffBoundary).
-func (p *parser) ownBoundary(declared []byte) []byte {
+// the enclosing multipart's, else one the parts use (sniffBoundary); after
+// is just past its first delimiter.
+func (p *parser) ownBoundary(declared []byte) (own []byte, after int) {
 	for i, b := range [][]byte{declared, nil} {
 		if i == 1 {
 			b = sniffBoundary(p.buf, p.pos, p.stack)
@@ -90,13 +91,13 @@ func (p *parser) ownBoundary(declared []byte) []byte {
 			continue
 		}
 		p.stack = append(p.stack, b)
-		_, _, hit, found := p.find(p.pos)
+		_, after, hit, found := p.find(p.pos)
 		p.stack = p.stack[:len(p.stack)-1]
 		if found && bytes.Equal(hit, b) {
-			return b
+			return b, after
 		}
 	}
-	return nil
+	return nil, 0
 }
 
 // children reads the parts up to the closing delimiter, or up to where
