@@ -6,6 +6,32 @@ import "bytes"
 // from from; at is -1 when there is none after from.
 type nextHit struct{ from, at int }
 
+// ownBoundary is the declared boundary if its delimiter comes before
+// the enclosing multipart's, else one the parts use (sniffBoundary); after
+// is just past its first delimiter. nil when neither opens a part.
+func (p *parser) ownBoundary(declared []byte) (own []byte, after int) {
+	if after, ok := p.opens(declared); ok {
+		return declared, after
+	}
+	sniffed := sniffBoundary(p.buf, p.pos, p.stack)
+	if after, ok := p.opens(sniffed); ok {
+		return sniffed, after
+	}
+	return nil, 0
+}
+
+// opens reports whether the next delimiter is one of bound rather than of
+// an enclosing multipart, and where the text after it starts.
+func (p *parser) opens(bound []byte) (after int, ok bool) {
+	if len(bound) == 0 {
+		return 0, false
+	}
+	p.stack = append(p.stack, bound)
+	_, after, hit, found := p.find(p.pos)
+	p.stack = p.stack[:len(p.stack)-1]
+	return after, found && bytes.Equal(hit, bound)
+}
+
 // find looks for the delimiter that ends the content at pos: the
 // innermost boundary (loosely, see findDelimiter) or, when an inner part
 // was never closed, a delimiter line of an enclosing multipart, whichever

@@ -79,27 +79,6 @@ func (p *parser) multipart(pt *part, depth int) (*part, status) {
 	return pt, st
 }
 
-// ownBoundary is the declared boundary if its delimiter comes before
-// the enclosing multipart's, else one the parts use (sniffBoundary); after
-// is just past its first delimiter.
-func (p *parser) ownBoundary(declared []byte) (own []byte, after int) {
-	for i, b := range [][]byte{declared, nil} {
-		if i == 1 {
-			b = sniffBoundary(p.buf, p.pos, p.stack)
-		}
-		if len(b) == 0 {
-			continue
-		}
-		p.stack = append(p.stack, b)
-		_, after, hit, found := p.find(p.pos)
-		p.stack = p.stack[:len(p.stack)-1]
-		if found && bytes.Equal(hit, b) {
-			return b, after
-		}
-	}
-	return nil, 0
-}
-
 // children reads the parts up to the closing delimiter, or up to where
 // the input or an outer multipart's delimiter ends them.
 func (p *parser) children(pt *part, own []byte, depth int) status {

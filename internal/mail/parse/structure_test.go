@@ -100,3 +100,20 @@ func TestSniffedBoundaryStaysInside(t *testing.T) {
 		t.Errorf("attachments = %+v, want the three mails", m.Attachments)
 	}
 }
+
+// TestAttachmentCap: past MaxAttachments parts are counted, not taken in.
+func TestAttachmentCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Content-Type: multipart/mixed; boundary=p\n\n--p\n\nbody\n")
+	for i := 0; i < MaxAttachments+5; i++ {
+		b.WriteString("--p\nContent-Type: application/pdf\n\n%PDF\n")
+	}
+	b.WriteString("--p--\n")
+	m := Parse([]byte(b.String()))
+	if len(m.Attachments) != MaxAttachments || m.PartsLeftOut != 5 || m.TextBody != "body" {
+		t.Errorf("%d attachments, %d left out, text %q; want %d, 5, body", len(m.Attachments), m.PartsLeftOut, m.TextBody, MaxAttachments)
+	}
+	if last := m.Attachments[MaxAttachments-1].Filename; last != "attachment-500.pdf" {
+		t.Errorf("last name %q", last)
+	}
+}
