@@ -14,9 +14,12 @@ import (
 // guessText turns bytes of undeclared charset into UTF-8 the way a reader
 // would: valid UTF-8 (or 7-bit ISO-2022-JP) as it is; else a multi-byte
 // charset the mail names elsewhere (hints) if the bytes are valid in it;
-// else an East Asian encoding the bytes clearly are (detectCJK); else a
-// single-byte charset the mail names; else windows-1252, which is what
-// undeclared 8-bit mail mostly is and maps every byte to something.
+// else an East Asian encoding the bytes clearly are (detectCJK; when the
+// mail names a non-Latin single-byte charset such as KOI8-R, only on
+// strong evidence); else a single-byte charset the mail names; else
+// windows-1252, which is what undeclared 8-bit mail mostly is and maps
+// every byte to something. Latin-1, the default label of many mailers,
+// never outweighs text that reads as Chinese, Japanese or Korean.
 func guessText(b []byte, hs hints) string {
 	if isISO2022JP(b) {
 		return decodeWith(japanese.ISO2022JP, b)
@@ -24,22 +27,24 @@ func guessText(b []byte, hs hints) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}
-	var single []encoding.Encoding
+	var strong, latin []encoding.Encoding
 	for _, name := range hs {
-		enc := lookupCharset(name)
-		if enc == nil {
-			continue
-		}
-		if !isMultiByte(enc) {
-			single = append(single, enc)
-		} else if s, ok := decodeStrict(enc, b); ok {
-			return s
+		switch enc := lookupCharset(name); {
+		case enc == nil:
+		case isMultiByte(enc):
+			if s, ok := decodeStrict(enc, b); ok {
+				return s
+			}
+		case enc == charmap.Windows1252 || enc == charmap.ISO8859_1 || enc == charmap.ISO8859_15:
+			latin = append(latin, enc)
+		default:
+			strong = append(strong, enc)
 		}
 	}
-	if s, ok := detectCJK(b); ok {
+	if s, ok := detectCJK(b, len(strong) > 0); ok {
 		return s
 	}
-	for _, enc := range single {
+	for _, enc := range append(strong, latin...) {
 		if s, ok := decodeStrict(enc, b); ok {
 			return s
 		}

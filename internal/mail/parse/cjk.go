@@ -34,9 +34,17 @@ var cjkCandidates = []cjkCandidate{
 // a sibling encoding decoded this way scores near zero.
 const minCommonShare = 0.3
 
+// strongHits and strongShare are what it takes to override a charset the
+// mail names: a short Cyrillic word can decode as two common hanzi.
+const (
+	strongHits  = 3
+	strongShare = 0.5
+)
+
 // detectCJK decodes b as the East Asian encoding it is clearly written
 // in: valid there, with the most common characters of that language.
-func detectCJK(b []byte) (string, bool) {
+// strong asks for more evidence (see strongHits).
+func detectCJK(b []byte, strong bool) (string, bool) {
 	sample := b[:sampleEnd(b, 64<<10)]
 	best, bestHits, bestShare := -1, 0, 0.0
 	for i, c := range cjkCandidates {
@@ -58,7 +66,7 @@ func detectCJK(b []byte) (string, bool) {
 			best, bestHits, bestShare = i, hits, share
 		}
 	}
-	if best < 0 {
+	if best < 0 || strong && (bestHits < strongHits || bestShare < strongShare) {
 		return "", false
 	}
 	return decodeWith(cjkCandidates[best].enc, b), true

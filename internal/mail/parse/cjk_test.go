@@ -43,6 +43,12 @@ func TestGuessUndeclared8bit(t *testing.T) {
 		{"windows-1252 euro", charmap.Windows1252, "Ça coûte 10 € – Niño", nil},
 		{"Latin-2 by the mail's own hint", charmap.ISO8859_2, "Zażółć gęślą jaźń", hints{"iso-8859-2"}},
 		{"GBK named by the mail", simplifiedchinese.GBK, "测试", hints{"gb2312"}},
+		{"KOI8-R by the mail's own hint", charmap.KOI8R, "Привет, мир", hints{"koi8-r"}},
+		{"KOI8-R, short", charmap.KOI8R, "Счет", hints{"koi8-r"}},
+		{"KOI8-R order", charmap.KOI8R, "Заказ оплачен", hints{"koi8-r"}},
+		{"GBK outweighs a KOI8-R hint when clearly Chinese", simplifiedchinese.GBK, "关于订单退款的问题", hints{"koi8-r"}},
+		{"Greek by the mail's own hint", charmap.ISO8859_7, "Καλημέρα σας", hints{"iso-8859-7"}},
+		{"windows-1251 by the mail's own hint", charmap.Windows1251, "Здравствуйте, где мой заказ?", hints{"windows-1251"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
