@@ -65,6 +65,8 @@ var fixtures = []fixture{
 	{file: "undeclared-japanese.eml", subject: "ログインできません", from: "taro@example.jp",
 		text: []string{"Login fails since Monday."}, files: []string{"エラー画面.png|image/png"}},
 	{file: "address-damage.eml", from: `"Kim Lee"@example.kr`, text: []string{"quotes and all."}},
+	{file: "boundary-mismatch.eml", from: "lars@example.se", text: []string{"the invoice for March is attached."},
+		notText: []string{"--sent-by"}, files: []string{"invoice-2025-03.pdf|application/pdf"}},
 	{file: "truncated.eml", text: []string{"was cut off."}, files: []string{"logs.zip|application/zip"}},
 	{file: "crlf-auto-reply.eml", subject: "Abwesenheitsnotiz: Re: [#1042] Printer", auto: true,
 		text: []string{"nicht im Büro.\n"}, html: []string{"Büro.<br>"}, notText: []string{"\r"}},
