@@ -56,12 +56,17 @@ type env struct {
 
 func main() {
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
-	if err := dispatch(e, os.Args[1:]); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "frontdesk: "+describe(err))
-		}
-		os.Exit(1)
+	os.Exit(exitCode(dispatch(e, os.Args[1:]), os.Stderr))
+}
+
+// exitCode is 0 on success and when help was asked for (-h, --help: the
+// usage is printed, nothing failed), else 1 with the error on w.
+func exitCode(err error, w io.Writer) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
 	}
+	fmt.Fprintln(w, "frontdesk: "+describe(err))
+	return 1
 }
 
 func dispatch(e *env, args []string) error {
@@ -76,6 +81,10 @@ func dispatch(e *env, args []string) error {
 		if len(args) >= len(c.words) && slicesEqual(args[:len(c.words)], c.words) {
 			return c.run(e, args[len(c.words):])
 		}
+	}
+	if last := args[len(args)-1]; last == "-h" || last == "--help" || last == "help" {
+		fmt.Fprint(e.stdout, usage) // "frontdesk mail --help"
+		return nil
 	}
 	fmt.Fprint(e.stderr, usage)
 	return fmt.Errorf("unknown command %q", strings.Join(args, " "))

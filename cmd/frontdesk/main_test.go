@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,6 +75,27 @@ func TestHelp(t *testing.T) {
 	out, err := run(t, "", "help")
 	if err != nil || !strings.Contains(out, "frontdesk token create --email E") {
 		t.Errorf("help: %v %q", err, out)
+	}
+}
+
+// TestSubcommandHelp: every subcommand answers --help with its usage and
+// exits 0, as a person trying the tool expects.
+func TestSubcommandHelp(t *testing.T) {
+	for _, c := range commands {
+		for _, flagName := range []string{"--help", "-h"} {
+			args := append(append([]string{}, c.words...), flagName)
+			out, err := run(t, "", args...)
+			if code := exitCode(err, io.Discard); code != 0 || !strings.Contains(out, "Usage") {
+				t.Errorf("frontdesk %s: exit %d, output %q", strings.Join(args, " "), code, out)
+			}
+		}
+	}
+	out, err := run(t, "", "mail", "parse", "--help")
+	if !strings.Contains(out, "Usage: frontdesk mail parse FILE") || exitCode(err, io.Discard) != 0 {
+		t.Errorf("mail parse --help: %v %q", err, out)
+	}
+	if out, err := run(t, "", "mail", "--help"); err != nil || !strings.Contains(out, "frontdesk mail parse FILE") {
+		t.Errorf("mail --help: %v %q", err, out)
 	}
 }
 

@@ -14,7 +14,9 @@ func NormalizeEmail(s string) (string, bool) {
 		return s, false
 	}
 	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
+	// A quoted local part ("kim lee"@example.kr) comes back unquoted in
+	// Address; it is valid when it prints back as written.
+	if err != nil || a.Name != "" || a.Address != s && a.String() != "<"+s+">" {
 		return s, false
 	}
 	at := strings.LastIndexByte(s, '@')

@@ -169,10 +169,16 @@ func (in *Intake) decide(ctx context.Context, tx *db.Tx, mi *mailIn) (Result, er
 	if err != nil {
 		return Result{}, err
 	}
+	var res Result
 	if ticketID == 0 {
-		return in.open(ctx, tx, mi)
+		res, err = in.open(ctx, tx, mi)
+	} else {
+		res, err = in.add(ctx, tx, ticketID, mi)
 	}
-	return in.add(ctx, tx, ticketID, mi)
+	if err != nil {
+		return res, err
+	}
+	return res, in.noteParsing(ctx, tx, res.TicketID, mi.msg)
 }
 
 // finish records the outcome on the raw mail.

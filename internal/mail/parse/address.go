@@ -18,13 +18,13 @@ const maxAddressField = 64 << 10
 // quotes may be missing or unbalanced, and names may hold encoded words
 // even inside quotes. An entry with a name but no address is kept with an
 // empty address; empty entries are dropped.
-func parseAddressList(s string) []Address {
+func parseAddressList(s string, hs hints) []Address {
 	// Unbalanced quotes make the scan quadratic; real fields are far shorter.
 	s = s[:min(len(s), maxAddressField)]
 	var out []Address
 	items := mergeSplitNames(splitAddressItems(s))
 	for _, item := range items {
-		if a, ok := parseMailbox(item); ok {
+		if a, ok := parseMailbox(item, hs); ok {
 			out = append(out, a)
 		}
 	}

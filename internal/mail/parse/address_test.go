@@ -30,9 +30,17 @@ func TestParseAddressList(t *testing.T) {
 		{`"a \"quoted\" name" <q@example.org>`, []Address{{`a "quoted" name`, "q@example.org"}}},
 		{"J\xfcrgen <j@example.de>", []Address{{"Jürgen", "j@example.de"}}},
 		{``, nil},
+		{`"John Doe"@example.com`, []Address{{"", `"John Doe"@example.com`}}},
+		{`"John Doe"@example.com (John)`, []Address{{"John", `"John Doe"@example.com`}}},
+		{`Jane <"jane.doe"@example.com>`, []Address{{"Jane", "jane.doe@example.com"}}},
+		{`"a \"b\" c"@example.com, d@example.com`, []Address{{"", `"a \"b\" c"@example.com`}, {"", "d@example.com"}}},
+		{`(john@example.com)`, []Address{{"", "john@example.com"}}},
+		{`Support (support@example.com)`, []Address{{"Support", "support@example.com"}}},
+		{`john (John Doe <john@example.com>)`, []Address{{"John Doe", "john@example.com"}}},
+		{`Maja (maja at example.org)`, []Address{{"Maja", ""}}},
 	}
 	for _, tt := range tests {
-		if got := parseAddressList(tt.in); !reflect.DeepEqual(got, tt.want) {
+		if got := parseAddressList(tt.in, nil); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("parseAddressList(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
 		}
 	}
@@ -53,5 +61,16 @@ func TestMessageIDs(t *testing.T) {
 		if got := messageIDs(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("messageIDs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// checkAddresses pins the To and Cc of testdata/address-damage.eml:
+// addresses in comments and quoted local parts.
+func checkAddresses(t *testing.T, m *Message) {
+	t.Helper()
+	wantTo := []Address{{"Frontdesk Support", "desk@example.org"}}
+	wantCc := []Address{{"", "ops@example.org"}, {"", "sam.park@example.kr"}}
+	if !reflect.DeepEqual(m.To, wantTo) || !reflect.DeepEqual(m.Cc, wantCc) {
+		t.Errorf("to %+v cc %+v, want %+v and %+v", m.To, m.Cc, wantTo, wantCc)
 	}
 }

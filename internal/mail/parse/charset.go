@@ -8,25 +8,57 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
+	"golang.org/x/text/encoding/japanese"
 )
 
-// guessText turns bytes of unknown charset into UTF-8: valid UTF-8 is kept,
-// anything else is read as windows-1252, which is what undeclared 8-bit
-// mail almost always is and which maps every byte to something readable.
-func guessText(b []byte) string {
+// guessText turns bytes of undeclared charset into UTF-8 the way a reader
+// would: valid UTF-8 (or 7-bit ISO-2022-JP) as it is; else a multi-byte
+// charset the mail names elsewhere (hints) if the bytes are valid in it;
+// else an East Asian encoding the bytes clearly are (detectCJK; when the
+// mail names a non-Latin single-byte charset such as KOI8-R, only on
+// strong evidence); else a single-byte charset the mail names; else
+// windows-1252, which is what undeclared 8-bit mail mostly is and maps
+// every byte to something. Latin-1, the default label of many mailers,
+// never outweighs text that reads as Chinese, Japanese or Korean.
+func guessText(b []byte, hs hints) string {
+	if isISO2022JP(b) {
+		return decodeWith(japanese.ISO2022JP, b)
+	}
 	if utf8.Valid(b) {
 		return string(b)
+	}
+	var strong, latin []encoding.Encoding
+	for _, name := range hs {
+		switch enc := lookupCharset(name); {
+		case enc == nil:
+		case isMultiByte(enc):
+			if s, ok := decodeStrict(enc, b); ok {
+				return s
+			}
+		case enc == charmap.Windows1252 || enc == charmap.ISO8859_1 || enc == charmap.ISO8859_15:
+			latin = append(latin, enc)
+		default:
+			strong = append(strong, enc)
+		}
+	}
+	if s, ok := detectCJK(b, len(strong) > 0); ok {
+		return s
+	}
+	for _, enc := range append(strong, latin...) {
+		if s, ok := decodeStrict(enc, b); ok {
+			return s
+		}
 	}
 	return decodeWith(charmap.Windows1252, b)
 }
 
 // decodeCharset converts b from the named charset. Unknown or missing
 // charsets, and content that contradicts its label, fall back to a guess.
-func decodeCharset(b []byte, name string) string {
+func decodeCharset(b []byte, name string, hs hints) string {
 	name = normalizeCharset(name)
 	switch name {
 	case "", "us-ascii", "ascii":
-		return guessText(b) // 8-bit bytes here were never declared
+		return guessText(b, hs) // 8-bit bytes here were never declared
 	case "utf-8", "utf8", "unicode-1-1-utf-8":
 		return strings.ToValidUTF8(string(b), "\uFFFD")
 	case "utf-7", "unicode-1-1-utf-7", "x-unicode-2-0-utf-7":
@@ -34,7 +66,7 @@ func decodeCharset(b []byte, name string) string {
 	}
 	enc := lookupCharset(name)
 	if enc == nil {
-		return guessText(b)
+		return guessText(b, hs)
 	}
 	return decodeWith(enc, b)
 }

@@ -24,7 +24,7 @@ func TestDecodeWords(t *testing.T) {
 		{"=?windows-1252?Q?=93quoted=94?=", "“quoted”"}, // windows-1252 punctuation
 	}
 	for _, tt := range tests {
-		if got := decodeWords(tt.in); got != tt.want {
+		if got := decodeWords(tt.in, nil); got != tt.want {
 			t.Errorf("decodeWords(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -49,7 +49,7 @@ func TestParseParams(t *testing.T) {
 		{"", "", nil},
 	}
 	for _, tt := range tests {
-		value, params := parseParams(tt.in)
+		value, params := parseParams(tt.in, nil)
 		if value != tt.value || !reflect.DeepEqual(params, tt.params) {
 			t.Errorf("parseParams(%q) = %q, %q; want %q, %q", tt.in, value, params, tt.value, tt.params)
 		}
@@ -118,7 +118,7 @@ func TestDecodeCharset(t *testing.T) {
 		{"\xe9", "x-nonsense", "é"}, // unknown: guessed
 	}
 	for _, tt := range tests {
-		if got := decodeCharset([]byte(tt.in), tt.charset); got != tt.want {
+		if got := decodeCharset([]byte(tt.in), tt.charset, nil); got != tt.want {
 			t.Errorf("decodeCharset(%q, %q) = %q, want %q", tt.in, tt.charset, got, tt.want)
 		}
 	}

@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // DeliveryReport is what a delivery status notification (RFC 3464) says:
 // which recipients it is about and what happened to them.
@@ -35,10 +38,16 @@ func (d *DeliveryReport) Failed() []RecipientStatus {
 // returned message next to it; nil when the mail is not a report.
 func findDeliveryReport(root *part) *DeliveryReport {
 	status, original := findReportParts(root)
-	if status == nil {
+	data := []byte(nil)
+	if status != nil {
+		data = status.data
+	} else if root.mediaType == "multipart/report" {
+		data = findStatusText(root)
+	}
+	if data == nil {
 		return nil
 	}
-	d := parseDeliveryStatus(status.data)
+	d := parseDeliveryStatus(data)
 	if original != nil {
 		d.OriginalMessageID = firstID(original.text("Message-Id"))
 	}
@@ -70,6 +79,29 @@ func findReportParts(p *part) (status *part, original header) {
 		}
 	}
 	return status, original
+}
+
+// findStatusText finds the status fields of a declared report whose
+// structure was lost (no delimiter left to find its status part): the
+// text from its Reporting-MTA, else its first Final-Recipient, field on.
+func findStatusText(p *part) []byte {
+	if len(p.children) == 0 {
+		lower := bytes.ToLower(p.data)
+		i := bytes.Index(lower, []byte("\nfinal-recipient:"))
+		if i < 0 {
+			return nil
+		}
+		if j := bytes.LastIndex(lower[:i], []byte("\nreporting-mta:")); j >= 0 {
+			return p.data[j+1:]
+		}
+		return p.data[i:] // a blank per-message block, then the recipient
+	}
+	for _, c := range p.children {
+		if data := findStatusText(c); data != nil {
+			return data
+		}
+	}
+	return nil
 }
 
 // parseDeliveryStatus reads the per-message block and then one block per

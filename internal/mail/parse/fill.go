@@ -43,10 +43,32 @@ func fillBody(m *Message, sel *selection) {
 		m.HTMLBody = textToHTML(m.TextBody)
 	}
 	for _, p := range sel.attachments {
-		m.Attachments = append(m.Attachments, attachmentOf(p))
+		if m.room() {
+			m.Attachments = append(m.Attachments, attachmentOf(p))
+		}
 	}
-	m.Attachments = append(m.Attachments, r.extra...)
+	for _, a := range r.extra {
+		if m.room() {
+			m.Attachments = append(m.Attachments, a)
+		}
+	}
+	nameAttachments(m.Attachments)
 }
+
+// room reports whether one more attachment may be taken in; when not, it
+// counts that one as left out.
+func (m *Message) room() bool {
+	if len(m.Attachments) < MaxAttachments {
+		return true
+	}
+	m.PartsLeftOut++
+	return false
+}
+
+// MaxAttachments caps the parts of one mail taken in as attachments: a
+// mail of thousands of tiny parts would otherwise fill a ticket (and its
+// storage) with noise. The raw mail keeps the rest.
+const MaxAttachments = 500
 
 func (r *renderer) asText(p *part) (string, bool) {
 	switch p.kind {
@@ -111,7 +133,7 @@ func textOf(p *part, data []byte) string {
 			charset = string(m[1])
 		}
 	}
-	s := decodeCharset(data, charset)
+	s := decodeCharset(data, charset, p.hints)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(s, "\r", "\n")
 }

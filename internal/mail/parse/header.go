@@ -26,16 +26,16 @@ func (h header) get(name string) string {
 
 // text returns the field as UTF-8 for fields without encoded words.
 func (h header) text(name string) string {
-	return guessText([]byte(h.get(name)))
+	return guessText([]byte(h.get(name)), nil)
 }
 
 // fieldMap returns every field by canonical name, values unfolded and
 // with encoded words decoded, for the stages that look at other headers.
-func (h header) fieldMap() map[string][]string {
+func (h header) fieldMap(hs hints) map[string][]string {
 	m := make(map[string][]string, len(h))
 	for _, f := range h {
 		key := textproto.CanonicalMIMEHeaderKey(f.name)
-		m[key] = append(m[key], decodeWords(unfold(f.value)))
+		m[key] = append(m[key], decodeWords(unfold(f.value), hs))
 	}
 	return m
 }

@@ -1,11 +1,14 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 )
 
-// parseMailbox reads one "Name <addr>", "addr (Name)" or bare address.
-func parseMailbox(item string) (Address, bool) {
+// parseMailbox reads one "Name <addr>", "addr (Name)" or bare address. A
+// mailbox whose only address sits in a comment ("(john@example.com)",
+// "john (John Doe <john@example.com>)") takes it from there.
+func parseMailbox(item string, hs hints) (Address, bool) {
 	item, comment := stripComments(item)
 	var name, addr string
 	if lt := strings.LastIndexByte(item, '<'); lt >= 0 {
@@ -17,17 +20,33 @@ func parseMailbox(item string) (Address, bool) {
 	} else {
 		addr, name = splitBareMailbox(item)
 	}
-	addr = cleanAddress(addr)
-	name = cleanName(name)
+	addr = cleanAddress(addr, hs)
+	name = cleanName(name, hs)
+	if addr == "" && strings.Contains(comment, "@") && !strings.Contains(comment, "(") {
+		if inner, ok := parseMailbox(comment, hs); ok && inner.Address != "" {
+			if inner.Name == "" {
+				inner.Name = name
+			}
+			return inner, true
+		}
+	}
 	if name == "" {
-		name = cleanName(comment)
+		name = cleanName(comment, hs)
 	}
 	return Address{Name: name, Address: addr}, addr != "" || name != ""
 }
 
-// splitBareMailbox finds the word with "@" in a mailbox without angle
-// brackets; the other words are taken as the display name.
+// quotedLocal finds an address with a quoted local part,
+// "John Doe"@example.com, which word splitting would tear apart.
+var quotedLocal = regexp.MustCompile(`"(?:[^"\\]|\\.)*"@[^\s,;<>()"]+`)
+
+// splitBareMailbox finds the address in a mailbox without angle brackets:
+// a quoted local part with its domain, else the word with "@". The other
+// words are taken as the display name.
 func splitBareMailbox(item string) (addr, name string) {
+	if loc := quotedLocal.FindStringIndex(item); loc != nil {
+		return item[loc[0]:loc[1]], item[:loc[0]] + " " + item[loc[1]:]
+	}
 	words := strings.Fields(item)
 	for i, w := range words {
 		if strings.Contains(w, "@") {
@@ -68,8 +87,9 @@ func stripComments(s string) (string, string) {
 }
 
 // cleanAddress drops a source route, quotes around the whole address, a
-// mailto: prefix and any white space.
-func cleanAddress(a string) string {
+// mailto: prefix and any white space. A quoted local part is kept as
+// written ("John Doe"@example.com), or unquoted when it needs no quotes.
+func cleanAddress(a string, hs hints) string {
 	a = strings.TrimSpace(a)
 	if i := strings.LastIndexByte(a, ':'); i >= 0 && strings.HasPrefix(a, "@") {
 		a = a[i+1:]
@@ -77,15 +97,30 @@ func cleanAddress(a string) string {
 	if len(a) > 7 && strings.EqualFold(a[:7], "mailto:") {
 		a = a[7:]
 	}
+	if loc := quotedLocal.FindStringIndex(a); loc != nil && loc[0] == 0 {
+		return guessText([]byte(quotedAddress(a[:loc[1]])), hs)
+	}
 	if strings.Count(a, `"`) == 2 && strings.HasPrefix(a, `"`) && strings.HasSuffix(a, `"`) {
 		a = a[1 : len(a)-1]
 	}
 	a = strings.Join(strings.Fields(a), "")
-	return guessText([]byte(strings.Trim(a, "<>,;'")))
+	return guessText([]byte(strings.Trim(a, "<>,;'")), hs)
+}
+
+// quotedAddress unquotes the local part of "local"@domain when it is a
+// plain dot-atom ("john.doe"@ is john.doe@); else it stays quoted.
+func quotedAddress(a string) string {
+	at := strings.LastIndex(a, `"@`)
+	local, domain := a[1:at], a[at+2:]
+	if local != "" && !strings.ContainsAny(local, " \t\"\\(),:;<>@[]") &&
+		!strings.HasPrefix(local, ".") && !strings.HasSuffix(local, ".") && !strings.Contains(local, "..") {
+		return local + "@" + domain
+	}
+	return a
 }
 
 // cleanName unquotes a display name and decodes its encoded words.
-func cleanName(n string) string {
+func cleanName(n string, hs hints) string {
 	n = strings.TrimSpace(n)
 	if strings.Count(n, `"`) >= 2 {
 		n = unquote(n)
@@ -93,7 +128,7 @@ func cleanName(n string) string {
 	if strings.Count(n, `"`) == 1 {
 		n = strings.ReplaceAll(n, `"`, "") // a quote never closed
 	}
-	n = decodeWords(n)
+	n = decodeWords(n, hs)
 	n = strings.Trim(strings.Join(strings.Fields(n), " "), `"' `)
 	return n
 }

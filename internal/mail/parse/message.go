@@ -26,6 +26,12 @@ type Message struct {
 	HTMLBody      string       `json:"html_body"` // not sanitised: render only after cleaning
 	Attachments   []Attachment `json:"attachments"`
 	AutoSubmitted bool         `json:"auto_submitted"` // sent by a machine: never answer automatically
+	// FromHeader names the header the sender was taken from when the mail
+	// had no usable From: "Reply-To", "Sender" or "Return-Path".
+	FromHeader string `json:"from_header,omitempty"`
+	// PartsLeftOut counts the parts past MaxAttachments that were not
+	// taken in; the raw mail still has them.
+	PartsLeftOut int `json:"parts_left_out,omitempty"`
 
 	// Sent is the Date field as a time; zero when absent or unreadable.
 	Sent time.Time `json:"-"`
@@ -57,9 +63,9 @@ type Attachment struct {
 // Parse never fails on content: any input, however broken, gives a Message.
 func Parse(raw []byte) *Message {
 	p := &parser{buf: raw}
-	root, _ := p.entity(nil, false, 0)
+	root, _ := p.entity(false, 0)
 	m := &Message{}
-	readEnvelope(m, root.header)
+	readEnvelope(m, root.header, p.charsets)
 	fillBody(m, selectBody(root))
 	m.Delivery = findDeliveryReport(root)
 	m.AutoSubmitted = isAutomatic(m)
@@ -88,12 +94,13 @@ func WriteJSON(w io.Writer, m *Message) error {
 }
 
 // readEnvelope fills the fields that come from the top-level header.
-func readEnvelope(m *Message, h header) {
-	m.From = parseAddressList(h.get("From"))
-	m.To = parseAddressList(h.get("To"))
-	m.Cc = parseAddressList(h.get("Cc"))
-	m.ReplyTo = parseAddressList(h.get("Reply-To"))
-	m.Subject = decodeWords(h.get("Subject"))
+func readEnvelope(m *Message, h header, hs hints) {
+	m.From = parseAddressList(h.get("From"), hs)
+	m.From, m.FromHeader = senderOf(m.From, h, hs)
+	m.To = parseAddressList(h.get("To"), hs)
+	m.Cc = parseAddressList(h.get("Cc"), hs)
+	m.ReplyTo = parseAddressList(h.get("Reply-To"), hs)
+	m.Subject = decodeWords(h.get("Subject"), hs)
 	m.Sent = parseDate(h.text("Date"))
 	m.Date = formatDate(m.Sent)
 	m.MessageID = firstID(h.text("Message-Id"))
@@ -101,5 +108,5 @@ func readEnvelope(m *Message, h header) {
 		m.InReplyTo = ids[0]
 	}
 	m.References = messageIDs(h.text("References"))
-	m.Header = h.fieldMap()
+	m.Header = h.fieldMap(hs)
 }

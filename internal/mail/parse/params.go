@@ -10,7 +10,7 @@ import (
 // lower-case main value and its parameters. It accepts what mailers really
 // send: missing semicolons, unclosed quotes, encoded words inside values,
 // and RFC 2231 continuations and charsets.
-func parseParams(v string) (string, map[string]string) {
+func parseParams(v string, hs hints) (string, map[string]string) {
 	main := v
 	if i := strings.IndexAny(v, "; \t"); i >= 0 {
 		main, v = v[:i], v[i:]
@@ -24,7 +24,7 @@ func parseParams(v string) (string, map[string]string) {
 	if len(raw) == 0 {
 		return strings.ToLower(main), nil
 	}
-	return strings.ToLower(main), joinParams(raw)
+	return strings.ToLower(main), joinParams(raw, hs)
 }
 
 // rawParam is one name=value as written, before RFC 2231 joining.
@@ -106,14 +106,14 @@ func isTokenChar(c byte) bool {
 // joinParams applies RFC 2231: "name*0*", "name*1" pieces are joined in
 // order, "*" pieces are percent-decoded in the charset the first names.
 // Plain values get RFC 2047 decoding, which many mailers use instead.
-func joinParams(raw []rawParam) map[string]string {
+func joinParams(raw []rawParam, hs hints) map[string]string {
 	pieces := map[string][]piece{}
 	params := map[string]string{}
 	for _, p := range raw {
 		name, rest, found := strings.Cut(p.name, "*")
 		if !found {
 			if _, seen := params[name]; !seen {
-				params[name] = decodeWords(p.value)
+				params[name] = decodeWords(p.value, hs)
 			}
 			continue
 		}
@@ -123,7 +123,7 @@ func joinParams(raw []rawParam) map[string]string {
 		pieces[name] = append(pieces[name], pc)
 	}
 	for name, list := range pieces {
-		params[name] = joinPieces(list)
+		params[name] = joinPieces(list, hs)
 	}
 	return params
 }
@@ -135,7 +135,7 @@ type piece struct {
 	value    string
 }
 
-func joinPieces(list []piece) string {
+func joinPieces(list []piece, hs hints) string {
 	sort.SliceStable(list, func(i, j int) bool { return list[i].index < list[j].index })
 	charset, buf := "", []byte{}
 	for i, pc := range list {
@@ -150,7 +150,7 @@ func joinPieces(list []piece) string {
 			buf = append(buf, v...)
 		}
 	}
-	return decodeWords(decodeCharset(buf, charset))
+	return decodeWords(decodeCharset(buf, charset, hs), hs)
 }
 
 func percentDecode(s string) []byte {

@@ -47,10 +47,26 @@ var fixtures = []fixture{
 	{file: "forwarded.eml", text: []string{"See the customer's mail below."}, notText: []string{"cancel monthly"},
 		files: []string{"original.eml|message/rfc822"}},
 	{file: "bounce.eml", auto: true, text: []string{"could not be delivered"},
-		files: []string{"|message/delivery-status", "|text/rfc822-headers"}},
+		files: []string{"delivery-status.txt|message/delivery-status", "headers.txt|text/rfc822-headers"}},
 	{file: "nested.eml", text: []string{"Please find the quote attached."}, html: []string{"<b>quote</b>"},
-		notText: []string{"preamble", "epilogue"}, files: []string{"|image/png", "quote.pdf|application/pdf"}},
-	{file: "missing-boundary.eml", files: []string{"|multipart/mixed"}},
+		notText: []string{"preamble", "epilogue"}, files: []string{"attachment.png|image/png", "quote.pdf|application/pdf"}},
+	{file: "missing-boundary.eml", text: []string{"announced a multipart but wrote plain text."}},
+	{file: "broken-nested.eml", subject: "Photos of the damaged parcel", from: "hanne@example.no",
+		text: []string{"The parcel arrived crushed, photos attached.", "I will send it la"}, html: []string{"<i>crushed</i>"},
+		files: []string{"parcel.jpg|image/jpeg"}},
+	{file: "bounce-damaged.eml", auto: true, text: []string{"failed permanently:"},
+		files: []string{"delivery-status.txt|message/delivery-status", "headers.txt|text/rfc822-headers"}},
+	{file: "no-from.eml", subject: "Invoice copy, please", from: "tomas@example.es", text: []string{"invoice 2025-0311"}},
+	{file: "unnamed-parts.eml", text: []string{"See the error:"}, files: []string{"image001.png|image/png",
+		"attachment.pdf|application/pdf", "attachment-2.pdf|application/pdf", "message.eml|message/rfc822",
+		"attachment.bin|application/x-frontdesk-unknown"}},
+	{file: "undeclared-chinese.eml", subject: "关于发票的问题", from: "wang.fang@example.cn",
+		text: []string{"附件是三月的发票"}, files: []string{"发票2025年3月.pdf|application/pdf"}},
+	{file: "undeclared-japanese.eml", subject: "ログインできません", from: "taro@example.jp",
+		text: []string{"Login fails since Monday."}, files: []string{"エラー画面.png|image/png"}},
+	{file: "address-damage.eml", from: `"Kim Lee"@example.kr`, text: []string{"quotes and all."}},
+	{file: "boundary-mismatch.eml", from: "lars@example.se", text: []string{"the invoice for March is attached."},
+		notText: []string{"--sent-by"}, files: []string{"invoice-2025-03.pdf|application/pdf"}},
 	{file: "truncated.eml", text: []string{"was cut off."}, files: []string{"logs.zip|application/zip"}},
 	{file: "crlf-auto-reply.eml", subject: "Abwesenheitsnotiz: Re: [#1042] Printer", auto: true,
 		text: []string{"nicht im Büro.\n"}, html: []string{"Büro.<br>"}, notText: []string{"\r"}},
@@ -81,6 +97,9 @@ func checkFixture(t *testing.T, fx fixture, m *Message) {
 	}
 	if fx.from != "" && (len(m.From) == 0 || m.From[0].Address != fx.from) {
 		t.Errorf("from = %+v, want %s", m.From, fx.from)
+	}
+	if fx.file == "address-damage.eml" {
+		checkAddresses(t, m)
 	}
 	if fx.date != "" && m.Date != fx.date {
 		t.Errorf("date = %q, want %q", m.Date, fx.date)

@@ -26,20 +26,30 @@ type part struct {
 	kind      kind
 	children  []*part
 	data      []byte // decoded content; the raw message for kindMessage
-	broken    bool   // unterminated or undecodable: never part of the body
+	broken    bool   // undecodable: never part of the body
 	closed    bool   // a multipart that reached its closing delimiter
+	own       hints  // charsets its own header names
+	hints     hints  // own, then those named before it in the mail
 }
 
 // newPart reads the MIME headers of an entity. inDigest matters because a
 // part of multipart/digest without Content-Type is a message, not text.
-func newPart(fields []field, inDigest bool) *part {
+// seen are the charsets the mail named before this part (see hints).
+func newPart(fields []field, inDigest bool, seen hints) *part {
 	p := &part{header: newHeader(fields)}
-	p.mediaType, p.params = parseParams(p.header.get("Content-Type"))
-	p.disp, p.dispParam = parseParams(p.header.get("Content-Disposition"))
+	ctype := p.header.get("Content-Type")
+	own := hints(nil).add(wordCharsets(fields)...)
+	p.mediaType, p.params = parseParams(ctype, own.add(seen...))
+	p.own = hints{}.add(p.params["charset"]).add(own...)
+	p.hints = p.own.add(seen...)
+	if has8bit(ctype) && p.params["charset"] != "" {
+		p.mediaType, p.params = parseParams(ctype, p.hints) // its own charset first
+	}
+	p.disp, p.dispParam = parseParams(p.header.get("Content-Disposition"), p.hints)
 	if !strings.Contains(p.mediaType, "/") {
 		p.mediaType = ""
 	}
-	p.kind = kindOf(p.mediaType, p.params["boundary"] != "", inDigest)
+	p.kind = kindOf(p.mediaType, inDigest)
 	if p.mediaType == "" {
 		p.mediaType = "text/plain"
 		if inDigest {
@@ -49,7 +59,7 @@ func newPart(fields []field, inDigest bool) *part {
 	return p
 }
 
-func kindOf(mediaType string, hasBoundary, inDigest bool) kind {
+func kindOf(mediaType string, inDigest bool) kind {
 	if mediaType == "" {
 		if inDigest {
 			return kindMessage
@@ -58,7 +68,7 @@ func kindOf(mediaType string, hasBoundary, inDigest bool) kind {
 	}
 	top, sub, _ := strings.Cut(mediaType, "/")
 	switch {
-	case top == "multipart" && hasBoundary:
+	case top == "multipart":
 		return kindMultipart
 	case mediaType == "text/plain":
 		return kindPlain

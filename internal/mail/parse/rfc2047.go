@@ -19,9 +19,9 @@ type encodedWord struct {
 // way real mail needs: words glued to other text, spaces inside a word,
 // and a character or base64 quantum split across adjacent words (those are
 // joined before decoding when they share a charset and encoding).
-func decodeWords(s string) string {
+func decodeWords(s string, hs hints) string {
 	if !strings.Contains(s, "=?") {
-		return guessText([]byte(s))
+		return guessText([]byte(s), hs)
 	}
 	var sb strings.Builder
 	var run []encodedWord // adjacent words not yet written
@@ -33,12 +33,12 @@ func decodeWords(s string) string {
 		}
 		w, n, ok := parseEncodedWord(s[i:])
 		if !ok {
-			sb.WriteString(flushWords(run) + guessText([]byte(pending+s[:i+2])))
+			sb.WriteString(flushWords(run, hs) + guessText([]byte(pending+s[:i+2]), hs))
 			run, pending, s = nil, "", s[i+2:]
 			continue
 		}
 		if between := s[:i]; strings.TrimSpace(between) != "" || len(run) == 0 {
-			sb.WriteString(flushWords(run) + guessText([]byte(pending+between)))
+			sb.WriteString(flushWords(run, hs) + guessText([]byte(pending+between), hs))
 			run = nil
 		}
 		run, pending, s = append(run, w), "", s[i+n:]
@@ -46,7 +46,7 @@ func decodeWords(s string) string {
 			pending, s = s[:j], s[j:]
 		}
 	}
-	sb.WriteString(flushWords(run) + guessText([]byte(pending+s)))
+	sb.WriteString(flushWords(run, hs) + guessText([]byte(pending+s), hs))
 	return sb.String()
 }
 
@@ -73,7 +73,7 @@ func parseEncodedWord(s string) (encodedWord, int, bool) {
 
 // flushWords decodes a run of adjacent words, joining the bytes of words
 // that share charset and encoding so split characters come back whole.
-func flushWords(run []encodedWord) string {
+func flushWords(run []encodedWord, hs hints) string {
 	var sb strings.Builder
 	for i := 0; i < len(run); {
 		var joined strings.Builder
@@ -86,9 +86,9 @@ func flushWords(run []encodedWord) string {
 		text := joined.String()
 		if run[i].b {
 			raw := decodeQuanta(removeSpace([]byte(keepBase64(text))))
-			sb.WriteString(decodeCharset(raw, run[i].charset))
+			sb.WriteString(decodeCharset(raw, run[i].charset, hs))
 		} else {
-			sb.WriteString(decodeCharset(decodeQ(text), run[i].charset))
+			sb.WriteString(decodeCharset(decodeQ(text), run[i].charset, hs))
 		}
 		i = j
 	}

@@ -1,6 +1,10 @@
 package parse
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+	"strings"
+)
 
 // field is one header field as it appeared: the name trimmed, the value
 // still folded and in raw bytes, so each header can be decoded by its kind.
@@ -36,6 +40,12 @@ func readHeader(buf []byte, pos int, bound []byte, bare bool) (fields []field, b
 			}
 			return fields, lineStart, true
 		}
+		if n := len(fields); n > 0 && strayParameter(fields[n-1].name, buf[pos:]) {
+			var line []byte
+			line, pos = headerValue(buf, pos)
+			fields[n-1].value = append(append(slices.Clip(fields[n-1].value), ' '), line...)
+			continue
+		}
 		name, next, found := headerName(buf, pos)
 		if !found {
 			pos = next
@@ -46,6 +56,20 @@ func readHeader(buf []byte, pos int, bound []byte, bare bool) (fields []field, b
 		pos = end
 	}
 	return fields, pos, false
+}
+
+// strayParameter reports whether line is a "name=value" parameter of a
+// Content-Type or Content-Disposition field whose continuation line lost
+// its indent: "boundary=..." on a line of its own still belongs to it.
+func strayParameter(field string, line []byte) bool {
+	if !strings.EqualFold(field, "Content-Type") && !strings.EqualFold(field, "Content-Disposition") {
+		return false
+	}
+	i := 0
+	for i < len(line) && isTokenChar(line[i]) {
+		i++
+	}
+	return i > 0 && i < len(line) && line[i] == '='
 }
 
 func skipBlanks(buf []byte, pos int) int {
@@ -89,7 +113,8 @@ func headerValue(buf []byte, pos int) ([]byte, int) {
 }
 
 // isDelimiterLine reports whether the line at pos is exactly "--bound" or
-// "--bound--", ignoring trailing white space.
+// "--bound--", ignoring trailing white space (or starts with "--bound"
+// when bound is an overlong one cut to maxBoundary).
 func isDelimiterLine(buf []byte, pos int, bound []byte) bool {
 	line := buf[pos:]
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
@@ -100,30 +125,10 @@ func isDelimiterLine(buf []byte, pos int, bound []byte) bool {
 		return false
 	}
 	rest := line[2+len(bound):]
-	return len(rest) == 0 || string(rest) == "--"
+	return len(rest) == 0 || string(rest) == "--" || len(bound) == maxBoundary
 }
 
-// findDelimiter looks for "--bound" from pos on. It is deliberately loose,
-// as broken mailers need: the delimiter may follow text on the same line
-// (a part whose last line break was lost), and bound matches as a prefix
-// ("--abc" also ends a part at "--abcd"). end is where the content before
-// it stops (a line break before the delimiter belongs to the delimiter) and
-// after is just past "--bound".
-func findDelimiter(buf []byte, pos int, bound []byte) (end, after int, found bool) {
-	if bound == nil {
-		return len(buf), len(buf), false
-	}
-	dash := append([]byte("--"), bound...)
-	i := bytes.Index(buf[pos:], dash)
-	if i < 0 {
-		return len(buf), len(buf), false
-	}
-	end = pos + i
-	if end > pos && buf[end-1] == '\n' {
-		end--
-		if end > pos && buf[end-1] == '\r' {
-			end--
-		}
-	}
-	return end, pos + i + len(dash), true
-}
+// maxBoundary is the longest boundary RFC 2046 allows. Only that much of
+// a longer one counts (as other parsers do), so multiparts whose overlong
+// boundaries differ only past it still find their delimiters.
+const maxBoundary = 70

@@ -29,7 +29,7 @@ func splitUU(text []byte) (blocks []uuBlock, rest []byte) {
 			rest = append(rest, lines[i]...)
 			continue
 		}
-		blocks = append(blocks, uuBlock{name: guessText(bytes.TrimSpace(m[1])), data: data})
+		blocks = append(blocks, uuBlock{name: guessText(bytes.TrimSpace(m[1]), nil), data: data})
 		i += next
 	}
 	return blocks, rest
