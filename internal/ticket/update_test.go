@@ -359,8 +359,14 @@ func TestRelinkContact(t *testing.T) {
 		if got.Contact.ID != other.ID || got.Contact.Email != "right@example.com" {
 			t.Errorf("contact after relink = %+v", got.Contact)
 		}
+		if got.PublicURL == tk.PublicURL {
+			t.Error("the public link was not renewed for the new customer")
+		}
 		events := historyOf(t, s, tk.ID)
-		e := events[len(events)-1]
+		if last := events[len(events)-1]; last.Kind != ticket.EventLinkRotated || last.Data["to_name"] != "Rita Right" {
+			t.Errorf("last event %s %v, want the link renewed for Rita Right", last.Kind, last.Data)
+		}
+		e := events[len(events)-2]
 		if e.Kind != ticket.EventContact || e.Data["from"] != float64(tk.Contact.ID) || e.Data["to"] != float64(other.ID) ||
 			e.Data["to_name"] != "Rita Right" {
 			t.Errorf("event %s %v, want contact from %d to %d", e.Kind, e.Data, tk.Contact.ID, other.ID)
