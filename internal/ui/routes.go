@@ -82,7 +82,11 @@ func (u *UI) routes() []route {
 		{"GET /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineEdit)},
 		{"POST /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineSave)},
 		{"POST /settings/pipelines/{id}/delete", true, u.adminOnly(u.settingsPipelineDelete)},
-		// Every operator manages their own tokens; the domain checks revoking.
+		// Every operator manages their own account and tokens; the domain
+		// checks revoking.
+		{"GET /settings/account", true, u.account},
+		{"POST /settings/account", true, u.accountSave},
+		{"POST /settings/account/password", true, u.accountPassword},
 		{"GET /settings/tokens", true, u.settingsTokens},
 		{"POST /settings/tokens", true, u.settingsTokenCreate},
 		{"POST /settings/tokens/{id}/revoke", true, u.settingsTokenRevoke},
