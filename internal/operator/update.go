@@ -34,6 +34,7 @@ func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch)
 	var c domain.Check
 	if p.Name != nil {
 		*p.Name = strings.TrimSpace(*p.Name)
+		c.Line("name", *p.Name)
 		c.Require(*p.Name != "" && !domain.TooLong(*p.Name, 200), "name", "must be 1 to 200 characters")
 	}
 	if p.Role != nil {

@@ -139,6 +139,7 @@ func planSubject(t Ticket, p Patch, c *domain.Check) *change {
 		return nil
 	}
 	subject := strings.TrimSpace(*p.Subject)
+	c.Line("subject", subject)
 	c.Require(subject != "", "subject", "is required")
 	c.Require(!domain.TooLong(subject, MaxSubject), "subject", fmt.Sprintf("must be at most %d characters", MaxSubject))
 	if subject == t.Subject || subject == "" {
