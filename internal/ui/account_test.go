@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -110,5 +111,36 @@ func TestAccountRename(t *testing.T) {
 		e.postAs("agent", "/settings/account", url.Values{"name": {"Agnes Agent"}}, http.StatusSeeOther)
 		_, body = e.do(e.client("agent"), http.MethodGet, "/settings/account?done=account-saved", nil, nil)
 		expect(t, "renamed", body, []string{"Agnes Agent", "Name saved."}, nil)
+	})
+}
+
+// An admin resets another operator's password from the operators list
+// without knowing it; every browser of that operator is signed out. An
+// agent cannot reset anyone's.
+func TestAdminResetsPassword(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		agent := e.client("agent")
+		path := fmt.Sprintf("/settings/operators/%d", e.ids["agent"])
+		adminPath := fmt.Sprintf("/settings/operators/%d", e.ids["admin"])
+		form := url.Values{"_csrf": {e.csrf(agent, "/settings/account")}, "password": {"taken over 12345"}}
+		if res, _ := e.do(agent, http.MethodPost, adminPath, form, nil); res.StatusCode != http.StatusForbidden {
+			t.Errorf("an agent resetting the admin's password: %d, want 403", res.StatusCode)
+		}
+		body := e.postAs("admin", path, url.Values{"password": {"short"}}, http.StatusConflict)
+		expect(t, "short password", body, []string{"at least 10 characters"}, nil)
+		if res, _ := e.do(agent, http.MethodGet, "/inbox", nil, nil); res.StatusCode != http.StatusOK {
+			t.Fatalf("a refused reset signed the agent out: %d", res.StatusCode)
+		}
+		e.postAs("admin", path, url.Values{"password": {"reset by the admin"}}, http.StatusSeeOther)
+		if res, _ := e.do(agent, http.MethodGet, "/inbox", nil, nil); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("the agent is still signed in after an admin reset: %d", res.StatusCode)
+		}
+		if res, _ := e.login(e.newClient(), "agent@example.com", "reset by the admin", ""); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("sign-in with the reset password: %d", res.StatusCode)
+		}
+		if res, _ := e.do(e.client("admin"), http.MethodGet, "/inbox", nil, nil); res.StatusCode != http.StatusOK {
+			t.Errorf("the admin was signed out by resetting someone else: %d", res.StatusCode)
+		}
 	})
 }

@@ -85,6 +85,7 @@ var notices = map[string]string{
 	"pipeline-deleted": "Pipeline deleted.", "token-revoked": "Token revoked.",
 	"account-saved":    "Name saved.",
 	"password-changed": "Password changed. Your other signed-in browsers were signed out.",
+	"password-reset":   "Password reset. The operator was signed out everywhere; their API tokens still work.",
 	"mailbox-added":    "Mailbox added.", "mailbox-saved": "Mailbox saved.",
 	"mailbox-deleted": "Mailbox removed. Mail already imported stays.",
 	"form-saved":      "Form saved.", "widget-saved": "Widget settings saved.",
