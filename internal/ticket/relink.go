@@ -11,7 +11,8 @@ import (
 // planContact relinks t to another customer. The public link is the only
 // credential for a ticket, and the previous customer holds it (in their
 // mail, in their widget), so the link is renewed with the contact: the old
-// one stops working and the new customer gets a fresh one. A contact merge
+// one stops working and the new customer gets a fresh one; nor do they stay
+// on the ticket as a participant. A contact merge
 // moves tickets between two records of the same person and keeps the link
 // (see MoveContactTickets).
 func (s *Service) planContact(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) ([]change, error) {
@@ -26,6 +27,14 @@ func (s *Service) planContact(ctx context.Context, tx *db.Tx, t Ticket, p Patch,
 	if err != nil || merged != nil {
 		c.Add("contact", "no such contact")
 		return nil, nil
+	}
+	// The previous customer's addresses were hidden among the participants
+	// (each mail's sender is recorded) while they were the contact; now they
+	// would get every reply, and the new link with it. Other changes of the
+	// patch share the transaction, so a refused one undoes this too.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM ticket_participants WHERE ticket_id = $1
+		AND email IN (SELECT email FROM contact_emails WHERE contact_id = $2)`, t.ID, t.Contact.ID); err != nil {
+		return nil, err
 	}
 	from, to := customerName(t.Contact.Name, t.Contact.Email), customerName(name, email)
 	relink := change{set: "contact_id = $3, public_token = $4", args: []any{*p.Contact, NewToken()}, event: EventContact,

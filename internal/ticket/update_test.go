@@ -355,7 +355,16 @@ func TestRelinkContact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Mail intake records every sender, the contact too, as a participant.
+		if err := ticket.AddParticipants(ctx, d.Write, tk.ID, []ticket.Participant{{Email: "first@example.com"},
+			{Email: "colleague@example.com"}}); err != nil {
+			t.Fatal(err)
+		}
 		got := patchTicket(t, s, tk.ID, ticket.Patch{Contact: &other.ID})
+		people, err := ticket.Participants(ctx, d.Read, tk.ID)
+		if err != nil || len(people) != 1 || people[0].Email != "colleague@example.com" {
+			t.Errorf("participants after relink = %+v (%v), want only the colleague: the previous customer must not get replies", people, err)
+		}
 		if got.Contact.ID != other.ID || got.Contact.Email != "right@example.com" {
 			t.Errorf("contact after relink = %+v", got.Contact)
 		}
