@@ -8,9 +8,9 @@ import (
 	"github.com/frontdesk/frontdesk/internal/domain"
 )
 
-// ErrCurrentPassword is the field message for a wrong current password;
+// wrongCurrent is the field message for a wrong current password;
 // the edges count these against the sign-in rate limit.
-const ErrCurrentPassword = "is wrong"
+const wrongCurrent = "is wrong"
 
 // newPasswordHash checks p's new password, and on a change of one's own
 // password the current one, adding field errors to c. It returns the hash
@@ -51,7 +51,7 @@ func (s *Service) checkCurrent(ctx context.Context, id int64, current *string, c
 		return err
 	}
 	if hash == "" {
-		c.Add("current_password", ErrCurrentPassword)
+		c.Add("current_password", wrongCurrent)
 		return nil
 	}
 	ok, err := CheckPassword(hash, *current)
@@ -59,7 +59,7 @@ func (s *Service) checkCurrent(ctx context.Context, id int64, current *string, c
 		return err
 	}
 	if !ok {
-		c.Add("current_password", ErrCurrentPassword)
+		c.Add("current_password", wrongCurrent)
 	}
 	return nil
 }
@@ -68,5 +68,5 @@ func (s *Service) checkCurrent(ctx context.Context, id int64, current *string, c
 // current password, an attempt the edges count like a failed sign-in.
 func WrongCurrentPassword(err error) bool {
 	var ve *domain.ValidationError
-	return errors.As(err, &ve) && ve.Fields["current_password"] == ErrCurrentPassword
+	return errors.As(err, &ve) && ve.Fields["current_password"] == wrongCurrent
 }
