@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/operator"
@@ -45,12 +46,17 @@ func (a *API) createOperator(w http.ResponseWriter, r *http.Request) error {
 }
 
 type operatorPatch struct {
-	Name     *string        `json:"name"`
-	Role     *operator.Role `json:"role"`
-	Active   *bool          `json:"active"`
-	Password *string        `json:"password"`
+	Name            *string        `json:"name"`
+	Role            *operator.Role `json:"role"`
+	Active          *bool          `json:"active"`
+	Password        *string        `json:"password"`
+	CurrentPassword *string        `json:"current_password"`
 }
 
+// updateOperator changes an operator. Changing one's own password needs
+// the current one; wrong guesses are limited per operator like sign-in.
+// A new password ends every browser session of the operator; API tokens
+// stay (revoke them with DELETE /tokens/{id}).
 func (a *API) updateOperator(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -60,7 +66,17 @@ func (a *API) updateOperator(w http.ResponseWriter, r *http.Request) error {
 	if err := httpx.DecodeJSON(r, &in); err != nil {
 		return err
 	}
-	op, err := a.S.Operators.Update(r.Context(), actor(r), id, operator.Patch(in))
+	key := strconv.FormatInt(id, 10)
+	self := in.Password != nil && id == actor(r).ID
+	if self && !a.passwordTries.Allow(r.Context(), key) {
+		return httpx.NewError(http.StatusTooManyRequests, "rate_limited",
+			"too many wrong current passwords; wait a few minutes, then try again")
+	}
+	op, err := a.S.Operators.Update(r.Context(), actor(r), id, operator.Patch{Name: in.Name, Role: in.Role,
+		Active: in.Active, Password: in.Password, CurrentPassword: in.CurrentPassword})
+	if self && !operator.WrongCurrentPassword(err) {
+		a.passwordTries.Refund(r.Context(), key) // only wrong guesses count
+	}
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ package api
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/httpx"
@@ -15,7 +16,16 @@ import (
 type API struct {
 	S   *app.Services
 	Log *slog.Logger
+	// passwordTries limits wrong current passwords per operator, as the
+	// agent app limits sign-in attempts per address.
+	passwordTries httpx.Limiter
 }
+
+// Wrong current passwords allowed per operator, earned back over the window.
+const (
+	passwordTryBurst  = 10
+	passwordTryWindow = 10 * time.Minute
+)
 
 // route is one line of the table: pattern, whether it needs a token, handler.
 type route struct {
@@ -68,6 +78,7 @@ func (a *API) routes() []route {
 
 // Register adds every route to mux.
 func (a *API) Register(mux *http.ServeMux) {
+	a.passwordTries = a.S.Limits("api_password_tries", passwordTryBurst, passwordTryWindow)
 	for _, rt := range a.routes() {
 		h := httpx.JSONErrors(a.Log, rt.handler)
 		if !rt.public {

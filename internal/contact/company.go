@@ -25,6 +25,14 @@ func (s *Service) CreateCompany(ctx context.Context, name string, domains []stri
 	if name == "" || domain.TooLong(name, 200) {
 		return Company{}, domain.Invalid("name", "must be 1 to 200 characters")
 	}
+	var c domain.Check
+	c.Line("name", name)
+	for i, d := range domains {
+		c.Line(fmt.Sprintf("domains[%d]", i), d)
+	}
+	if err := c.Err(); err != nil {
+		return Company{}, err
+	}
 	co := Company{Name: name, Domains: []string{}}
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		now := db.Now()

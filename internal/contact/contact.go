@@ -70,6 +70,10 @@ func (in *Identity) validate() error {
 	c.Require(!domain.TooLong(in.FirstName, 100), "first_name", "must be at most 100 characters")
 	c.Require(!domain.TooLong(in.LastName, 100), "last_name", "must be at most 100 characters")
 	c.Require(validPhone(in.Phone), "phone", "must be a phone number: digits, spaces and + ( ) - .")
+	for field, v := range map[string]string{"email": in.Email, "external_id": in.ExternalID,
+		"first_name": in.FirstName, "last_name": in.LastName} {
+		c.Line(field, v)
+	}
 	return c.Err()
 }
 

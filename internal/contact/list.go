@@ -20,6 +20,13 @@ type Filter struct {
 
 // List returns contacts, newest first, and the cursor of the next page.
 func (s *Service) List(ctx context.Context, f Filter) ([]Contact, int64, error) {
+	var c domain.Check
+	for field, v := range map[string]string{"email": f.Email, "external_id": f.ExternalID, "q": f.Q} {
+		c.Line(field, v)
+	}
+	if err := c.Err(); err != nil {
+		return nil, 0, err
+	}
 	where, args := []string{"c.merged_into IS NULL"}, []any{}
 	arg := func(v any) string { args = append(args, v); return fmt.Sprintf("$%d", len(args)) }
 	if f.Email != "" {

@@ -27,6 +27,7 @@ func (p *Patch) validate() error {
 	for field, v := range map[string]*string{"first_name": p.FirstName, "last_name": p.LastName} {
 		if v != nil {
 			*v = strings.TrimSpace(*v)
+			c.Line(field, *v)
 			c.Require(!domain.TooLong(*v, 100), field, "must be at most 100 characters")
 		}
 	}
@@ -34,12 +35,15 @@ func (p *Patch) validate() error {
 		c.Require(validPhone(strings.TrimSpace(*p.Phone)), "phone", "must be a phone number: digits, spaces and + ( ) - .")
 	}
 	if p.ExternalID != nil {
+		c.Line("external_id", *p.ExternalID)
 		c.Require(!domain.TooLong(*p.ExternalID, 200), "external_id", "must be at most 200 characters")
 	}
 	if p.Notes != nil {
+		c.Text("notes", *p.Notes)
 		c.Require(!domain.TooLong(*p.Notes, 10000), "notes", "must be at most 10000 characters")
 	}
 	if p.Company != nil {
+		c.Line("company", *p.Company)
 		c.Require(!domain.TooLong(*p.Company, 200), "company", "must be at most 200 characters")
 	}
 	if p.Emails != nil {

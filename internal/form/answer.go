@@ -95,6 +95,9 @@ func checkAnswer(fl Field, v string) string {
 	if domain.TooLong(v, limit) {
 		return fmt.Sprintf("Please keep this under %d characters.", limit)
 	}
+	if msg := domain.TextProblem(v, fl.Type == Textarea); msg != "" {
+		return "This " + msg + "; please type it again."
+	}
 	switch fl.Type {
 	case EmailIn:
 		if _, ok := domain.NormalizeEmail(v); !ok {

@@ -102,6 +102,10 @@ func checkField(c *domain.Check, p string, f Field) {
 	if ok {
 		c.Require(slices.Contains(allowed, f.Type), p+"type", "this input type cannot fill "+targetLabel(f.Target))
 	}
+	c.Line(p+"label", f.Label)
+	c.Text(p+"description", f.Description)
+	c.Line(p+"placeholder", f.Placeholder)
+	c.Text(p+"default", f.Default)
 	c.Require(f.Label != "", p+"label", "is required")
 	c.Require(!domain.TooLong(f.Label, MaxLabel), p+"label", fmt.Sprintf("must be at most %d characters", MaxLabel))
 	c.Require(!domain.TooLong(f.Description, MaxText), p+"description", fmt.Sprintf("must be at most %d characters", MaxText))
@@ -111,6 +115,7 @@ func checkField(c *domain.Check, p string, f Field) {
 		c.Require(len(f.Options) > 0, p+"options", "a choice list needs at least one option")
 		c.Require(len(f.Options) <= MaxOptions, p+"options", fmt.Sprintf("at most %d options", MaxOptions))
 		for _, o := range f.Options {
+			c.Line(p+"options", o)
 			c.Require(!domain.TooLong(o, MaxOptionSz), p+"options", fmt.Sprintf("each option at most %d characters", MaxOptionSz))
 		}
 		c.Require(f.Default == "" || slices.Contains(f.Options, f.Default), p+"default", "must be one of the options")

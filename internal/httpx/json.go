@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// MaxJSONBody bounds a JSON request body.
+// MaxJSONBody bounds a JSON request body; a larger one gets 413.
 const MaxJSONBody = 1 << 20
 
 // WriteJSON sends v with status.
@@ -33,7 +33,8 @@ func DecodeJSON(r *http.Request, dst any) error {
 			Message: "send the body as JSON with Content-Type: application/json",
 			Fields:  map[string]string{"Content-Type": "must be application/json"}}
 	}
-	dec := json.NewDecoder(io.LimitReader(r.Body, MaxJSONBody+1))
+	// The caller may have set a tighter limit; this one holds for all.
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, MaxJSONBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)
@@ -50,6 +51,9 @@ func decodeError(err error) error {
 	bad := func(msg string, fields map[string]string) *Error {
 		return &Error{Status: http.StatusBadRequest, Code: "malformed_json", Message: msg, Fields: fields}
 	}
+	if limit, ok := tooLarge(err); ok {
+		return TooLarge(limit)
+	}
 	switch {
 	case errors.As(err, &syntax):
 		return bad(fmt.Sprintf("the body is not valid JSON (at byte %d)", syntax.Offset), nil)
@@ -65,7 +69,7 @@ func decodeError(err error) error {
 	case errors.Is(err, io.EOF):
 		return bad("the body is empty; send a JSON object", nil)
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return bad("the body is cut short or too large", nil)
+		return bad("the body is cut short", nil)
 	}
 	var ve interface{ FieldError() (string, string) }
 	if errors.As(err, &ve) {

@@ -52,6 +52,7 @@ func (in *NewOperator) validate() error {
 	c.Require(ok, "email", "must be a valid email address")
 	in.Email = email
 	in.Name = strings.TrimSpace(in.Name)
+	c.Line("name", in.Name)
 	c.Require(len(in.Name) > 0 && !domain.TooLong(in.Name, 200), "name", "must be 1 to 200 characters")
 	if in.Role == "" {
 		in.Role = Agent

@@ -338,7 +338,8 @@ func TestUpdatePassword(t *testing.T) {
 		s := &operator.Service{DB: d}
 		ctx := context.Background()
 		bea := mustCreate(t, s, "bea@example.com", operator.Agent)
-		if _, err := s.Update(ctx, bea, bea.ID, operator.Patch{Password: testutil.Ptr("a brand new secret")}); err != nil {
+		if _, err := s.Update(ctx, bea, bea.ID, operator.Patch{Password: testutil.Ptr("a brand new secret"),
+			CurrentPassword: testutil.Ptr(goodPassword)}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Authenticate(ctx, "bea@example.com", goodPassword); !errors.Is(err, operator.ErrBadCredentials) {

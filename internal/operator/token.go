@@ -48,8 +48,11 @@ func (s *Service) CreateToken(ctx context.Context, actor Operator, ownerID int64
 	if name == "" {
 		name = "API token"
 	}
-	if domain.TooLong(name, 100) {
-		return "", Token{}, domain.Invalid("name", "must be at most 100 characters")
+	var c domain.Check
+	c.Line("name", name)
+	c.Require(!domain.TooLong(name, 100), "name", "must be at most 100 characters")
+	if err := c.Err(); err != nil {
+		return "", Token{}, err
 	}
 	if _, err := s.Get(ctx, ownerID); err != nil {
 		return "", Token{}, err

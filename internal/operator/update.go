@@ -6,6 +6,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/session"
 )
 
 // Patch changes an operator; nil fields stay as they are.
@@ -14,10 +15,18 @@ type Patch struct {
 	Role     *Role
 	Active   *bool
 	Password *string
+	// CurrentPassword proves a change of one's own password; an admin
+	// resetting someone else's does not give it.
+	CurrentPassword *string
+	// KeepSession is the secret of the browser session making a change of
+	// its own password: it stays signed in while every other session of
+	// the operator ends. Empty ends them all.
+	KeepSession string
 }
 
 // Update applies p to operator id. Only an admin may change someone else or
-// any role; the last active admin cannot be demoted or deactivated.
+// any role; the last active admin cannot be demoted or deactivated. A new
+// password ends the operator's other sessions (see newPasswordHash).
 func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch) (Operator, error) {
 	if !actor.IsAdmin() && (actor.ID != id || p.Role != nil || p.Active != nil) {
 		return Operator{}, domain.Forbidden("only an admin can change other operators, roles or activation")
@@ -25,26 +34,18 @@ func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch)
 	var c domain.Check
 	if p.Name != nil {
 		*p.Name = strings.TrimSpace(*p.Name)
+		c.Line("name", *p.Name)
 		c.Require(*p.Name != "" && !domain.TooLong(*p.Name, 200), "name", "must be 1 to 200 characters")
 	}
 	if p.Role != nil {
 		c.Require(*p.Role == Admin || *p.Role == Agent, "role", "must be admin or agent")
 	}
-	if p.Password != nil {
-		c.Require(len(*p.Password) >= minPasswordLen, "password", "must be at least 10 characters")
-	}
-	if err := c.Err(); err != nil {
+	hash, err := s.newPasswordHash(ctx, actor, id, p, &c)
+	if err != nil {
 		return Operator{}, err
 	}
-	hash := ""
-	if p.Password != nil {
-		var err error
-		if hash, err = HashPassword(*p.Password); err != nil {
-			return Operator{}, err
-		}
-	}
 	var out Operator
-	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+	err = s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		cur, err := scanOperator(tx.QueryRowContext(ctx, `SELECT `+operatorColumns+` FROM operators WHERE id = $1`, id))
 		if err != nil {
 			return err
@@ -52,8 +53,10 @@ func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch)
 		if err := keepOneAdmin(ctx, tx, cur, p); err != nil {
 			return err
 		}
-		out, err = apply(ctx, tx, cur, p, hash)
-		return err
+		if out, err = apply(ctx, tx, cur, p, hash); err != nil || hash == "" {
+			return err
+		}
+		return session.EndOthers(ctx, tx, id, p.KeepSession)
 	})
 	s.tokens.clear() // a new role or a deactivation applies to cached tokens at once
 	return out, err

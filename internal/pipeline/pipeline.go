@@ -97,12 +97,14 @@ var DefaultStatuses = []StatusInput{
 func validate(name string, statuses []StatusInput) error {
 	var c domain.Check
 	name = strings.TrimSpace(name)
+	c.Line("name", name)
 	c.Require(name != "" && !domain.TooLong(name, 100), "name", "must be 1 to 100 characters")
 	seen := map[string]bool{}
 	var open, closed int
 	for i, s := range statuses {
 		field := fmt.Sprintf("statuses[%d]", i)
 		n := strings.ToLower(strings.TrimSpace(s.Name))
+		c.Line(field+".name", n)
 		c.Require(n != "" && !domain.TooLong(n, 60), field+".name", "must be 1 to 60 characters")
 		c.Require(!seen[n], field+".name", fmt.Sprintf("%q appears twice in this pipeline", s.Name))
 		seen[n] = true

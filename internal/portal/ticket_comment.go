@@ -44,6 +44,14 @@ func commentError(ve *domain.ValidationError) string {
 	if strings.Contains(ve.Fields["body"], "required") {
 		return "Write a comment or attach a file."
 	}
+	if strings.Contains(ve.Fields["body"], "control character") {
+		return "The comment holds a character that cannot be stored, such as NUL or an escape. Remove it and send again."
+	}
+	for field := range ve.Fields {
+		if strings.HasPrefix(field, "files[") {
+			return "A file name holds a character that cannot be stored. Rename the file and attach it again."
+		}
+	}
 	return "The comment is too long. Shorten it, or send the rest in a second comment."
 }
 

@@ -112,3 +112,11 @@ func (s *Store) Delete(ctx context.Context, secret string) error {
 	_, err := s.DB.Write.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = $1`, hash(secret))
 	return err
 }
+
+// EndOthers ends every session of operatorID except the one behind keep
+// ("" ends them all), inside q: a new password signs out the browsers
+// that knew the old one.
+func EndOthers(ctx context.Context, q db.Querier, operatorID int64, keep string) error {
+	_, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE operator_id = $1 AND id_hash <> $2`, operatorID, hash(keep))
+	return err
+}

@@ -97,6 +97,7 @@ func (s *Service) merge(ctx context.Context, q db.Querier, t *Team, in Input, cr
 	if in.Name != nil {
 		t.Name = strings.TrimSpace(*in.Name)
 	}
+	c.Line("name", t.Name)
 	c.Require(t.Name != "" && !domain.TooLong(t.Name, 100), "name", "must be 1 to 100 characters")
 	if in.Slug != nil {
 		t.Slug = strings.ToLower(strings.TrimSpace(*in.Slug))

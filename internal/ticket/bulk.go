@@ -43,7 +43,8 @@ func (s *Service) SyncKind(ctx context.Context, q db.Querier, st pipeline.Status
 }
 
 // MoveContactTickets relinks every ticket and message of contact fromID to
-// toID (a contact merge), recording it in each ticket's history.
+// toID (a contact merge), recording it in each ticket's history. The
+// public links stay: both contacts are the same person, who holds them.
 func (s *Service) MoveContactTickets(ctx context.Context, q db.Querier, fromID, toID, actorID int64) error {
 	data, _ := json.Marshal(map[string]any{"from": fromID, "to": toID})
 	stmts := []struct {

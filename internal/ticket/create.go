@@ -119,6 +119,15 @@ func (in *NewTicket) normalize() {
 
 func validateNew(in NewTicket) *domain.Check {
 	c := &domain.Check{}
+	c.Line("subject", in.Subject)
+	c.Text("description", in.Description)
+	for i, f := range in.Fields {
+		c.Line(fmt.Sprintf("fields[%d].label", i), f.Label)
+		c.Text(fmt.Sprintf("fields[%d].value", i), f.Value)
+	}
+	for i, a := range in.Attachments {
+		c.Line(fmt.Sprintf("files[%d]", i), a.Filename)
+	}
 	c.Require(in.Subject != "", "subject", "is required")
 	c.Require(!domain.TooLong(in.Subject, MaxSubject), "subject", fmt.Sprintf("must be at most %d characters", MaxSubject))
 	c.Require(len(in.Description) <= MaxBody, "description", fmt.Sprintf("must be at most %d bytes", MaxBody))
@@ -136,6 +145,7 @@ func checkTags(c *domain.Check, field string, tags []string) {
 		c.Require(t != "" && !domain.TooLong(t, MaxTag), fmt.Sprintf("%s[%d]", field, i),
 			fmt.Sprintf("must be 1 to %d characters", MaxTag))
 		c.Require(!strings.Contains(t, ","), fmt.Sprintf("%s[%d]", field, i), "must not contain a comma")
+		c.Line(fmt.Sprintf("%s[%d]", field, i), tag)
 	}
 }
 

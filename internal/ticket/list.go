@@ -125,6 +125,15 @@ func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, q stri
 func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, []string, error) {
 	w := &where{}
 	var c domain.Check
+	// Filters are looked up as they are read: refuse what the database
+	// cannot take (PostgreSQL fails on NUL) before any lookup.
+	for field, v := range map[string]string{"team": f.Team, "q": f.Q, "status": f.Status, "channel": f.Channel,
+		"tag": f.Tag, "assignee": f.Assignee, "cursor": f.Cursor} {
+		c.Line(field, v)
+	}
+	if err := c.Err(); err != nil {
+		return nil, nil, err
+	}
 	if f.Team != "" {
 		team, err := s.Teams.Find(ctx, s.DB.Read, f.Team)
 		if errors.Is(err, domain.ErrNotFound) {

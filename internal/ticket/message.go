@@ -80,6 +80,10 @@ func (m NewMessage) validate() error {
 		"must be reply or note")
 	c.Require(strings.TrimSpace(m.Body) != "" || len(m.Attachments) > 0, "body", "is required")
 	c.Require(len(m.Body) <= MaxBody, "body", fmt.Sprintf("must be at most %d bytes", MaxBody))
+	c.Text("body", m.Body)
+	for i, a := range m.Attachments {
+		c.Line(fmt.Sprintf("files[%d]", i), a.Filename)
+	}
 	return c.Err()
 }
 

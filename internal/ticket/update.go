@@ -112,14 +112,14 @@ func (s *Service) plan(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *dom
 		func() (*change, error) { return s.planAssignee(ctx, tx, t, p, c) },
 		func() (*change, error) { return planSubject(t, p, c), nil },
 		func() (*change, error) { return s.planTags(ctx, tx, t, p, c) },
-		func() (*change, error) { return s.planContact(ctx, tx, t, p, c) },
 	}
 	for _, step := range steps {
 		if err := add(step()); err != nil {
 			return nil, err
 		}
 	}
-	return out, nil
+	relink, err := s.planContact(ctx, tx, t, p, c)
+	return append(out, relink...), err
 }
 
 func planPriority(t Ticket, p Patch, c *domain.Check) *change {
@@ -139,6 +139,7 @@ func planSubject(t Ticket, p Patch, c *domain.Check) *change {
 		return nil
 	}
 	subject := strings.TrimSpace(*p.Subject)
+	c.Line("subject", subject)
 	c.Require(subject != "", "subject", "is required")
 	c.Require(!domain.TooLong(subject, MaxSubject), "subject", fmt.Sprintf("must be at most %d characters", MaxSubject))
 	if subject == t.Subject || subject == "" {
@@ -198,23 +199,6 @@ func (s *Service) planTags(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c 
 		return nil, nil
 	}
 	return &change{event: EventTags, data: map[string]any{"from": t.Tags, "to": next}}, setTags(ctx, tx, t.ID, next)
-}
-
-func (s *Service) planContact(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) (*change, error) {
-	if p.Contact == nil || *p.Contact == t.Contact.ID {
-		return nil, nil
-	}
-	var name string
-	var merged *int64
-	err := tx.QueryRowContext(ctx, `SELECT first_name || ' ' || last_name, merged_into FROM contacts WHERE id = $1`,
-		*p.Contact).Scan(&name, &merged)
-	if err != nil || merged != nil {
-		c.Add("contact", "no such contact")
-		return nil, nil
-	}
-	return &change{set: "contact_id = $3", args: []any{*p.Contact}, event: EventContact,
-		data: map[string]any{"from": t.Contact.ID, "to": *p.Contact, "from_name": t.Contact.Name,
-			"to_name": strings.TrimSpace(name)}}, nil
 }
 
 // statusChange moves t to st, keeping is_open and closed_at in step.

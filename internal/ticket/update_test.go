@@ -355,12 +355,27 @@ func TestRelinkContact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Mail intake records every sender, the contact too, as a participant.
+		if err := ticket.AddParticipants(ctx, d.Write, tk.ID, []ticket.Participant{{Email: "first@example.com"},
+			{Email: "colleague@example.com"}}); err != nil {
+			t.Fatal(err)
+		}
 		got := patchTicket(t, s, tk.ID, ticket.Patch{Contact: &other.ID})
+		people, err := ticket.Participants(ctx, d.Read, tk.ID)
+		if err != nil || len(people) != 1 || people[0].Email != "colleague@example.com" {
+			t.Errorf("participants after relink = %+v (%v), want only the colleague: the previous customer must not get replies", people, err)
+		}
 		if got.Contact.ID != other.ID || got.Contact.Email != "right@example.com" {
 			t.Errorf("contact after relink = %+v", got.Contact)
 		}
+		if got.PublicURL == tk.PublicURL {
+			t.Error("the public link was not renewed for the new customer")
+		}
 		events := historyOf(t, s, tk.ID)
-		e := events[len(events)-1]
+		if last := events[len(events)-1]; last.Kind != ticket.EventLinkRotated || last.Data["to_name"] != "Rita Right" {
+			t.Errorf("last event %s %v, want the link renewed for Rita Right", last.Kind, last.Data)
+		}
+		e := events[len(events)-2]
 		if e.Kind != ticket.EventContact || e.Data["from"] != float64(tk.Contact.ID) || e.Data["to"] != float64(other.ID) ||
 			e.Data["to_name"] != "Rita Right" {
 			t.Errorf("event %s %v, want contact from %d to %d", e.Kind, e.Data, tk.Contact.ID, other.ID)

@@ -82,7 +82,11 @@ func (u *UI) routes() []route {
 		{"GET /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineEdit)},
 		{"POST /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineSave)},
 		{"POST /settings/pipelines/{id}/delete", true, u.adminOnly(u.settingsPipelineDelete)},
-		// Every operator manages their own tokens; the domain checks revoking.
+		// Every operator manages their own account and tokens; the domain
+		// checks revoking.
+		{"GET /settings/account", true, u.account},
+		{"POST /settings/account", true, u.accountSave},
+		{"POST /settings/account/password", true, u.accountPassword},
 		{"GET /settings/tokens", true, u.settingsTokens},
 		{"POST /settings/tokens", true, u.settingsTokenCreate},
 		{"POST /settings/tokens/{id}/revoke", true, u.settingsTokenRevoke},
@@ -92,29 +96,50 @@ func (u *UI) routes() []route {
 }
 
 // maxFormBody bounds a form post without files (upload.go has the limits
-// of posts with files).
+// of posts with files, which only signed-in operators may send).
 const maxFormBody = 1 << 20
 
+// formMemory is how much of a post's files is held in memory; the rest
+// waits in temporary files the server removes after the request.
+const formMemory = 8 << 20
+
 // Register adds every route to mux. Each request gets the security
-// headers, a bounded body and the CSRF check; operator routes first need
-// a session.
+// headers and a bounded body; operator routes first need a session; every
+// post is read whole (a 413 page past its limit) before the CSRF check.
 func (u *UI) Register(mux *http.ServeMux) {
 	for _, rt := range u.routes() {
-		h := checkCSRF(rt.handler)
+		h := readForm(checkCSRF(rt.handler))
 		if rt.operator {
 			h = u.requireSession(h)
 		}
-		mux.Handle(rt.pattern, securityHeaders(u.htmlErrors(limitBody(h))))
+		mux.Handle(rt.pattern, securityHeaders(u.htmlErrors(limitBody(rt.operator, h))))
 	}
 }
 
-func limitBody(next httpx.HandlerFunc) httpx.HandlerFunc {
+// limitBody bounds the body: large enough for files on an operator's
+// routes, 1 MB elsewhere (the sign-in form).
+func limitBody(operator bool, next httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		limit := int64(maxFormBody)
-		if isMultipart(r) {
+		if operator && isMultipart(r) {
 			limit = maxUploadReq
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		return next(w, r)
+	}
+}
+
+// readForm parses a post within its limit, so one over it gets a 413 page
+// rather than a CSRF refusal or a form with its fields missing. On
+// operator routes it runs after the session check: a stranger's upload is
+// never read.
+func readForm(next httpx.HandlerFunc) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if r.Method == http.MethodPost {
+			if err := httpx.ReadForm(r, formMemory); err != nil {
+				return err
+			}
+		}
 		return next(w, r)
 	}
 }

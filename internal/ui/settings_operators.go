@@ -69,8 +69,9 @@ func (u *UI) settingsOperatorCreate(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-// settingsOperatorUpdate changes a role or (de)activates; a broken rule,
-// such as demoting the last admin, is shown above the list.
+// settingsOperatorUpdate changes a role, (de)activates or resets a
+// password, which signs that operator out everywhere; a broken rule, such
+// as demoting the last admin or a short password, is shown above the list.
 func (u *UI) settingsOperatorUpdate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -84,6 +85,10 @@ func (u *UI) settingsOperatorUpdate(w http.ResponseWriter, r *http.Request) erro
 		active := a == "true"
 		p.Active = &active
 	}
+	done := "operator-saved"
+	if pw := r.PostFormValue("password"); pw != "" {
+		p.Password, done = &pw, "password-reset"
+	}
 	_, err = u.s.Operators.Update(r.Context(), me(r), id, p)
 	if errors.Is(err, domain.ErrConflict) || errors.As(err, new(*domain.ValidationError)) {
 		v := OperatorsView{SettingsBase: u.settingsBase(r, "operators"), New: operator.NewOperator{Role: operator.Agent}}
@@ -92,6 +97,6 @@ func (u *UI) settingsOperatorUpdate(w http.ResponseWriter, r *http.Request) erro
 	} else if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/settings/operators?done=operator-saved", http.StatusSeeOther)
+	http.Redirect(w, r, "/settings/operators?done="+done, http.StatusSeeOther)
 	return nil
 }

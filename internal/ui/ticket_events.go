@@ -50,6 +50,10 @@ func eventText(e ticket.Event) string {
 	case ticket.EventMerged:
 		return "merged the customer into another contact"
 	case ticket.EventLinkRotated:
+		if dataText(e.Data["reason"]) == ticket.LinkRenewedForContact {
+			return fmt.Sprintf("renewed the public link: the customer changed from %s to %s",
+				dataText(e.Data["from_name"]), dataText(e.Data["to_name"]))
+		}
 		return "made a new public link; the old one no longer works"
 	}
 	return strings.ReplaceAll(e.Kind, "_", " ")

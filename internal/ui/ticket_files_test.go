@@ -96,9 +96,15 @@ func TestRelinkMovesTicketToAnotherCustomer(t *testing.T) {
 		if got.Contact.Email != "grace@example.com" || got.Contact.ID == tk.Contact.ID {
 			t.Fatalf("contact after relink = %+v", got.Contact)
 		}
+		if got.PublicURL == tk.PublicURL {
+			t.Error("the public link stayed the same for the new customer")
+		}
 		_, body = e.do(e.client("agent"), http.MethodGet, fmt.Sprintf("/tickets/%d", tk.ID), nil, nil)
 		if !strings.Contains(body, "grace@example.com") {
 			t.Error("the customer card does not show the new customer")
+		}
+		if want := "renewed the public link: the customer changed from " + tk.Contact.Name + " to grace@example.com"; !strings.Contains(body, want) {
+			t.Errorf("the history lacks %q", want)
 		}
 		again, _ := e.post(path, url.Values{"email": {tk.Contact.Email}}, true)
 		back, _ := e.s.Tickets.Get(context.Background(), tk.ID)

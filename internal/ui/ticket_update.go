@@ -97,7 +97,7 @@ var fieldNames = map[string]string{"body": "The message", "status": "The status"
 
 // sentence makes a domain message ("is required") read as one.
 func sentence(field, msg string) string {
-	if strings.HasPrefix(msg, "is ") || strings.HasPrefix(msg, "must ") {
+	if strings.HasPrefix(msg, "is ") || strings.HasPrefix(msg, "must ") || strings.HasPrefix(msg, "contains ") {
 		name, ok := fieldNames[field]
 		if !ok && strings.HasPrefix(field, "tags[") {
 			name = "Each tag"

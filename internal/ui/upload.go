@@ -30,7 +30,7 @@ func (u *UI) uploads(r *http.Request, field string) ([]ticket.NewAttachment, err
 	if !isMultipart(r) {
 		return nil, nil
 	}
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
+	if err := r.ParseMultipartForm(formMemory); err != nil {
 		return nil, domain.Invalid(field, "could not be read; try a smaller file")
 	}
 	files, errs := operatorFiles.Form(r.MultipartForm, field)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
@@ -39,7 +40,7 @@ func (in *Intake) bounce(ctx context.Context, tx *db.Tx, mi *mailIn) (Result, er
 	if err != nil || ticketID == 0 {
 		return Result{Status: StatusIgnored, Reason: "bounce of a mail no ticket knows"}, err
 	}
-	body := strings.Join(lines, "\n") + "\nThe address is marked as bouncing."
+	body := domain.Clean(strings.Join(lines, "\n"), true) + "\nThe address is marked as bouncing."
 	msgID, err := in.Tickets.AddMessageTx(ctx, tx, ticketID, ticket.NewMessage{Kind: ticket.System, Body: body,
 		Mail: &ticket.MailHeaders{MessageID: mi.msg.MessageID, From: addressList(mi.msg.From), AutoSubmitted: true}})
 	if err != nil {

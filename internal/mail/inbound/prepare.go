@@ -35,6 +35,7 @@ type mailIn struct {
 const maxParticipants = 20
 
 func (in *Intake) prepare(ctx context.Context, row rawRow, raw []byte, m *parse.Message) (*mailIn, error) {
+	scrub(m)
 	mi := &mailIn{msg: m, own: isOwnMail(m)}
 	if len(m.From) > 0 {
 		mi.sender, mi.senderName = fold(m.From[0].Address), m.From[0].Name

@@ -212,7 +212,8 @@ func (in *Intake) MarkFailed(ctx context.Context, id int64, m *parse.Message, ca
 	return in.DB.WithTx(ctx, func(tx *db.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE raw_mails SET status = 'failed', error = $2, subject = $3,
 			sender = $4, processed_at = $5 WHERE id = $1 AND status = 'received'`,
-			id, clip(cause.Error(), 2000), clip(subject, 500), clip(sender, 254), db.Now()); err != nil {
+			id, clip(domain.Clean(cause.Error(), true), 2000), clip(domain.Clean(subject, false), 500),
+			clip(domain.Clean(sender, false), 254), db.Now()); err != nil {
 			return err
 		}
 		return jobs.DoneFor(ctx, tx, JobKind, id)

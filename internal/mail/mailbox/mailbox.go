@@ -84,6 +84,9 @@ func (in *Input) check(creating bool) error {
 	if in.Folder == "" {
 		in.Folder = "INBOX"
 	}
+	c.Line("host", in.Host)
+	c.Line("username", in.Username)
+	c.Line("folder", in.Folder)
 	c.Require(in.Host != "", "host", "must be filled in")
 	c.Require(!domain.TooLong(in.Host, 253) && !strings.ContainsAny(in.Host, " /@"), "host",
 		"must be a host name or IP address, without a scheme or port")

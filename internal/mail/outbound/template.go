@@ -163,6 +163,8 @@ func (t Template) Validate() error {
 
 func (t Template) check(c *domain.Check) {
 	k := string(t.Kind)
+	c.Line(k+".subject", t.Subject)
+	c.Text(k+".body", t.Body)
 	if _, err := parseTemplate(t.Subject); err != nil {
 		c.Add(k+".subject", err.Error())
 	}

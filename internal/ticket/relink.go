@@ -1,0 +1,59 @@
+package ticket
+
+import (
+	"context"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/domain"
+)
+
+// planContact relinks t to another customer. The public link is the only
+// credential for a ticket, and the previous customer holds it (in their
+// mail, in their widget), so the link is renewed with the contact: the old
+// one stops working and the new customer gets a fresh one; nor do they stay
+// on the ticket as a participant. A contact merge
+// moves tickets between two records of the same person and keeps the link
+// (see MoveContactTickets).
+func (s *Service) planContact(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) ([]change, error) {
+	if p.Contact == nil || *p.Contact == t.Contact.ID {
+		return nil, nil
+	}
+	var name, email string
+	var merged *int64
+	err := tx.QueryRowContext(ctx, `SELECT c.first_name || ' ' || c.last_name, c.merged_into,
+		COALESCE((SELECT e.email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY e.position LIMIT 1), '')
+		FROM contacts c WHERE c.id = $1`, *p.Contact).Scan(&name, &merged, &email)
+	if err != nil || merged != nil {
+		c.Add("contact", "no such contact")
+		return nil, nil
+	}
+	// The previous customer's addresses were hidden among the participants
+	// (each mail's sender is recorded) while they were the contact; now they
+	// would get every reply, and the new link with it. Other changes of the
+	// patch share the transaction, so a refused one undoes this too.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM ticket_participants WHERE ticket_id = $1
+		AND email IN (SELECT email FROM contact_emails WHERE contact_id = $2)`, t.ID, t.Contact.ID); err != nil {
+		return nil, err
+	}
+	from, to := customerName(t.Contact.Name, t.Contact.Email), customerName(name, email)
+	relink := change{set: "contact_id = $3, public_token = $4", args: []any{*p.Contact, NewToken()}, event: EventContact,
+		data: map[string]any{"from": t.Contact.ID, "to": *p.Contact, "from_name": strings.TrimSpace(t.Contact.Name),
+			"to_name": strings.TrimSpace(name)}}
+	renewed := change{event: EventLinkRotated,
+		data: map[string]any{"reason": LinkRenewedForContact, "from_name": from, "to_name": to}}
+	return []change{relink, renewed}, nil
+}
+
+// LinkRenewedForContact is the reason a link_rotated event records when a
+// relink to another customer renewed the link.
+const LinkRenewedForContact = "contact_changed"
+
+// customerName names a customer in the history: their name, else their
+// address.
+func customerName(name, email string) string {
+	if name = strings.TrimSpace(name); name != "" {
+		return name
+	}
+	return email
+}

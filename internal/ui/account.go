@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/operator"
+)
+
+// AccountView is the signed-in operator's own account: their name and a
+// password change. Name is as typed after a refused save.
+type AccountView struct {
+	SettingsBase
+	Name string
+}
+
+// Field is an input of the account page's forms.
+func (v AccountView) Field(id string) SField {
+	f := SField{ID: id, Error: v.Errors[id], Required: true, Type: "password"}
+	switch id {
+	case "name":
+		f.Label, f.Value, f.Type = "Display name", v.Name, "text"
+		f.Hint = "Customers see it on your replies."
+	case "current_password":
+		f.Label = "Current password"
+	case "password":
+		f.Label, f.Hint = "New password", "At least 10 characters. Your other signed-in browsers are signed out; API tokens keep working."
+	case "password_confirm":
+		f.Label = "New password again"
+	}
+	return f
+}
+
+func (u *UI) accountView(r *http.Request) AccountView {
+	v := AccountView{SettingsBase: u.settingsBase(r, "account"), Name: me(r).Name}
+	v.Section = "account"
+	return v
+}
+
+func (u *UI) account(w http.ResponseWriter, r *http.Request) error {
+	v := u.accountView(r)
+	v.Flash = notice(r)
+	return u.render(w, r, http.StatusOK, "account", "", v)
+}
+
+// accountSave renames the signed-in operator.
+func (u *UI) accountSave(w http.ResponseWriter, r *http.Request) error {
+	name := r.PostFormValue("name")
+	_, err := u.s.Operators.Update(r.Context(), me(r), me(r).ID, operator.Patch{Name: &name})
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		v := u.accountView(r)
+		v.Name = name
+		v.Errors, v.Error = fieldErrors(ve.Fields, func(k string) bool { return k == "name" })
+		return u.render(w, r, http.StatusUnprocessableEntity, "account", "", v)
+	} else if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/settings/account?done=account-saved", http.StatusSeeOther)
+	return nil
+}
