@@ -1,0 +1,129 @@
+package calendar_test
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/calendar"
+)
+
+// In Europe/Berlin the clocks jump from 02:00 to 03:00 on Sunday
+// 2026-03-29 and fall back from 03:00 to 02:00 on Sunday 2026-10-25.
+// Ranges are local wall time; business time is real time.
+func TestDaylightSaving(t *testing.T) {
+	sunday := func(from, to string) calendar.Spec {
+		return calendar.Spec{Hours: map[string][][2]string{"sun": {{from, to}}}}
+	}
+	cases := []struct {
+		name string
+		spec calendar.Spec
+		day  string // the Sunday
+		want time.Duration
+	}{
+		{"01:00-03:00 loses the skipped hour in spring", sunday("01:00", "03:00"), "2026-03-29", time.Hour},
+		{"01:00-03:00 on an ordinary Sunday", sunday("01:00", "03:00"), "2026-03-22", 2 * time.Hour},
+		{"01:00-03:00 gains the repeated hour in autumn", sunday("01:00", "03:00"), "2026-10-25", 3 * time.Hour},
+		{"a start in the skipped hour is the jump", sunday("02:30", "04:00"), "2026-03-29", time.Hour},
+		{"a range inside the skipped hour is empty", sunday("02:00", "02:59"), "2026-03-29", 0},
+		{"a repeated start is its first, a repeated end its last", sunday("02:00", "02:30"), "2026-10-25", 90 * time.Minute},
+		{"09:00-17:00 keeps eight hours on the spring day", sunday("09:00", "17:00"), "2026-03-29", 8 * time.Hour},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := build(t, tc.spec)
+			from := at(tc.day + " 00:00")
+			if got := c.Between(from, from.AddDate(0, 0, 1)); got != tc.want {
+				t.Errorf("open time on %s = %v, want %v", tc.day, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAlwaysCountsRealTimeAcrossDaylightSaving(t *testing.T) {
+	c := calendar.Always(berlin)
+	start := at("2026-03-28 12:00")
+	// 24 real hours later the Berlin clock reads 13:00: an hour was skipped.
+	if got := c.Add(start, 24*time.Hour); !got.Equal(at("2026-03-29 13:00")) {
+		t.Errorf("Add = %s, want 2026-03-29 13:00", got.In(berlin))
+	}
+	if got := c.Between(at("2026-10-24 12:00"), at("2026-10-25 12:00")); got != 25*time.Hour {
+		t.Errorf("Between over the autumn change = %v, want 25h", got)
+	}
+}
+
+// slowBetween counts open quarter hours one by one (every boundary below
+// is on a quarter hour): the reference that Add and Between, which jump
+// whole weeks, must agree with.
+func slowBetween(c *calendar.Calendar, a, b time.Time) time.Duration {
+	var sum time.Duration
+	for t := a; t.Before(b); t = t.Add(15 * time.Minute) {
+		if c.Open(t) {
+			sum += 15 * time.Minute
+		}
+	}
+	return sum
+}
+
+func TestArithmeticAgreesWithCountingMinutes(t *testing.T) {
+	c := build(t, calendar.Spec{
+		Hours: map[string][][2]string{
+			"mon": {{"08:00", "12:00"}, {"13:00", "17:30"}}, "tue": {{"00:00", "24:00"}},
+			"wed": {{"09:00", "17:00"}}, "sat": {{"01:30", "03:00"}}, "sun": {{"01:00", "04:00"}},
+		},
+		Exceptions: []calendar.Exception{{Date: "2026-04-06"}, {Date: "2026-10-27", Hours: [][2]string{{"10:00", "11:00"}}}},
+	})
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 12 {
+		a := at("2026-02-01 00:00").Add(time.Duration(rng.IntN(300*24*4)) * 15 * time.Minute)
+		b := a.Add(time.Duration(rng.IntN(80*24*4)) * 15 * time.Minute)
+		want := slowBetween(c, a, b)
+		if got := c.Between(a, b); got != want {
+			t.Errorf("Between(%s, %s) = %v, counting minutes gives %v", a.In(berlin), b.In(berlin), got, want)
+		}
+		if want == 0 {
+			continue
+		}
+		end := c.Add(a, want)
+		if slowBetween(c, a, end) != want || end.After(b) {
+			t.Errorf("Add(%s, %v) = %s, beyond %s or not the same business time", a.In(berlin), want, end.In(berlin), b.In(berlin))
+		}
+	}
+}
+
+func TestAddOverAYear(t *testing.T) {
+	c := build(t, withHoliday)
+	start := at("2026-01-02 10:00")
+	year := 52 * 40 * time.Hour
+	end := c.Add(start, year)
+	if got := c.Between(start, end); got != year {
+		t.Errorf("Between(start, Add(start, 2080h)) = %v", got)
+	}
+	if end.Before(at("2026-12-30 00:00")) || end.After(at("2027-01-10 00:00")) {
+		t.Errorf("a year of 40-hour weeks ends %s", end.In(berlin))
+	}
+}
+
+func BenchmarkAddYear(b *testing.B) {
+	c, _ := calendar.New(calendar.Spec{TimeZone: "Europe/Berlin", Hours: lunchBreak.Hours, Exceptions: withHoliday.Exceptions})
+	start := at("2026-01-02 10:00")
+	for b.Loop() {
+		c.Add(start, 52*40*time.Hour)
+	}
+}
+
+func BenchmarkAddHour(b *testing.B) {
+	c, _ := calendar.New(calendar.Spec{TimeZone: "Europe/Berlin", Hours: lunchBreak.Hours})
+	start := at("2026-03-06 16:30")
+	for b.Loop() {
+		c.Add(start, time.Hour)
+	}
+}
+
+func BenchmarkBetweenYear(b *testing.B) {
+	c, _ := calendar.New(calendar.Spec{TimeZone: "Europe/Berlin", Hours: lunchBreak.Hours, Exceptions: withHoliday.Exceptions})
+	a, z := at("2026-01-02 10:00"), at("2027-01-02 10:00")
+	for b.Loop() {
+		c.Between(a, z)
+	}
+}
