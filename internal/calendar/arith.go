@@ -2,34 +2,12 @@ package calendar
 
 import "time"
 
-// interval is one open range of one day as instants, [from, to).
-type interval struct{ from, to time.Time }
-
-// open is the open ranges of day n as instants (see wall for daylight
-// saving). A range that daylight saving empties is left out.
-func (c *Calendar) open(n int) []interval {
-	spans := c.spans(n)
-	if len(spans) == 0 {
-		return nil
-	}
-	midnight, steady := c.midnight(n, 25*time.Hour)
-	out := make([]interval, 0, len(spans))
-	for _, s := range spans {
-		from, to := midnight.Add(minutes(s.from)), midnight.Add(minutes(s.to))
-		if !steady { // a day of daylight saving change
-			from, to = wall(n, s.from, c.loc, false), wall(n, s.to, c.loc, true)
-		}
-		if to.After(from) {
-			out = append(out, interval{from, to})
-		}
-	}
-	return out
-}
-
 // Open reports whether the calendar is open at t.
 func (c *Calendar) Open(t time.Time) bool {
-	for _, iv := range c.open(dayOf(t, c.loc)) {
-		if !t.Before(iv.from) && t.Before(iv.to) {
+	w, n := c.walkFrom(t)
+	d := w.day(n)
+	for i := range d.spans {
+		if from, to := d.interval(i, c.loc); !t.Before(from) && t.Before(to) {
 			return true
 		}
 	}
@@ -40,10 +18,12 @@ func (c *Calendar) Open(t time.Time) bool {
 // open: t itself when it is open.
 func (c *Calendar) NextOpen(t time.Time) time.Time {
 	c.mustBeBuilt()
-	for n := dayOf(t, c.loc); ; n++ {
-		for _, iv := range c.open(n) {
-			if t.Before(iv.to) {
-				return later(t, iv.from)
+	w, n := c.walkFrom(t)
+	for ; ; n++ {
+		d := w.day(n)
+		for i := range d.spans {
+			if from, to := d.interval(i, c.loc); t.Before(to) && from.Before(to) {
+				return later(t, from).In(c.loc)
 			}
 		}
 	}
@@ -57,26 +37,25 @@ func (c *Calendar) Add(start time.Time, d time.Duration) time.Time {
 	if d <= 0 {
 		return start
 	}
-	n := dayOf(start, c.loc)
-	for first := true; ; first = false {
-		if !first {
-			for d > c.weekly && c.plainWeek(n) {
-				d -= c.weekly
-				n += 7
-			}
+	w, n := c.walkFrom(start)
+	for first := true; ; n, first = n+1, false {
+		for !first && d > c.weekly && w.plainWeek(n) {
+			d -= c.weekly
+			n += 7
 		}
-		for _, iv := range c.open(n) {
-			from := later(start, iv.from)
-			if !from.Before(iv.to) {
+		day := w.day(n)
+		for i := range day.spans {
+			from, to := day.interval(i, c.loc)
+			from = later(start, from)
+			if !from.Before(to) {
 				continue
 			}
-			left := iv.to.Sub(from)
-			if d <= left {
-				return from.Add(d)
+			if left := to.Sub(from); d > left {
+				d -= left
+				continue
 			}
-			d -= left
+			return from.Add(d).In(c.loc)
 		}
-		n++
 	}
 }
 
@@ -86,51 +65,34 @@ func (c *Calendar) Between(a, b time.Time) time.Duration {
 	if !a.Before(b) {
 		return 0
 	}
-	n, last := dayOf(a, c.loc), dayOf(b, c.loc)
-	sum := c.within(n, a, b)
+	w, n := c.walkFrom(a)
+	last := dayOf(b, c.loc)
+	sum := w.within(n, a, b)
 	for n++; n <= last; {
 		// A whole plain week before b's day lies inside [a, b).
-		if n+7 <= last && c.plainWeek(n) {
+		if n+7 <= last && w.plainWeek(n) {
 			sum += c.weekly
 			n += 7
 			continue
 		}
-		sum += c.within(n, a, b)
+		sum += w.within(n, a, b)
 		n++
 	}
 	return sum
 }
 
 // within is the open time of day n inside [a, b).
-func (c *Calendar) within(n int, a, b time.Time) time.Duration {
+func (w *walker) within(n int, a, b time.Time) time.Duration {
 	var sum time.Duration
-	for _, iv := range c.open(n) {
-		if from, to := later(a, iv.from), earlier(b, iv.to); to.After(from) {
+	d := w.day(n)
+	for i := range d.spans {
+		from, to := d.interval(i, w.c.loc)
+		if from, to = later(a, from), earlier(b, to); to.After(from) {
 			sum += to.Sub(from)
 		}
 	}
 	return sum
 }
-
-// plainWeek reports whether the seven days from day n hold exactly the
-// weekly hours: no exception and no change of UTC offset among them.
-func (c *Calendar) plainWeek(n int) bool {
-	if c.exceptionWithin(n, n+7) {
-		return false
-	}
-	_, steady := c.midnight(n, 7*24*time.Hour)
-	return steady
-}
-
-// midnight is the start of day n, and whether the UTC offset stays the
-// same for the length that follows it (so wall times are plain sums).
-func (c *Calendar) midnight(n int, length time.Duration) (time.Time, bool) {
-	m := wall(n, 0, c.loc, false)
-	start, end := m.In(c.loc).ZoneBounds()
-	return m, !start.After(m) && (end.IsZero() || !end.Before(m.Add(length)))
-}
-
-func minutes(m int) time.Duration { return time.Duration(m) * time.Minute }
 
 func (c *Calendar) mustBeBuilt() {
 	if c.weekly <= 0 {
