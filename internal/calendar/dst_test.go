@@ -127,3 +127,38 @@ func BenchmarkBetweenYear(b *testing.B) {
 		c.Between(a, z)
 	}
 }
+
+// In America/Santiago the clocks change at midnight: on Sunday 2026-09-06
+// the day starts at 01:00, and on Saturday 2026-04-04 the hour before
+// midnight happens twice.
+func TestDaylightSavingAtMidnight(t *testing.T) {
+	santiago := mustZone("America/Santiago")
+	noon := func(s string) time.Time {
+		v, _ := time.ParseInLocation("2006-01-02 15:04", s+" 12:00", santiago)
+		return v
+	}
+	only := func(day, from, to string) *calendar.Calendar {
+		return build(t, calendar.Spec{TimeZone: "America/Santiago", Hours: map[string][][2]string{day: {{from, to}}}})
+	}
+	cases := []struct {
+		name string
+		c    *calendar.Calendar
+		day  string
+		want time.Duration
+	}{
+		{"office hours on the short day", only("sun", "09:00", "17:00"), "2026-09-06", 8 * time.Hour},
+		{"office hours on the long day", only("sat", "09:00", "17:00"), "2026-04-04", 8 * time.Hour},
+		{"a whole short day", only("sun", "00:00", "24:00"), "2026-09-06", 23 * time.Hour},
+		{"a whole long day", only("sat", "00:00", "24:00"), "2026-04-04", 25 * time.Hour},
+	}
+	for _, tc := range cases {
+		// Only that weekday is open, so a window of two days around its noon holds it whole.
+		if got := tc.c.Between(noon(tc.day).Add(-30*time.Hour), noon(tc.day).Add(30*time.Hour)); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	office := only("sun", "09:00", "17:00")
+	if at := noon("2026-09-06").Add(-3 * time.Hour); !office.Open(at) || office.Open(at.Add(-30*time.Minute)) {
+		t.Errorf("on the short day the office must open at 09:00 on the clock (%s)", at)
+	}
+}

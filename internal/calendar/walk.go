@@ -52,7 +52,9 @@ func (w *walker) midnight(n int, length time.Duration) (time.Time, bool) {
 	_, off := local.Zone()
 	w.start, w.end = local.ZoneBounds()
 	w.offset, w.known = int64(off), true
-	return m, !w.start.After(m) && (w.end.IsZero() || !w.end.Before(m.Add(length)))
+	// Where the clocks jump at midnight the day starts at 01:00: not steady.
+	h, min, _ := local.Clock()
+	return m, h == 0 && min == 0 && !w.start.After(m) && (w.end.IsZero() || !w.end.Before(m.Add(length)))
 }
 
 // interval is span i of the day as instants [from, to); daylight saving
