@@ -11,9 +11,9 @@ import (
 // Holidays reads the events of an iCalendar file as days closed all day,
 // for the years first to last (inclusive). An all-day event closes its
 // dates; a timed one closes every date it touches, in loc (the calendar's
-// zone; nil is UTC). Yearly repeats are expanded over the years asked. Two events on
-// one date give one exception named after both. Nothing is fetched: the
-// caller passes the file's bytes.
+// zone; nil is UTC). Yearly repeats are expanded over the years asked.
+// Two events on one date give one exception named after both. Nothing is
+// fetched: the caller passes the file's bytes.
 func Holidays(ics []byte, loc *time.Location, first, last int) ([]Exception, error) {
 	if last < first || last-first > 100 {
 		return nil, fmt.Errorf("calendar: years %d to %d: choose at most 100 years, the first not after the last", first, last)
