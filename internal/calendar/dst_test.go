@@ -2,6 +2,7 @@ package calendar_test
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,28 +66,69 @@ func slowBetween(c *calendar.Calendar, a, b time.Time) time.Duration {
 	return sum
 }
 
+var mixedHours = map[string][][2]string{
+	"mon": {{"08:00", "12:00"}, {"13:00", "17:30"}}, "tue": {{"00:00", "24:00"}},
+	"wed": {{"09:00", "17:00"}}, "sat": {{"01:30", "03:00"}}, "sun": {{"01:00", "04:00"}},
+}
+
+// openByClock reads the local clock of t: the meaning of business hours
+// wherever daylight saving does not cut a range's start or end.
+func openByClock(t time.Time, loc *time.Location) bool {
+	local := t.In(loc)
+	minute := local.Hour()*60 + local.Minute()
+	if local.Format("2006-01-02") == "2026-04-06" { // the holiday below
+		return false
+	}
+	for _, r := range mixedHours[strings.ToLower(local.Format("Mon"))] {
+		from, _ := time.Parse("15:04", r[0])
+		to := 24 * 60
+		if r[1] != "24:00" {
+			end, _ := time.Parse("15:04", r[1])
+			to = end.Hour()*60 + end.Minute()
+		}
+		if minute >= from.Hour()*60+from.Minute() && minute < to {
+			return true
+		}
+	}
+	return false
+}
+
+// Zones with an hour's change at 02:00 (Berlin), a change at midnight
+// (Santiago), a half hour's change (Lord Howe) and none (Tokyo).
 func TestArithmeticAgreesWithCountingMinutes(t *testing.T) {
-	c := build(t, calendar.Spec{
-		Hours: map[string][][2]string{
-			"mon": {{"08:00", "12:00"}, {"13:00", "17:30"}}, "tue": {{"00:00", "24:00"}},
-			"wed": {{"09:00", "17:00"}}, "sat": {{"01:30", "03:00"}}, "sun": {{"01:00", "04:00"}},
-		},
-		Exceptions: []calendar.Exception{{Date: "2026-04-06"}, {Date: "2026-10-27", Hours: [][2]string{{"10:00", "11:00"}}}},
-	})
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 12 {
-		a := at("2026-02-01 00:00").Add(time.Duration(rng.IntN(300*24*4)) * 15 * time.Minute)
-		b := a.Add(time.Duration(rng.IntN(80*24*4)) * 15 * time.Minute)
-		want := slowBetween(c, a, b)
-		if got := c.Between(a, b); got != want {
-			t.Errorf("Between(%s, %s) = %v, counting minutes gives %v", a.In(berlin), b.In(berlin), got, want)
+	for _, zone := range []string{"Europe/Berlin", "America/Santiago", "Australia/Lord_Howe", "Asia/Tokyo"} {
+		loc := mustZone(zone)
+		c := build(t, calendar.Spec{TimeZone: zone, Hours: mixedHours, Exceptions: []calendar.Exception{{Date: "2026-04-06"}}})
+		rng := rand.New(rand.NewPCG(1, 2))
+		base := time.Date(2026, 1, 1, 0, 0, 0, 0, loc)
+		var moments []time.Time // random ones, and every minute of the days around each change
+		for range 3000 {
+			moments = append(moments, base.Add(time.Duration(rng.IntN(365*24*60))*time.Minute))
 		}
-		if want == 0 {
-			continue
+		for _, end := base.ZoneBounds(); !end.IsZero() && end.Year() == 2026; _, end = end.ZoneBounds() {
+			for m := end.Add(-30 * time.Hour); m.Before(end.Add(30 * time.Hour)); m = m.Add(time.Minute) {
+				moments = append(moments, m)
+			}
 		}
-		end := c.Add(a, want)
-		if slowBetween(c, a, end) != want || end.After(b) {
-			t.Errorf("Add(%s, %v) = %s, beyond %s or not the same business time", a.In(berlin), want, end.In(berlin), b.In(berlin))
+		for _, at := range moments {
+			if got, want := c.Open(at), openByClock(at, loc); got != want {
+				t.Fatalf("%s: Open(%s) = %v, the clock says %v", zone, at, got, want)
+			}
+		}
+		for range 8 {
+			a := base.Add(time.Duration(rng.IntN(300*24*4)) * 15 * time.Minute)
+			b := a.Add(time.Duration(rng.IntN(80*24*4)) * 15 * time.Minute)
+			want := slowBetween(c, a, b)
+			if got := c.Between(a, b); got != want {
+				t.Errorf("%s: Between(%s, %s) = %v, counting minutes gives %v", zone, a, b, got, want)
+			}
+			if want == 0 {
+				continue
+			}
+			end := c.Add(a, want)
+			if slowBetween(c, a, end) != want || end.After(b) {
+				t.Errorf("%s: Add(%s, %v) = %s, beyond %s or not the same business time", zone, a, want, end, b)
+			}
 		}
 	}
 }
