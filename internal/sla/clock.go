@@ -42,8 +42,10 @@ func Compute(events []Event, now time.Time) (Result, []Recomputed, error) {
 // what it did to each running target's due time.
 func (c *Clock) Apply(e Event) ([]Recomputed, error) {
 	switch {
+	case e.Kind < Created || e.Kind > PolicyChanged:
+		return nil, fmt.Errorf("%w: unknown event kind %d", ErrHistory, e.Kind)
 	case c.created && e.At.Before(c.last):
-		return nil, fmt.Errorf("%w: an event at %s comes after one at %s", ErrHistory, e.At, c.last)
+		return nil, fmt.Errorf("%w: an event at %s is listed after one at %s", ErrHistory, e.At, c.last)
 	case c.created == (e.Kind == Created):
 		return nil, fmt.Errorf("%w: a ticket's history starts with its creation, once", ErrHistory)
 	}

@@ -51,6 +51,7 @@ func TestBadHistory(t *testing.T) {
 		"out of order":         {created("2026-03-02 09:00", standard), answer("2026-03-02 10:00"), customer("2026-03-02 09:30")},
 		"nothing before birth": {answer("2026-03-02 10:00")},
 		"created twice":        {created("2026-03-02 09:00", standard), created("2026-03-02 09:05", standard)},
+		"an unknown kind":      {created("2026-03-02 09:00", standard), {At: at("2026-03-02 09:05"), Kind: 42}},
 	} {
 		if _, _, err := sla.Compute(events, at("2026-03-03 09:00")); err == nil {
 			t.Errorf("%s: no error", name)
