@@ -88,19 +88,19 @@ const (
 // stopped (a pause status or a closed ticket) before any breach; Met is
 // zero until met.
 type Status struct {
-	State  State
-	Due    time.Time
-	Met    time.Time
-	Paused bool
+	State  State     `json:"state"`
+	Due    time.Time `json:"due_at,omitzero"`
+	Met    time.Time `json:"met_at,omitzero"`
+	Paused bool      `json:"paused"`
 }
 
 // Result holds each target's status; nil where the policy sets no such
 // target, no policy applies, or the target has not started (next
 // response before the customer writes again).
 type Result struct {
-	FirstResponse *Status
-	NextResponse  *Status
-	Resolution    *Status
+	FirstResponse *Status `json:"first_response"`
+	NextResponse  *Status `json:"next_response"`
+	Resolution    *Status `json:"resolution"`
 }
 
 // Of returns the status of target t.
