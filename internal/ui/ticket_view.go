@@ -168,6 +168,7 @@ type Customer struct {
 	ID         int64
 	Name       string
 	Emails     []string
+	Bounces    map[string]string // bouncing address: since when and why
 	Phone      string
 	Company    string
 	ExternalID string
@@ -190,8 +191,21 @@ func customerOf(c contact.Contact) Customer {
 	if c.Company != nil {
 		out.Company = c.Company.Name
 	}
+	out.Bounces = bounceNotes(c.Bounces)
 	if c.ExternalID != nil {
 		out.ExternalID = *c.ExternalID
+	}
+	return out
+}
+
+// bounceNotes says for each bouncing address since when and why.
+func bounceNotes(bs []contact.Bounce) map[string]string {
+	out := map[string]string{}
+	for _, b := range bs {
+		out[b.Email] = "Mail to this address came back on " + b.At.UTC().Format("2 Jan 2006 15:04 UTC")
+		if b.Reason != "" {
+			out[b.Email] += ": " + b.Reason
+		}
 	}
 	return out
 }
