@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
@@ -54,6 +55,22 @@ type ThreadMessage struct {
 	Body   string
 	At     Stamp
 	Files  []FileLink
+	Checks *Checks // of a mail from outside; nil otherwise
+}
+
+// Checks is what DKIM, SPF and DMARC said about a message's mail: a
+// compact line, the details for its tooltip, and whether the sender's
+// domain vouched for it.
+type Checks struct {
+	Summary, Detail string
+	Vouched         bool
+}
+
+func checksOf(r auth.Result, ok bool) *Checks {
+	if !ok {
+		return nil
+	}
+	return &Checks{Summary: r.Summary(), Detail: r.Detail, Vouched: r.Vouched()}
 }
 
 // FileLink is an attachment as the thread lists it.
@@ -98,14 +115,16 @@ type ThreadEvent struct {
 
 // thread merges messages and events in time order. On a tie the event
 // goes first: "created" belongs above the message that opened the ticket.
-func thread(msgs []ticket.Message, events []ticket.Event, now time.Time) []ThreadItem {
+func thread(msgs []ticket.Message, events []ticket.Event, checks map[int64]auth.Result, now time.Time) []ThreadItem {
 	out := make([]ThreadItem, 0, len(msgs)+len(events))
 	for _, e := range events {
 		out = append(out, ThreadItem{Event: eventOf(e, now), at: e.CreatedAt})
 	}
 	for _, m := range msgs {
+		c, ok := checks[m.ID]
 		out = append(out, ThreadItem{at: m.CreatedAt, Message: &ThreadMessage{Kind: string(m.Kind),
-			Author: m.Author.Name, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments)}})
+			Author: m.Author.Name, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments),
+			Checks: checksOf(c, ok)}})
 	}
 	slices.SortStableFunc(out, func(a, b ThreadItem) int { return a.at.Compare(b.at) })
 	return out

@@ -118,3 +118,15 @@ func (e *env) start() inbound.Result {
 	}
 	return res
 }
+
+// message finds message id on ticket ticketID.
+func (e *env) message(ticketID, id int64) ticket.Message {
+	e.t.Helper()
+	for _, m := range e.messages(ticketID) {
+		if m.ID == id {
+			return m
+		}
+	}
+	e.t.Fatalf("message %d is not on ticket %d", id, ticketID)
+	return ticket.Message{}
+}

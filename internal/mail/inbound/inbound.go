@@ -21,6 +21,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/jobs"
+	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -42,6 +43,8 @@ type Source struct {
 	EnvelopeFrom string
 	EnvelopeTo   []string
 	Team         string // id or slug when the channel fixes it (import --team, an IMAP mailbox)
+	ClientIP     string // the SMTP client's address, for SPF
+	Helo         string // the name it greeted with
 }
 
 // TicketWriter is what intake needs from the ticket service.
@@ -70,12 +73,15 @@ type ContactResolver interface {
 
 // Intake accepts and processes inbound mail.
 type Intake struct {
-	DB         *db.DB
-	Blobs      *blob.Store
-	Tickets    TicketWriter
-	Teams      TeamFinder
-	Operators  OperatorFinder
-	Contacts   ContactResolver
+	DB        *db.DB
+	Blobs     *blob.Store
+	Tickets   TicketWriter
+	Teams     TeamFinder
+	Operators OperatorFinder
+	Contacts  ContactResolver
+	// Auth checks DKIM, SPF and DMARC of mail that came by SMTP or IMAP
+	// (nil: not checked, every From is believed).
+	Auth       *auth.Checker
 	MailDomain string
 	// Wake, when set, hears of each accepted mail so a worker starts at once.
 	Wake func()
@@ -129,9 +135,10 @@ func (in *Intake) AcceptFrom(ctx context.Context, r io.Reader, src Source) (Acce
 	err = in.DB.WithSyncedTx(ctx, func(tx *db.Tx) error {
 		a = Accepted{}
 		err := tx.QueryRowContext(ctx, `INSERT INTO raw_mails (sha256, size, source, envelope_from, envelope_to,
-			team_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+			team_id, received_at, client_ip, helo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			ON CONFLICT DO NOTHING RETURNING id`,
 			ref.SHA256, ref.Size, src.Kind, src.EnvelopeFrom, strings.Join(src.EnvelopeTo, ", "), teamID,
-			db.Now()).Scan(&a.ID)
+			db.Now(), src.ClientIP, clip(src.Helo, 255)).Scan(&a.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			a.Duplicate = true
 			return tx.QueryRowContext(ctx, `SELECT id FROM raw_mails WHERE COALESCE(team_id, 0) = $1 AND sha256 = $2`,

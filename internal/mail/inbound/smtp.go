@@ -81,7 +81,7 @@ func (s *SMTPServer) Shutdown(ctx context.Context) error { return s.srv.Shutdown
 
 // NewSession starts a connection's session.
 func (s *SMTPServer) NewSession(c *smtp.Conn) (smtp.Session, error) {
-	return &session{s: s, ip: clientIP(c.Conn().RemoteAddr())}, nil
+	return &session{s: s, conn: c, ip: clientIP(c.Conn().RemoteAddr())}, nil
 }
 
 // slogAdapter lets go-smtp log through slog.

@@ -12,6 +12,7 @@ import (
 // session is one SMTP connection's mail transaction.
 type session struct {
 	s    *SMTPServer
+	conn *smtp.Conn
 	ip   string
 	from string
 	to   []string
@@ -56,7 +57,8 @@ func (ss *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 func (ss *session) Data(r io.Reader) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	_, err := ss.s.in.AcceptFrom(ctx, r, Source{Kind: SourceSMTP, EnvelopeFrom: ss.from, EnvelopeTo: ss.to})
+	_, err := ss.s.in.AcceptFrom(ctx, r, Source{Kind: SourceSMTP, EnvelopeFrom: ss.from, EnvelopeTo: ss.to,
+		ClientIP: ss.ip, Helo: ss.conn.Hostname()})
 	var reply *smtp.SMTPError
 	if errors.As(err, &reply) {
 		return reply // too large: 552

@@ -185,7 +185,7 @@ func (in *Intake) addPeople(ctx context.Context, tx *db.Tx, id int64, mi *mailIn
 		return err
 	}
 	people := mi.others
-	if mi.operatorID == 0 {
+	if mi.operatorID == 0 && !mi.impostor {
 		people = append(people, ticket.Participant{Email: mi.sender, Name: mi.senderName})
 	}
 	return ticket.AddParticipants(ctx, tx, id, people)
