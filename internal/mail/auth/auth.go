@@ -39,8 +39,8 @@ type Checker struct {
 	Timeout time.Duration
 }
 
-// Default checks with the system's resolver.
-func Default() *Checker { return &Checker{Resolver: net.DefaultResolver} }
+// Default checks with the system's resolver, its TXT answers cached.
+func Default() *Checker { return &Checker{Resolver: &Cache{Resolver: net.DefaultResolver}} }
 
 // Envelope is what the SMTP conversation said about a mail.
 type Envelope struct {

@@ -92,3 +92,38 @@ func TestChecks(t *testing.T) {
 		}
 	}
 }
+
+// counting counts the TXT lookups that reach it.
+type counting struct {
+	auth.Table
+	n int
+}
+
+func (c *counting) LookupTXT(ctx context.Context, name string) ([]string, error) {
+	c.n++
+	return c.Table.LookupTXT(ctx, name)
+}
+
+func TestCacheAsksOncePerName(t *testing.T) {
+	dns := &counting{Table: auth.Table{"_dmarc.shop.example": {"v=DMARC1; p=reject"}, "_dmarc.slow.example": nil}}
+	c := &auth.Checker{Resolver: &auth.Cache{Resolver: dns}}
+	for range 3 {
+		if r := c.Check(context.Background(), mail("ann@shop.example", "Hi"), "ann@shop.example", auth.Envelope{}); r.DMARC != "fail" {
+			t.Fatalf("DMARC %s, want fail", r.DMARC)
+		}
+		if r := c.Check(context.Background(), mail("bo@quiet.example", "Hi"), "bo@quiet.example", auth.Envelope{}); r.DMARC != "none" {
+			t.Fatalf("DMARC %s, want none", r.DMARC)
+		}
+	}
+	if dns.n != 2 {
+		t.Errorf("%d lookups for three rounds of two domains, want 2", dns.n)
+	}
+	for range 2 {
+		if r := c.Check(context.Background(), mail("cy@slow.example", "Hi"), "cy@slow.example", auth.Envelope{}); r.DMARC != "temperror" {
+			t.Fatalf("DMARC %s, want temperror", r.DMARC)
+		}
+	}
+	if dns.n != 4 {
+		t.Errorf("%d lookups, want 4: a timeout is asked again", dns.n)
+	}
+}
