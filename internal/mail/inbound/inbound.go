@@ -73,18 +73,18 @@ type ContactResolver interface {
 
 // Intake accepts and processes inbound mail.
 type Intake struct {
-	DB        *db.DB
-	Blobs     *blob.Store
-	Tickets   TicketWriter
-	Teams     TeamFinder
-	Operators OperatorFinder
-	Contacts  ContactResolver
-	// Auth checks DKIM, SPF and DMARC of mail that came by SMTP or IMAP
-	// (nil: not checked, every From is believed).
-	Auth       *auth.Checker
+	DB         *db.DB
+	Blobs      *blob.Store
+	Tickets    TicketWriter
+	Teams      TeamFinder
+	Operators  OperatorFinder
+	Contacts   ContactResolver
 	MailDomain string
 	// Wake, when set, hears of each accepted mail so a worker starts at once.
 	Wake func()
+	// Auth checks DKIM, SPF and DMARC of mail that came by SMTP or IMAP
+	// (nil: not checked, every From is believed).
+	Auth *auth.Checker
 
 	policyOnce sync.Once
 	htmlPolicy *bluemonday.Policy

@@ -20,20 +20,21 @@ type mailIn struct {
 	sender     string // lower-case address
 	senderName string
 	teamID     int64
-	tokens     []string     // ticket tokens from reply addresses it was sent to
-	operatorID int64        // the sender is this active operator
-	auth       *auth.Result // DKIM, SPF and DMARC; nil when not checked
+	tokens     []string // ticket tokens from reply addresses it was sent to
+	operatorID int64    // the sender is this active operator
+	others     []ticket.Participant
+	own        bool
+	auto       bool
+	body       string
+	words      ticket.Words // of body, prepared outside the transaction
+	html       string
+	files      []ticket.NewAttachment
+	headers    *ticket.MailHeaders
+
+	auth *auth.Result // DKIM, SPF and DMARC; nil when not checked
 	// impostor: the From is an operator's, but the checks do not vouch for
 	// it, so the mail is a customer's, never that operator's answer.
 	impostor bool
-	others   []ticket.Participant
-	own      bool
-	auto     bool
-	body     string
-	words    ticket.Words // of body, prepared outside the transaction
-	html     string
-	files    []ticket.NewAttachment
-	headers  *ticket.MailHeaders
 }
 
 // maxParticipants bounds the people one mail adds to a ticket.
