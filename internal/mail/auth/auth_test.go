@@ -9,6 +9,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-msgauth/dkim"
 
@@ -125,5 +126,25 @@ func TestCacheAsksOncePerName(t *testing.T) {
 	}
 	if dns.n != 4 {
 		t.Errorf("%d lookups, want 4: a timeout is asked again", dns.n)
+	}
+}
+
+// hanging is a DNS that never answers: every lookup waits for its context.
+type hanging struct{ auth.Table }
+
+func (hanging) LookupTXT(ctx context.Context, name string) ([]string, error) {
+	<-ctx.Done()
+	return nil, &net.DNSError{Err: ctx.Err().Error(), Name: name, IsTimeout: true}
+}
+
+// TestSilentDNSEndsInTemperror: a DNS that does not answer cannot hold a
+// mail: the checker's timeout ends every lookup and the result says so.
+func TestSilentDNSEndsInTemperror(t *testing.T) {
+	s := newSigner(t)
+	c := &auth.Checker{Resolver: hanging{}, Timeout: 50 * time.Millisecond}
+	r := c.Check(context.Background(), s.sign("shop.example", mail("ann@shop.example", "Hi")), "ann@shop.example",
+		auth.Envelope{ClientIP: net.ParseIP("192.0.2.1"), Helo: "mx", MailFrom: "ann@shop.example"})
+	if r.DKIM != "temperror" || r.SPF != "temperror" || r.DMARC != "temperror" || r.Vouched() {
+		t.Errorf("%s, vouched %v; want temperror for each\n%s", r.Summary(), r.Vouched(), r.Detail)
 	}
 }
