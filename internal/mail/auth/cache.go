@@ -41,6 +41,10 @@ func (c *Cache) LookupTXT(ctx context.Context, name string) ([]string, error) {
 	if ok && now.Before(e.expires) {
 		return e.txt, e.err
 	}
+	if err := ctx.Err(); err != nil {
+		// This mail's time is up: that says nothing about the name.
+		return nil, &net.DNSError{Err: err.Error(), Name: name, IsTimeout: true}
+	}
 	txt, err := c.Resolver.LookupTXT(ctx, name)
 	ttl := orDuration(c.TTL, 5*time.Minute)
 	var dnsErr *net.DNSError
