@@ -154,3 +154,17 @@ func (a *API) mergeContact(w http.ResponseWriter, r *http.Request) error {
 	}
 	return ok(w, c)
 }
+
+// clearContactBounce takes the bouncing mark off one of the contact's
+// addresses, so mail goes to it again.
+func (a *API) clearContactBounce(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := a.S.Contacts.ClearBounce(r.Context(), id, r.PathValue("email")); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

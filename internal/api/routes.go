@@ -54,6 +54,7 @@ func (a *API) routes() []route {
 		{"PATCH /api/v1/contacts/{id}", false, a.updateContact},
 		{"GET /api/v1/contacts/{id}/tickets", false, a.contactTickets},
 		{"POST /api/v1/contacts/{id}/merge", false, a.mergeContact},
+		{"DELETE /api/v1/contacts/{id}/bounces/{email}", false, a.clearContactBounce},
 
 		{"GET /api/v1/teams", false, a.listTeams},
 		{"POST /api/v1/teams", false, a.createTeam},

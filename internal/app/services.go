@@ -15,6 +15,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
@@ -101,7 +102,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
 	s.Tickets.Notifier = s.Outbox
 	s.Mail = &inbound.Intake{DB: d, Blobs: s.Blobs, Tickets: s.Tickets, Teams: s.Teams, Operators: s.Operators,
-		Contacts: s.Contacts, MailDomain: cfg.MailDomain}
+		Contacts: s.Contacts, MailDomain: cfg.MailDomain, Auth: auth.Default()}
 	s.IMAPIntake = imapIntake{s.Mail}
 	s.Outbox.Participants = participants{}
 	s.Contacts.Tickets = s.Tickets

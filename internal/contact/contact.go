@@ -23,8 +23,10 @@ type Contact struct {
 	Company    *CompanyRef `json:"company"`
 	Notes      string      `json:"notes"`
 	MergedInto *int64      `json:"merged_into,omitempty"`
-	CreatedAt  time.Time   `json:"created_at"`
-	UpdatedAt  time.Time   `json:"updated_at"`
+	// Bounces are the addresses mail comes back from (read with one contact, not in lists).
+	Bounces   []Bounce  `json:"bounces,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // CompanyRef is the short form of a company inside a contact.

@@ -51,7 +51,10 @@ func (s *Service) GetTx(ctx context.Context, q db.Querier, id int64) (Contact, e
 	if err != nil {
 		return c, err
 	}
-	return c, fillEmails(ctx, q, []*Contact{&c})
+	if err := fillEmails(ctx, q, []*Contact{&c}); err != nil {
+		return c, err
+	}
+	return c, fillBounces(ctx, q, &c)
 }
 
 func (s *Service) idByEmail(ctx context.Context, q db.Querier, email string) (int64, error) {

@@ -33,7 +33,8 @@ func TestEveryAPIRouteNeedsAToken(t *testing.T) {
 		"GET /api/v1/tickets/1/messages", "POST /api/v1/tickets/1/messages", "GET /api/v1/tickets/1/events",
 		"GET /api/v1/contacts", "GET /api/v1/contacts/1", "GET /api/v1/teams", "POST /api/v1/teams",
 		"GET /api/v1/pipelines", "DELETE /api/v1/pipelines/1", "GET /api/v1/operators", "GET /api/v1/operators/me",
-		"GET /api/v1/operators/1/tokens", "DELETE /api/v1/tokens/1"}
+		"GET /api/v1/operators/1/tokens", "DELETE /api/v1/tokens/1",
+		"DELETE /api/v1/contacts/1/bounces/a@example.com"}
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		var sc []scenario

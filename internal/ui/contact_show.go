@@ -24,6 +24,8 @@ func (u *UI) contactShow(w http.ResponseWriter, r *http.Request) error {
 	switch r.URL.Query().Get("done") {
 	case "saved":
 		v.Flash = "The contact was saved."
+	case "bounce-cleared":
+		v.Flash = "The address no longer counts as bouncing: mail goes to it again."
 	case "merged":
 		v.Flash = "The other contact was merged into this one: its tickets and addresses are here now."
 	}

@@ -13,6 +13,8 @@ type FailedMailView struct {
 	Base
 	Mails []inbound.FailedMail
 	Next  string // the next page's URL, "" on the last
+	// Bounces are the latest delivery reports about no mail of ours.
+	Bounces []inbound.FailedMail
 }
 
 const failedPage = 50
@@ -24,6 +26,9 @@ func (u *UI) mailFailed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := FailedMailView{Base: u.base(r, csrfToken(r)), Mails: mails}
+	if v.Bounces, err = u.s.Mail.UnmatchedBounces(r.Context(), 20); err != nil {
+		return err
+	}
 	v.Section = "mail"
 	if v.Flash, err = u.retried(r); err != nil {
 		return err

@@ -44,6 +44,7 @@ func (u *UI) routes() []route {
 		{"GET /contacts", true, u.contactsList},
 		{"GET /contacts/{id}", true, u.contactShow},
 		{"POST /contacts/{id}", true, u.contactUpdate},
+		{"POST /contacts/{id}/bounces/clear", true, u.contactBounceClear},
 		{"GET /contacts/{id}/merge", true, u.contactMergeShow},
 		{"POST /contacts/{id}/merge", true, u.contactMerge},
 

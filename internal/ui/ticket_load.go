@@ -42,9 +42,13 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 	if err != nil {
 		return TicketView{}, err
 	}
+	checks, err := u.s.Mail.AuthResults(ctx, id)
+	if err != nil {
+		return TicketView{}, err
+	}
 	now := u.now()
 	v := TicketView{Base: u.base(r, csrfToken(r)), Ticket: t, URL: ticketURL(id), Priority: priorityOf(t.Priority),
-		Channel: channelLabel(t.Channel), Created: stampOf(t.CreatedAt, now), Thread: thread(msgs, events, now),
+		Channel: channelLabel(t.Channel), Created: stampOf(t.CreatedAt, now), Thread: thread(msgs, events, checks, now),
 		Composer: Composer{Kind: string(ticket.Reply), To: t.Contact.Email}, Errors: map[string]string{}}
 	v.Section = "inbox"
 	if v.Controls, err = u.controls(ctx, t); err != nil {

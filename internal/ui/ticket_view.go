@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/upload"
 )
@@ -55,6 +56,22 @@ type ThreadMessage struct {
 	Body   string
 	At     Stamp
 	Files  []FileLink
+	Checks *Checks // of a mail from outside; nil otherwise
+}
+
+// Checks is what DKIM, SPF and DMARC said about a message's mail: a
+// compact line, the details for its tooltip, and whether the sender's
+// domain vouched for it.
+type Checks struct {
+	Summary, Detail string
+	Vouched         bool
+}
+
+func checksOf(r auth.Result, ok bool) *Checks {
+	if !ok {
+		return nil
+	}
+	return &Checks{Summary: r.Summary(), Detail: r.Detail, Vouched: r.Vouched()}
 }
 
 // FileLink is an attachment as the thread lists it.
@@ -99,14 +116,16 @@ type ThreadEvent struct {
 
 // thread merges messages and events in time order. On a tie the event
 // goes first: "created" belongs above the message that opened the ticket.
-func thread(msgs []ticket.Message, events []ticket.Event, now time.Time) []ThreadItem {
+func thread(msgs []ticket.Message, events []ticket.Event, checks map[int64]auth.Result, now time.Time) []ThreadItem {
 	out := make([]ThreadItem, 0, len(msgs)+len(events))
 	for _, e := range events {
 		out = append(out, ThreadItem{Event: eventOf(e, now), at: e.CreatedAt})
 	}
 	for _, m := range msgs {
+		c, ok := checks[m.ID]
 		out = append(out, ThreadItem{at: m.CreatedAt, Message: &ThreadMessage{Kind: string(m.Kind),
-			Author: m.Author.Name, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments)}})
+			Author: m.Author.Name, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments),
+			Checks: checksOf(c, ok)}})
 	}
 	slices.SortStableFunc(out, func(a, b ThreadItem) int { return a.at.Compare(b.at) })
 	return out
@@ -173,6 +192,7 @@ type Customer struct {
 	ID         int64
 	Name       string
 	Emails     []string
+	Bounces    map[string]string // bouncing address: since when and why
 	Phone      string
 	Company    string
 	ExternalID string
@@ -195,8 +215,21 @@ func customerOf(c contact.Contact) Customer {
 	if c.Company != nil {
 		out.Company = c.Company.Name
 	}
+	out.Bounces = bounceNotes(c.Bounces)
 	if c.ExternalID != nil {
 		out.ExternalID = *c.ExternalID
+	}
+	return out
+}
+
+// bounceNotes says for each bouncing address since when and why.
+func bounceNotes(bs []contact.Bounce) map[string]string {
+	out := map[string]string{}
+	for _, b := range bs {
+		out[b.Email] = "Mail to this address came back on " + b.At.UTC().Format("2 Jan 2006 15:04 UTC")
+		if b.Reason != "" {
+			out[b.Email] += ": " + b.Reason
+		}
 	}
 	return out
 }

@@ -28,11 +28,24 @@ var ErrNotFailed = domain.NotFound("failed mail")
 // Failed lists failed mails, newest first, those older than id before
 // (0: from the newest), at most limit.
 func (in *Intake) Failed(ctx context.Context, before int64, limit int) ([]FailedMail, error) {
+	return in.listRaw(ctx, `status = 'failed'`, before, limit)
+}
+
+// UnmatchedBounces lists the latest delivery reports that named no mail we
+// sent to the failed address (forged, or about mail from elsewhere): they
+// changed nothing, and an operator may want to look at them.
+func (in *Intake) UnmatchedBounces(ctx context.Context, limit int) ([]FailedMail, error) {
+	return in.listRaw(ctx, `status = 'ignored' AND error LIKE '`+UnmatchedBounce+`%'`, 0, limit)
+}
+
+// listRaw lists raw mails matching where, newest first, older than id
+// before (0: from the newest), at most limit.
+func (in *Intake) listRaw(ctx context.Context, where string, before int64, limit int) ([]FailedMail, error) {
 	if before <= 0 {
 		before = 1<<62 - 1
 	}
 	rows, err := in.DB.Read.QueryContext(ctx, `SELECT id, received_at, sender, subject, error, size, sha256,
-		envelope_from FROM raw_mails WHERE status = 'failed' AND id < $1 ORDER BY id DESC LIMIT $2`, before, limit)
+		envelope_from FROM raw_mails WHERE `+where+` AND id < $1 ORDER BY id DESC LIMIT $2`, before, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -44,6 +44,7 @@ type env struct {
 	agent  operator.Operator
 	number int64
 	token  string
+	sent   string // Message-ID of a mail the outbox sent, for {{sent}}
 }
 
 func newEnv(t *testing.T, d *db.DB) *env {
@@ -58,7 +59,8 @@ func newEnv(t *testing.T, d *db.DB) *env {
 	return &env{t: t, s: s, in: s.Mail, heard: rec, agent: op}
 }
 
-// mail reads a testdata mail with the current ticket's number and token.
+// mail reads a testdata mail with the current ticket's number and token,
+// and the Message-ID of the mail last sent.
 func (e *env) mail(name string) []byte {
 	e.t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
@@ -67,6 +69,7 @@ func (e *env) mail(name string) []byte {
 	}
 	s := strings.ReplaceAll(string(b), "{{number}}", strconv.FormatInt(e.number, 10))
 	s = strings.ReplaceAll(s, "{{token}}", e.token)
+	s = strings.ReplaceAll(s, "{{sent}}", e.sent)
 	return []byte(strings.ReplaceAll(s, "\n", "\r\n"))
 }
 
@@ -114,4 +117,16 @@ func (e *env) start() inbound.Result {
 		e.t.Fatal(err)
 	}
 	return res
+}
+
+// message finds message id on ticket ticketID.
+func (e *env) message(ticketID, id int64) ticket.Message {
+	e.t.Helper()
+	for _, m := range e.messages(ticketID) {
+		if m.ID == id {
+			return m
+		}
+	}
+	e.t.Fatalf("message %d is not on ticket %d", id, ticketID)
+	return ticket.Message{}
 }

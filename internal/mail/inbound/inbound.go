@@ -22,6 +22,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/jobs"
+	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -43,6 +44,8 @@ type Source struct {
 	EnvelopeFrom string
 	EnvelopeTo   []string
 	Team         string // id or slug when the channel fixes it (import --team, an IMAP mailbox)
+	ClientIP     string // the SMTP client's address, for SPF
+	Helo         string // the name it greeted with
 }
 
 // TicketWriter is what intake needs from the ticket service.
@@ -85,6 +88,9 @@ type Intake struct {
 	// nothing that the web's token lookups spend too.
 	Limits       httpx.Limits
 	TokenGuesses httpx.Limiter
+	// Auth checks DKIM, SPF and DMARC of mail that came by SMTP or IMAP
+	// (nil: not checked, every From is believed).
+	Auth *auth.Checker
 
 	policyOnce sync.Once
 	htmlPolicy *bluemonday.Policy
@@ -135,9 +141,10 @@ func (in *Intake) AcceptFrom(ctx context.Context, r io.Reader, src Source) (Acce
 	err = in.DB.WithSyncedTx(ctx, func(tx *db.Tx) error {
 		a = Accepted{}
 		err := tx.QueryRowContext(ctx, `INSERT INTO raw_mails (sha256, size, source, envelope_from, envelope_to,
-			team_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+			team_id, received_at, client_ip, helo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			ON CONFLICT DO NOTHING RETURNING id`,
 			ref.SHA256, ref.Size, src.Kind, src.EnvelopeFrom, strings.Join(src.EnvelopeTo, ", "), teamID,
-			db.Now()).Scan(&a.ID)
+			db.Now(), src.ClientIP, clip(src.Helo, 255)).Scan(&a.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			a.Duplicate = true
 			return tx.QueryRowContext(ctx, `SELECT id FROM raw_mails WHERE COALESCE(team_id, 0) = $1 AND sha256 = $2`,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/mail/parse"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/team"
@@ -29,6 +30,11 @@ type mailIn struct {
 	html       string
 	files      []ticket.NewAttachment
 	headers    *ticket.MailHeaders
+
+	auth *auth.Result // DKIM, SPF and DMARC; nil when not checked
+	// impostor: the From is an operator's, but the checks do not vouch for
+	// it, so the mail is a customer's, never that operator's answer.
+	impostor bool
 }
 
 // maxParticipants bounds the people one mail adds to a ticket.
@@ -47,6 +53,7 @@ func (in *Intake) prepare(ctx context.Context, row rawRow, raw []byte, m *parse.
 		return nil, &permanentError{reason: "the mail has no valid From address"}
 	}
 	mi.auto = isAutomatic(m, mi.sender)
+	mi.auth = in.authenticate(ctx, row, raw, mi.sender)
 	if err := in.findTeam(ctx, row, mi); err != nil {
 		return nil, err
 	}
@@ -116,6 +123,11 @@ func (in *Intake) findPeople(ctx context.Context, mi *mailIn) error {
 	op, err := in.Operators.GetByEmail(ctx, mi.sender)
 	if err == nil && op.Active {
 		mi.operatorID = op.ID
+		if mi.auth != nil && !mi.auth.Vouched() {
+			mi.operatorID, mi.impostor = 0, true
+			mi.auth.Detail += "\nThe From is operator " + op.Email + "'s, but the checks do not vouch for it:" +
+				" filed as a customer's mail."
+		}
 	} else if err != nil && !errors.Is(err, operator.ErrNotFound) {
 		return err
 	}

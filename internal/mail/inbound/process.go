@@ -5,11 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/jobs"
+	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/mail/parse"
 )
 
@@ -36,6 +38,8 @@ type Result struct {
 type rawRow struct {
 	id         int64
 	sha256     string
+	source     string
+	envelope   auth.Envelope
 	envelopeTo string
 	teamID     *int64
 	status     string
@@ -92,9 +96,13 @@ func (e *permanentError) Error() string { return e.reason }
 
 func (in *Intake) loadRaw(ctx context.Context, id int64) (rawRow, error) {
 	r := rawRow{id: id}
-	err := in.DB.Read.QueryRowContext(ctx, `SELECT r.sha256, r.envelope_to, r.team_id, r.status, c.content
+	var ip string
+	err := in.DB.Read.QueryRowContext(ctx, `SELECT r.sha256, r.source, r.envelope_from, r.client_ip, r.helo,
+		r.envelope_to, r.team_id, r.status, c.content
 		FROM raw_mails r LEFT JOIN raw_mail_contents c ON c.raw_mail_id = r.id WHERE r.id = $1`, id).
-		Scan(&r.sha256, &r.envelopeTo, &r.teamID, &r.status, &r.content)
+		Scan(&r.sha256, &r.source, &r.envelope.MailFrom, &ip, &r.envelope.Helo, &r.envelopeTo, &r.teamID,
+			&r.status, &r.content)
+	r.envelope.ClientIP = net.ParseIP(ip)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("raw mail %d: %w", id, domain.ErrNotFound)
 	}
@@ -124,6 +132,11 @@ func (in *Intake) file(ctx context.Context, row rawRow, mi *mailIn) error {
 		}
 		if res, err = in.decide(ctx, tx, mi); err != nil {
 			return err
+		}
+		if mi.auth != nil && res.Status == StatusProcessed && res.MessageID != 0 {
+			if err := auth.Save(ctx, tx, res.MessageID, *mi.auth); err != nil {
+				return err
+			}
 		}
 		if err := finish(ctx, tx, row.id, mi, res); err != nil {
 			return err

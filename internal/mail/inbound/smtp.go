@@ -24,6 +24,11 @@ type SMTPConfig struct {
 	// MailsPerIP mails one client address may send per minute; default
 	// 60,000 (the usual client is the one mail server forwarding everything).
 	MailsPerIP int
+	// CommandTimeout is how long the listener waits for a command, or for
+	// the next bytes of a mail; default 60 s. DataTimeout bounds the whole
+	// DATA; default 10 min. A slow sender cannot hold a connection slot
+	// longer (docs/mail.md explains the figures).
+	CommandTimeout, DataTimeout time.Duration
 }
 
 // DefaultMaxSize is the largest mail the listener takes by default.
@@ -46,6 +51,8 @@ func (in *Intake) NewSMTPServer(cfg SMTPConfig, log *slog.Logger) *SMTPServer {
 	cfg.MaxConns = int(orDefault(int64(cfg.MaxConns), 200))
 	cfg.MaxConnsPerIP = int(orDefault(int64(cfg.MaxConnsPerIP), 50))
 	cfg.MailsPerIP = int(orDefault(int64(cfg.MailsPerIP), 60_000))
+	cfg.CommandTimeout = time.Duration(orDefault(int64(cfg.CommandTimeout), int64(time.Minute)))
+	cfg.DataTimeout = time.Duration(orDefault(int64(cfg.DataTimeout), int64(10*time.Minute)))
 	limits, guesses := in.Limits, in.TokenGuesses
 	if limits == nil {
 		limits = httpx.MemoryLimits
@@ -59,7 +66,7 @@ func (in *Intake) NewSMTPServer(cfg SMTPConfig, log *slog.Logger) *SMTPServer {
 	srv.Domain = cfg.Domain
 	srv.MaxMessageBytes = cfg.MaxSize
 	srv.MaxRecipients = 50
-	srv.ReadTimeout = 5 * time.Minute
+	srv.ReadTimeout = cfg.CommandTimeout
 	srv.WriteTimeout = time.Minute
 	srv.TLSConfig = cfg.TLS
 	srv.ErrorLog = slogAdapter{log}
@@ -76,6 +83,7 @@ func orDefault(v, d int64) int64 {
 
 // Serve answers connections on ln until Shutdown.
 func (s *SMTPServer) Serve(ln net.Listener) error {
+	ln = deadlineListener{Listener: ln, idle: s.cfg.CommandTimeout}
 	err := s.srv.Serve(&limitListener{Listener: ln, max: s.cfg.MaxConns, perIP: s.cfg.MaxConnsPerIP,
 		byIP: map[string]int{}})
 	if errors.Is(err, smtp.ErrServerClosed) {
@@ -89,7 +97,7 @@ func (s *SMTPServer) Shutdown(ctx context.Context) error { return s.srv.Shutdown
 
 // NewSession starts a connection's session.
 func (s *SMTPServer) NewSession(c *smtp.Conn) (smtp.Session, error) {
-	return &session{s: s, ip: clientIP(c.Conn().RemoteAddr())}, nil
+	return &session{s: s, conn: c, ip: clientIP(c.Conn().RemoteAddr())}, nil
 }
 
 // slogAdapter lets go-smtp log through slog.

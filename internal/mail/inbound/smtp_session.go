@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"time"
 
 	"github.com/emersion/go-smtp"
@@ -12,6 +13,7 @@ import (
 // session is one SMTP connection's mail transaction.
 type session struct {
 	s    *SMTPServer
+	conn *smtp.Conn
 	ip   string
 	from string
 	to   []string
@@ -28,6 +30,9 @@ var (
 		Message: "No such mailbox here"}
 	errTemporary = &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0},
 		Message: "Could not store the mail, try again later"}
+	// A line over the limit will be as long when sent again: permanent.
+	errLineTooLong = &smtp.SMTPError{Code: 500, EnhancedCode: smtp.EnhancedCode{5, 5, 2},
+		Message: "Line too long: lines of a mail may have at most 1000 characters (RFC 5321)"}
 )
 
 func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
@@ -63,12 +68,26 @@ func (ss *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 // Data answers only after the raw mail and its job are committed: a 250
 // means the mail is safe.
 func (ss *session) Data(r io.Reader) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	end := time.Now().Add(ss.s.cfg.DataTimeout)
+	ctx, cancel := context.WithDeadline(context.Background(), end.Add(time.Minute)) // reading, then storing
 	defer cancel()
-	_, err := ss.s.in.AcceptFrom(ctx, r, Source{Kind: SourceSMTP, EnvelopeFrom: ss.from, EnvelopeTo: ss.to})
+	if dc := deadlineConnOf(ss.conn.Conn()); dc != nil {
+		dc.end.Store(&end)
+		defer dc.end.Store(nil)
+	}
+	_, err := ss.s.in.AcceptFrom(ctx, r, Source{Kind: SourceSMTP, EnvelopeFrom: ss.from, EnvelopeTo: ss.to,
+		ClientIP: ss.ip, Helo: ss.conn.Hostname()})
 	var reply *smtp.SMTPError
-	if errors.As(err, &reply) {
+	var netErr net.Error
+	switch {
+	case errors.As(err, &reply):
 		return reply // too large: 552
+	case errors.Is(err, smtp.ErrTooLongLine):
+		return errLineTooLong
+	case errors.As(err, &netErr) && netErr.Timeout():
+		// Too slow: hang up, which frees the slot; the sender tries again later.
+		_ = ss.conn.Close()
+		return errTemporary
 	}
 	if err != nil {
 		ss.s.log.Error("smtp accept", "err", err, "from", ss.from)

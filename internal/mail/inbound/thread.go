@@ -9,6 +9,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/mail/outbound"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
@@ -19,18 +20,20 @@ var subjectToken = regexp.MustCompile(`\[#(\d{1,18})\]`)
 const maxReferences = 30
 
 // thread finds the ticket a mail belongs to, 0 for a new one. In order:
-// a reply address's token; a Message-ID we sent or received in
-// In-Reply-To or References (nearest first); the subject's [#number] when
-// the sender is already on that ticket (contact, participant) or an
-// operator. A stranger's subject token opens a new ticket, so a newsletter
-// reply quoting someone's ticket number never lands in it.
+// a reply address's token; a Message-ID in In-Reply-To or References
+// (nearest first); the subject's [#number]. A Message-ID or number is
+// public (anyone the customer wrote to has it), so it threads only a
+// sender already on the ticket (its contact or a participant) or, for a
+// mail of ours, anyone it was sent to; an operator's From is easily forged
+// and does not count: operators answer through the reply address. A stranger quoting someone's Message-ID or ticket number
+// opens a new ticket, so a newsletter reply never lands in it.
 func (in *Intake) thread(ctx context.Context, tx *db.Tx, mi *mailIn) (int64, error) {
 	for _, token := range mi.tokens {
 		if id, ok, err := ticketByToken(ctx, tx, token); ok || err != nil {
 			return id, err
 		}
 	}
-	if id, err := byMessageIDs(ctx, tx, referenced(mi)); id != 0 || err != nil {
+	if id, err := in.byMessageIDs(ctx, tx, mi); id != 0 || err != nil {
 		return id, err
 	}
 	return in.bySubject(ctx, tx, mi)
@@ -49,16 +52,31 @@ func referenced(mi *mailIn) []string {
 	return ids
 }
 
-func byMessageIDs(ctx context.Context, q db.Querier, ids []string) (int64, error) {
-	for _, mid := range ids {
-		var id int64
-		err := q.QueryRowContext(ctx, `SELECT ticket_id FROM messages WHERE mail_message_id = $1
-			ORDER BY id DESC LIMIT 1`, mid).Scan(&id)
-		if err == nil {
+// byMessageIDs finds the ticket of the nearest referenced mail the sender
+// may join: a mail of ours threads its recipients (a Cc'd person answering
+// our reply), any mail threads the ticket's own people.
+func (in *Intake) byMessageIDs(ctx context.Context, tx *db.Tx, mi *mailIn) (int64, error) {
+	for _, mid := range referenced(mi) {
+		sent, ours, err := outbound.FindSent(ctx, tx, []string{mid})
+		if err != nil {
+			return 0, err
+		}
+		id := sent.TicketID
+		if ours && sent.WentTo(mi.sender) {
 			return id, nil
 		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		if !ours {
+			err = tx.QueryRowContext(ctx, `SELECT ticket_id FROM messages WHERE mail_message_id = $1
+				ORDER BY id DESC LIMIT 1`, mid).Scan(&id)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
 			return 0, err
+		}
+		if known, err := ticket.IsKnownSender(ctx, tx, id, mi.sender); known || err != nil {
+			return id, err
 		}
 	}
 	return 0, nil
@@ -167,7 +185,7 @@ func (in *Intake) addPeople(ctx context.Context, tx *db.Tx, id int64, mi *mailIn
 		return err
 	}
 	people := mi.others
-	if mi.operatorID == 0 {
+	if mi.operatorID == 0 && !mi.impostor {
 		people = append(people, ticket.Participant{Email: mi.sender, Name: mi.senderName})
 	}
 	return ticket.AddParticipants(ctx, tx, id, people)

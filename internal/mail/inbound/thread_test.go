@@ -111,8 +111,9 @@ func TestLoopProtectionFlagsMachineMail(t *testing.T) {
 
 func TestBounceMarksAddressAndTellsTicket(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		e := newEnv(t, d)
+		e := newOutboxEnv(t, d)
 		first := e.start()
+		e.sent = e.reply(first.TicketID).MailMessageID
 		res := e.deliver(e.mail("bounce.eml"))
 		if res.Status != inbound.StatusProcessed || res.TicketID != first.TicketID || res.New {
 			t.Fatalf("bounce: %+v", res)
@@ -142,8 +143,9 @@ func TestBounceMarksAddressAndTellsTicket(t *testing.T) {
 
 func TestPlainBounceNeverOpensATicket(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		e := newEnv(t, d)
+		e := newOutboxEnv(t, d)
 		first := e.start()
+		e.sent = e.reply(first.TicketID).MailMessageID
 		res := e.deliver(e.mail("plain-bounce.eml"))
 		if res.Status != inbound.StatusProcessed || res.TicketID != first.TicketID || res.New {
 			t.Fatalf("plain bounce: %+v", res)

@@ -1,0 +1,65 @@
+package inbound_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/testutil"
+)
+
+// answer is a plain mail from sender, Cc cc (may be empty), answering
+// the mail with Message-ID inReplyTo.
+func answer(sender, cc, inReplyTo, text string) []byte {
+	head := fmt.Sprintf("From: <%s>\nTo: support@localhost\n", sender)
+	if cc != "" {
+		head += "Cc: <" + cc + ">\n"
+	}
+	id := strings.NewReplacer(" ", "-", "@", "-").Replace(sender + text)
+	mail := head + fmt.Sprintf("Subject: Re: Printer on fire\nMessage-ID: <%s@test.example>\n"+
+		"In-Reply-To: <%s>\nReferences: <%s>\n\n%s\n", id, inReplyTo, inReplyTo, text)
+	return []byte(strings.ReplaceAll(mail, "\n", "\r\n"))
+}
+
+// TestStrangerQuotingAMessageIDOpensANewTicket: a Message-ID is no
+// secret, so it threads the ticket's own people and whoever our mail went
+// to, and a stranger quoting one starts a ticket of their own.
+func TestStrangerQuotingAMessageIDOpensANewTicket(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newOutboxEnv(t, d)
+		first := e.deliver(e.mail("first.eml"))
+		const customerID = "first-1@customer.example"
+		steps := []struct {
+			name           string
+			sender, cc, id string // id "sent": the Message-ID of our last reply
+			joins          bool
+		}{
+			{"a stranger quoting the customer's Message-ID", "mallory@evil.example", "", customerID, false},
+			{"the customer answering her own mail", "alice@customer.example", "carol@customer.example", customerID, true},
+			{"carol, Cc'd on our reply, answering it", "carol@customer.example", "", "sent", true},
+			{"a stranger quoting our reply's Message-ID", "mallory@evil.example", "", "sent", false},
+		}
+		for i, s := range steps {
+			id := s.id
+			if id == "sent" {
+				sent := e.reply(first.TicketID)
+				if s.joins && !strings.Contains(fmt.Sprint(sent.Cc), s.sender) {
+					t.Fatalf("our reply went to %s and %v, not to %s", sent.To.Email, sent.Cc, s.sender)
+				}
+				id = sent.MailMessageID
+			}
+			res := e.deliver(answer(s.sender, s.cc, id, fmt.Sprintf("step %d", i)))
+			if joined := res.TicketID == first.TicketID; joined != s.joins || res.New == s.joins {
+				t.Errorf("%s: ticket %d (new %v), joins the customer's ticket = %v, want %v",
+					s.name, res.TicketID, res.New, joined, s.joins)
+			}
+		}
+		for _, m := range e.messages(first.TicketID) {
+			if strings.Contains(m.Body, "mallory") || strings.Contains(m.Body, "step 0") ||
+				strings.Contains(m.Body, "step 3") {
+				t.Errorf("a stranger's mail is on the customer's ticket: %q", m.Body)
+			}
+		}
+	})
+}
