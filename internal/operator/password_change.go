@@ -10,7 +10,7 @@ import (
 
 // wrongCurrent is the field message for a wrong current password;
 // the edges count these against the sign-in rate limit.
-const wrongCurrent = "is wrong"
+const wrongCurrent = "is not your current password"
 
 // newPasswordHash checks p's new password, and on a change of one's own
 // password the current one, adding field errors to c. It returns the hash

@@ -25,7 +25,7 @@ func TestPasswordChangeThroughAPI(t *testing.T) {
 				body: `{"password":"a much longer secret"}`, status: 422, contains: []string{`"current_password":"is required`}},
 			{name: "wrong current password", method: "PATCH", url: agentURL, token: "agent",
 				body: `{"password":"a much longer secret","current_password":"not it at all"}`, status: 422,
-				contains: []string{`"current_password":"is wrong"`}},
+				contains: []string{`"current_password":"is not your current password"`}},
 			{name: "an agent resets the admin", method: "PATCH", url: fmt.Sprintf("/api/v1/operators/%d", e.ids["admin"]),
 				token: "agent", body: `{"password":"a much longer secret"}`, status: 403},
 		})

@@ -39,7 +39,7 @@ func TestAccountPasswordChange(t *testing.T) {
 			contains         []string
 		}{
 			{"without the current password", "", next, 422, []string{`id="current_password-error"`, "Is required to change your password"}},
-			{"with a wrong current password", "not my password", next, 422, []string{`id="current_password-error"`, "Is wrong"}},
+			{"with a wrong current password", "not my password", next, 422, []string{`id="current_password-error"`, "Is not your current password"}},
 			{"with a mistyped confirmation", password, next + "!", 422, []string{`id="password_confirm-error"`}},
 		}
 		for _, st := range steps {
