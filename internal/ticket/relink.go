@@ -2,7 +2,10 @@ package ticket
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
@@ -56,4 +59,16 @@ func customerName(name, email string) string {
 		return name
 	}
 	return email
+}
+
+// RelinkedSince reports whether ticket id was relinked to another customer
+// after at.
+func RelinkedSince(ctx context.Context, q db.Querier, id int64, at time.Time) (bool, error) {
+	var last time.Time
+	err := q.QueryRowContext(ctx, `SELECT created_at FROM ticket_events WHERE ticket_id = $1 AND kind = $2
+		AND data LIKE $3 ORDER BY id DESC LIMIT 1`, id, EventLinkRotated, "%"+LinkRenewedForContact+"%").Scan(&last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil && last.After(at), err
 }

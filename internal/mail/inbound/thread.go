@@ -63,7 +63,12 @@ func (in *Intake) byMessageIDs(ctx context.Context, tx *db.Tx, mi *mailIn) (int6
 		}
 		id := sent.TicketID
 		if ours && sent.WentTo(mi.sender) {
-			return id, nil
+			// A relink since gave the ticket to another customer: those our
+			// mail went to before are strangers to it now.
+			moved, err := ticket.RelinkedSince(ctx, tx, id, sent.Queued)
+			if err != nil || !moved {
+				return id, err
+			}
 		}
 		if !ours {
 			err = tx.QueryRowContext(ctx, `SELECT ticket_id FROM messages WHERE mail_message_id = $1

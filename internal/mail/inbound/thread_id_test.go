@@ -1,12 +1,15 @@
 package inbound_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/testutil"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // answer is a plain mail from sender, Cc cc (may be empty), answering
@@ -60,6 +63,39 @@ func TestStrangerQuotingAMessageIDOpensANewTicket(t *testing.T) {
 				strings.Contains(m.Body, "step 3") {
 				t.Errorf("a stranger's mail is on the customer's ticket: %q", m.Body)
 			}
+		}
+	})
+}
+
+// TestRelinkedTicketDropsThePreviousCustomer: once a ticket is given to
+// another customer, the one it was linked to before is a stranger to it,
+// even when answering a mail we sent them: their answer opens a ticket of
+// their own, so they never see the new customer's replies or link.
+func TestRelinkedTicketDropsThePreviousCustomer(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newOutboxEnv(t, d)
+		ctx := context.Background()
+		first := e.deliver(e.mail("first.eml"))
+		before := e.reply(first.TicketID)
+		again := e.deliver(answer("alice@customer.example", "", before.MailMessageID, "still linked"))
+		if again.TicketID != first.TicketID {
+			t.Fatalf("before the relink, the customer's answer went to ticket %d, want %d", again.TicketID, first.TicketID)
+		}
+		rita, err := e.s.Contacts.Create(ctx, contact.Identity{Email: "rita@other.example", FirstName: "Rita"}, contact.Patch{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.s.Tickets.Update(ctx, first.TicketID, ticket.Patch{Contact: &rita.ID, ActorID: e.agent.ID}); err != nil {
+			t.Fatal(err)
+		}
+		res := e.deliver(answer("alice@customer.example", "", before.MailMessageID, "after the relink"))
+		if res.TicketID == first.TicketID || !res.New {
+			t.Errorf("after the relink, the previous customer's answer to our mail joined ticket %d (new %v)",
+				res.TicketID, res.New)
+		}
+		after := e.reply(first.TicketID)
+		if after.To.Email != "rita@other.example" || strings.Contains(fmt.Sprint(after.Cc), "alice@") {
+			t.Errorf("the reply after the relink went to %s and %v", after.To.Email, after.Cc)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 )
@@ -13,6 +14,7 @@ import (
 type SentMail struct {
 	TicketID int64
 	To       []string // every recipient, lower-case
+	Queued   time.Time
 }
 
 // WentTo reports whether the mail was addressed to address.
@@ -31,8 +33,8 @@ func (s SentMail) WentTo(address string) bool {
 func FindSent(ctx context.Context, q db.Querier, ids []string) (sent SentMail, found bool, err error) {
 	for _, id := range ids {
 		var to, cc string
-		err := q.QueryRowContext(ctx, `SELECT ticket_id, to_email, cc FROM mail_outbox WHERE mail_message_id = $1`,
-			id).Scan(&sent.TicketID, &to, &cc)
+		err := q.QueryRowContext(ctx, `SELECT ticket_id, to_email, cc, created_at FROM mail_outbox
+			WHERE mail_message_id = $1`, id).Scan(&sent.TicketID, &to, &cc, &sent.Queued)
 		if isNoRows(err) {
 			continue
 		}
