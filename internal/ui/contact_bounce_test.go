@@ -27,7 +27,8 @@ func TestBouncingAddressShownAndCleared(t *testing.T) {
 		}
 		escaped := "5.2.2 552 mailbox &lt;full&gt;"
 		expect(t, "ticket", e.get(fmt.Sprintf("/tickets/%d", tk.ID), http.StatusOK),
-			[]string{">bouncing</span>", escaped}, []string{"<full>"})
+			[]string{">bouncing</span>", escaped, "ada@example.com bounces:</strong> the reply is kept here but not mailed"},
+			[]string{"<full>", "Goes by mail to ada@example.com"})
 		page := fmt.Sprintf("/contacts/%d", tk.Contact.ID)
 		expect(t, "contact", e.get(page, http.StatusOK), []string{"Bouncing addresses", escaped,
 			`action="` + page + `/bounces/clear"`, `name="email" value="ada@example.com"`}, nil)
@@ -45,6 +46,8 @@ func TestBouncingAddressShownAndCleared(t *testing.T) {
 		}
 		expect(t, "after clearing", e.get(res.Header.Get("Location"), http.StatusOK),
 			[]string{"no longer counts as bouncing"}, []string{"Bouncing addresses", escaped})
+		expect(t, "ticket after clearing", e.get(fmt.Sprintf("/tickets/%d", tk.ID), http.StatusOK),
+			[]string{"Goes by mail to ada@example.com"}, []string{">bouncing</span>", "bounces:</strong>"})
 		if bouncing, err := contact.IsBouncing(ctx, d.Read, ada.Email); err != nil || bouncing {
 			t.Errorf("ada still bouncing: %v, %v", bouncing, err)
 		}
