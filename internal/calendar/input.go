@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/domain"
 )
 
 // Input is a calendar as the API and the settings page send it. A range
@@ -52,12 +54,10 @@ func lists(pairs [][2]string) [][]string {
 func (in Input) check() (string, Spec, error) {
 	var p problems
 	name := strings.TrimSpace(in.Name)
-	switch {
-	case name == "":
+	if name == "" {
 		p.add("name", "give the calendar a name, such as Office hours")
-	case len([]rune(name)) > 100 || strings.ContainsFunc(name, isControl):
-		p.add("name", "must be at most 100 characters on one line")
 	}
+	p.line("name", name, 100)
 	spec := Spec{TimeZone: strings.TrimSpace(in.TimeZone), Hours: map[string][][2]string{}, Exceptions: []Exception{}}
 	for day, lists := range in.Hours {
 		spec.Hours[day] = p.pairs("hours."+day, day, lists)
@@ -70,9 +70,7 @@ func (in Input) check() (string, Spec, error) {
 	for i, ex := range in.Exceptions {
 		field := fmt.Sprintf("exceptions[%d]", i)
 		exName := strings.TrimSpace(ex.Name)
-		if len([]rune(exName)) > 200 || strings.ContainsFunc(exName, isControl) {
-			p.add(field+".name", "must be at most 200 characters on one line")
-		}
+		p.line(field+".name", exName, 200)
 		spec.Exceptions = append(spec.Exceptions, Exception{Date: strings.TrimSpace(ex.Date), Name: exName,
 			Hours: p.pairs(field+".hours", ex.Date, ex.Hours)})
 	}
@@ -97,4 +95,12 @@ func (p *problems) pairs(field, label string, lists [][]string) [][2]string {
 	return out
 }
 
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
+// line refuses a one-line text that is too long or holds control
+// characters or invalid UTF-8.
+func (p *problems) line(field, s string, max int) {
+	if msg := domain.TextProblem(s, false); msg != "" {
+		p.add(field, msg)
+	} else if domain.TooLong(s, max) {
+		p.add(field, fmt.Sprintf("must be at most %d characters", max))
+	}
+}

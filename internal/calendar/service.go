@@ -81,6 +81,9 @@ func (s *Service) Delete(ctx context.Context, id int64) error {
 				teamNames(r.Teams), pronoun(len(r.Teams)))
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM calendars WHERE id = $1`, id)
+		if db.IsForeignKeyViolation(err) { // a team took it meanwhile
+			return domain.Conflict("a team uses this calendar now; choose other business hours for it first")
+		}
 		return err
 	})
 }
@@ -111,6 +114,9 @@ func pronoun(n int) string {
 func (s *Service) ImportHolidays(ctx context.Context, id int64, ics []byte, first, last int) (Record, int, error) {
 	var added int
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		if err := lock(ctx, tx, id); err != nil {
+			return err
+		}
 		r, err := get(ctx, tx, id)
 		if err != nil {
 			return err

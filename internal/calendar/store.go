@@ -139,6 +139,21 @@ func update(ctx context.Context, tx *db.Tx, id int64, name string, spec Spec) er
 	return nameTaken(err)
 }
 
+// lock takes calendar id's row for the transaction, so two imports at
+// once each add to what the other wrote (PostgreSQL reads committed rows;
+// SQLite has one writer anyway).
+func lock(ctx context.Context, tx *db.Tx, id int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE calendars SET updated_at = updated_at WHERE id = $1`, id)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err == nil && n == 0 {
+		err = ErrNotFound
+	}
+	return err
+}
+
 func nameTaken(err error) error {
 	if db.IsUniqueViolation(err, "name") {
 		return domain.Invalid("name", "another calendar already has this name")

@@ -84,6 +84,8 @@ func TestCalendarRefusedPerField(t *testing.T) {
 			says  string
 		}{
 			{"no name", func(in *calendar.Input) { in.Name = " " }, "name", "name"},
+			{"name on two lines", func(in *calendar.Input) { in.Name = "Office\nhours" }, "name", "control character"},
+			{"long exception name", func(in *calendar.Input) { in.Exceptions[0].Name = strings.Repeat("x", 201) }, "exceptions[0].name", "at most 200"},
 			{"unknown zone", func(in *calendar.Input) { in.TimeZone = "Europe/Berlen" }, "time_zone", "not a known time zone"},
 			{"three times in a range", func(in *calendar.Input) { in.Hours["mon"] = [][]string{{"09:00", "12:00", "17:00"}} }, "hours.mon", `["09:00","12:00","17:00"] is not a range`},
 			{"one time in a range", func(in *calendar.Input) { in.Hours["tue"] = [][]string{{"09:00"}} }, "hours.tue", "is not a range"},
