@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime/multipart"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -19,6 +20,7 @@ func TestCalendarsThroughAPI(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		e.run([]scenario{
+			{name: "no token", method: "GET", url: "/api/v1/calendars", status: 401},
 			{name: "empty list", method: "GET", url: "/api/v1/calendars", token: "agent", status: 200, contains: []string{`{"items":[]}`}},
 			{name: "agent may not create", method: "POST", url: "/api/v1/calendars", token: "agent", body: lunchBreakWeek, status: 403},
 			{name: "create", method: "POST", url: "/api/v1/calendars", token: "admin", body: lunchBreakWeek, status: 201,
@@ -84,6 +86,10 @@ func TestHolidayImportThroughAPI(t *testing.T) {
 			{name: "bad years", method: "POST", url: "/api/v1/calendars/1/holidays?years=next", token: "admin",
 				body: string(file), ctype: "text/calendar", status: 422, contains: []string{`"years":`}},
 			{name: "a JSON body", method: "POST", url: "/api/v1/calendars/1/holidays", token: "admin", body: `{}`, status: 415},
+			{name: "a form without the file", method: "POST", url: "/api/v1/calendars/1/holidays", token: "admin",
+				body: "years=2026", ctype: "multipart/form-data; boundary=x", status: 422, contains: []string{`"file":`}},
+			{name: "a file over 2 MB", method: "POST", url: "/api/v1/calendars/1/holidays", token: "admin",
+				body: strings.Repeat("X", 3<<20), ctype: "text/calendar", status: 413},
 			{name: "no such calendar", method: "POST", url: "/api/v1/calendars/9/holidays", token: "admin",
 				body: string(file), ctype: "text/calendar", status: 404},
 		})
