@@ -67,6 +67,13 @@ func (a *API) routes() []route {
 		{"PATCH /api/v1/pipelines/{id}", false, a.updatePipeline},
 		{"DELETE /api/v1/pipelines/{id}", false, a.deletePipeline},
 
+		{"GET /api/v1/calendars", false, a.listCalendars},
+		{"POST /api/v1/calendars", false, a.createCalendar},
+		{"GET /api/v1/calendars/{id}", false, a.getCalendar},
+		{"PATCH /api/v1/calendars/{id}", false, a.updateCalendar},
+		{"DELETE /api/v1/calendars/{id}", false, a.deleteCalendar},
+		{"POST /api/v1/calendars/{id}/holidays", false, a.importHolidays},
+
 		{"GET /api/v1/operators", false, a.listOperators},
 		{"POST /api/v1/operators", false, a.createOperator},
 		{"GET /api/v1/operators/me", false, a.me},

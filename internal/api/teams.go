@@ -1,6 +1,8 @@
 package api
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 
 	"github.com/frontdesk/frontdesk/internal/httpx"
@@ -15,6 +17,29 @@ type teamBody struct {
 	AssignmentMode *team.AssignmentMode `json:"assignment_mode"`
 	Channels       *channelsBody        `json:"channels"`
 	MemberIDs      *[]int64             `json:"member_ids"`
+	CalendarID     nullableID           `json:"calendar_id"`
+}
+
+// nullableID is an id that may be set to null: absent keeps the value,
+// null clears it (sent on as 0).
+type nullableID struct {
+	Set   bool
+	Value int64
+}
+
+func (n *nullableID) UnmarshalJSON(b []byte) error {
+	n.Set = true
+	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		return nil
+	}
+	return json.Unmarshal(b, &n.Value)
+}
+
+func (n nullableID) ptr() *int64 {
+	if !n.Set {
+		return nil
+	}
+	return &n.Value
 }
 
 // channelsBody switches channels one by one: a switch left out keeps its value.
@@ -42,7 +67,8 @@ func (c *channelsBody) over(cur team.Channels) *team.Channels {
 
 func (b teamBody) input(cur team.Channels) team.Input {
 	return team.Input{Name: b.Name, Slug: b.Slug, EmailAlias: b.EmailAlias, PipelineID: b.PipelineID,
-		AssignmentMode: b.AssignmentMode, Channels: b.Channels.over(cur), MemberIDs: b.MemberIDs}
+		AssignmentMode: b.AssignmentMode, Channels: b.Channels.over(cur), MemberIDs: b.MemberIDs,
+		CalendarID: b.CalendarID.ptr()}
 }
 
 func (a *API) listTeams(w http.ResponseWriter, r *http.Request) error {

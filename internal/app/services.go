@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"github.com/frontdesk/frontdesk/internal/calendar"
 	"path/filepath"
 	"time"
 
@@ -41,6 +42,7 @@ type Services struct {
 	Operators *operator.Service
 	Teams     *team.Service
 	Pipelines *pipeline.Service
+	Calendars *calendar.Service // business hours
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
@@ -88,6 +90,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Blobs:     &blob.Store{Dir: filepath.Join(cfg.DataDir, "blobs")},
 		Operators: &operator.Service{DB: d},
 		Pipelines: &pipeline.Service{DB: d},
+		Calendars: &calendar.Service{DB: d},
 		Contacts:  &contact.Service{DB: d},
 		Mailboxes: &mailbox.Service{DB: d},
 		Forms:     &form.Service{DB: d},

@@ -12,7 +12,12 @@ import (
 // on its field ("time_zone", "hours.tue", "exceptions[2].date"), in words a
 // person understands: "tue: 13:00-12:00 ends before it starts".
 func New(spec Spec) (*Calendar, error) {
-	var p problems
+	return build(spec, &problems{})
+}
+
+// build checks spec after the problems p already holds (those of the
+// input that carried it) and reports them all together.
+func build(spec Spec, p *problems) (*Calendar, error) {
 	c := &Calendar{exceptions: map[int][]span{}}
 	c.loc = p.zone(spec.TimeZone)
 	for key := range spec.Hours {

@@ -30,15 +30,19 @@ type Service struct {
 // itself calls it after its commit.
 func (s *Service) Forget() { s.lookups.Forget() }
 
-const teamColumns = `id, name, slug, email_alias, pipeline_id, assignment_mode,
+const teamColumns = `id, name, slug, email_alias, pipeline_id, assignment_mode, calendar_id,
 	email_enabled, form_enabled, widget_enabled, chat_enabled, created_at, updated_at`
 
 func scanTeam(row interface{ Scan(...any) error }) (Team, error) {
 	var t Team
-	err := row.Scan(&t.ID, &t.Name, &t.Slug, &t.EmailAlias, &t.PipelineID, &t.AssignmentMode,
+	var cal sql.NullInt64
+	err := row.Scan(&t.ID, &t.Name, &t.Slug, &t.EmailAlias, &t.PipelineID, &t.AssignmentMode, &cal,
 		&t.Channels.Email, &t.Channels.Form, &t.Channels.Widget, &t.Channels.LiveChat, &t.CreatedAt, &t.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
+	}
+	if cal.Valid {
+		t.CalendarID = &cal.Int64
 	}
 	return t, err
 }

@@ -28,10 +28,13 @@ type Team struct {
 	EmailAlias     string         `json:"email_alias"`
 	PipelineID     int64          `json:"pipeline_id"`
 	AssignmentMode AssignmentMode `json:"assignment_mode"`
-	Channels       Channels       `json:"channels"`
-	MemberIDs      []int64        `json:"member_ids"`
-	CreatedAt      time.Time      `json:"created_at"`
-	UpdatedAt      time.Time      `json:"updated_at"`
+	// CalendarID names the business hours its SLA targets count in; nil
+	// counts round the clock.
+	CalendarID *int64    `json:"calendar_id"`
+	Channels   Channels  `json:"channels"`
+	MemberIDs  []int64   `json:"member_ids"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
 }
 
 // Channels switches the ways customers reach the team.

@@ -17,8 +17,11 @@ type Input struct {
 	EmailAlias     *string
 	PipelineID     *int64
 	AssignmentMode *AssignmentMode
-	Channels       *Channels
-	MemberIDs      *[]int64
+	// CalendarID chooses the team's business hours; 0 takes them away
+	// (round the clock).
+	CalendarID *int64
+	Channels   *Channels
+	MemberIDs  *[]int64
 }
 
 // Create adds a team. The slug defaults to one made from the name, the
@@ -37,10 +40,10 @@ func (s *Service) Create(ctx context.Context, in Input, defaultPipeline int64) (
 		}
 		now := db.Now()
 		err := tx.QueryRowContext(ctx, `INSERT INTO teams (name, slug, email_alias, pipeline_id, assignment_mode,
-			email_enabled, form_enabled, widget_enabled, chat_enabled, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+			email_enabled, form_enabled, widget_enabled, chat_enabled, created_at, updated_at, calendar_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id`,
 			t.Name, t.Slug, t.EmailAlias, t.PipelineID, t.AssignmentMode, t.Channels.Email, t.Channels.Form,
-			t.Channels.Widget, t.Channels.LiveChat, now).Scan(&id)
+			t.Channels.Widget, t.Channels.LiveChat, now, t.CalendarID).Scan(&id)
 		if err := uniqueErr(err); err != nil {
 			return err
 		}
@@ -65,8 +68,8 @@ func (s *Service) Update(ctx context.Context, id int64, in Input) (Team, error) 
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE teams SET name = $2, slug = $3, email_alias = $4, pipeline_id = $5,
 			assignment_mode = $6, email_enabled = $7, form_enabled = $8, widget_enabled = $9, chat_enabled = $10,
-			updated_at = $11 WHERE id = $1`, id, t.Name, t.Slug, t.EmailAlias, t.PipelineID, t.AssignmentMode,
-			t.Channels.Email, t.Channels.Form, t.Channels.Widget, t.Channels.LiveChat, db.Now())
+			updated_at = $11, calendar_id = $12 WHERE id = $1`, id, t.Name, t.Slug, t.EmailAlias, t.PipelineID,
+			t.AssignmentMode, t.Channels.Email, t.Channels.Form, t.Channels.Widget, t.Channels.LiveChat, db.Now(), t.CalendarID)
 		if err := uniqueErr(err); err != nil {
 			return err
 		}
@@ -124,6 +127,12 @@ func (s *Service) merge(ctx context.Context, q db.Querier, t *Team, in Input, cr
 	if in.PipelineID != nil {
 		t.PipelineID = *in.PipelineID
 	}
+	if in.CalendarID != nil {
+		t.CalendarID = in.CalendarID
+		if *in.CalendarID == 0 {
+			t.CalendarID = nil
+		}
+	}
 	if err := s.checkRefs(ctx, q, t, &c); err != nil {
 		return err
 	}
@@ -151,6 +160,13 @@ func (s *Service) checkRefs(ctx context.Context, q db.Querier, t *Team, c *domai
 		return err
 	}
 	c.Require(ok, "pipeline_id", "no such pipeline")
+	if t.CalendarID != nil {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM calendars WHERE id = $1`, *t.CalendarID).Scan(&n); err != nil {
+			return err
+		}
+		c.Require(n == 1, "calendar_id", "no such calendar")
+	}
 	for i, opID := range t.MemberIDs {
 		var n int
 		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM operators WHERE id = $1`, opID).Scan(&n); err != nil {

@@ -83,6 +83,14 @@ func (u *UI) routes() []route {
 		{"GET /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineEdit)},
 		{"POST /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineSave)},
 		{"POST /settings/pipelines/{id}/delete", true, u.adminOnly(u.settingsPipelineDelete)},
+
+		{"GET /settings/calendars", true, u.adminOnly(u.settingsCalendars)},
+		{"GET /settings/calendars/new", true, u.adminOnly(u.settingsCalendarNew)},
+		{"POST /settings/calendars", true, u.adminOnly(u.settingsCalendarSave)},
+		{"GET /settings/calendars/{id}", true, u.adminOnly(u.settingsCalendarEdit)},
+		{"POST /settings/calendars/{id}", true, u.adminOnly(u.settingsCalendarSave)},
+		{"POST /settings/calendars/{id}/delete", true, u.adminOnly(u.settingsCalendarDelete)},
+		{"POST /settings/calendars/{id}/holidays", true, u.adminOnly(u.settingsCalendarHolidays)},
 		// Every operator manages their own account and tokens; the domain
 		// checks revoking.
 		{"GET /settings/account", true, u.account},

@@ -89,7 +89,10 @@ var notices = map[string]string{
 	"mailbox-added":    "Mailbox added.", "mailbox-saved": "Mailbox saved.",
 	"mailbox-deleted": "Mailbox removed. Mail already imported stays.",
 	"form-saved":      "Form saved.", "widget-saved": "Widget settings saved.",
-	"widget-rotated": "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
+	"calendar-created": "Business hours created.", "calendar-saved": "Business hours saved.",
+	"calendar-deleted": "Business hours deleted.", "exception-removed": "Date removed.",
+	"holidays-imported": "Holidays imported. Dates that already had hours kept them.",
+	"widget-rotated":    "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
 }
 
 func notice(r *http.Request) string { return notices[r.URL.Query().Get("done")] }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/frontdesk/frontdesk/internal/calendar"
 	"net/http"
 	"net/url"
 	"slices"
@@ -16,13 +17,18 @@ import (
 type TeamForm struct {
 	Name, Slug, EmailAlias, Mode string
 	PipelineID                   int64
+	CalendarID                   int64 // 0: round the clock
 	Channels                     team.Channels
 	Members                      []int64
 }
 
 func teamFormOf(t team.Team) TeamForm {
-	return TeamForm{Name: t.Name, Slug: t.Slug, EmailAlias: t.EmailAlias, Mode: string(t.AssignmentMode),
+	f := TeamForm{Name: t.Name, Slug: t.Slug, EmailAlias: t.EmailAlias, Mode: string(t.AssignmentMode),
 		PipelineID: t.PipelineID, Channels: t.Channels, Members: t.MemberIDs}
+	if t.CalendarID != nil {
+		f.CalendarID = *t.CalendarID
+	}
+	return f
 }
 
 func teamFormFrom(f url.Values) TeamForm {
@@ -31,6 +37,7 @@ func teamFormFrom(f url.Values) TeamForm {
 		Channels: team.Channels{Email: f.Has("ch_email"), Form: f.Has("ch_form"), Widget: f.Has("ch_widget"),
 			LiveChat: f.Has("ch_chat")}, Members: []int64{}}
 	tf.PipelineID, _ = strconv.ParseInt(f.Get("pipeline_id"), 10, 64)
+	tf.CalendarID, _ = strconv.ParseInt(f.Get("calendar_id"), 10, 64)
 	for _, m := range f["member"] {
 		if id, err := strconv.ParseInt(m, 10, 64); err == nil {
 			tf.Members = append(tf.Members, id)
@@ -42,7 +49,8 @@ func teamFormFrom(f url.Values) TeamForm {
 // input sends every field; blank slug and alias on create take defaults.
 func (f TeamForm) input(creating bool) team.Input {
 	mode := team.AssignmentMode(f.Mode)
-	in := team.Input{Name: &f.Name, AssignmentMode: &mode, Channels: &f.Channels, MemberIDs: &f.Members}
+	in := team.Input{Name: &f.Name, AssignmentMode: &mode, Channels: &f.Channels, MemberIDs: &f.Members,
+		CalendarID: &f.CalendarID}
 	if !creating || f.Slug != "" {
 		in.Slug = &f.Slug
 	}
@@ -70,6 +78,7 @@ type TeamView struct {
 	ID        int64 // zero when creating
 	Form      TeamForm
 	Pipelines []pipeline.Pipeline
+	Calendars []calendar.Record
 	Operators []operator.Operator
 	Modes     []Mode
 }
@@ -77,7 +86,7 @@ type TeamView struct {
 // IsMember reports whether the form has operator id ticked.
 func (v TeamView) IsMember(id int64) bool { return slices.Contains(v.Form.Members, id) }
 
-var teamFields = []string{"name", "slug", "email_alias", "pipeline_id", "assignment_mode"}
+var teamFields = []string{"name", "slug", "email_alias", "pipeline_id", "calendar_id", "assignment_mode"}
 
 func (u *UI) teamView(r *http.Request, id int64, f TeamForm) (TeamView, error) {
 	ps, err := u.s.Pipelines.List(r.Context())
@@ -88,8 +97,12 @@ func (u *UI) teamView(r *http.Request, id int64, f TeamForm) (TeamView, error) {
 	if err != nil {
 		return TeamView{}, err
 	}
-	return TeamView{SettingsBase: u.settingsBase(r, "teams"), ID: id, Form: f, Pipelines: ps, Operators: ops,
-		Modes: assignmentModes}, nil
+	cals, err := u.s.Calendars.List(r.Context())
+	if err != nil {
+		return TeamView{}, err
+	}
+	return TeamView{SettingsBase: u.settingsBase(r, "teams"), ID: id, Form: f, Pipelines: ps, Calendars: cals,
+		Operators: ops, Modes: assignmentModes}, nil
 }
 
 // teamAction is where the form posts.
