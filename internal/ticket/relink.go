@@ -14,8 +14,8 @@ import (
 // planContact relinks t to another customer. The public link is the only
 // credential for a ticket, and the previous customer holds it (in their
 // mail, in their widget), so the link is renewed with the contact: the old
-// one stops working and the new customer gets a fresh one; nor do they stay
-// on the ticket as a participant. A contact merge
+// one stops working and the new customer gets a fresh one; nor do they, or
+// anyone they brought in, stay on the ticket as a participant. A contact merge
 // moves tickets between two records of the same person and keeps the link
 // (see MoveContactTickets).
 func (s *Service) planContact(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) ([]change, error) {
@@ -31,21 +31,37 @@ func (s *Service) planContact(ctx context.Context, tx *db.Tx, t Ticket, p Patch,
 		c.Add("contact", "no such contact")
 		return nil, nil
 	}
-	// The previous customer's addresses were hidden among the participants
-	// (each mail's sender is recorded) while they were the contact; now they
-	// would get every reply, and the new link with it. Other changes of the
-	// patch share the transaction, so a refused one undoes this too.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM ticket_participants WHERE ticket_id = $1
-		AND email IN (SELECT email FROM contact_emails WHERE contact_id = $2)`, t.ID, t.Contact.ID); err != nil {
+	dropped, err := dropParticipants(ctx, tx, t.ID)
+	if err != nil {
 		return nil, err
 	}
 	from, to := customerName(t.Contact.Name, t.Contact.Email), customerName(name, email)
 	relink := change{set: "contact_id = $3, public_token = $4", args: []any{*p.Contact, NewToken()}, event: EventContact,
 		data: map[string]any{"from": t.Contact.ID, "to": *p.Contact, "from_name": strings.TrimSpace(t.Contact.Name),
-			"to_name": strings.TrimSpace(name)}}
+			"to_name": strings.TrimSpace(name), "participants_removed": dropped}}
 	renewed := change{event: EventLinkRotated,
 		data: map[string]any{"reason": LinkRenewedForContact, "from_name": from, "to_name": to}}
 	return []change{relink, renewed}, nil
+}
+
+// dropParticipants takes everyone off ticket id, inside the relink's
+// transaction (a refused change of the same patch undoes it too), and
+// returns the addresses the history shows. Participants came with the
+// previous customer: their own addresses (each mail's sender is recorded)
+// and the colleagues they Cc'd. Left on, they would get every reply, with
+// the new customer's link and reply address; the new customer's people
+// join again as they write.
+func dropParticipants(ctx context.Context, tx *db.Tx, id int64) ([]string, error) {
+	people, err := Participants(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	dropped := make([]string, len(people))
+	for i, p := range people {
+		dropped[i] = p.Email
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM ticket_participants WHERE ticket_id = $1`, id)
+	return dropped, err
 }
 
 // LinkRenewedForContact is the reason a link_rotated event records when a

@@ -362,8 +362,9 @@ func TestRelinkContact(t *testing.T) {
 		}
 		got := patchTicket(t, s, tk.ID, ticket.Patch{Contact: &other.ID})
 		people, err := ticket.Participants(ctx, d.Read, tk.ID)
-		if err != nil || len(people) != 1 || people[0].Email != "colleague@example.com" {
-			t.Errorf("participants after relink = %+v (%v), want only the colleague: the previous customer must not get replies", people, err)
+		if err != nil || len(people) != 0 {
+			t.Errorf("participants after relink = %+v (%v), want none: the previous customer and the colleague they"+
+				" Cc'd must not get replies with the new link", people, err)
 		}
 		if got.Contact.ID != other.ID || got.Contact.Email != "right@example.com" {
 			t.Errorf("contact after relink = %+v", got.Contact)
@@ -377,7 +378,7 @@ func TestRelinkContact(t *testing.T) {
 		}
 		e := events[len(events)-2]
 		if e.Kind != ticket.EventContact || e.Data["from"] != float64(tk.Contact.ID) || e.Data["to"] != float64(other.ID) ||
-			e.Data["to_name"] != "Rita Right" {
+			e.Data["to_name"] != "Rita Right" || fmt.Sprint(e.Data["participants_removed"]) != "[colleague@example.com]" {
 			t.Errorf("event %s %v, want contact from %d to %d", e.Kind, e.Data, tk.Contact.ID, other.ID)
 		}
 		page, err := s.Tickets.List(ctx, ticket.Filter{ContactID: tk.Contact.ID})

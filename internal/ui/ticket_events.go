@@ -45,8 +45,12 @@ func eventText(e ticket.Event) string {
 		}
 		return "set the tags to " + to
 	case ticket.EventContact:
-		return fmt.Sprintf("linked the ticket to %s instead of %s",
+		text := fmt.Sprintf("linked the ticket to %s instead of %s",
 			dataText(e.Data["to_name"]), dataText(e.Data["from_name"]))
+		if gone := dataText(e.Data["participants_removed"]); gone != "" {
+			text += "; no longer copied: " + gone
+		}
+		return text
 	case ticket.EventMerged:
 		return "merged the customer into another contact"
 	case ticket.EventLinkRotated:

@@ -13,6 +13,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/testutil"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // postFiles sends the composer as a browser does, with files.
@@ -89,6 +90,10 @@ func TestRelinkMovesTicketToAnotherCustomer(t *testing.T) {
 		if res, _ := e.post(path, url.Values{"email": {"grace@example.com"}}, false); res.StatusCode != http.StatusForbidden {
 			t.Errorf("without CSRF: %d", res.StatusCode)
 		}
+		if err := ticket.AddParticipants(context.Background(), d.Write, tk.ID,
+			[]ticket.Participant{{Email: "colleague@example.com"}}); err != nil {
+			t.Fatal(err)
+		}
 		if res, body := e.post(path, url.Values{"email": {"Grace@Example.com"}}, true); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("relink: %d %s", res.StatusCode, body)
 		}
@@ -105,6 +110,9 @@ func TestRelinkMovesTicketToAnotherCustomer(t *testing.T) {
 		}
 		if want := "renewed the public link: the customer changed from " + tk.Contact.Name + " to grace@example.com"; !strings.Contains(body, want) {
 			t.Errorf("the history lacks %q", want)
+		}
+		if want := "no longer copied: colleague@example.com"; !strings.Contains(body, want) {
+			t.Errorf("the history does not say who lost the copies: lacks %q", want)
 		}
 		again, _ := e.post(path, url.Values{"email": {tk.Contact.Email}}, true)
 		back, _ := e.s.Tickets.Get(context.Background(), tk.ID)

@@ -2,11 +2,9 @@ package inbound
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"strings"
 
-	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/team"
 )
@@ -57,9 +55,9 @@ var ErrTooManyGuesses = errors.New("too many reply addresses naming no ticket")
 
 // AcceptsRecipient reports whether mail to addr is ours to take: the alias
 // of a team with its email channel on, or such a team's reply address whose
-// token names a ticket. The answer says whether a token exists, so a reply
-// address is looked up within guesses, keyed by the client's address: a
-// miss spends one, a hit gives it back.
+// token names a ticket of that team (see ticketByToken). The answer says
+// whether a token exists, so a reply address is looked up within guesses,
+// keyed by the client's address: a miss spends one, a hit gives it back.
 func (in *Intake) AcceptsRecipient(ctx context.Context, addr string, guesses httpx.Limiter, client string) (bool, error) {
 	t, token, err := in.Recipient(ctx, addr)
 	if errors.Is(err, team.ErrNotFound) || (err == nil && !t.Channels.Email) {
@@ -71,20 +69,9 @@ func (in *Intake) AcceptsRecipient(ctx context.Context, addr string, guesses htt
 	if !guesses.Allow(ctx, client) {
 		return false, ErrTooManyGuesses
 	}
-	_, found, err := ticketByToken(ctx, in.DB.Read, token)
+	_, found, err := ticketByToken(ctx, in.DB.Read, replyToken{token: token, teamID: t.ID})
 	if found || err != nil {
 		guesses.Refund(ctx, client) // only a miss is a guess
 	}
 	return found, err
-}
-
-// ticketByToken finds the ticket whose public token is token. Tokens are
-// case-sensitive (base64url); mail systems keep the local part's case.
-func ticketByToken(ctx context.Context, q db.Querier, token string) (int64, bool, error) {
-	var id int64
-	err := q.QueryRowContext(ctx, `SELECT id FROM tickets WHERE public_token = $1`, token).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
-	}
-	return id, err == nil, err
 }

@@ -94,6 +94,8 @@ type Intake struct {
 
 	policyOnce sync.Once
 	htmlPolicy *bluemonday.Policy
+	guessOnce  sync.Once
+	ownGuesses httpx.Limiter
 }
 
 func (in *Intake) policy() *bluemonday.Policy {

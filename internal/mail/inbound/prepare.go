@@ -20,8 +20,11 @@ type mailIn struct {
 	sender     string // lower-case address
 	senderName string
 	teamID     int64
-	tokens     []string // ticket tokens from reply addresses it was sent to
-	operatorID int64    // the sender is this active operator
+	// tokens of reply addresses it was sent to that may thread it: the
+	// envelope's (counted at RCPT), else the first of To and Cc that
+	// named a ticket within the guess budget (see headerTokens)
+	tokens     []replyToken
+	operatorID int64 // the sender is this active operator
 	others     []ticket.Participant
 	own        bool
 	auto       bool
@@ -47,14 +50,19 @@ func (in *Intake) prepare(ctx context.Context, row rawRow, raw []byte, m *parse.
 		mi.sender, mi.senderName = fold(m.From[0].Address), m.From[0].Name
 	}
 	if mi.own || m.Delivery != nil {
-		return mi, in.findTeam(ctx, row, mi)
+		_, err := in.findTeam(ctx, row, mi)
+		return mi, err
 	}
 	if _, ok := domain.NormalizeEmail(mi.sender); !ok {
 		return nil, &permanentError{reason: "the mail has no valid From address"}
 	}
 	mi.auto = isAutomatic(m, mi.sender)
 	mi.auth = in.authenticate(ctx, row, raw, mi.sender)
-	if err := in.findTeam(ctx, row, mi); err != nil {
+	headers, err := in.findTeam(ctx, row, mi)
+	if err != nil {
+		return nil, err
+	}
+	if err := in.headerTokens(ctx, row, mi, headers); err != nil {
 		return nil, err
 	}
 	if err := in.findPeople(ctx, mi); err != nil {
@@ -78,30 +86,42 @@ func (in *Intake) prepare(ctx context.Context, row rawRow, raw []byte, m *parse.
 
 // findTeam takes the team from the envelope (set at Accept), else from a
 // team alias among the To and Cc addresses, else the first team; and
-// collects the ticket tokens of reply addresses on the way.
-func (in *Intake) findTeam(ctx context.Context, row rawRow, mi *mailIn) error {
-	var candidates []string
-	for _, a := range strings.Split(row.envelopeTo, ",") {
-		candidates = append(candidates, strings.TrimSpace(a))
+// collects the ticket tokens of reply addresses on the way: those the SMTP
+// listener took at RCPT into mi.tokens (it counted them), the others
+// (headers) for headerTokens to look up within the guess budget.
+func (in *Intake) findTeam(ctx context.Context, row rawRow, mi *mailIn) (headers []replyToken, err error) {
+	candidates, counted := strings.Split(row.envelopeTo, ","), 0
+	if row.source == SourceSMTP {
+		counted = len(candidates)
 	}
 	for _, a := range append(append([]parse.Address{}, mi.msg.To...), mi.msg.Cc...) {
 		candidates = append(candidates, a.Address)
 	}
-	for _, addr := range candidates {
+	for i, addr := range candidates {
 		t, token, err := in.Recipient(ctx, addr)
-		if errors.Is(err, team.ErrNotFound) || addr == "" {
+		if errors.Is(err, team.ErrNotFound) || strings.TrimSpace(addr) == "" {
 			continue
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if token != "" {
-			mi.tokens = append(mi.tokens, token)
+		switch rt := (replyToken{token: token, teamID: t.ID}); {
+		case token == "":
+		case i < counted:
+			mi.tokens = append(mi.tokens, rt)
+		default:
+			headers = append(headers, rt)
 		}
 		if mi.teamID == 0 {
 			mi.teamID = t.ID
 		}
 	}
+	return headers, in.defaultTeam(ctx, row, mi)
+}
+
+// defaultTeam sets the team the channel fixed, else the first team when
+// no address named one.
+func (in *Intake) defaultTeam(ctx context.Context, row rawRow, mi *mailIn) error {
 	if row.teamID != nil {
 		mi.teamID = *row.teamID
 	}

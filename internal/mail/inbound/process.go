@@ -41,6 +41,7 @@ type rawRow struct {
 	source     string
 	envelope   auth.Envelope
 	envelopeTo string
+	clientIP   string // the SMTP client's, as stored at acceptance; "" for IMAP and imports
 	teamID     *int64
 	status     string
 	content    []byte // the mail, unless it is a file in the blob store
@@ -96,13 +97,12 @@ func (e *permanentError) Error() string { return e.reason }
 
 func (in *Intake) loadRaw(ctx context.Context, id int64) (rawRow, error) {
 	r := rawRow{id: id}
-	var ip string
 	err := in.DB.Read.QueryRowContext(ctx, `SELECT r.sha256, r.source, r.envelope_from, r.client_ip, r.helo,
 		r.envelope_to, r.team_id, r.status, c.content
 		FROM raw_mails r LEFT JOIN raw_mail_contents c ON c.raw_mail_id = r.id WHERE r.id = $1`, id).
-		Scan(&r.sha256, &r.source, &r.envelope.MailFrom, &ip, &r.envelope.Helo, &r.envelopeTo, &r.teamID,
+		Scan(&r.sha256, &r.source, &r.envelope.MailFrom, &r.clientIP, &r.envelope.Helo, &r.envelopeTo, &r.teamID,
 			&r.status, &r.content)
-	r.envelope.ClientIP = net.ParseIP(ip)
+	r.envelope.ClientIP = net.ParseIP(r.clientIP)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("raw mail %d: %w", id, domain.ErrNotFound)
 	}

@@ -53,14 +53,11 @@ func (in *Intake) NewSMTPServer(cfg SMTPConfig, log *slog.Logger) *SMTPServer {
 	cfg.MailsPerIP = int(orDefault(int64(cfg.MailsPerIP), 60_000))
 	cfg.CommandTimeout = time.Duration(orDefault(int64(cfg.CommandTimeout), int64(time.Minute)))
 	cfg.DataTimeout = time.Duration(orDefault(int64(cfg.DataTimeout), int64(10*time.Minute)))
-	limits, guesses := in.Limits, in.TokenGuesses
+	limits := in.Limits
 	if limits == nil {
 		limits = httpx.MemoryLimits
 	}
-	if guesses == nil {
-		guesses = limits("token_guesses", 20, time.Minute)
-	}
-	s := &SMTPServer{in: in, cfg: cfg, log: log, guesses: guesses,
+	s := &SMTPServer{in: in, cfg: cfg, log: log, guesses: in.guesses(),
 		rate: limits("smtp_mails", cfg.MailsPerIP, time.Minute)}
 	srv := smtp.NewServer(s)
 	srv.Domain = cfg.Domain

@@ -20,7 +20,8 @@ var subjectToken = regexp.MustCompile(`\[#(\d{1,18})\]`)
 const maxReferences = 30
 
 // thread finds the ticket a mail belongs to, 0 for a new one. In order:
-// a reply address's token; a Message-ID in In-Reply-To or References
+// a reply address's token (those prepare let through: the envelope's and
+// a few of the headers', see headerTokens); a Message-ID in In-Reply-To or References
 // (nearest first); the subject's [#number]. A Message-ID or number is
 // public (anyone the customer wrote to has it), so it threads only a
 // sender already on the ticket (its contact or a participant) or, for a
@@ -28,8 +29,8 @@ const maxReferences = 30
 // and does not count: operators answer through the reply address. A stranger quoting someone's Message-ID or ticket number
 // opens a new ticket, so a newsletter reply never lands in it.
 func (in *Intake) thread(ctx context.Context, tx *db.Tx, mi *mailIn) (int64, error) {
-	for _, token := range mi.tokens {
-		if id, ok, err := ticketByToken(ctx, tx, token); ok || err != nil {
+	for _, rt := range mi.tokens {
+		if id, ok, err := ticketByToken(ctx, tx, rt); ok || err != nil {
 			return id, err
 		}
 	}
