@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -37,24 +39,27 @@ func TestUploadTempFilesRemovedBehindTrustedProxy(t *testing.T) {
 		defer srv.Close()
 		tk := e.create("/api/v1/tickets", goodTicket)
 		messages := srv.URL + "/tickets/" + strconv.FormatFloat(tk["id"].(float64), 'f', 0, 64) + "/messages"
-		session := e.signIn(e.ids["agent"])
+		full, err := e.s.Tickets.Get(context.Background(), int64(tk["id"].(float64)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		session := &http.Cookie{Name: "fd_session", Value: e.signIn(e.ids["agent"])}
+		portal := &http.Cookie{Name: "fd_portal", Value: strings.Repeat("c", 43)}
 		for _, c := range []struct {
 			name, url string
-			session   bool
+			cookie    *http.Cookie
 			fields    map[string]string
 			status    int
 		}{
-			{"website form without a form token", srv.URL + "/support/support", false,
+			{"website form without a form token", srv.URL + "/support/support", nil,
 				map[string]string{"email": "x@example.com"}, http.StatusForbidden},
-			{"agent app without a CSRF token", messages, true, map[string]string{"body": "hi"}, http.StatusForbidden},
-			{"agent app reply with a file", messages, true,
-				map[string]string{"body": "hi", "_csrf": testCSRF(session)}, http.StatusSeeOther},
+			{"ticket page comment with a wrong form token", srv.URL + "/t/" + full.PublicToken + "/comments", portal,
+				map[string]string{"body": "hi", "_form": "wrong"}, http.StatusForbidden},
+			{"agent app without a CSRF token", messages, session, map[string]string{"body": "hi"}, http.StatusForbidden},
+			{"agent app reply with a file", messages, session,
+				map[string]string{"body": "hi", "_csrf": testCSRF(session.Value)}, http.StatusSeeOther},
 		} {
-			cookie := ""
-			if c.session {
-				cookie = session
-			}
-			if code := postBigFile(t, c.url, cookie, c.fields); code != c.status {
+			if code := postBigFile(t, c.url, c.cookie, c.fields); code != c.status {
 				t.Fatalf("%s: %d, want %d", c.name, code, c.status)
 			}
 			if left, size := tempFiles(tmp); left > 0 {
@@ -67,7 +72,7 @@ func TestUploadTempFilesRemovedBehindTrustedProxy(t *testing.T) {
 // postBigFile posts a 9 MB PDF with fields, as a browser behind our
 // proxy: past what the agent app (8 MB) and the portal (1 MB) keep in
 // memory, within what either accepts.
-func postBigFile(t *testing.T, url, session string, fields map[string]string) int {
+func postBigFile(t *testing.T, url string, cookie *http.Cookie, fields map[string]string) int {
 	t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
@@ -80,8 +85,8 @@ func postBigFile(t *testing.T, url, session string, fields map[string]string) in
 	req, _ := http.NewRequest("POST", url, &b)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("X-Forwarded-For", "203.0.113.9")
-	if session != "" {
-		req.AddCookie(&http.Cookie{Name: "fd_session", Value: session})
+	if cookie != nil {
+		req.AddCookie(cookie)
 	}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	res, err := client.Do(req)
