@@ -27,7 +27,9 @@ func (a *API) authenticate(next http.HandlerFunc) http.HandlerFunc {
 				http.StatusUnauthorized, "unauthorized", "send a valid API token: Authorization: Bearer <token>")})
 			return
 		}
-		next(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, op)))
+		r2 := r.WithContext(context.WithValue(r.Context(), ctxKey{}, op))
+		defer httpx.DropCopyForm(r2, r)
+		next(w, r2)
 	}
 }
 

@@ -88,6 +88,7 @@ func RealClient(tp TrustedProxies, next http.Handler) http.Handler {
 		}
 		r2 := r.WithContext(r.Context())
 		r2.RemoteAddr = net.JoinHostPort(ip, port)
+		defer DropCopyForm(r2, r)
 		next.ServeHTTP(w, r2)
 	})
 }

@@ -3,6 +3,7 @@ package httpx
 import (
 	"context"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"sync"
 	"time"
@@ -62,6 +63,7 @@ func (l *MemoryLimiter) now() time.Time {
 
 // Allow spends one attempt of key and reports whether it had one left.
 func (l *MemoryLimiter) Allow(_ context.Context, key string) bool {
+	key = clientKey(key)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -81,6 +83,7 @@ func (l *MemoryLimiter) Allow(_ context.Context, key string) bool {
 
 // Refund gives back the attempt Allow spent.
 func (l *MemoryLimiter) Refund(_ context.Context, key string) {
+	key = clientKey(key)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if b, ok := l.buckets[key]; ok {
@@ -108,6 +111,19 @@ func (l *MemoryLimiter) sweep(now time.Time) {
 			delete(l.buckets, k)
 		}
 	}
+}
+
+// clientKey puts every address of an IPv6 /64 in one bucket: a /64 is
+// what one home, office or server is given, so by single address a client
+// could rotate through 2^64 fresh budgets. IPv4 (also IPv4-mapped) and
+// keys that are not addresses (emails, ticket ids) stay as they are.
+func clientKey(key string) string {
+	a, err := netip.ParseAddr(key)
+	if err != nil || !a.Is6() || a.Is4In6() {
+		return key
+	}
+	p, _ := a.Prefix(64) // drops a zone; 64 is always in range for IPv6
+	return p.String()
 }
 
 // TooMany refuses a request over a rate limit: 429 with Retry-After, so

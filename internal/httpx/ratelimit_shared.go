@@ -88,6 +88,7 @@ func (l *SharedLimiter) sweep(ctx context.Context) {
 // bucketKey bounds a key's size: an email typed into the sign-in form
 // may be long, and a hash of it counts just as well.
 func bucketKey(key string) string {
+	key = clientKey(key)
 	if len(key) <= 128 {
 		return key
 	}

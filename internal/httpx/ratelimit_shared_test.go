@@ -102,3 +102,40 @@ func TestSharedLimiterSweepsStaleBuckets(t *testing.T) {
 		t.Error("an address whose bucket was swept did not start full")
 	}
 }
+
+// An IPv6 client owns its /64: every address in it spends one budget, in
+// memory and in PostgreSQL alike; IPv4-mapped addresses stay per address.
+func TestIPv6ClientsSpendTheirSlash64sBudget(t *testing.T) {
+	limiters := map[string]func(t *testing.T) httpx.Limiter{
+		"memory": func(*testing.T) httpx.Limiter { return httpx.NewLimiter(1, time.Hour) },
+		"shared": func(t *testing.T) httpx.Limiter {
+			return httpx.SharedLimits(testutil.NewPostgres(t))("token_guesses", 1, time.Hour)
+		},
+	}
+	steps := []struct {
+		name, key string
+		want      bool
+	}{
+		{"first address of a /64", "2001:db8:1:2::1", true},
+		{"another address of the same /64", "2001:db8:1:2:aaaa:bbbb:cccc:dddd", false},
+		{"the same /64 with a zone", "2001:db8:1:2::7%eth0", false},
+		{"the next /64 has its own", "2001:db8:1:3::1", true},
+		{"an IPv4-mapped address", "::ffff:203.0.113.1", true},
+		{"is its own, not its /64's", "::ffff:203.0.113.2", true},
+		{"an email is a key as written", "kim@example.com", true},
+	}
+	for name, limiter := range limiters {
+		t.Run(name, func(t *testing.T) {
+			l := limiter(t)
+			for _, st := range steps {
+				if got := l.Allow(context.Background(), st.key); got != st.want {
+					t.Errorf("%s: Allow(%q) = %v, want %v", st.name, st.key, got, st.want)
+				}
+			}
+			l.Refund(context.Background(), "2001:db8:1:2::ffff")
+			if !l.Allow(context.Background(), "2001:db8:1:2::2") {
+				t.Error("a refund to one address of the /64 did not reach the others")
+			}
+		})
+	}
+}

@@ -91,7 +91,11 @@ func (s *Service) Count(ctx context.Context) (int, error) {
 // Authenticate returns the active operator whose email and password match.
 // Unknown address and wrong password give the same error.
 func (s *Service) Authenticate(ctx context.Context, email, password string) (Operator, error) {
-	email, _ = domain.NormalizeEmail(email)
+	email, ok := domain.NormalizeEmail(email)
+	if !ok { // no operator has it, and NUL would fail the query on PostgreSQL
+		_, _ = CheckPassword(dummyHash, password) // same work either way
+		return Operator{}, ErrBadCredentials
+	}
 	var hash string
 	row := s.DB.Read.QueryRowContext(ctx, `SELECT `+operatorColumns+`, password_hash FROM operators WHERE email = $1`, email)
 	var o Operator
@@ -125,6 +129,9 @@ func (s *Service) Find(ctx context.Context, q db.Querier, ref string) (Operator,
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
 		return scanOperator(q.QueryRowContext(ctx, `SELECT `+operatorColumns+` FROM operators WHERE id = $1`, id))
 	}
-	email, _ := domain.NormalizeEmail(ref)
+	email, ok := domain.NormalizeEmail(ref)
+	if !ok { // no operator has it, and NUL would fail the query on PostgreSQL
+		return Operator{}, ErrNotFound
+	}
 	return scanOperator(q.QueryRowContext(ctx, `SELECT `+operatorColumns+` FROM operators WHERE email = $1`, email))
 }

@@ -30,6 +30,7 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 			"You have sent this form several times in a short while. Please wait a few minutes and try again.")
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+	defer httpx.DropForm(r) // refused or stored, the files go
 	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return httpx.NewError(http.StatusRequestEntityTooLarge, "too_large",
 			"What you sent is too large. Files may be at most 10 MB each.")

@@ -89,14 +89,15 @@ func formMAC(cookie, ticketToken string) string {
 // site, or that lacks the form token of this ticket.
 func (p *Portal) sameSite(next ticketHandler) ticketHandler {
 	return func(w http.ResponseWriter, r *http.Request, t ticket.Ticket) error {
-		if !p.fromOurOrigin(r) {
-			return errForeignForm
+		c, err := r.Cookie(formCookie)
+		if err != nil || !p.fromOurOrigin(r) {
+			return errForeignForm // refused before a byte of the files is read
 		}
+		defer httpx.DropForm(r) // the comment's files are stored or refused by then
 		if err := parseForm(r); err != nil {
 			return err
 		}
-		c, err := r.Cookie(formCookie)
-		if err != nil || !hmac.Equal([]byte(r.PostFormValue(formField)), []byte(formMAC(c.Value, t.PublicToken))) {
+		if !hmac.Equal([]byte(r.PostFormValue(formField)), []byte(formMAC(c.Value, t.PublicToken))) {
 			return errForeignForm
 		}
 		return next(w, r, t)

@@ -13,9 +13,6 @@ import (
 // from the ticket's contact; on a closed ticket that reopens it. A bad
 // comment shows the page again with what was typed.
 func (p *Portal) ticketComment(w http.ResponseWriter, r *http.Request, t ticket.Ticket) error {
-	if r.MultipartForm != nil {
-		defer r.MultipartForm.RemoveAll()
-	}
 	body := r.PostFormValue("body")
 	if !p.allowComment(w, r, t.ID) {
 		return p.commentAgain(w, r, t, http.StatusTooManyRequests, body, commentsTooMany)

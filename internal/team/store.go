@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/domain"
 )
 
 // PipelineChecker confirms a pipeline exists; the pipeline service is one.
@@ -69,12 +70,22 @@ func (s *Service) Find(ctx context.Context, q db.Querier, ref string) (Team, err
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
 		return s.lookup(ctx, q, "id", id)
 	}
-	return s.lookup(ctx, q, "slug", strings.ToLower(ref))
+	// A slug no team can have names none, and is never a query parameter
+	// (PostgreSQL refuses NUL and invalid UTF-8: a 500 for a typo).
+	slug := strings.ToLower(ref)
+	if !slugPattern.MatchString(slug) {
+		return Team{}, ErrNotFound
+	}
+	return s.lookup(ctx, q, "slug", slug)
 }
 
 // ByAlias returns the team whose alias is address, in any case.
 func (s *Service) ByAlias(ctx context.Context, address string) (Team, error) {
-	return s.lookup(ctx, s.DB.Read, "email_alias", strings.ToLower(strings.TrimSpace(address)))
+	alias, ok := domain.NormalizeEmail(address)
+	if !ok {
+		return Team{}, ErrNotFound
+	}
+	return s.lookup(ctx, s.DB.Read, "email_alias", alias)
 }
 
 // lookup returns the team whose column equals value.

@@ -105,12 +105,14 @@ func (s *Service) merge(ctx context.Context, q db.Querier, t *Team, in Input, cr
 	if in.Slug != nil {
 		t.Slug = strings.ToLower(strings.TrimSpace(*in.Slug))
 	}
+	c.Line("slug", t.Slug)
 	c.Require(slugPattern.MatchString(t.Slug), "slug", "must be 1 to 50 lower-case letters, digits and dashes")
 	if in.EmailAlias != nil {
 		t.EmailAlias = *in.EmailAlias
 	} else if creating {
 		t.EmailAlias = s.defaultAlias(t.Slug)
 	}
+	c.Line("email_alias", t.EmailAlias)
 	alias, ok := domain.NormalizeEmail(t.EmailAlias)
 	c.Require(ok, "email_alias", "must be a valid email address")
 	t.EmailAlias = alias
@@ -140,21 +142,9 @@ func (s *Service) merge(ctx context.Context, q db.Querier, t *Team, in Input, cr
 }
 
 func (s *Service) checkRefs(ctx context.Context, q db.Querier, t *Team, c *domain.Check) error {
-	rows, err := q.QueryContext(ctx, `SELECT slug, email_alias FROM teams WHERE (slug = $1 OR email_alias = $2) AND id <> $3`,
-		t.Slug, t.EmailAlias, t.ID)
-	if err != nil {
+	if err := taken(ctx, q, t, c); err != nil {
 		return err
 	}
-	for rows.Next() {
-		var slug, alias string
-		if err := rows.Scan(&slug, &alias); err != nil {
-			rows.Close()
-			return err
-		}
-		c.Require(slug != t.Slug, "slug", "another team already uses this slug")
-		c.Require(alias != t.EmailAlias, "email_alias", "another team already uses this address")
-	}
-	rows.Close()
 	ok, err := s.Pipelines.Exists(ctx, q, t.PipelineID)
 	if err != nil {
 		return err
@@ -188,4 +178,28 @@ func setMembers(ctx context.Context, tx *db.Tx, teamID int64, ids []int64) error
 		}
 	}
 	return nil
+}
+
+// taken refuses a slug or alias another team has. A malformed one, already
+// refused, is not looked up: PostgreSQL fails the query on NUL or invalid
+// UTF-8, which would turn the field's message into a 500.
+func taken(ctx context.Context, q db.Querier, t *Team, c *domain.Check) error {
+	if _, ok := domain.NormalizeEmail(t.EmailAlias); !ok || !slugPattern.MatchString(t.Slug) {
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT slug, email_alias FROM teams WHERE (slug = $1 OR email_alias = $2) AND id <> $3`,
+		t.Slug, t.EmailAlias, t.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var slug, alias string
+		if err := rows.Scan(&slug, &alias); err != nil {
+			return err
+		}
+		c.Require(slug != t.Slug, "slug", "another team already uses this slug")
+		c.Require(alias != t.EmailAlias, "email_alias", "another team already uses this address")
+	}
+	return rows.Err()
 }

@@ -73,11 +73,16 @@ func CleanFilename(name string) string {
 // invisible reports a character that changes how a name reads without
 // showing: C0 and C1 controls, format characters (bidirectional marks,
 // embeddings, overrides and isolates U+200E-F, U+202A-E, U+2066-9,
-// U+061C; zero-width characters; the soft hyphen; the BOM) and the
-// blank fillers that render as nothing.
+// U+061C; zero-width characters; the soft hyphen; the BOM), the line and
+// paragraph separators U+2028-9 (they break a name onto two lines), the
+// variation selectors U+FE00-F and U+E0100-EF and the tag characters
+// U+E0000-7F (none shows on its own), and the blank fillers that render
+// as nothing.
 func invisible(r rune) bool {
-	switch r {
-	case '\u034F', '\u115F', '\u1160', '\u3164', '\uFFA0', '\u2800':
+	switch {
+	case r == '\u034F', r == '\u115F', r == '\u1160', r == '\u3164', r == '\uFFA0', r == '\u2800',
+		r == '\u2028', r == '\u2029',
+		r >= '\uFE00' && r <= '\uFE0F', r >= 0xE0100 && r <= 0xE01EF, r >= 0xE0000 && r <= 0xE007F:
 		return true
 	}
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)

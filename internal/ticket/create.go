@@ -202,7 +202,21 @@ func contactCheck(in contact.Identity) error {
 	return c.Err()
 }
 
+// badRef refuses a reference to a team or an operator holding characters
+// no id, slug or address has, before any query: PostgreSQL fails one on
+// NUL or invalid UTF-8, a 500 where the field's message belongs.
+func badRef(c *domain.Check, field, ref string) bool {
+	msg := domain.TextProblem(ref, false)
+	if msg != "" {
+		c.Add(field, msg)
+	}
+	return msg != ""
+}
+
 func (s *Service) resolveTeam(ctx context.Context, q db.Querier, ref string, c *domain.Check, r *resolved) error {
+	if badRef(c, "team", ref) {
+		return nil
+	}
 	t, err := s.Teams.Find(ctx, q, ref)
 	if errors.Is(err, domain.ErrNotFound) {
 		c.Add("team", fmt.Sprintf("no team with id or slug %q", ref))
@@ -220,6 +234,9 @@ func (s *Service) resolveTeam(ctx context.Context, q db.Querier, ref string, c *
 }
 
 func (s *Service) findAssignee(ctx context.Context, q db.Querier, ref string, c *domain.Check, field string) (operator.Operator, error) {
+	if badRef(c, field, ref) {
+		return operator.Operator{}, nil
+	}
 	op, err := s.Operators.Find(ctx, q, ref)
 	if errors.Is(err, domain.ErrNotFound) || (err == nil && !op.Active) {
 		c.Add(field, fmt.Sprintf("no active operator with id or email %q", ref))

@@ -19,6 +19,9 @@ import (
 func (s *Service) planTeamAndStatus(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *domain.Check) ([]change, error) {
 	var out []change
 	pipelineID := t.PipelineID
+	if p.Team != nil && badRef(c, "team", *p.Team) {
+		return nil, nil
+	}
 	if p.Team != nil && strings.TrimSpace(*p.Team) != idString(t.Team.ID) && !strings.EqualFold(*p.Team, t.Team.Slug) {
 		next, err := s.Teams.Find(ctx, tx, *p.Team)
 		if errors.Is(err, domain.ErrNotFound) {

@@ -10,7 +10,7 @@ import (
 // ByToken returns the ticket whose public link token is token. The lookup
 // goes through the unique index; the final comparison is constant-time.
 func (s *Service) ByToken(ctx context.Context, token string) (Ticket, error) {
-	if len(token) < 20 || len(token) > 64 {
+	if !wellFormedToken(token) {
 		return Ticket{}, ErrNotFound
 	}
 	t, err := s.getBy(ctx, s.DB.Read, `t.public_token = $1`, token)
@@ -21,6 +21,22 @@ func (s *Service) ByToken(ctx context.Context, token string) (Ticket, error) {
 		return Ticket{}, ErrNotFound
 	}
 	return t, nil
+}
+
+// wellFormedToken reports whether token could be one NewToken made:
+// base64url, of a sane length. Anything else names no ticket and never
+// reaches a query (PostgreSQL refuses NUL and invalid UTF-8 in one, a
+// 500 for whoever typed it).
+func wellFormedToken(token string) bool {
+	if len(token) < 20 || len(token) > 64 {
+		return false
+	}
+	for _, b := range []byte(token) {
+		if !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '-' || b == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // RotateToken gives ticket id a new public link; the old one stops working.

@@ -51,7 +51,9 @@ func (u *UI) requireSession(next httpx.HandlerFunc) httpx.HandlerFunc {
 		if ss.Renewed {
 			u.setSessionCookie(w, c.Value) // the cookie slides with the session
 		}
-		return next(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, signedIn{op, c.Value})))
+		r2 := r.WithContext(context.WithValue(r.Context(), ctxKey{}, signedIn{op, c.Value}))
+		defer httpx.DropCopyForm(r2, r)
+		return next(w, r2)
 	}
 }
 

@@ -141,10 +141,12 @@ func limitBody(operator bool, next httpx.HandlerFunc) httpx.HandlerFunc {
 // readForm parses a post within its limit, so one over it gets a 413 page
 // rather than a CSRF refusal or a form with its fields missing. On
 // operator routes it runs after the session check: a stranger's upload is
-// never read.
+// never read. Its files are removed when the handler is done, whether it
+// used them (uploads) or refused the post.
 func readForm(next httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if r.Method == http.MethodPost {
+			defer httpx.DropForm(r)
 			if err := httpx.ReadForm(r, formMemory); err != nil {
 				return err
 			}

@@ -82,6 +82,9 @@ func loadMessage(ctx context.Context, q db.Querier, id int64) (message, error) {
 		if err := rows.Scan(&f.SHA256, &f.Filename, &f.ContentType, &f.ContentID, &f.Inline); err != nil {
 			return m, err
 		}
+		// A name stored before the rules grew goes out as it reads in the
+		// app, never raw into Content-Disposition.
+		f.Filename = ticket.CleanFilename(f.Filename)
 		m.Files = append(m.Files, f)
 	}
 	return m, rows.Err()
