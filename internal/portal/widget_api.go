@@ -22,7 +22,7 @@ type widgetTicket struct {
 	Subject  string          `json:"subject"`
 	Status   string          `json:"status"`
 	Open     bool            `json:"open"`
-	Token    string          `json:"token"`
+	Token    string          `json:"token,omitempty"` // empty: mailed to the address's owner instead (widgetOpen)
 	Messages []widgetMessage `json:"messages,omitempty"`
 }
 
@@ -77,8 +77,20 @@ func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSett
 	if err != nil {
 		return err
 	}
-	httpx.WriteJSON(w, http.StatusCreated, toWidget(t))
+	v := toWidget(t)
+	if !tokenForVisitor(t, signed) {
+		v.Token = ""
+	}
+	httpx.WriteJSON(w, http.StatusCreated, v)
 	return nil
+}
+
+// tokenForVisitor says whether whoever opened t may have its link. No one
+// verified an unsigned visitor's address: when it belongs to a contact
+// that existed before, the ticket still goes there (replies by mail must
+// reach the address), but the link goes only by mail, to its owner.
+func tokenForVisitor(t ticket.Ticket, signed widget.Signed) bool {
+	return signed != widget.Unsigned || t.NewContact
 }
 
 func firstNonEmpty(a, b string) string {
