@@ -55,7 +55,7 @@ func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSett
 	if err != nil {
 		return err
 	}
-	in.prefill(signed)
+	in.prefill(signed, fm)
 	c := &domain.Check{} // every wrong answer at once, by field
 	res, err := fm.Read(in.answers(c, fm, r.MultipartForm))
 	if err := firstErr(c.Merge("", err), c.Err()); err != nil {
