@@ -43,38 +43,16 @@ func toWidget(t ticket.Ticket) widgetTicket {
 // site signed (identify). A multipart post carries the form's files,
 // each part named after its file field.
 func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
-	var in widgetOpenInput
-	if err := decodeWidget(r, &in); err != nil {
-		return err
-	}
-	signed, err := in.Identity.verify(s)
-	if err != nil {
-		return err
-	}
-	fm, err := p.widgetForm(r.Context(), s.TeamSlug)
-	if err != nil {
-		return err
-	}
-	in.prefill(signed, fm)
-	c := &domain.Check{} // every wrong answer at once, by field
-	res, err := fm.Read(in.answers(c, fm, r.MultipartForm))
-	if err := firstErr(c.Merge("", err), c.Err()); err != nil {
-		return err
-	}
-	files, errs := customerFiles.Form(r.MultipartForm, res.Files...)
-	if len(errs) > 0 {
-		return &domain.ValidationError{Fields: errs}
-	}
-	if !p.opens.Allow(r.Context(), clientIP(r)) {
+	ctx, ip := r.Context(), clientIP(r)
+	// Counted before the body is read: a post with files may be 51 MB.
+	if !p.opens.Allow(ctx, ip) {
 		return httpx.TooMany(w, openWindow/openBurst, "too many new tickets from here; wait a few minutes")
 	}
-	nt := formTicket(res, s.TeamSlug, ticket.Widget)
-	identify(&nt, in.Identity, signed)
-	if nt.Attachments, err = customerFiles.Store(p.s.Blobs, files); err != nil {
-		return err
-	}
-	t, err := p.s.Tickets.Create(r.Context(), nt)
+	t, signed, err := p.openFromWidget(r, s)
 	if err != nil {
+		if !isMultipart(r) {
+			p.opens.Refund(ctx, ip) // a refused JSON post is small: a person may correct it
+		}
 		return err
 	}
 	v := toWidget(t)
@@ -83,6 +61,40 @@ func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSett
 	}
 	httpx.WriteJSON(w, http.StatusCreated, v)
 	return nil
+}
+
+// openFromWidget reads the post and opens its ticket; the form is looked
+// up before the body is read.
+func (p *Portal) openFromWidget(r *http.Request, s WidgetSettings) (ticket.Ticket, widget.Signed, error) {
+	fm, err := p.widgetForm(r.Context(), s.TeamSlug)
+	if err != nil {
+		return ticket.Ticket{}, widget.Unsigned, err
+	}
+	var in widgetOpenInput
+	if err := decodeWidget(r, &in); err != nil {
+		return ticket.Ticket{}, widget.Unsigned, err
+	}
+	signed, err := in.Identity.verify(s)
+	if err != nil {
+		return ticket.Ticket{}, widget.Unsigned, err
+	}
+	in.prefill(signed, fm)
+	c := &domain.Check{} // every wrong answer at once, by field
+	res, err := fm.Read(in.answers(c, fm, r.MultipartForm))
+	if err := firstErr(c.Merge("", err), c.Err()); err != nil {
+		return ticket.Ticket{}, widget.Unsigned, err
+	}
+	files, errs := customerFiles.Form(r.MultipartForm, res.Files...)
+	if len(errs) > 0 {
+		return ticket.Ticket{}, widget.Unsigned, &domain.ValidationError{Fields: errs}
+	}
+	nt := formTicket(res, s.TeamSlug, ticket.Widget)
+	identify(&nt, in.Identity, signed)
+	if nt.Attachments, err = customerFiles.Store(p.s.Blobs, files); err != nil {
+		return ticket.Ticket{}, widget.Unsigned, err
+	}
+	t, err := p.s.Tickets.Create(r.Context(), nt)
+	return t, signed, err
 }
 
 // tokenForVisitor says whether whoever opened t may have its link. No one
@@ -178,14 +190,14 @@ func (p *Portal) widgetThread(w http.ResponseWriter, r *http.Request, s WidgetSe
 // widgetAnswer adds the visitor's answer as a customer message; a
 // multipart post carries files in its "files" parts.
 func (p *Portal) widgetAnswer(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
+	t, err := p.widgetTicketOf(w, r, s) // before the body, which may be 51 MB
+	if err != nil {
+		return err
+	}
 	var in struct {
 		Body string `json:"body"`
 	}
 	if err := decodeWidget(r, &in); err != nil {
-		return err
-	}
-	t, err := p.widgetTicketOf(w, r, s)
-	if err != nil {
 		return err
 	}
 	files, errs := customerFiles.Form(r.MultipartForm, "files")
