@@ -24,6 +24,10 @@ type Linked struct {
 	// New is what the contact was created with, when Link created it; its
 	// Email is empty when another contact owns the address.
 	New *Identity
+	// Claimed: the contact, found by the email, took the external id it
+	// lacked. What was opened on it before, no site signed (see
+	// ticket.renewUnsignedLinks).
+	Claimed bool
 }
 
 // Link is Resolve, telling also whether it created the contact.
@@ -56,7 +60,7 @@ func (s *Service) resolveExternal(ctx context.Context, q db.Querier, in Identity
 		byEmail, err := s.idByEmail(ctx, q, in.Email)
 		if err == nil {
 			if claimed, err := claimExternalID(ctx, q, byEmail, in.ExternalID); claimed || err != nil {
-				return Linked{ID: byEmail}, err
+				return Linked{ID: byEmail, Claimed: claimed}, err
 			}
 		} else if !errors.Is(err, ErrNotFound) {
 			return Linked{}, err

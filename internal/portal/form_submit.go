@@ -11,11 +11,14 @@ import (
 	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
+	"github.com/frontdesk/frontdesk/internal/widget"
 )
 
 // submit checks a sent form and opens the ticket: a wrong answer shows
 // the form again as typed with a message per field; success redirects
-// to a page with the ticket's number and public link.
+// to a page with the ticket's number and public link, or, when the
+// address typed belongs to an existing customer, to one saying the link
+// comes by mail (tokenForVisitor).
 func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 	p, err := f.load(r.Context(), r.PathValue("slug"))
 	if err != nil {
@@ -58,7 +61,11 @@ func (f *Forms) submit(w http.ResponseWriter, r *http.Request) error {
 		v.Error = "Please correct the marked fields."
 		return f.render(w, http.StatusUnprocessableEntity, "portal_form", v)
 	}
-	http.Redirect(w, r, "/support/"+p.team.Slug+"/sent?ticket="+url.QueryEscape(t.PublicToken), http.StatusSeeOther)
+	sent := "/support/" + p.team.Slug + "/sent"
+	if tokenForVisitor(t, widget.Unsigned) {
+		sent += "?ticket=" + url.QueryEscape(t.PublicToken)
+	}
+	http.Redirect(w, r, sent, http.StatusSeeOther)
 	return nil
 }
 

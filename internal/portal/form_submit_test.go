@@ -211,3 +211,19 @@ func TestFormJSONForTheWidget(t *testing.T) {
 			`"show_if":"plan"`}, []string{"secret", payload})
 	})
 }
+
+// A file's name is not something the sender typed: one with a tab in it
+// is cleaned as every stored name is, not refused as a bad answer.
+func TestFileNameWithATabIsCleaned(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newFormEnv(t, d)
+		res, body := e.post("", good(e.token()), []file{{"shot", "screen\tshot.png", "\x89PNG\r\n\x1a\nfake"}}, nil)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("a file named with a tab: %d, refused as typed text: %v", res.StatusCode, strings.Contains(body, "type it again"))
+		}
+		msgs, _ := e.s.Tickets.Messages(context.Background(), e.tickets()[0].ID, true)
+		if len(msgs) != 1 || len(msgs[0].Attachments) != 1 || msgs[0].Attachments[0].Filename != "screenshot.png" {
+			t.Errorf("messages = %+v", msgs)
+		}
+	})
+}

@@ -22,7 +22,7 @@ type widgetTicket struct {
 	Subject  string          `json:"subject"`
 	Status   string          `json:"status"`
 	Open     bool            `json:"open"`
-	Token    string          `json:"token"`
+	Token    string          `json:"token,omitempty"` // empty: mailed to the address's owner instead (widgetOpen)
 	Messages []widgetMessage `json:"messages,omitempty"`
 }
 
@@ -43,42 +43,66 @@ func toWidget(t ticket.Ticket) widgetTicket {
 // site signed (identify). A multipart post carries the form's files,
 // each part named after its file field.
 func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
+	ctx, ip := r.Context(), clientIP(r)
+	// Counted before the body is read: a post with files may be 51 MB.
+	if !p.opens.Allow(ctx, ip) {
+		return httpx.TooMany(w, openWindow/openBurst, "too many new tickets from here; wait a few minutes")
+	}
+	t, signed, err := p.openFromWidget(r, s)
+	if err != nil {
+		if !isMultipart(r) {
+			p.opens.Refund(ctx, ip) // a refused JSON post is small: a person may correct it
+		}
+		return err
+	}
+	v := toWidget(t)
+	if !tokenForVisitor(t, signed) {
+		v.Token = ""
+	}
+	httpx.WriteJSON(w, http.StatusCreated, v)
+	return nil
+}
+
+// openFromWidget reads the post and opens its ticket; the form is looked
+// up before the body is read.
+func (p *Portal) openFromWidget(r *http.Request, s WidgetSettings) (ticket.Ticket, widget.Signed, error) {
+	fm, err := p.widgetForm(r.Context(), s.TeamSlug)
+	if err != nil {
+		return ticket.Ticket{}, widget.Unsigned, err
+	}
 	var in widgetOpenInput
 	if err := decodeWidget(r, &in); err != nil {
-		return err
+		return ticket.Ticket{}, widget.Unsigned, err
 	}
 	signed, err := in.Identity.verify(s)
 	if err != nil {
-		return err
+		return ticket.Ticket{}, widget.Unsigned, err
 	}
-	fm, err := p.widgetForm(r.Context(), s.TeamSlug)
-	if err != nil {
-		return err
-	}
-	in.prefill(signed)
+	in.prefill(signed, fm)
 	c := &domain.Check{} // every wrong answer at once, by field
 	res, err := fm.Read(in.answers(c, fm, r.MultipartForm))
 	if err := firstErr(c.Merge("", err), c.Err()); err != nil {
-		return err
+		return ticket.Ticket{}, widget.Unsigned, err
 	}
 	files, errs := customerFiles.Form(r.MultipartForm, res.Files...)
 	if len(errs) > 0 {
-		return &domain.ValidationError{Fields: errs}
-	}
-	if !p.opens.Allow(r.Context(), clientIP(r)) {
-		return httpx.TooMany(w, openWindow/openBurst, "too many new tickets from here; wait a few minutes")
+		return ticket.Ticket{}, widget.Unsigned, &domain.ValidationError{Fields: errs}
 	}
 	nt := formTicket(res, s.TeamSlug, ticket.Widget)
 	identify(&nt, in.Identity, signed)
 	if nt.Attachments, err = customerFiles.Store(p.s.Blobs, files); err != nil {
-		return err
+		return ticket.Ticket{}, widget.Unsigned, err
 	}
 	t, err := p.s.Tickets.Create(r.Context(), nt)
-	if err != nil {
-		return err
-	}
-	httpx.WriteJSON(w, http.StatusCreated, toWidget(t))
-	return nil
+	return t, signed, err
+}
+
+// tokenForVisitor says whether whoever opened t may have its link. No one
+// verified an unsigned visitor's address: when it belongs to a contact
+// that existed before, the ticket still goes there (replies by mail must
+// reach the address), but the link goes only by mail, to its owner.
+func tokenForVisitor(t ticket.Ticket, signed widget.Signed) bool {
+	return signed != widget.Unsigned || t.NewContact
 }
 
 func firstNonEmpty(a, b string) string {
@@ -166,14 +190,14 @@ func (p *Portal) widgetThread(w http.ResponseWriter, r *http.Request, s WidgetSe
 // widgetAnswer adds the visitor's answer as a customer message; a
 // multipart post carries files in its "files" parts.
 func (p *Portal) widgetAnswer(w http.ResponseWriter, r *http.Request, s WidgetSettings) error {
+	t, err := p.widgetTicketOf(w, r, s) // before the body, which may be 51 MB
+	if err != nil {
+		return err
+	}
 	var in struct {
 		Body string `json:"body"`
 	}
 	if err := decodeWidget(r, &in); err != nil {
-		return err
-	}
-	t, err := p.widgetTicketOf(w, r, s)
-	if err != nil {
 		return err
 	}
 	files, errs := customerFiles.Form(r.MultipartForm, "files")

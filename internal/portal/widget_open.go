@@ -86,15 +86,17 @@ func fieldFilling(fm form.Form, t form.Target) int {
 }
 
 // prefill gives a signed visitor's empty name and email the identity's,
-// as the widget's own fields are prefilled.
-func (in *widgetOpenInput) prefill(signed widget.Signed) {
+// as the widget's own fields are prefilled; only into fields the form
+// has, since answers refuses any other (the contact takes the signed name
+// anyway, in identify).
+func (in *widgetOpenInput) prefill(signed widget.Signed, fm form.Form) {
 	if signed == widget.Unsigned {
 		return
 	}
-	if strings.TrimSpace(in.Email) == "" {
+	if strings.TrimSpace(in.Email) == "" && fieldFilling(fm, form.Email) >= 0 {
 		in.Email = in.Identity.Email
 	}
-	if strings.TrimSpace(in.Name) == "" {
+	if strings.TrimSpace(in.Name) == "" && fieldFilling(fm, form.FirstName) >= 0 {
 		in.Name = in.Identity.Name
 	}
 }

@@ -29,7 +29,7 @@ func (s *Service) answer(ctx context.Context, n newTicket) (Ticket, error) {
 		PipelineID: n.r.team.PipelineID, Priority: in.Priority,
 		Team:     team.Ref{ID: n.r.team.ID, Slug: n.r.team.Slug, Name: n.r.team.Name},
 		Assignee: n.r.assignee, Contact: c, Channel: in.Channel, Tags: tagSet(in.Tags),
-		PublicToken: n.token, PublicURL: s.publicURL(n.token),
+		PublicToken: n.token, PublicURL: s.publicURL(n.token), NewContact: n.r.newContact != nil,
 		CreatedAt: at, UpdatedAt: at, LastActivityAt: at, LastCustomerActivityAt: &at}, nil
 }
 

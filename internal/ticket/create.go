@@ -189,7 +189,10 @@ func (s *Service) resolveNew(ctx context.Context, tx *db.Tx, in *NewTicket) (res
 		return r, err
 	}
 	r.contact, r.newContact = l.ID, l.New
-	return r, c.Err()
+	if err := c.Err(); err != nil || !l.Claimed {
+		return r, err
+	}
+	return r, s.renewUnsignedLinks(ctx, tx, l.ID)
 }
 
 func contactCheck(in contact.Identity) error {

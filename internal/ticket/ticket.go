@@ -83,6 +83,9 @@ type Ticket struct {
 	FirstResponseAt        *time.Time   `json:"first_response_at"`
 	ClosedAt               *time.Time   `json:"closed_at"`
 	LastCustomerActivityAt *time.Time   `json:"last_customer_activity_at"`
+	// NewContact: this ticket's creation made its contact. Set by Create
+	// only; the portal hands an unsigned visitor the link only then.
+	NewContact bool `json:"-"`
 }
 
 // IsOpen reports whether the ticket still needs work.

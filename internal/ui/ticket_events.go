@@ -58,6 +58,10 @@ func eventText(e ticket.Event) string {
 			return fmt.Sprintf("renewed the public link: the customer changed from %s to %s",
 				dataText(e.Data["from_name"]), dataText(e.Data["to_name"]))
 		}
+		if dataText(e.Data["reason"]) == ticket.LinkRenewedForSignIn {
+			return "renewed the public link: the customer's site signed them in, and the link given to " +
+				"whoever typed their address no longer works"
+		}
 		return "made a new public link; the old one no longer works"
 	}
 	return strings.ReplaceAll(e.Kind, "_", " ")

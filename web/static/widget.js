@@ -35,6 +35,9 @@
         external_id: str(who.external_id), email: str(who.email),
         name: str(who.name), signature: str(who.signature)
       } : null;
+      // The host signed someone in, or out: the tickets this browser kept
+      // for an anonymous visitor are not theirs to see, nor the next one's.
+      if (!identity || isSigned()) forget();
       if (ui.panel && !ui.panel.hidden) showList();
     },
     open: function () { openPanel(); },
@@ -92,11 +95,18 @@
       return Array.isArray(list) ? list : [];
     } catch (e) { return []; }
   }
+  // Only an anonymous visitor's tickets are kept: a signed one's come
+  // from /mine, and must not stay for whoever uses this browser next.
   function remember(t) {
+    if (isSigned() || !t.token) return;
     var list = stored().filter(function (x) { return x.token !== t.token; });
     list.unshift({ token: t.token, number: t.number, subject: t.subject });
     try { W.localStorage.setItem(storeKey, JSON.stringify(list.slice(0, 50))); } catch (e) { /* private mode */ }
   }
+  function forget() {
+    try { W.localStorage.removeItem(storeKey); } catch (e) { /* private mode */ }
+  }
+  function isSigned() { return !!(identity && identity.signature); }
 
   // --- building the widget -------------------------------------------
 
@@ -341,6 +351,9 @@
     if (bad) { bad.input.focus(); return; }
     busy(send, true, "Sending\u2026");
     call("POST", "/tickets", payload(nodes)).then(function (t) {
+      // No token: the address belongs to a customer, who gets the link by mail.
+      if (!t.token) return view("list", [el("p", { "class": "ok", role: "status" },
+        "Thanks \u2014 we have mailed you a link to follow this ticket.")]);
       remember(t);
       showThread(t.token, el("p", { "class": "ok", role: "status" }, "Ticket #" + t.number + " is open. We will answer here and by email."));
     }, function (err) {
@@ -370,8 +383,7 @@
 
   function showList() {
     view("list", [loading()]);
-    var signed = identity && identity.signature;
-    var got = signed ? call("POST", "/mine", { identity: identity }).then(function (d) { return d.items || []; })
+    var got = isSigned() ? call("POST", "/mine", { identity: identity }).then(function (d) { return d.items || []; })
       : Promise.resolve(stored());
     got.then(function (items) {
       if (!items.length) {
