@@ -35,6 +35,7 @@ func TestWidgetSharedBrowser(t *testing.T) {
 	p.do(chromedp.Click(in("nav button")), chromedp.WaitVisible(in("#fd-f-subject")))
 	send("Hedge trimmer again")
 	p.waitWidgetText(".ok", "we have mailed you a link to follow this ticket")
+	p.screenshot("widget-link-mailed")
 	if n := keptTickets(p); n != 1 {
 		t.Errorf("a ticket opened with a customer's address was kept: %d tickets", n)
 	}
