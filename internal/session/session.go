@@ -107,6 +107,18 @@ func (s *Store) Lookup(ctx context.Context, secret string) (Session, error) {
 	return ss, nil
 }
 
+// Live reports whether the session behind secret still exists and has not
+// expired, without sliding it: a stream held open is no sign of use.
+func (s *Store) Live(ctx context.Context, secret string) (bool, error) {
+	var expires time.Time
+	err := s.DB.Read.QueryRowContext(ctx, `SELECT expires_at FROM sessions WHERE id_hash = $1`,
+		hash(secret)).Scan(&expires)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil && s.now().Before(expires), err
+}
+
 // Delete ends the session behind secret (sign-out); an unknown one is no error.
 func (s *Store) Delete(ctx context.Context, secret string) error {
 	_, err := s.DB.Write.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = $1`, hash(secret))

@@ -35,8 +35,15 @@ type env struct {
 
 func newEnv(t *testing.T, d *db.DB) *env {
 	t.Helper()
+	return newEnvWith(t, d, ui.Deps{})
+}
+
+// newEnvWith is newEnv with the UI's optional dependencies set.
+func newEnvWith(t *testing.T, d *db.DB, deps ui.Deps) *env {
+	t.Helper()
 	s := testutil.Services(t, d)
-	u, err := ui.New(ui.Deps{Services: s, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://x"})
+	deps.Services, deps.Log, deps.BaseURL = s, slog.New(slog.NewTextHandler(io.Discard, nil)), "http://x"
+	u, err := ui.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}

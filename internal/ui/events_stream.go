@@ -12,12 +12,14 @@ import (
 // keep it open and a dead client is noticed.
 const sseHeartbeat = 25 * time.Second
 
-// sseWriteWindow is how long each write may take; the deadline moves on
-// before every write, so the server's WriteTimeout never cuts the stream.
-const sseWriteWindow = sseHeartbeat + 30*time.Second
+// sseWriteSlack is how long past a heartbeat each write may take; the
+// deadline moves on before every write, so the server's WriteTimeout never
+// cuts the stream.
+const sseWriteSlack = 30 * time.Second
 
 // eventsStream sends ticket events to a signed-in operator's inbox as
-// server-sent events, until the client goes away.
+// server-sent events, until the client goes away or its session ends (a
+// sign-out elsewhere, a password change): each heartbeat checks.
 func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 	rc := http.NewResponseController(w)
 	sub := u.s.Events.Subscribe()
@@ -26,11 +28,12 @@ func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
-	beat := time.NewTicker(sseHeartbeat)
+	sc, _ := fromContext(r.Context())
+	beat := time.NewTicker(u.beat)
 	defer beat.Stop()
 	msg := "retry: 5000\n\n"
 	for {
-		if err := rc.SetWriteDeadline(time.Now().Add(sseWriteWindow)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		if err := rc.SetWriteDeadline(time.Now().Add(u.beat + sseWriteSlack)); err != nil && !errors.Is(err, http.ErrNotSupported) {
 			return nil
 		}
 		if _, err := fmt.Fprint(w, msg); err != nil {
@@ -49,6 +52,9 @@ func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 			data, _ := json.Marshal(ev)
 			msg = fmt.Sprintf("event: %s\ndata: %s\n\n", ev.Kind, data)
 		case <-beat.C:
+			if live, err := u.sessions.Live(r.Context(), sc.secret); err == nil && !live {
+				return nil // the browser reconnects and is sent to sign in
+			}
 			msg = ": heartbeat\n\n"
 		}
 	}

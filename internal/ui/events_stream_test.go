@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/session"
 	"github.com/frontdesk/frontdesk/internal/testutil"
+	"github.com/frontdesk/frontdesk/internal/ui"
 )
 
 // TestEventsStream reads the server-sent events over a real connection:
@@ -65,6 +67,42 @@ func TestEventsStream(t *testing.T) {
 			case <-ctx.Done():
 				t.Fatal("no ticket.created event within 10 s")
 			}
+		}
+	})
+}
+
+// TestEventsStreamEndsWithItsSession: a stream outlives its heartbeats
+// while the session lives, and ends at the next one once the session is
+// gone (here: a password change elsewhere ended it), so a signed-out
+// browser stops hearing about tickets.
+func TestEventsStreamEndsWithItsSession(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnvWith(t, d, ui.Deps{Heartbeat: 50 * time.Millisecond})
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, e.srv.URL+"/events", nil)
+		res, err := e.client("agent").Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		sc := bufio.NewScanner(res.Body)
+		beats := 0
+		for beats < 3 && sc.Scan() {
+			if sc.Text() == ": heartbeat" {
+				beats++
+			}
+		}
+		if beats < 3 {
+			t.Fatalf("the stream of a live session ended after %d heartbeats: %v", beats, sc.Err())
+		}
+		if err := session.EndOthers(ctx, d.Write, e.ids["agent"], ""); err != nil {
+			t.Fatal(err)
+		}
+		for sc.Scan() {
+		}
+		if ctx.Err() != nil {
+			t.Fatal("the stream went on for 10 s after its session ended")
 		}
 	})
 }

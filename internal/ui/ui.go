@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"cmp"
 	"log/slog"
 	"net/url"
 	"time"
@@ -28,6 +29,9 @@ type Deps struct {
 	Services *app.Services
 	Log      *slog.Logger
 	BaseURL  string // an https URL makes cookies Secure
+	// Heartbeat is how often an idle event stream sends a comment and
+	// checks that its session still lives; 0: sseHeartbeat.
+	Heartbeat time.Duration
 }
 
 // UI serves the agent app.
@@ -41,6 +45,7 @@ type UI struct {
 	pages    *renderer
 	secure   bool
 	now      func() time.Time
+	beat     time.Duration // of event streams
 }
 
 // New loads the embedded static files and parses the templates, so a
@@ -62,5 +67,6 @@ func New(d Deps) (*UI, error) {
 		byIP:     d.Services.Limits("sign_in_by_ip", loginBurstIP, loginWindow),
 		secure:   u != nil && u.Scheme == "https",
 		now:      time.Now,
+		beat:     cmp.Or(d.Heartbeat, sseHeartbeat),
 	}, nil
 }
