@@ -11,7 +11,7 @@ import (
 // body read halfway as if it were whole.
 func TooLarge(limit int64) *Error {
 	return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large",
-		Message: fmt.Sprintf("The request body is larger than %s, the limit here.", sizeText(limit))}
+		Message: fmt.Sprintf("The request body is larger than %s, the limit here.", SizeText(limit))}
 }
 
 // tooLarge reports whether err came from a body over its
@@ -43,7 +43,8 @@ func ReadForm(r *http.Request, memory int64) error {
 	return nil
 }
 
-func sizeText(n int64) string {
+// SizeText writes a limit of n bytes for people: "10 MB", "64 KB".
+func SizeText(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MB", n>>20)

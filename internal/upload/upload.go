@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime/multipart"
 
+	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
@@ -43,9 +44,6 @@ func (r *Refusal) Message() string { return fmt.Sprintf("“%s” %s", r.Name, r
 // Read checks one posted file: its size, its name and its content.
 func (p Policy) Read(field string, fh *multipart.FileHeader) (File, *Refusal) {
 	name := ticket.CleanFilename(fh.Filename)
-	if fh.Size > p.MaxSize {
-		return File{}, p.tooBig(name)
-	}
 	f, err := fh.Open()
 	if err != nil {
 		return File{}, &Refusal{name, "could not be read. Please try again."}
@@ -80,15 +78,7 @@ func (p Policy) Check(name string, r io.ReaderAt, size int64) (string, *Refusal)
 }
 
 func (p Policy) tooBig(name string) *Refusal {
-	return &Refusal{name, fmt.Sprintf("is too large: at most %s per file.", Size(p.MaxSize))}
-}
-
-// Size writes n bytes for people: "10 MB", "512 KB".
-func Size(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%d MB", n>>20)
-	}
-	return fmt.Sprintf("%d KB", max(1, n>>10))
+	return &Refusal{name, fmt.Sprintf("is too large: at most %s per file.", httpx.SizeText(p.MaxSize))}
 }
 
 // TooMany is the message for a submission over the count.

@@ -53,12 +53,8 @@ func (in *Intake) NewSMTPServer(cfg SMTPConfig, log *slog.Logger) *SMTPServer {
 	cfg.MailsPerIP = int(orDefault(int64(cfg.MailsPerIP), 60_000))
 	cfg.CommandTimeout = time.Duration(orDefault(int64(cfg.CommandTimeout), int64(time.Minute)))
 	cfg.DataTimeout = time.Duration(orDefault(int64(cfg.DataTimeout), int64(10*time.Minute)))
-	limits := in.Limits
-	if limits == nil {
-		limits = httpx.MemoryLimits
-	}
 	s := &SMTPServer{in: in, cfg: cfg, log: log, guesses: in.guesses(),
-		rate: limits("smtp_mails", cfg.MailsPerIP, time.Minute)}
+		rate: in.limits()("smtp_mails", cfg.MailsPerIP, time.Minute)}
 	srv := smtp.NewServer(s)
 	srv.Domain = cfg.Domain
 	srv.MaxMessageBytes = cfg.MaxSize

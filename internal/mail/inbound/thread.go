@@ -21,13 +21,14 @@ const maxReferences = 30
 
 // thread finds the ticket a mail belongs to, 0 for a new one. In order:
 // a reply address's token (those prepare let through: the envelope's and
-// a few of the headers', see headerTokens); a Message-ID in In-Reply-To or References
-// (nearest first); the subject's [#number]. A Message-ID or number is
-// public (anyone the customer wrote to has it), so it threads only a
-// sender already on the ticket (its contact or a participant) or, for a
-// mail of ours, anyone it was sent to; an operator's From is easily forged
-// and does not count: operators answer through the reply address. A stranger quoting someone's Message-ID or ticket number
-// opens a new ticket, so a newsletter reply never lands in it.
+// a few of the headers', see headerTokens); a Message-ID in In-Reply-To
+// or References (nearest first); the subject's [#number]. A Message-ID or
+// number is public (anyone the customer wrote to has it), so it threads
+// only a sender already on the ticket (its contact or a participant) or,
+// for a mail of ours, anyone it was sent to; an operator's From is easily
+// forged and does not count: operators answer through the reply address.
+// A stranger quoting someone's Message-ID or ticket number opens a new
+// ticket, so a newsletter reply never lands in it.
 func (in *Intake) thread(ctx context.Context, tx *db.Tx, mi *mailIn) (int64, error) {
 	for _, rt := range mi.tokens {
 		if id, ok, err := ticketByToken(ctx, tx, rt); ok || err != nil {

@@ -99,13 +99,17 @@ func guessKey(row rawRow, mi *mailIn) string {
 func (in *Intake) guesses() httpx.Limiter {
 	in.guessOnce.Do(func() {
 		in.ownGuesses = in.TokenGuesses
-		limits := in.Limits
-		if limits == nil {
-			limits = httpx.MemoryLimits
-		}
 		if in.ownGuesses == nil {
-			in.ownGuesses = limits("token_guesses", 20, time.Minute)
+			in.ownGuesses = in.limits()("token_guesses", 20, time.Minute)
 		}
 	})
 	return in.ownGuesses
+}
+
+// limits makes the intake's rate limiters: Limits, in memory without.
+func (in *Intake) limits() httpx.Limits {
+	if in.Limits == nil {
+		return httpx.MemoryLimits
+	}
+	return in.Limits
 }
