@@ -259,5 +259,5 @@ func (s *Service) byIDs(ctx context.Context, ids []int64) ([]Ticket, error) {
 			out = append(out, *t)
 		}
 	}
-	return out, nil
+	return out, s.withCustom(ctx, out)
 }
