@@ -3,6 +3,7 @@ package field
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -92,7 +93,7 @@ func checkChange(ctx context.Context, tx *db.Tx, cur Def, in Input) error {
 			cur.Label, tickets(n)))
 	}
 	for _, o := range cur.Options {
-		if in.Type.HasOptions() && !contains(in.Options, o) {
+		if in.Type.HasOptions() && !slices.Contains(in.Options, o) {
 			n, err := countValues(ctx, tx, cur.ID, o)
 			if err != nil {
 				return err
@@ -103,15 +104,6 @@ func checkChange(ctx context.Context, tx *db.Tx, cur Def, in Input) error {
 		}
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func tickets(n int) string {
