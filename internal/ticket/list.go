@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // Filter narrows a ticket list. Every list is ordered by priority, highest
@@ -24,6 +25,7 @@ type Filter struct {
 	Channel   string
 	ContactID int64
 	Tag       string
+	Custom    []field.Match // custom field values, all of which must hold
 	Q         string
 	Limit     int
 	Cursor    string
@@ -185,6 +187,14 @@ func (s *Service) simpleFilters(w *where, f Filter, c *domain.Check) {
 	}
 	if f.Tag != "" {
 		w.add("t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = " + w.arg(normalizeTag(f.Tag)) + ")")
+	}
+	for _, m := range f.Custom {
+		if m.Absent {
+			w.add("NOT EXISTS (SELECT 1 FROM ticket_values v WHERE v.ticket_id = t.id AND v.field_id = " + w.arg(m.FieldID) + ")")
+		} else {
+			w.add("t.id IN (SELECT ticket_id FROM ticket_values WHERE field_id = " + w.arg(m.FieldID) +
+				" AND value = " + w.arg(m.Value) + ")")
+		}
 	}
 }
 
