@@ -49,7 +49,7 @@ func TestFieldsThroughAPI(t *testing.T) {
 				body: `{"subject":"Other","fields":{"reason":"Exchange","refund_amount":[1]}}`, status: 422,
 				contains: []string{`"fields.refund_amount":"must be a number"`}},
 			{name: "history", method: "GET", url: "/api/v1/tickets/1/events", token: "agent", status: 200,
-				contains: []string{`"kind":"field","actor":{"id":2`, `"field":"refund_amount","from":12.5,"label":"Refund amount","to":null`},
+				contains:   []string{`"kind":"field","actor":{"id":2`, `"field":"refund_amount","from":12.5,"label":"Refund amount","to":null`},
 				notContain: []string{`"to":"Exchange"`}},
 			{name: "filter by field", method: "GET", url: "/api/v1/tickets?field=reason:Refund", token: "agent", status: 200,
 				contains: []string{`"subject":"Kettle"`}},
