@@ -106,8 +106,11 @@ func canonNumber(v any) ([]string, string) {
 	}
 	s := string(n)
 	m := decimalPattern.FindStringSubmatch(s)
-	if len(s) > MaxNumber || m == nil {
-		return nil, fmt.Sprintf("must be a decimal number of at most %d characters", MaxNumber)
+	if m == nil {
+		return nil, "must be a number, such as 12 or 12.5"
+	}
+	if len(s) > MaxNumber {
+		return nil, fmt.Sprintf("must be a number of at most %d characters", MaxNumber)
 	}
 	// A big exponent would make big.Rat build a huge integer.
 	if exp, _ := strconv.Atoi(strings.TrimLeft(m[3], "eE+")); exp > MaxNumber || exp < -MaxNumber {

@@ -39,6 +39,7 @@ func (u *UI) routes() []route {
 		{"POST /tickets/{id}/messages", true, u.ticketMessage},
 		{"POST /tickets/{id}/link", true, u.ticketRotateLink},
 		{"POST /tickets/{id}/contact", true, u.ticketRelink},
+		{"POST /tickets/{id}/fields", true, u.ticketFields},
 		{"GET /files/{id}/{name}", true, u.fileDownload},
 
 		{"GET /contacts", true, u.contactsList},
