@@ -10,6 +10,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/field"
 	"github.com/frontdesk/frontdesk/internal/testutil"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // defineFields makes the fields the UI tests use: a choice on cards, a
@@ -64,3 +65,5 @@ func TestTicketFieldsCard(t *testing.T) {
 		}
 	})
 }
+
+func ticketPatchCustom(values map[string]any) ticket.Patch { return ticket.Patch{Custom: values} }
