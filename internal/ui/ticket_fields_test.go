@@ -67,3 +67,7 @@ func TestTicketFieldsCard(t *testing.T) {
 }
 
 func ticketPatchCustom(values map[string]any) ticket.Patch { return ticket.Patch{Custom: values} }
+
+func fieldInput(name, label string) field.Input {
+	return field.Input{Name: name, Label: label, Type: field.Text}
+}
