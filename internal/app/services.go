@@ -100,7 +100,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Widgets:   &widget.Service{DB: d},
 	}
 	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
-	s.Forms.Teams = s.Teams
+	s.Forms.Teams, s.Forms.Fields = s.Teams, s.Fields
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
 		Pipelines: s.Pipelines, Operators: s.Operators, Custom: s.Fields}
 	s.Pipelines.Tickets = s.Tickets
