@@ -103,6 +103,12 @@ func (s *Service) Values(ctx context.Context, q db.Querier, tickets map[int64]in
 	if err != nil {
 		return nil, err
 	}
+	if len(defs) == 0 { // no field, no value: spare the lists a query
+		for id := range tickets {
+			out[id] = map[string]any{}
+		}
+		return out, nil
+	}
 	ids := make([]int64, 0, len(tickets))
 	for id := range tickets {
 		ids = append(ids, id)
