@@ -214,3 +214,59 @@ func TestFieldChangesGuarded(t *testing.T) {
 		}
 	})
 }
+
+// TestFieldFilterBothWays: a list filtered by a value finds the same
+// tickets whether it starts from the value's rows (a rare value) or walks
+// the list probing each ticket (a common one), and by an unset value.
+func TestFieldFilterBothWays(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		ctx, s := context.Background(), testutil.Services(t, d)
+		def := mustField(t, s, reason())
+		vip := mustField(t, s, field.Input{Name: "vip", Label: "VIP", Type: field.Checkbox})
+		var want []int64
+		for i, v := range []string{"Refund", "Exchange", "Refund", ""} {
+			custom := map[string]any{"vip": i == 1}
+			if v != "" {
+				custom["reason"] = v
+			}
+			tk, err := newTicket(t, s, custom)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v == "Refund" {
+				want = append([]int64{tk.ID}, want...) // the list shows the latest first
+			}
+		}
+		m, err := s.Fields.ParseMatch(ctx, "field", "reason:Refund")
+		if err != nil || !m.Few || m.FieldID != def.ID || m.Value != "Refund" {
+			t.Fatalf("match %+v %v", m, err)
+		}
+		for _, few := range []bool{true, false} {
+			m.Few = few
+			page, err := s.Tickets.List(ctx, ticket.Filter{Custom: []field.Match{m}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, tk := range page.Items {
+				got = append(got, tk.ID)
+			}
+			if asJSON(got) != asJSON(want) {
+				t.Errorf("few=%v: tickets %v, want %v", few, got, want)
+			}
+		}
+		unset, err := s.Fields.ParseMatch(ctx, "field", "vip:false")
+		if err != nil || !unset.Absent || unset.FieldID != vip.ID {
+			t.Fatalf("vip:false: %+v %v", unset, err)
+		}
+		page, err := s.Tickets.List(ctx, ticket.Filter{Custom: []field.Match{unset}})
+		if err != nil || len(page.Items) != 3 {
+			t.Fatalf("unticked: %d tickets (%v), want 3", len(page.Items), err)
+		}
+		for _, bad := range []string{"reason", "nope:x", "vip:maybe", "reason:Other"} {
+			if _, err := s.Fields.ParseMatch(ctx, "field", bad); testutil.Fields(err)["field"] == "" {
+				t.Errorf("%q: %v, want a message on field", bad, err)
+			}
+		}
+	})
+}

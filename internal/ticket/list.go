@@ -189,11 +189,15 @@ func (s *Service) simpleFilters(w *where, f Filter, c *domain.Check) {
 		w.add("t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = " + w.arg(normalizeTag(f.Tag)) + ")")
 	}
 	for _, m := range f.Custom {
-		if m.Absent {
+		switch {
+		case m.Absent:
 			w.add("NOT EXISTS (SELECT 1 FROM ticket_values v WHERE v.ticket_id = t.id AND v.field_id = " + w.arg(m.FieldID) + ")")
-		} else {
+		case m.Few: // start from the few tickets holding the value
 			w.add("t.id IN (SELECT ticket_id FROM ticket_values WHERE field_id = " + w.arg(m.FieldID) +
 				" AND value = " + w.arg(m.Value) + ")")
+		default: // walk the list's order, probing each ticket's values by key
+			w.add("EXISTS (SELECT 1 FROM ticket_values v WHERE v.ticket_id = t.id AND v.field_id = " + w.arg(m.FieldID) +
+				" AND v.value = " + w.arg(m.Value) + ")")
 		}
 	}
 }
