@@ -196,8 +196,10 @@ func (s *Service) simpleFilters(w *where, f Filter, c *domain.Check) {
 			w.add("t.id IN (SELECT ticket_id FROM ticket_values WHERE field_id = " + w.arg(m.FieldID) +
 				" AND value = " + w.arg(m.Value) + ")")
 		default: // walk the list's order, probing each ticket's values by key
+			// OFFSET 0 keeps PostgreSQL's generic plan from turning the probe
+			// into a hash join over every ticket holding the value.
 			w.add("EXISTS (SELECT 1 FROM ticket_values v WHERE v.ticket_id = t.id AND v.field_id = " + w.arg(m.FieldID) +
-				" AND v.value = " + w.arg(m.Value) + ")")
+				" AND v.value = " + w.arg(m.Value) + " LIMIT 1 OFFSET 0)")
 		}
 	}
 }
