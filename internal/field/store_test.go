@@ -270,3 +270,5 @@ func TestFieldFilterBothWays(t *testing.T) {
 		}
 	})
 }
+
+func contactIdentity(email string) contact.Identity { return contact.Identity{Email: email} }
