@@ -272,3 +272,29 @@ func TestFieldFilterBothWays(t *testing.T) {
 }
 
 func contactIdentity(email string) contact.Identity { return contact.Identity{Email: email} }
+
+// TestPipelineDeleteKeepsLimitedFields: deleting the one pipeline a field
+// is limited to would make it apply everywhere, so it is refused.
+func TestPipelineDeleteKeepsLimitedFields(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		ctx, s := context.Background(), testutil.Services(t, d)
+		p, err := s.Pipelines.Create(ctx, "Returns", pipeline.DefaultStatuses)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := reason()
+		in.Pipelines = []int64{p.ID}
+		def := mustField(t, s, in)
+		err = s.Pipelines.Delete(ctx, p.ID)
+		if !errors.Is(err, domain.ErrConflict) || !strings.Contains(err.Error(), "the ticket field Reason applies only to this pipeline") {
+			t.Fatalf("delete: %v", err)
+		}
+		in.Pipelines = nil
+		if _, err := s.Fields.Update(ctx, def.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Pipelines.Delete(ctx, p.ID); err != nil {
+			t.Fatalf("delete once the field applies everywhere: %v", err)
+		}
+	})
+}
