@@ -74,6 +74,12 @@ func (a *API) routes() []route {
 		{"DELETE /api/v1/calendars/{id}", false, a.deleteCalendar},
 		{"POST /api/v1/calendars/{id}/holidays", false, a.importHolidays},
 
+		{"GET /api/v1/fields", false, a.listFields},
+		{"POST /api/v1/fields", false, a.createField},
+		{"GET /api/v1/fields/{id}", false, a.getField},
+		{"PATCH /api/v1/fields/{id}", false, a.updateField},
+		{"DELETE /api/v1/fields/{id}", false, a.deleteField},
+
 		{"GET /api/v1/operators", false, a.listOperators},
 		{"POST /api/v1/operators", false, a.createOperator},
 		{"GET /api/v1/operators/me", false, a.me},

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 
@@ -18,14 +19,15 @@ type contactInput struct {
 }
 
 type ticketCreate struct {
-	Subject     string         `json:"subject"`
-	Description string         `json:"description"`
-	Team        ref            `json:"team"`
-	Priority    int            `json:"priority"`
-	Channel     ticket.Channel `json:"channel"`
-	Contact     contactInput   `json:"contact"`
-	Assignee    ref            `json:"assignee"`
-	Tags        []string       `json:"tags"`
+	Subject     string                     `json:"subject"`
+	Description string                     `json:"description"`
+	Team        ref                        `json:"team"`
+	Priority    int                        `json:"priority"`
+	Channel     ticket.Channel             `json:"channel"`
+	Contact     contactInput               `json:"contact"`
+	Assignee    ref                        `json:"assignee"`
+	Tags        []string                   `json:"tags"`
+	Fields      map[string]json.RawMessage `json:"fields"`
 }
 
 func (a *API) createTicket(w http.ResponseWriter, r *http.Request) error {
@@ -33,10 +35,14 @@ func (a *API) createTicket(w http.ResponseWriter, r *http.Request) error {
 	if err := httpx.DecodeJSON(r, &in); err != nil {
 		return err
 	}
+	custom, err := customValues(in.Fields)
+	if err != nil {
+		return err
+	}
 	t, err := a.S.Tickets.Create(r.Context(), ticket.NewTicket{
 		Subject: in.Subject, Description: in.Description, Team: string(in.Team), Priority: in.Priority,
 		Channel: in.Channel, Assignee: string(in.Assignee), Tags: in.Tags, ActorID: actor(r).ID,
-		Contact: contact.Identity(in.Contact),
+		Contact: contact.Identity(in.Contact), Custom: custom,
 	})
 	if err != nil {
 		return err
@@ -68,6 +74,13 @@ func (a *API) listTickets(w http.ResponseWriter, r *http.Request) error {
 	if f.Limit, err = queryLimit(r); err != nil {
 		return err
 	}
+	for _, filter := range q["field"] {
+		m, err := a.S.Fields.ParseMatch(r.Context(), "field", filter)
+		if err != nil {
+			return err
+		}
+		f.Custom = append(f.Custom, m)
+	}
 	contactID, err := queryInt(r, "contact")
 	if err != nil {
 		return err
@@ -83,13 +96,14 @@ func (a *API) listTickets(w http.ResponseWriter, r *http.Request) error {
 }
 
 type ticketPatch struct {
-	Status   *ref        `json:"status"`
-	Priority *int        `json:"priority"`
-	Assignee nullableRef `json:"assignee"`
-	Team     *ref        `json:"team"`
-	Subject  *string     `json:"subject"`
-	Tags     *[]string   `json:"tags"`
-	Contact  *int64      `json:"contact"`
+	Status   *ref                       `json:"status"`
+	Priority *int                       `json:"priority"`
+	Assignee nullableRef                `json:"assignee"`
+	Team     *ref                       `json:"team"`
+	Subject  *string                    `json:"subject"`
+	Tags     *[]string                  `json:"tags"`
+	Contact  *int64                     `json:"contact"`
+	Fields   map[string]json.RawMessage `json:"fields"`
 }
 
 func (a *API) updateTicket(w http.ResponseWriter, r *http.Request) error {
@@ -103,6 +117,9 @@ func (a *API) updateTicket(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := ticket.Patch{Status: (*string)(in.Status), Priority: in.Priority, Team: (*string)(in.Team),
 		Subject: in.Subject, Tags: in.Tags, Contact: in.Contact, ActorID: actor(r).ID}
+	if p.Custom, err = customValues(in.Fields); err != nil {
+		return err
+	}
 	if in.Assignee.Set {
 		none := ""
 		p.Assignee = &none

@@ -14,6 +14,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
+	"github.com/frontdesk/frontdesk/internal/field"
 	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/mail/auth"
@@ -43,6 +44,7 @@ type Services struct {
 	Teams     *team.Service
 	Pipelines *pipeline.Service
 	Calendars *calendar.Service // business hours
+	Fields    *field.Service    // custom ticket fields
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
@@ -91,15 +93,16 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Operators: &operator.Service{DB: d},
 		Pipelines: &pipeline.Service{DB: d},
 		Calendars: &calendar.Service{DB: d},
+		Fields:    &field.Service{DB: d},
 		Contacts:  &contact.Service{DB: d},
 		Mailboxes: &mailbox.Service{DB: d},
 		Forms:     &form.Service{DB: d},
 		Widgets:   &widget.Service{DB: d},
 	}
 	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
-	s.Forms.Teams = s.Teams
+	s.Forms.Teams, s.Forms.Fields = s.Teams, s.Fields
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
-		Pipelines: s.Pipelines, Operators: s.Operators}
+		Pipelines: s.Pipelines, Operators: s.Operators, Custom: s.Fields}
 	s.Pipelines.Tickets = s.Tickets
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // Limits of an answer, in characters.
@@ -30,6 +31,9 @@ type Result struct {
 	Priority                          int
 	Extras                            []Value
 	Files                             []string // names of the file fields shown
+	// Custom are custom ticket field values by field name, typed as the
+	// ticket takes them (see customValue).
+	Custom map[string]any
 }
 
 // Visible reports which fields the customer sees given a: a field with
@@ -64,6 +68,10 @@ func (f Form) Read(a Answers) (Result, error) {
 			}
 		} else if msg := checkAnswer(fl, v); msg != "" {
 			c.Add(fl.Name, msg)
+			continue
+		}
+		if name, ok := fl.Target.CustomName(); ok {
+			r.fillCustom(f.Defs, name, v)
 			continue
 		}
 		r.fill(fl, v)
@@ -174,4 +182,17 @@ func (r *Result) deriveSubject() {
 		line = "Message from the website form"
 	}
 	r.Subject = line
+}
+
+// fillCustom keeps a custom field's answer; a field deleted since the form
+// was saved, or an empty answer, fills nothing.
+func (r *Result) fillCustom(defs map[string]field.Def, name, v string) {
+	d, ok := defs[name]
+	if !ok || v == "" {
+		return
+	}
+	if r.Custom == nil {
+		r.Custom = map[string]any{}
+	}
+	r.Custom[name] = customValue(d, v)
 }

@@ -5,6 +5,8 @@ package form
 
 import (
 	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // Target is what a field's answer fills.
@@ -84,6 +86,9 @@ type Form struct {
 	Fields    []Field `json:"fields"`
 	// Custom is false while the team still has the default form.
 	Custom bool `json:"-"`
+	// Defs are the custom ticket fields by name, for the fields that fill
+	// them (filled by Service.Get).
+	Defs map[string]field.Def `json:"-"`
 }
 
 // Field returns the field called name.

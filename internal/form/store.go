@@ -8,6 +8,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // ErrNoTeam is returned for a team that does not exist.
@@ -18,6 +19,8 @@ type Service struct {
 	DB *db.DB
 	// Teams forgets remembered teams after the form switch changes one.
 	Teams interface{ Forget() }
+	// Fields are the custom ticket fields a form field can fill; nil: none.
+	Fields FieldLister
 }
 
 const fieldColumns = `name, target, input_type, label, description, placeholder, default_value, required,
@@ -26,7 +29,20 @@ const fieldColumns = `name, target, input_type, label, description, placeholder,
 // Get returns team teamID's form; a team that never saved one has the
 // default form.
 func (s *Service) Get(ctx context.Context, teamID int64) (Form, error) {
-	return get(ctx, s.DB.Read, teamID)
+	f, err := get(ctx, s.DB.Read, teamID)
+	if err != nil {
+		return f, err
+	}
+	f.Defs, err = s.defs(ctx)
+	return f, err
+}
+
+func (s *Service) defs(ctx context.Context) (map[string]field.Def, error) {
+	if s.Fields == nil {
+		return map[string]field.Def{}, nil
+	}
+	defs, err := s.Fields.List(ctx)
+	return defsByName(defs), err
 }
 
 func get(ctx context.Context, q db.Querier, teamID int64) (Form, error) {
@@ -72,11 +88,15 @@ func fields(ctx context.Context, q db.Querier, teamID int64) ([]Field, error) {
 // checking them as a whole; nothing changes when a rule fails.
 func (s *Service) Save(ctx context.Context, teamID int64, in []Field) (Form, error) {
 	in = Normalize(in)
-	if err := Validate(in); err != nil {
+	defs, err := s.defs(ctx)
+	if err != nil {
 		return Form{}, err
 	}
+	if err := errors.Join(fitCustom(in, defs), Validate(in)); err != nil {
+		return Form{}, mergeChecks(err)
+	}
 	var f Form
-	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+	err = s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		var err error
 		if f, err = get(ctx, tx, teamID); err != nil {
 			return err
@@ -94,7 +114,7 @@ func (s *Service) Save(ctx context.Context, teamID int64, in []Field) (Form, err
 		}
 		return nil
 	})
-	f.Fields, f.Custom = in, true
+	f.Fields, f.Custom, f.Defs = in, true, defs
 	return f, err
 }
 
@@ -113,4 +133,17 @@ func (s *Service) SetPublished(ctx context.Context, teamID int64, on bool) error
 		}
 		return nil
 	})
+}
+
+// mergeChecks makes one validation error of joined ones.
+func mergeChecks(err error) error {
+	var c domain.Check
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		if e != nil {
+			if other := c.Merge("", e); other != nil {
+				return other
+			}
+		}
+	}
+	return c.Err()
 }

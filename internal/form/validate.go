@@ -74,7 +74,7 @@ func Validate(fields []Field) error {
 	for i, f := range fields {
 		p := fmt.Sprintf("fields[%d].", i)
 		checkField(c, p, f)
-		if f.Target != Extra && types[f.Target] != nil {
+		if _, custom := f.Target.CustomName(); custom || f.Target != Extra && types[f.Target] != nil {
 			if _, dup := seenTarget[f.Target]; dup {
 				c.Add(p+"target", "another field already fills this")
 			}
@@ -98,7 +98,8 @@ func checkField(c *domain.Check, p string, f Field) {
 	c.Require(namePattern.MatchString(f.Name), p+"name", "must be a lower-case letter then letters, digits or _ (at most 32)")
 	c.Require(f.Name != Honeypot, p+"name", "is reserved")
 	allowed, ok := types[f.Target]
-	c.Require(ok, p+"target", "is not something a field can fill")
+	_, custom := f.Target.CustomName()
+	c.Require(ok || custom, p+"target", "is not something a field can fill")
 	if ok {
 		c.Require(slices.Contains(allowed, f.Type), p+"type", "this input type cannot fill "+targetLabel(f.Target))
 	}

@@ -145,9 +145,30 @@ func (s *Service) Delete(ctx context.Context, id int64) error {
 		if teams > 0 {
 			return domain.Conflict("%d teams use this pipeline; give them another pipeline first", teams)
 		}
+		if err := fieldsOnlyHere(ctx, tx, id); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM pipelines WHERE id = $1`, id)
 		return err
 	})
+}
+
+// fieldsOnlyHere refuses to delete the one pipeline a custom field is
+// limited to: the field would lose its last pipeline row, and no row means
+// every pipeline.
+func fieldsOnlyHere(ctx context.Context, q db.Querier, id int64) error {
+	var label string
+	err := q.QueryRowContext(ctx, `SELECT f.label FROM custom_fields f
+		JOIN custom_field_pipelines p ON p.field_id = f.id AND p.pipeline_id = $1
+		WHERE NOT EXISTS (SELECT 1 FROM custom_field_pipelines o WHERE o.field_id = f.id AND o.pipeline_id <> $1)
+		ORDER BY f.position, lower(f.label) LIMIT 1`, id).Scan(&label)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return domain.Conflict("the ticket field %s applies only to this pipeline; give it other pipelines or delete it first", label)
 }
 
 // EnsureDefault creates the "Support" pipeline when there is no pipeline

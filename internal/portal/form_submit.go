@@ -113,6 +113,7 @@ func formTicket(res form.Result, team string, ch ticket.Channel) ticket.NewTicke
 	for _, x := range res.Extras {
 		in.Fields = append(in.Fields, ticket.Field{Label: x.Label, Value: x.Value})
 	}
+	in.Custom = res.Custom
 	return in
 }
 
@@ -123,7 +124,8 @@ func byTarget(fm form.Form, fields map[string]string) map[string]string {
 	for k, msg := range fields {
 		name := ""
 		for _, fl := range fm.Fields {
-			if string(fl.Target) == k || (k == "subject" && fl.Target == form.Subject) ||
+			if string(fl.Target) == k || "fields."+strings.TrimPrefix(string(fl.Target), form.CustomPrefix) == k ||
+				(k == "subject" && fl.Target == form.Subject) ||
 				(k == "description" && fl.Target == form.Description) {
 				name = fl.Name
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/widget"
@@ -94,7 +95,26 @@ func (p *Portal) openFromWidget(r *http.Request, s WidgetSettings) (ticket.Ticke
 		return ticket.Ticket{}, widget.Unsigned, err
 	}
 	t, err := p.s.Tickets.Create(r.Context(), nt)
-	return t, signed, err
+	return t, signed, customByName(fm, err)
+}
+
+// customByName puts a custom field's refusal ("fields.reason") on the
+// form field that filled it, where the widget shows its messages.
+func customByName(fm form.Form, err error) error {
+	var ve *domain.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	out := map[string]string{}
+	for k, msg := range ve.Fields {
+		for _, fl := range fm.Fields {
+			if name, ok := fl.Target.CustomName(); ok && "fields."+name == k {
+				k = fl.Name
+			}
+		}
+		out[k] = msg
+	}
+	return &domain.ValidationError{Fields: out}
 }
 
 // tokenForVisitor says whether whoever opened t may have its link. No one

@@ -59,7 +59,8 @@ func (in widgetOpenInput) answers(c *domain.Check, fm form.Form, mf *multipart.F
 	}
 	for i, f := range in.Fields {
 		fl, ok := fm.Field(f.Name)
-		ok = ok && fl.Target == form.Extra && fl.Type != form.File
+		_, custom := fl.Target.CustomName()
+		ok = ok && (fl.Target == form.Extra || custom) && fl.Type != form.File
 		c.Require(ok, fmt.Sprintf("fields[%d]", i), fmt.Sprintf("%q is not a field of this team's form.", f.Name))
 		if ok {
 			a[fl.Name] = f.Value

@@ -24,13 +24,14 @@ func (s *Service) answer(ctx context.Context, n newTicket) (Ticket, error) {
 		return Ticket{}, err
 	}
 	in, at := n.in, n.in.CreatedAt
-	return Ticket{ID: n.id, Number: n.number, Subject: in.Subject, Description: in.Description,
+	t := []Ticket{{ID: n.id, Number: n.number, Subject: in.Subject, Description: in.Description,
 		Status:     StatusRef{ID: n.r.status.ID, Name: n.r.status.Name, Kind: n.r.status.Kind},
 		PipelineID: n.r.team.PipelineID, Priority: in.Priority,
 		Team:     team.Ref{ID: n.r.team.ID, Slug: n.r.team.Slug, Name: n.r.team.Name},
 		Assignee: n.r.assignee, Contact: c, Channel: in.Channel, Tags: tagSet(in.Tags),
 		PublicToken: n.token, PublicURL: s.publicURL(n.token), NewContact: n.r.newContact != nil,
-		CreatedAt: at, UpdatedAt: at, LastActivityAt: at, LastCustomerActivityAt: &at}, nil
+		CreatedAt: at, UpdatedAt: at, LastActivityAt: at, LastCustomerActivityAt: &at}}
+	return t[0], s.withCustom(ctx, t)
 }
 
 func (s *Service) contactOf(ctx context.Context, r resolved) (ContactRef, error) {

@@ -37,6 +37,8 @@ type NewTicket struct {
 	Mail            *MailHeaders
 	// Fields are extra values a website form collected.
 	Fields []Field
+	// Custom are custom field values by field name (see CustomFields).
+	Custom map[string]any
 	// Words are the prepared search words of Description, if any.
 	Words Words
 }
@@ -158,6 +160,11 @@ func (s *Service) resolveNew(ctx context.Context, tx *db.Tx, in *NewTicket) (res
 	var r resolved
 	if strings.TrimSpace(in.Team) != "" {
 		if err := s.resolveTeam(ctx, tx, in.Team, c, &r); err != nil {
+			return r, err
+		}
+	}
+	if r.team.ID != 0 {
+		if err := s.checkCustom(ctx, tx, r.team.PipelineID, in.Custom, c); err != nil {
 			return r, err
 		}
 	}
@@ -311,6 +318,11 @@ func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, n *newTicket) (int
 	}
 	if err := insertFields(ctx, tx, id, in.Fields); err != nil {
 		return 0, err
+	}
+	if len(in.Custom) > 0 && s.Custom != nil {
+		if _, err := s.Custom.Set(ctx, tx, id, r.team.PipelineID, in.Custom); err != nil {
+			return 0, err
+		}
 	}
 	if in.Description == "" && len(in.Attachments) == 0 {
 		return 0, nil

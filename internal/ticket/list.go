@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // Filter narrows a ticket list. Every list is ordered by priority, highest
@@ -24,6 +25,7 @@ type Filter struct {
 	Channel   string
 	ContactID int64
 	Tag       string
+	Custom    []field.Match // custom field values, all of which must hold
 	Q         string
 	Limit     int
 	Cursor    string
@@ -186,6 +188,20 @@ func (s *Service) simpleFilters(w *where, f Filter, c *domain.Check) {
 	if f.Tag != "" {
 		w.add("t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = " + w.arg(normalizeTag(f.Tag)) + ")")
 	}
+	for _, m := range f.Custom {
+		switch {
+		case m.Absent:
+			w.add("NOT EXISTS (SELECT 1 FROM ticket_values v WHERE v.ticket_id = t.id AND v.field_id = " + w.arg(m.FieldID) + ")")
+		case m.Few: // start from the few tickets holding the value
+			w.add("t.id IN (SELECT ticket_id FROM ticket_values WHERE field_id = " + w.arg(m.FieldID) +
+				" AND value = " + w.arg(m.Value) + ")")
+		default: // walk the list's order, probing each ticket's values by key
+			// OFFSET 0 keeps PostgreSQL's generic plan from turning the probe
+			// into a hash join over every ticket holding the value.
+			w.add("EXISTS (SELECT 1 FROM ticket_values v WHERE v.ticket_id = t.id AND v.field_id = " + w.arg(m.FieldID) +
+				" AND v.value = " + w.arg(m.Value) + " LIMIT 1 OFFSET 0)")
+		}
+	}
 }
 
 func (s *Service) assigneeFilter(ctx context.Context, w *where, f Filter, c *domain.Check) error {
@@ -259,5 +275,5 @@ func (s *Service) byIDs(ctx context.Context, ids []int64) ([]Ticket, error) {
 			out = append(out, *t)
 		}
 	}
-	return out, nil
+	return out, s.withCustom(ctx, out)
 }

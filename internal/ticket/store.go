@@ -43,14 +43,24 @@ func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
 	return t, err
 }
 
-// Get returns ticket id.
+// Get returns ticket id with its custom field values.
 func (s *Service) Get(ctx context.Context, id int64) (Ticket, error) {
-	return s.getBy(ctx, s.DB.Read, `t.id = $1`, id)
+	return s.getFull(ctx, `t.id = $1`, id)
 }
 
 // GetByNumber returns the ticket with that number (#1042).
 func (s *Service) GetByNumber(ctx context.Context, number int64) (Ticket, error) {
-	return s.getBy(ctx, s.DB.Read, `t.number = $1`, number)
+	return s.getFull(ctx, `t.number = $1`, number)
+}
+
+func (s *Service) getFull(ctx context.Context, where string, arg any) (Ticket, error) {
+	t, err := s.getBy(ctx, s.DB.Read, where, arg)
+	if err != nil {
+		return t, err
+	}
+	one := []Ticket{t}
+	err = s.withCustom(ctx, one)
+	return one[0], err
 }
 
 func (s *Service) getBy(ctx context.Context, q db.Querier, where string, arg any) (Ticket, error) {

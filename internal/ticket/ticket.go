@@ -83,6 +83,9 @@ type Ticket struct {
 	FirstResponseAt        *time.Time   `json:"first_response_at"`
 	ClosedAt               *time.Time   `json:"closed_at"`
 	LastCustomerActivityAt *time.Time   `json:"last_customer_activity_at"`
+	// Custom are the custom field values by field name, typed (see
+	// field.Def.Typed); nil when the service has no CustomFields.
+	Custom map[string]any `json:"fields"`
 	// NewContact: this ticket's creation made its contact. Set by Create
 	// only; the portal hands an unsigned visitor the link only then.
 	NewContact bool `json:"-"`

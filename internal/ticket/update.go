@@ -23,7 +23,10 @@ type Patch struct {
 	Subject  *string
 	Tags     *[]string
 	Contact  *int64
-	ActorID  int64
+	// Custom sets custom field values by name; a nil value clears one and
+	// a field not named keeps its value.
+	Custom  map[string]any
+	ActorID int64
 	// At is when the change happened; zero means now. Imports and the demo
 	// set it so histories and closing times read true.
 	At time.Time
@@ -118,8 +121,23 @@ func (s *Service) plan(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *dom
 			return nil, err
 		}
 	}
+	custom, err := s.planCustom(ctx, tx, t, pipelineAfter(t, teamChanges), p.Custom, c)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, custom...)
 	relink, err := s.planContact(ctx, tx, t, p, c)
 	return append(out, relink...), err
+}
+
+// pipelineAfter is the ticket's pipeline once its team changes apply.
+func pipelineAfter(t Ticket, changes []change) int64 {
+	for _, ch := range changes {
+		if ch.event == EventTeam {
+			return ch.args[1].(int64)
+		}
+	}
+	return t.PipelineID
 }
 
 func planPriority(t Ticket, p Patch, c *domain.Check) *change {

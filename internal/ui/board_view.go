@@ -57,6 +57,11 @@ func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, err
 		}
 	}
 	now := u.now()
+	defs, err := u.s.Fields.List(ctx)
+	if err != nil {
+		return v, err
+	}
+	card := onCard(defs)
 	for _, st := range pl.Statuses {
 		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize})
 		if err != nil {
@@ -71,7 +76,9 @@ func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, err
 			}
 			col.MoreURL = "/inbox?" + url.Values{"view": {view}, "status": {id64(st.ID)}}.Encode()
 		}
-		for _, row := range ticketRows(page.Items, now) {
+		rows := ticketRows(page.Items, now)
+		withCells(rows, page.Items, appliesTo(card, pl.ID))
+		for _, row := range rows {
 			card := BoardCard{TicketRow: row}
 			for _, o := range pl.Statuses {
 				card.Moves = append(card.Moves, Option{Value: id64(o.ID), Label: o.Name, Selected: o.ID == st.ID})

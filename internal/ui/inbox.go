@@ -34,7 +34,16 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	if view.Filters, err = u.inboxFilters(r.Context(), q); err != nil {
 		return err
 	}
-	page, err := u.s.Tickets.List(r.Context(), f)
+	defs, err := u.s.Fields.List(r.Context())
+	if err != nil {
+		return err
+	}
+	view.Filters.Custom = fieldFilters(defs, q)
+	f.Custom, err = u.customMatches(r.Context(), q.Fields)
+	page := ticket.Page{}
+	if err == nil {
+		page, err = u.s.Tickets.List(r.Context(), f)
+	}
 	if e := httpx.Map(err); err != nil && e.Status >= 500 {
 		return err
 	} else if err != nil {
@@ -44,6 +53,8 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 		}
 	}
 	view.Rows = ticketRows(page.Items, u.now())
+	view.Columns = columnDefs(defs, q.Cols)
+	withCells(view.Rows, page.Items, view.Columns)
 	for i := range view.Rows {
 		view.Rows[i].CSRF, view.Rows[i].Back = view.CSRF, view.Back
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,9 @@ import (
 // form of the page, so paging and actions keep the view and filters.
 type inboxQuery struct {
 	View, Team, Status, Priority, Assignee, Channel, Tag, Q string
+	// Fields are custom field filters, "name:value" (field=, or the
+	// filter bar's fk= and fv= pair); Cols the fields shown as columns.
+	Fields, Cols []string
 }
 
 // inboxParams are the query parameters of the filter bar, in URL order.
@@ -26,7 +30,23 @@ func parseInboxQuery(v url.Values) inboxQuery {
 	if n, err := strconv.Atoi(q.Priority); err != nil || n < 0 || n > ticket.MaxPriority {
 		q.Priority = ""
 	}
+	q.Fields = nonEmpty(v["field"])
+	if k, text := get("fk"), get("fv"); k != "" && text != "" {
+		q.Fields = append(q.Fields, k+":"+text)
+	}
+	q.Cols = nonEmpty(v["col"])
 	return q
+}
+
+// nonEmpty keeps the trimmed values that are not empty, each once.
+func nonEmpty(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func (q inboxQuery) fields() []string {
@@ -41,6 +61,12 @@ func (q inboxQuery) values() url.Values {
 			v.Set(inboxParams[i], f)
 		}
 	}
+	for _, f := range q.Fields {
+		v.Add("field", f)
+	}
+	for _, c := range q.Cols {
+		v.Add("col", c)
+	}
 	return v
 }
 
@@ -54,6 +80,9 @@ func (q inboxQuery) url() string {
 
 // filtered says whether the filter bar narrows the view.
 func (q inboxQuery) filtered() bool {
+	if len(q.Fields) > 0 {
+		return true
+	}
 	for _, f := range q.fields()[1:] {
 		if f != "" {
 			return true

@@ -16,6 +16,7 @@ type InboxFilters struct {
 	// name filters or moves tickets of any pipeline that has it.
 	Statuses []Option
 	Active   bool // some filter narrows the view
+	Custom   FieldFilters
 }
 
 // inboxChannels are the channels the filter offers, in menu order.

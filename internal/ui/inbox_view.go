@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/field"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
@@ -18,8 +19,9 @@ type InboxView struct {
 	NextURL   string // the next page of rows; empty on the last page
 	Empty     EmptyState
 	Filters   InboxFilters
-	Back      string // this view with its filters: where actions return
-	Error     string // the filters could not be used
+	Back      string      // this view with its filters: where actions return
+	Error     string      // the filters could not be used
+	Columns   []field.Def // custom fields shown as columns (col= in the URL)
 }
 
 // Tab is one entry of a row of tabs.
@@ -40,6 +42,7 @@ type TicketRow struct {
 	Priority                            Priority
 	Activity, ActivityISO, ActivityFull string
 	CSRF, Back                          string // for the in-place priority form
+	Cells                               []Cell // custom field columns or card values
 }
 
 // Priority is 0 to 3 stars, with words for screen readers.

@@ -39,6 +39,7 @@ func (u *UI) routes() []route {
 		{"POST /tickets/{id}/messages", true, u.ticketMessage},
 		{"POST /tickets/{id}/link", true, u.ticketRotateLink},
 		{"POST /tickets/{id}/contact", true, u.ticketRelink},
+		{"POST /tickets/{id}/fields", true, u.ticketFields},
 		{"GET /files/{id}/{name}", true, u.fileDownload},
 
 		{"GET /contacts", true, u.contactsList},
@@ -91,6 +92,12 @@ func (u *UI) routes() []route {
 		{"POST /settings/calendars/{id}", true, u.adminOnly(u.settingsCalendarSave)},
 		{"POST /settings/calendars/{id}/delete", true, u.adminOnly(u.settingsCalendarDelete)},
 		{"POST /settings/calendars/{id}/holidays", true, u.adminOnly(u.settingsCalendarHolidays)},
+		{"GET /settings/fields", true, u.adminOnly(u.settingsFields)},
+		{"GET /settings/fields/new", true, u.adminOnly(u.settingsFieldNew)},
+		{"POST /settings/fields", true, u.adminOnly(u.settingsFieldSave)},
+		{"GET /settings/fields/{id}", true, u.adminOnly(u.settingsFieldEdit)},
+		{"POST /settings/fields/{id}", true, u.adminOnly(u.settingsFieldSave)},
+		{"POST /settings/fields/{id}/delete", true, u.adminOnly(u.settingsFieldDelete)},
 		// Every operator manages their own account and tokens; the domain
 		// checks revoking.
 		{"GET /settings/account", true, u.account},

@@ -92,7 +92,9 @@ var notices = map[string]string{
 	"calendar-created": "Business hours created.", "calendar-saved": "Business hours saved.",
 	"calendar-deleted": "Business hours deleted.", "exception-removed": "Date removed.",
 	"holidays-imported": "Holidays imported. Dates that already had hours kept them.",
-	"widget-rotated":    "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
+	"field-created":     "Field created.", "field-saved": "Field saved.",
+	"field-deleted":  "Field deleted, with every ticket's value of it.",
+	"widget-rotated": "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
 }
 
 func notice(r *http.Request) string { return notices[r.URL.Query().Get("done")] }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,6 +46,9 @@ func (r FormRow) ID(prop string) string { return prop + "-" + strconv.Itoa(r.Ind
 func (u *UI) formView(r *http.Request, t team.Team, published bool, fields []form.Field, errs map[string]string) FormView {
 	v := FormView{SettingsBase: u.settingsBase(r, "teams"), Team: t, Published: published,
 		Targets: form.Targets, Types: form.Types, PublicURL: u.s.Tickets.BaseURL + "/support/" + t.Slug}
+	if defs, err := u.s.Fields.List(r.Context()); err == nil {
+		v.Targets = append(slices.Clone(form.Targets), form.CustomChoices(defs)...)
+	}
 	for i, f := range fields {
 		row := FormRow{Index: i, Field: f, Errors: map[string]string{}, First: i == 0, Last: i == len(fields)-1}
 		for _, a := range fields[:i] {

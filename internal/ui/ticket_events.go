@@ -51,6 +51,8 @@ func eventText(e ticket.Event) string {
 			text += "; no longer copied: " + gone
 		}
 		return text
+	case ticket.EventField:
+		return fieldEventText(e, from, to)
 	case ticket.EventMerged:
 		return "merged the customer into another contact"
 	case ticket.EventLinkRotated:
@@ -65,6 +67,25 @@ func eventText(e ticket.Event) string {
 		return "made a new public link; the old one no longer works"
 	}
 	return strings.ReplaceAll(e.Kind, "_", " ")
+}
+
+// fieldEventText words a custom field's change; a checkbox's value is a
+// bool, said as ticked or unticked.
+func fieldEventText(e ticket.Event, from, to string) string {
+	label := dataText(e.Data["label"])
+	if b, ok := e.Data["to"].(bool); ok {
+		if b {
+			return "ticked " + label
+		}
+		return "unticked " + label
+	}
+	switch {
+	case to == "":
+		return fmt.Sprintf("cleared %s (was %s)", label, from)
+	case from == "":
+		return fmt.Sprintf("set %s to %s", label, to)
+	}
+	return fmt.Sprintf("changed %s from %s to %s", label, from, to)
 }
 
 func assigneeText(e ticket.Event, from, to string) string {

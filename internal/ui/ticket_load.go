@@ -57,6 +57,11 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 	if v.Fields, err = u.s.Tickets.Fields(ctx, id); err != nil {
 		return TicketView{}, err
 	}
+	defs, err := u.s.Fields.List(ctx)
+	if err != nil {
+		return TicketView{}, err
+	}
+	v.Custom = customInputs(defs, t)
 	v.Customer, err = u.customer(ctx, t)
 	return v, err
 }

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -27,10 +29,23 @@ func (u *UI) ticketPriority(w http.ResponseWriter, r *http.Request) error {
 	}
 	back := safeInboxURL(r.PostFormValue("back"))
 	if r.Header.Get("HX-Request") != "" {
-		row := ticketRows([]ticket.Ticket{t}, u.now())[0]
+		rows := ticketRows([]ticket.Ticket{t}, u.now())
+		defs, err := u.s.Fields.List(r.Context())
+		if err != nil {
+			return err
+		}
+		withCells(rows, []ticket.Ticket{t}, columnDefs(defs, parseInboxQuery(backQuery(back)).Cols))
+		row := rows[0]
 		row.CSRF, row.Back = csrfToken(r), back
 		return u.render(w, r, http.StatusOK, "inbox", "row", row)
 	}
 	http.Redirect(w, r, back+"#ticket-"+id64(id), http.StatusSeeOther)
 	return nil
+}
+
+// backQuery is the query of an inbox address made by safeInboxURL.
+func backQuery(back string) url.Values {
+	_, q, _ := strings.Cut(back, "?")
+	v, _ := url.ParseQuery(q)
+	return v
 }

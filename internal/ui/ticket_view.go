@@ -30,6 +30,9 @@ type TicketView struct {
 	Relink   Relink
 	Errors   map[string]string // per control: status, priority, assignee, team, tags
 	Fields   []ticket.Field    // extra answers of a website form
+	// Custom are the inputs of the custom fields of the ticket's pipeline.
+	Custom      []CustomInput
+	CustomError string // a refusal no input shows
 }
 
 // Stamp is a moment shown as people read it, with the exact time on hover.
