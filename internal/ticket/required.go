@@ -81,4 +81,3 @@ func hasValue(ctx context.Context, q db.Querier, t Ticket, name string) (bool, e
 			WHERE v.ticket_id = $1 AND f.name = $2) THEN 1 ELSE 0 END`, t.ID, name).Scan(&n)
 	return n > 0, err
 }
-
