@@ -117,6 +117,9 @@ const formMemory = 8 << 20
 // post is read whole (a 413 page past its limit) before the CSRF check.
 func (u *UI) Register(mux *http.ServeMux) {
 	for _, rt := range u.routes() {
+		if ticketRoute(rt.pattern) {
+			rt.handler = u.ticketVisible(rt.handler)
+		}
 		h := readForm(checkCSRF(rt.handler))
 		if rt.operator {
 			h = u.requireSession(h)

@@ -57,7 +57,7 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 	if v.Fields, err = u.s.Tickets.Fields(ctx, id); err != nil {
 		return TicketView{}, err
 	}
-	v.Customer, err = u.customer(ctx, t)
+	v.Customer, err = u.customer(ctx, t, viewer(r))
 	return v, err
 }
 
@@ -95,13 +95,13 @@ func (u *UI) controls(ctx context.Context, t ticket.Ticket) (Controls, error) {
 }
 
 // customer is the ticket's contact and a few of their other tickets.
-func (u *UI) customer(ctx context.Context, t ticket.Ticket) (Customer, error) {
+func (u *UI) customer(ctx context.Context, t ticket.Ticket, viewer int64) (Customer, error) {
 	c, err := u.s.Contacts.Get(ctx, t.Contact.ID)
 	if err != nil {
 		return Customer{}, err
 	}
 	out := customerOf(c)
-	page, err := u.s.Tickets.List(ctx, ticket.Filter{ContactID: c.ID, Limit: otherTicketsShown + 2})
+	page, err := u.s.Tickets.List(ctx, ticket.Filter{ContactID: c.ID, Limit: otherTicketsShown + 2, Viewer: viewer})
 	if err != nil {
 		return out, err
 	}
