@@ -183,3 +183,39 @@ func TestRequiredPropertiesValidated(t *testing.T) {
 		}
 	})
 }
+
+func TestValuesGivenWithTheMove(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s := testutil.Services(t, d)
+		ctx := context.Background()
+		addField(t, d, "resolution", "text")
+		addField(t, d, "hours", "number")
+		requireOn(t, s, "Closed", "resolution", "hours")
+		tk := mustCreate(t, s, newTicket("Printer", "cus@example.com"))
+		_, err := s.Tickets.Update(ctx, tk.ID, ticket.Patch{Status: pointerTo("Closed"),
+			Values: map[string][]string{"resolution": {"new toner"}, "hours": {"two"}}})
+		if f := testutil.Fields(err); f["hours"] != "must be a number" {
+			t.Fatalf("bad number: %v", err)
+		}
+		var n int
+		if err := d.Read.QueryRowContext(ctx, `SELECT count(*) FROM ticket_values`).Scan(&n); err != nil || n != 0 {
+			t.Fatalf("a refused move left %d values (%v)", n, err)
+		}
+		patchTicket(t, s, tk.ID, ticket.Patch{Status: pointerTo("Closed"),
+			Values: map[string][]string{"resolution": {" new toner "}, "hours": {"2.50"}}})
+		var got []string
+		rows, err := d.Read.QueryContext(ctx, `SELECT value FROM ticket_values ORDER BY value`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v string
+			_ = rows.Scan(&v)
+			got = append(got, v)
+		}
+		if !slices.Equal(got, []string{"2.5", "new toner"}) {
+			t.Errorf("stored values %v", got)
+		}
+	})
+}

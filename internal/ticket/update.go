@@ -23,7 +23,10 @@ type Patch struct {
 	Subject  *string
 	Tags     *[]string
 	Contact  *int64
-	ActorID  int64
+	// Values sets custom fields by name; an empty list clears one. The
+	// board's dialog for required properties sends them with the move.
+	Values  map[string][]string
+	ActorID int64
 	// At is when the change happened; zero means now. Imports and the demo
 	// set it so histories and closing times read true.
 	At time.Time
@@ -128,6 +131,9 @@ func (s *Service) plan(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c *dom
 		if err := add(step()); err != nil {
 			return nil, err
 		}
+	}
+	if err := s.planValues(ctx, tx, t, p, c); err != nil {
+		return nil, err
 	}
 	relink, err := s.planContact(ctx, tx, t, p, c)
 	return append(out, relink...), err
