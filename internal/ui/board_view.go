@@ -21,6 +21,9 @@ type BoardView struct {
 	Pipelines []Tab // every pipeline, when there is more than one
 	Columns   []BoardColumn
 	Error     string // a move the domain refused
+	// Missing asks for the values a move lacks, when a page without
+	// script posted it; the board's script shows the same form in a dialog.
+	Missing *MissingForm
 }
 
 // BoardColumn is one status and its tickets, highest priority first.

@@ -30,6 +30,7 @@ type TicketView struct {
 	Relink   Relink
 	Errors   map[string]string // per control: status, priority, assignee, team, tags
 	Fields   []ticket.Field    // extra answers of a website form
+	Missing  *MissingNotice    // a status change refused for required properties
 }
 
 // Stamp is a moment shown as people read it, with the exact time on hover.
