@@ -109,3 +109,32 @@ func loadRequired(ctx context.Context, q db.Querier, sts []Status, where string,
 	}
 	return rows.Err()
 }
+
+// Property is one property a status of a pipeline may require.
+type Property struct {
+	Name  string
+	Label string
+}
+
+// Properties lists what statuses of pipeline id may require: the built-in
+// properties, then the custom fields that apply to it (id 0, a pipeline
+// not created yet: those for every pipeline), by position.
+func (s *Service) Properties(ctx context.Context, id int64) ([]Property, error) {
+	out := []Property{{Assignee, "Assignee"}, {Priority, "Priority"}, {Tags, "Tags"}, {Team, "Team"}}
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT f.name, f.label FROM custom_fields f
+		WHERE NOT EXISTS (SELECT 1 FROM custom_field_pipelines fp WHERE fp.field_id = f.id)
+		OR EXISTS (SELECT 1 FROM custom_field_pipelines fp WHERE fp.field_id = f.id AND fp.pipeline_id = $1)
+		ORDER BY f.position, f.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p Property
+		if err := rows.Scan(&p.Name, &p.Label); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -83,6 +83,7 @@ func (u *UI) routes() []route {
 		{"GET /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineEdit)},
 		{"POST /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineSave)},
 		{"POST /settings/pipelines/{id}/delete", true, u.adminOnly(u.settingsPipelineDelete)},
+		{"POST /settings/pipelines/{id}/position", true, u.adminOnly(u.settingsPipelineMove)},
 
 		{"GET /settings/calendars", true, u.adminOnly(u.settingsCalendars)},
 		{"GET /settings/calendars/new", true, u.adminOnly(u.settingsCalendarNew)},
