@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -49,6 +50,10 @@ func dragTo(p *page, id int64, col string) {
 		fire(card, "dragstart"); fire(target, "dragenter"); fire(target, "dragover"); fire(target, "drop"); fire(card, "dragend");
 	})()`, id, col)))
 }
+
+// deals is the pipeline and ticket TestBoardAsksForRequiredProperties
+// made, which TestTicketPageAsksForRequiredProperties goes on with.
+var deals struct{ pipeline, ticket int64 }
 
 // A card dragged into a status that requires an assignee and a priority
 // asks for them in a dialog: cancelled, the card stays; given, it moves.
@@ -102,8 +107,13 @@ func TestBoardAsksForRequiredProperties(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#req-priority"), "2"),
 		chromedp.Click(chromedp.CSS("#missing-dialog button[type=submit]")),
 	)
-	// Without an assignee it asks again, saying what is still missing.
-	p.do(chromedp.WaitVisible(chromedp.CSS("#req-assignee-error")))
+	// Without an assignee it asks again, saying what is still missing: the
+	// answer replaces the form, the priority no longer marked.
+	p.do(chromedp.WaitNotPresent(chromedp.CSS("#req-priority-error")))
+	waitOrDump(p, "#req-assignee-error")
+	if v := get(p, chromedp.Evaluate[string](`document.getElementById("req-priority").value`)); v != "2" {
+		t.Errorf("the asked-again form lost the priority: %q", v)
+	}
 	if msg := get(p, chromedp.Text(chromedp.CSS("#req-assignee-error"))); !strings.Contains(msg, "Required to enter Qualified") {
 		t.Errorf("the assignee's message is %q", msg)
 	}
@@ -128,6 +138,19 @@ func TestBoardAsksForRequiredProperties(t *testing.T) {
 		t.Errorf("the moved card is still unassigned: %q", meta)
 	}
 	p.screenshot("board-required-moved")
+	deals.pipeline, deals.ticket = pl.ID, tk.ID
+}
+
+// The ticket page: closing as Won (it requires a tag) without a tag is
+// refused on the form, which keeps the choice and marks the tags; with
+// a tag it goes through. Then the pipeline's settings.
+func TestTicketPageAsksForRequiredProperties(t *testing.T) {
+	if deals.ticket == 0 {
+		t.Fatal("TestBoardAsksForRequiredProperties did not run or failed")
+	}
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
+	tk, pl := struct{ ID int64 }{deals.ticket}, struct{ ID int64 }{deals.pipeline}
 
 	// The ticket page: closing as Won without a tag is refused on the
 	// form, which keeps the choice and marks the tags.
@@ -160,4 +183,17 @@ func TestBoardAsksForRequiredProperties(t *testing.T) {
 	p.open("/settings/pipelines")
 	p.do(chromedp.WaitVisible(chromedp.CSS(".pipelines-table")))
 	p.screenshot("settings-pipelines-order")
+}
+
+// waitOrDump waits for sel, and on failure says what the board shows.
+func waitOrDump(p *page, sel string) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel))); err == nil {
+		return
+	}
+	state := get(p, chromedp.Evaluate[string](`JSON.stringify({dialog: document.getElementById("missing-dialog").outerHTML,
+		error: document.getElementById("board-error").textContent, status: document.getElementById("board-status").textContent})`))
+	p.t.Fatalf("no %s; the board: %s", sel, state)
 }

@@ -150,6 +150,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     return false;
   }
   dialog.addEventListener("close", function () {
+    if (dialog.open) return; // reopened for another card before this event came
     if (dialog.querySelector("form")) statusBox.textContent = "Not moved.";
     dialog.innerHTML = "";
   });
