@@ -31,7 +31,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key),
 		Empty: v.empty, Back: q.url()}
 	view.Section, view.Flash = "inbox", notice
-	if view.Filters, err = u.inboxFilters(r.Context(), q); err != nil {
+	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {
 		return err
 	}
 	page, err := u.s.Tickets.List(r.Context(), f)

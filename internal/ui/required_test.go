@@ -164,6 +164,7 @@ func TestTeamLimitedPipelineIsHidden(t *testing.T) {
 		if _, err := e.s.Pipelines.Update(ctx, sales.ID, pipeline.Update{Teams: &[]int64{tm.ID}}); err != nil {
 			t.Fatal(err)
 		}
+		e.open("Refund please", 1, "") // in Support, open to every team
 		board := fmt.Sprintf("/pipelines/%d/board", sales.ID)
 		for _, tc := range []struct {
 			who, path string
@@ -173,8 +174,9 @@ func TestTeamLimitedPipelineIsHidden(t *testing.T) {
 		}{
 			{"agent", fmt.Sprintf("/tickets/%d", deal.ID), http.StatusNotFound, nil, []string{"Secret deal"}},
 			{"agent", board, http.StatusNotFound, nil, []string{"Secret deal"}},
-			{"agent", "/inbox", http.StatusOK, nil, []string{"Secret deal"}},
-			{"agent", "/inbox?q=secret", http.StatusOK, nil, []string{"Secret deal"}},
+			{"agent", "/inbox?view=open", http.StatusOK, []string{"Refund"}, []string{"Secret deal", `value="Lead"`}},
+			{"admin", "/inbox?view=open", http.StatusOK, []string{"Secret deal", `value="Lead"`}, nil},
+			{"agent", "/inbox?view=open&q=secret", http.StatusOK, nil, []string{"Secret deal"}},
 			{"admin", fmt.Sprintf("/tickets/%d", deal.ID), http.StatusOK, []string{"Secret deal"}, nil},
 			{"admin", board, http.StatusOK, []string{"Secret deal"}, nil},
 		} {
