@@ -46,3 +46,29 @@ func requireAdmin(r *http.Request, what string) error {
 	}
 	return nil
 }
+
+// viewer is the operator whose team limits narrow ticket lists: none
+// (0) for an admin, who sees every pipeline.
+func viewer(r *http.Request) int64 {
+	if op := actor(r); !op.IsAdmin() {
+		return op.ID
+	}
+	return 0
+}
+
+// visible answers 404 for a ticket in a pipeline limited to teams the
+// operator is not in, as if it were not there.
+func (a *API) visible(next httpx.HandlerFunc) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r)
+		if err != nil {
+			return err
+		}
+		if v := viewer(r); v != 0 {
+			if err := a.S.Tickets.Visible(r.Context(), id, v); err != nil {
+				return err
+			}
+		}
+		return next(w, r)
+	}
+}

@@ -127,7 +127,8 @@ func (a *API) contactTickets(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page, err := a.S.Tickets.List(r.Context(), ticket.Filter{ContactID: id, Limit: limit, Cursor: r.URL.Query().Get("cursor")})
+	page, err := a.S.Tickets.List(r.Context(), ticket.Filter{ContactID: id, Limit: limit, Cursor: r.URL.Query().Get("cursor"),
+		Viewer: viewer(r)})
 	if err != nil {
 		return err
 	}

@@ -9,15 +9,18 @@ import (
 )
 
 type statusBody struct {
-	ID   int64         `json:"id"`
-	Name string        `json:"name"`
-	Kind pipeline.Kind `json:"kind"`
+	ID       int64         `json:"id"`
+	Name     string        `json:"name"`
+	Kind     pipeline.Kind `json:"kind"`
+	Required []string      `json:"required"`
 }
 
 type pipelineBody struct {
 	Name     *string        `json:"name"`
 	Statuses *[]statusBody  `json:"statuses"`
 	Reassign map[string]ref `json:"reassign"`
+	Position *int           `json:"position"`
+	Teams    *[]int64       `json:"teams"`
 }
 
 func (b pipelineBody) statuses() []pipeline.StatusInput {
@@ -26,7 +29,7 @@ func (b pipelineBody) statuses() []pipeline.StatusInput {
 	}
 	out := make([]pipeline.StatusInput, len(*b.Statuses))
 	for i, s := range *b.Statuses {
-		out[i] = pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: s.Kind}
+		out[i] = pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: s.Kind, Required: s.Required}
 	}
 	return out
 }
@@ -66,7 +69,11 @@ func (a *API) createPipeline(w http.ResponseWriter, r *http.Request) error {
 	if sts == nil {
 		sts = []pipeline.StatusInput{}
 	}
-	p, err := a.S.Pipelines.Create(r.Context(), deref(in.Name), sts)
+	n := pipeline.New{Name: deref(in.Name), Statuses: sts, Position: in.Position}
+	if in.Teams != nil {
+		n.Teams = *in.Teams
+	}
+	p, err := a.S.Pipelines.CreateWith(r.Context(), n)
 	if err != nil {
 		return err
 	}
@@ -86,7 +93,7 @@ func (a *API) updatePipeline(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	u := pipeline.Update{Name: in.Name, Statuses: in.statuses(), ActorID: actor(r).ID,
-		Reassign: map[int64]string{}}
+		Reassign: map[int64]string{}, Position: in.Position, Teams: in.Teams}
 	for k, v := range in.Reassign {
 		from, err := strconv.ParseInt(k, 10, 64)
 		if err != nil {

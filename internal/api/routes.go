@@ -40,12 +40,12 @@ func (a *API) routes() []route {
 
 		{"GET /api/v1/tickets", false, a.listTickets},
 		{"POST /api/v1/tickets", false, a.createTicket},
-		{"GET /api/v1/tickets/{id}", false, a.getTicket},
-		{"PATCH /api/v1/tickets/{id}", false, a.updateTicket},
-		{"GET /api/v1/tickets/{id}/messages", false, a.listMessages},
-		{"POST /api/v1/tickets/{id}/messages", false, a.createMessage},
-		{"GET /api/v1/tickets/{id}/events", false, a.listEvents},
-		{"POST /api/v1/tickets/{id}/rotate-link", false, a.rotateLink},
+		{"GET /api/v1/tickets/{id}", false, a.visible(a.getTicket)},
+		{"PATCH /api/v1/tickets/{id}", false, a.visible(a.updateTicket)},
+		{"GET /api/v1/tickets/{id}/messages", false, a.visible(a.listMessages)},
+		{"POST /api/v1/tickets/{id}/messages", false, a.visible(a.createMessage)},
+		{"GET /api/v1/tickets/{id}/events", false, a.visible(a.listEvents)},
+		{"POST /api/v1/tickets/{id}/rotate-link", false, a.visible(a.rotateLink)},
 		{"GET /api/v1/attachments/{id}", false, a.getAttachment},
 
 		{"GET /api/v1/contacts", false, a.listContacts},

@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
@@ -27,9 +26,13 @@ func (f *filler) cover(plans []*plan) {
 				idx = append(idx, i)
 			}
 		}
-		coverValues(f.rng, idx, t.pipeline.Statuses,
-			func(i int) pipeline.Status { return plans[i].status }, func(i int, v pipeline.Status) { plans[i].status = v },
-			nil)
+		// Statuses compare by id: they hold their required properties.
+		ids := make([]int64, len(t.pipeline.Statuses))
+		for i, st := range t.pipeline.Statuses {
+			ids[i] = st.ID
+		}
+		coverValues(f.rng, idx, ids, func(i int) int64 { return plans[i].status.ID },
+			func(i int, v int64) { plans[i].status, _ = t.pipeline.StatusByID(v) }, nil)
 	}
 }
 

@@ -26,13 +26,19 @@ type Status struct {
 	Name       string `json:"name"`
 	Kind       Kind   `json:"kind"`
 	Position   int    `json:"position"`
+	// Required names the properties a ticket must have a value for to
+	// enter this status (see required.go); never nil.
+	Required []string `json:"required"`
 }
 
 // Pipeline is a named, ordered list of statuses.
 type Pipeline struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name"`
-	Statuses  []Status  `json:"statuses"`
+	ID       int64    `json:"id"`
+	Name     string   `json:"name"`
+	Position int      `json:"position"`
+	Statuses []Status `json:"statuses"`
+	// Teams limits the pipeline to these teams' operators; empty: every team.
+	Teams     []int64   `json:"teams"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -83,9 +89,10 @@ var ErrNotFound = domain.NotFound("pipeline")
 // StatusInput describes one status in a create or update; ID is zero for
 // a new status.
 type StatusInput struct {
-	ID   int64
-	Name string
-	Kind Kind
+	ID       int64
+	Name     string
+	Kind     Kind
+	Required []string
 }
 
 // DefaultStatuses are those of the "Support" pipeline every install starts with.

@@ -20,28 +20,46 @@ type Service struct {
 	firstOpen db.Memo[int64, Status]
 }
 
-// Create adds a pipeline with its statuses in the given order.
+// Create adds a pipeline with its statuses in the given order, last in
+// the list of pipelines and open to every team.
 func (s *Service) Create(ctx context.Context, name string, statuses []StatusInput) (Pipeline, error) {
-	if err := validate(name, statuses); err != nil {
+	return s.CreateWith(ctx, New{Name: name, Statuses: statuses})
+}
+
+// New is what CreateWith needs; Teams empty opens the pipeline to every team.
+type New struct {
+	Name     string
+	Statuses []StatusInput
+	Teams    []int64
+	Position *int // nil: last
+}
+
+// CreateWith adds pipeline n, last in the list, in one transaction.
+func (s *Service) CreateWith(ctx context.Context, n New) (Pipeline, error) {
+	if err := validate(n.Name, n.Statuses); err != nil {
 		return Pipeline{}, err
 	}
 	var id int64
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		now := db.Now()
-		err := tx.QueryRowContext(ctx, `INSERT INTO pipelines (name, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id`,
-			strings.TrimSpace(name), now).Scan(&id)
+		err := tx.QueryRowContext(ctx, `INSERT INTO pipelines (name, position, created_at, updated_at)
+			VALUES ($1, (SELECT COALESCE(max(position) + 1, 0) FROM pipelines), $2, $2) RETURNING id`,
+			strings.TrimSpace(n.Name), now).Scan(&id)
 		if db.IsUniqueViolation(err, "name") {
 			return domain.Invalid("name", "a pipeline with this name already exists")
 		}
 		if err != nil {
 			return err
 		}
-		for i, st := range statuses {
+		if err := checkRequired(ctx, tx, id, n.Statuses); err != nil {
+			return err
+		}
+		for i, st := range n.Statuses {
 			if err := insertStatus(ctx, tx, id, i, st); err != nil {
 				return err
 			}
 		}
-		return nil
+		return placeAndLimit(ctx, tx, id, Update{Position: n.Position, Teams: &n.Teams})
 	})
 	if err != nil {
 		return Pipeline{}, err
@@ -50,9 +68,13 @@ func (s *Service) Create(ctx context.Context, name string, statuses []StatusInpu
 }
 
 func insertStatus(ctx context.Context, q db.Querier, pipelineID int64, pos int, st StatusInput) error {
-	_, err := q.ExecContext(ctx, `INSERT INTO statuses (pipeline_id, name, kind, position) VALUES ($1, $2, $3, $4)`,
-		pipelineID, strings.TrimSpace(st.Name), st.Kind, pos)
-	return err
+	var id int64
+	err := q.QueryRowContext(ctx, `INSERT INTO statuses (pipeline_id, name, kind, position) VALUES ($1, $2, $3, $4)
+		RETURNING id`, pipelineID, strings.TrimSpace(st.Name), st.Kind, pos).Scan(&id)
+	if err != nil {
+		return err
+	}
+	return setRequired(ctx, q, id, st.Required)
 }
 
 // Get returns pipeline id with its statuses in order.
@@ -67,15 +89,19 @@ func (s *Service) GetTx(ctx context.Context, q db.Querier, id int64) (Pipeline, 
 
 func get(ctx context.Context, q db.Querier, id int64) (Pipeline, error) {
 	var p Pipeline
-	err := q.QueryRowContext(ctx, `SELECT id, name, created_at, updated_at FROM pipelines WHERE id = $1`, id).
-		Scan(&p.ID, &p.Name, &p.CreatedAt, &p.UpdatedAt)
+	err := q.QueryRowContext(ctx, `SELECT id, name, position, created_at, updated_at FROM pipelines WHERE id = $1`, id).
+		Scan(&p.ID, &p.Name, &p.Position, &p.CreatedAt, &p.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
 	}
 	if err != nil {
 		return p, err
 	}
-	p.Statuses, err = statuses(ctx, q, `WHERE pipeline_id = $1`, id)
+	if p.Statuses, err = statuses(ctx, q, `WHERE pipeline_id = $1`, id); err != nil {
+		return p, err
+	}
+	teams, err := teamsOf(ctx, q, `WHERE pipeline_id = $1`, id)
+	p.Teams = append([]int64{}, teams[id]...)
 	return p, err
 }
 
@@ -88,26 +114,31 @@ func statuses(ctx context.Context, q db.Querier, where string, args ...any) ([]S
 	defer rows.Close()
 	var out []Status
 	for rows.Next() {
-		var st Status
+		st := Status{Required: []string{}}
 		if err := rows.Scan(&st.ID, &st.PipelineID, &st.Name, &st.Kind, &st.Position); err != nil {
 			return nil, err
 		}
 		out = append(out, st)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, loadRequired(ctx, q, out, where, args...)
 }
 
-// List returns every pipeline with its statuses, by name.
+// List returns every pipeline with its statuses, in the admins' order.
 func (s *Service) List(ctx context.Context) ([]Pipeline, error) {
-	rows, err := s.DB.Read.QueryContext(ctx, `SELECT id, name, created_at, updated_at FROM pipelines ORDER BY lower(name), id`)
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT id, name, position, created_at, updated_at FROM pipelines
+		ORDER BY position, lower(name), id`)
 	if err != nil {
 		return nil, err
 	}
 	var out []Pipeline
 	index := map[int64]int{}
 	for rows.Next() {
-		var p Pipeline
-		if err := rows.Scan(&p.ID, &p.Name, &p.CreatedAt, &p.UpdatedAt); err != nil {
+		p := Pipeline{Teams: []int64{}}
+		if err := rows.Scan(&p.ID, &p.Name, &p.Position, &p.CreatedAt, &p.UpdatedAt); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -122,6 +153,13 @@ func (s *Service) List(ctx context.Context) ([]Pipeline, error) {
 	for _, st := range all {
 		p := &out[index[st.PipelineID]]
 		p.Statuses = append(p.Statuses, st)
+	}
+	if err != nil {
+		return nil, err
+	}
+	teams, err := teamsOf(ctx, s.DB.Read, "")
+	for id, ts := range teams {
+		out[index[id]].Teams = ts
 	}
 	return out, err
 }

@@ -22,11 +22,15 @@ type TicketMover interface {
 // in order: entries with an ID keep that status (renamed, re-kinded,
 // moved), entries without one are new, and statuses left out are removed.
 // A removed status that holds tickets needs Reassign[its id]: the id or
-// name of a status in the new list, where its tickets go.
+// name of a status in the new list, where its tickets go. Position moves
+// the pipeline in the list (0 is first); Teams replaces its team limit
+// (empty: every team).
 type Update struct {
 	Name     *string
 	Statuses []StatusInput
 	Reassign map[int64]string
+	Position *int
+	Teams    *[]int64
 	ActorID  int64
 }
 
@@ -51,7 +55,13 @@ func (s *Service) Update(ctx context.Context, id int64, u Update) (Pipeline, err
 		if err := checkIDs(cur, u.Statuses); err != nil {
 			return err
 		}
-		return s.apply(ctx, tx, cur, strings.TrimSpace(name), u)
+		if err := checkRequired(ctx, tx, id, u.Statuses); err != nil {
+			return err
+		}
+		if err := s.apply(ctx, tx, cur, strings.TrimSpace(name), u); err != nil {
+			return err
+		}
+		return placeAndLimit(ctx, tx, id, u)
 	})
 	if err != nil {
 		return Pipeline{}, err
@@ -62,9 +72,24 @@ func (s *Service) Update(ctx context.Context, id int64, u Update) (Pipeline, err
 func inputsOf(sts []Status) []StatusInput {
 	out := make([]StatusInput, len(sts))
 	for i, st := range sts {
-		out[i] = StatusInput{ID: st.ID, Name: st.Name, Kind: st.Kind}
+		out[i] = StatusInput{ID: st.ID, Name: st.Name, Kind: st.Kind, Required: st.Required}
 	}
 	return out
+}
+
+func placeAndLimit(ctx context.Context, tx *db.Tx, id int64, u Update) error {
+	if u.Position != nil {
+		if *u.Position < 0 {
+			return domain.Invalid("position", "must be 0 or more")
+		}
+		if err := move(ctx, tx, id, *u.Position); err != nil {
+			return err
+		}
+	}
+	if u.Teams != nil {
+		return setTeams(ctx, tx, id, *u.Teams)
+	}
+	return nil
 }
 
 func checkIDs(cur Pipeline, in []StatusInput) error {
@@ -118,7 +143,10 @@ func upsertStatus(ctx context.Context, tx *db.Tx, pipelineID int64, pos int, st 
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE statuses SET name = $2, kind = $3, position = $4 WHERE id = $1`,
 		st.ID, strings.TrimSpace(st.Name), st.Kind, pos)
-	return err
+	if err != nil {
+		return err
+	}
+	return setRequired(ctx, tx, st.ID, st.Required)
 }
 
 // dropped reports whether id, a status of cur, is missing from the new list in.

@@ -96,6 +96,9 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 	if err != nil {
 		return newTicket{}, err
 	}
+	if err := s.mayEnter(ctx, tx, r.team.PipelineID, in.ActorID); err != nil {
+		return newTicket{}, err
+	}
 	n := newTicket{in: in, r: r, token: NewToken()}
 	if err = s.insert(ctx, tx, &n); err != nil {
 		return newTicket{}, err

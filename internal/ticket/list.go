@@ -29,6 +29,9 @@ type Filter struct {
 	Q         string
 	Limit     int
 	Cursor    string
+	// Viewer, when set, keeps only the tickets this operator (not an
+	// admin) may see: those of pipelines open to one of their teams.
+	Viewer int64
 }
 
 // Page is one page of a list and the cursor of the next.
@@ -156,6 +159,9 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, []string, er
 		return nil, nil, err
 	}
 	s.simpleFilters(w, f, &c)
+	if f.Viewer != 0 {
+		w.add(fmt.Sprintf(visibleSQL, w.arg(f.Viewer)))
+	}
 	verify := s.searchFilter(w, f.Q)
 	if f.Cursor != "" {
 		cur, err := parseCursor(f.Cursor)

@@ -31,6 +31,11 @@ func (s *Service) planTeamAndStatus(ctx context.Context, tx *db.Tx, t Ticket, p 
 		if err != nil {
 			return nil, err
 		}
+		if next.PipelineID != t.PipelineID {
+			if err := s.mayEnter(ctx, tx, next.PipelineID, p.ActorID); err != nil {
+				return nil, err
+			}
+		}
 		out = append(out, teamChange(t, next))
 		pipelineID = next.PipelineID
 	}

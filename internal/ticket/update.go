@@ -57,6 +57,9 @@ type change struct {
 	data  map[string]any
 	// closes: the change moves an open ticket to a closed status.
 	closes bool
+	// to is the status a status change enters, whose required properties
+	// the ticket must hold once every change is written.
+	to *pipeline.Status
 }
 
 func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) error {
@@ -74,6 +77,14 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 	}
 	for _, ch := range changes {
 		if err := s.write(ctx, tx, t.ID, ch, p.ActorID, now); err != nil {
+			return err
+		}
+	}
+	for _, ch := range changes {
+		if ch.to == nil {
+			continue
+		}
+		if err := s.requireValues(ctx, tx, t.ID, *ch.to); err != nil {
 			return err
 		}
 	}
@@ -222,7 +233,7 @@ func (s *Service) planTags(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c 
 // statusChange moves t to st, keeping is_open and closed_at in step.
 func statusChange(t Ticket, st pipeline.Status) *change {
 	ch := &change{args: []any{st.ID, st.Kind == pipeline.Open}, event: EventStatus,
-		data: map[string]any{"from": t.Status.Name, "to": st.Name}}
+		data: map[string]any{"from": t.Status.Name, "to": st.Name}, to: &st}
 	switch {
 	case st.Kind == pipeline.Closed && t.IsOpen():
 		ch.set = "status_id = $3, is_open = $4, closed_at = $2"

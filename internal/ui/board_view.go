@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"net/url"
 	"strconv"
@@ -20,6 +21,9 @@ type BoardView struct {
 	Pipelines []Tab // every pipeline, when there is more than one
 	Columns   []BoardColumn
 	Error     string // a move the domain refused
+	// Missing asks for the values a move lacks, when a page without
+	// script posted it; the board's script shows the same form in a dialog.
+	Missing *MissingForm
 }
 
 // BoardColumn is one status and its tickets, highest priority first.
@@ -39,15 +43,20 @@ type BoardCard struct {
 	Moves []Option
 }
 
-// boardView gathers the columns of pipeline id.
-func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, error) {
+// boardView gathers the columns of pipeline id, as operator viewer (0
+// for an admin) may see them: a pipeline limited to other teams is not
+// found, and is left out of the pipeline tabs.
+func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64) (BoardView, error) {
 	pl, err := u.s.Pipelines.Get(ctx, id)
 	if err != nil {
 		return BoardView{}, err
 	}
+	if ok, err := u.visiblePipeline(ctx, id, viewer); err != nil || !ok {
+		return BoardView{}, cmp.Or(err, pipeline.ErrNotFound)
+	}
 	v := BoardView{Base: base, Pipeline: pl}
 	v.Section = "board"
-	all, err := u.s.Pipelines.List(ctx)
+	all, err := u.visiblePipelines(ctx, viewer)
 	if err != nil {
 		return v, err
 	}
@@ -63,7 +72,7 @@ func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, err
 	}
 	card := onCard(defs)
 	for _, st := range pl.Statuses {
-		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize})
+		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Viewer: viewer})
 		if err != nil {
 			return v, err
 		}
@@ -88,6 +97,32 @@ func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, err
 		v.Columns = append(v.Columns, col)
 	}
 	return v, nil
+}
+
+func (u *UI) visiblePipeline(ctx context.Context, id, viewer int64) (bool, error) {
+	if viewer == 0 {
+		return true, nil
+	}
+	return u.s.Tickets.PipelineVisible(ctx, id, viewer)
+}
+
+// visiblePipelines lists, in the admins' order, the pipelines viewer may see.
+func (u *UI) visiblePipelines(ctx context.Context, viewer int64) ([]pipeline.Pipeline, error) {
+	all, err := u.s.Pipelines.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, p := range all {
+		ok, err := u.visiblePipeline(ctx, p.ID, viewer)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 func boardURL(pipelineID int64) string {

@@ -84,7 +84,8 @@ func (u *UI) contactPage(r *http.Request, c contact.Contact, cursor string) (Con
 	v := ContactView{Base: u.base(r, csrfToken(r)), Contact: contactCard(c), Notes: c.Notes,
 		Form: contactFormOf(c), Errors: map[string]string{}}
 	v.Section = "contacts"
-	page, err := u.s.Tickets.List(r.Context(), ticket.Filter{ContactID: c.ID, Limit: contactTicketsPage, Cursor: cursor})
+	page, err := u.s.Tickets.List(r.Context(), ticket.Filter{ContactID: c.ID, Limit: contactTicketsPage, Cursor: cursor,
+		Viewer: viewer(r)})
 	if err != nil {
 		return v, err
 	}

@@ -7,8 +7,8 @@ import (
 	"github.com/frontdesk/frontdesk/internal/httpx"
 )
 
-// fileDownload sends a file of any message, notes included: every
-// operator sees every ticket. The name in the path is for the browser's
+// fileDownload sends a file of any message, notes included, of a ticket
+// the operator may see (team limits of pipelines). The name in the path is for the browser's
 // save dialog only; the id decides.
 func (u *UI) fileDownload(w http.ResponseWriter, r *http.Request) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -18,6 +18,11 @@ func (u *UI) fileDownload(w http.ResponseWriter, r *http.Request) error {
 	f, err := u.s.Tickets.Attachment(r.Context(), id)
 	if err != nil {
 		return err
+	}
+	if v := viewer(r); v != 0 {
+		if err := u.s.Tickets.Visible(r.Context(), f.TicketID, v); err != nil {
+			return err
+		}
 	}
 	content, err := u.s.Blobs.Open(f.SHA256)
 	if err != nil {

@@ -27,11 +27,11 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	v := inboxViewByKey(views, q.View)
 	q.View = v.key
 	f := q.filter(v, sc.operator.ID)
-	f.Cursor, f.Limit = params.Get("cursor"), inboxPageSize
+	f.Cursor, f.Limit, f.Viewer = params.Get("cursor"), inboxPageSize, viewer(r)
 	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key),
 		Empty: v.empty, Back: q.url()}
 	view.Section, view.Flash = "inbox", notice
-	if view.Filters, err = u.inboxFilters(r.Context(), q); err != nil {
+	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {
 		return err
 	}
 	defs, err := u.s.Fields.List(r.Context())

@@ -24,7 +24,7 @@ var inboxChannels = []ticket.Channel{ticket.Email, ticket.WebForm, ticket.Widget
 
 // inboxFilters fills the filter bar for q: teams and active operators
 // come from their services.
-func (u *UI) inboxFilters(ctx context.Context, q inboxQuery) (InboxFilters, error) {
+func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64) (InboxFilters, error) {
 	f := InboxFilters{View: q.View, Status: q.Status, Tag: q.Tag, Q: q.Q, Active: q.filtered()}
 	teams, err := u.s.Teams.List(ctx)
 	if err != nil {
@@ -52,7 +52,7 @@ func (u *UI) inboxFilters(ctx context.Context, q inboxQuery) (InboxFilters, erro
 	for _, ch := range inboxChannels {
 		f.Channels = append(f.Channels, Option{Value: string(ch), Label: channelLabel(ch)})
 	}
-	if f.Statuses, err = u.statusNames(ctx); err != nil {
+	if f.Statuses, err = u.statusNames(ctx, viewer); err != nil {
 		return f, err
 	}
 	mark(f.Teams, q.Team)
@@ -63,10 +63,10 @@ func (u *UI) inboxFilters(ctx context.Context, q inboxQuery) (InboxFilters, erro
 	return f, nil
 }
 
-// statusNames lists status names in pipeline order, each name once
-// whatever its case.
-func (u *UI) statusNames(ctx context.Context) ([]Option, error) {
-	pls, err := u.s.Pipelines.List(ctx)
+// statusNames lists the status names of the pipelines viewer may see, in
+// pipeline order, each name once whatever its case.
+func (u *UI) statusNames(ctx context.Context, viewer int64) ([]Option, error) {
+	pls, err := u.visiblePipelines(ctx, viewer)
 	if err != nil {
 		return nil, err
 	}

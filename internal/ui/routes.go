@@ -84,6 +84,7 @@ func (u *UI) routes() []route {
 		{"GET /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineEdit)},
 		{"POST /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineSave)},
 		{"POST /settings/pipelines/{id}/delete", true, u.adminOnly(u.settingsPipelineDelete)},
+		{"POST /settings/pipelines/{id}/position", true, u.adminOnly(u.settingsPipelineMove)},
 
 		{"GET /settings/calendars", true, u.adminOnly(u.settingsCalendars)},
 		{"GET /settings/calendars/new", true, u.adminOnly(u.settingsCalendarNew)},
@@ -124,6 +125,9 @@ const formMemory = 8 << 20
 // post is read whole (a 413 page past its limit) before the CSRF check.
 func (u *UI) Register(mux *http.ServeMux) {
 	for _, rt := range u.routes() {
+		if ticketRoute(rt.pattern) {
+			rt.handler = u.ticketVisible(rt.handler)
+		}
 		h := readForm(checkCSRF(rt.handler))
 		if rt.operator {
 			h = u.requireSession(h)

@@ -82,7 +82,7 @@ var notices = map[string]string{
 	"team-created": "Team created.", "team-saved": "Team saved.",
 	"operator-created": "Operator created.", "operator-saved": "Operator saved.",
 	"pipeline-created": "Pipeline created.", "pipeline-saved": "Pipeline saved.",
-	"pipeline-deleted": "Pipeline deleted.", "token-revoked": "Token revoked.",
+	"pipeline-deleted": "Pipeline deleted.", "pipeline-moved": "Pipeline moved.", "token-revoked": "Token revoked.",
 	"account-saved":    "Name saved.",
 	"password-changed": "Password changed. Your other signed-in browsers were signed out.",
 	"password-reset":   "Password reset. The operator was signed out everywhere; their API tokens still work.",

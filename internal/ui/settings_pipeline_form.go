@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,9 +13,10 @@ import (
 
 // StatusRow is one status in the pipeline form; ID is zero for a new one.
 type StatusRow struct {
-	ID   int64
-	Name string
-	Kind string
+	ID       int64
+	Name     string
+	Kind     string
+	Required []string
 }
 
 // Removed is a status taken out of the form that still exists; if it
@@ -32,23 +34,29 @@ type PipelineForm struct {
 	Name     string
 	Statuses []StatusRow
 	Removed  []Removed
+	Teams    []int64 // the teams it is limited to; none: every team
 }
 
 func pipelineFormOf(p pipeline.Pipeline) PipelineForm {
-	f := PipelineForm{Name: p.Name}
+	f := PipelineForm{Name: p.Name, Teams: p.Teams}
 	for _, s := range p.Statuses {
-		f.Statuses = append(f.Statuses, StatusRow{ID: s.ID, Name: s.Name, Kind: string(s.Kind)})
+		f.Statuses = append(f.Statuses, StatusRow{ID: s.ID, Name: s.Name, Kind: string(s.Kind), Required: s.Required})
 	}
 	return f
 }
 
 func pipelineFormFrom(v url.Values) PipelineForm {
-	f := PipelineForm{Name: v.Get("name")}
+	f := PipelineForm{Name: v.Get("name"), Teams: []int64{}}
 	n, _ := strconv.Atoi(v.Get("n"))
 	for i := 0; i < n && i < 200; i++ {
 		id, _ := strconv.ParseInt(v.Get(fmt.Sprintf("sid_%d", i)), 10, 64)
 		f.Statuses = append(f.Statuses, StatusRow{ID: id, Name: v.Get(fmt.Sprintf("sname_%d", i)),
-			Kind: v.Get(fmt.Sprintf("skind_%d", i))})
+			Kind: v.Get(fmt.Sprintf("skind_%d", i)), Required: v[fmt.Sprintf("sreq_%d", i)]})
+	}
+	for _, t := range v["teams"] {
+		if id, err := strconv.ParseInt(t, 10, 64); err == nil {
+			f.Teams = append(f.Teams, id)
+		}
 	}
 	for _, r := range v["removed"] {
 		id, name, _ := strings.Cut(r, ":")
@@ -87,7 +95,7 @@ func (f *PipelineForm) edit(op string) bool {
 func (f PipelineForm) inputs() []pipeline.StatusInput {
 	out := []pipeline.StatusInput{}
 	for _, s := range f.Statuses {
-		out = append(out, pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: pipeline.Kind(s.Kind)})
+		out = append(out, pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: pipeline.Kind(s.Kind), Required: s.Required})
 	}
 	return out
 }
@@ -119,6 +127,29 @@ type PipelineView struct {
 	SettingsBase
 	ID   int64
 	Form PipelineForm
+	// Properties are what a status may require; Teams what the pipeline
+	// may be limited to.
+	Properties []pipeline.Property
+	Teams      []Option
+}
+
+// choices fills in the properties and teams the form offers, ticking the
+// form's teams.
+func (u *UI) choices(ctx context.Context, v *PipelineView) error {
+	var err error
+	if v.Properties, err = u.s.Pipelines.Properties(ctx, v.ID); err != nil {
+		return err
+	}
+	teams, err := u.s.Teams.List(ctx)
+	for _, t := range teams {
+		v.Teams = append(v.Teams, Option{Value: id64(t.ID), Label: t.Name, Selected: slices.Contains(v.Form.Teams, t.ID)})
+	}
+	return err
+}
+
+// Requires reports whether status row i requires property name.
+func (v PipelineView) Requires(i int, name string) bool {
+	return i < len(v.Form.Statuses) && slices.Contains(v.Form.Statuses[i].Required, name)
 }
 
 // Action is where the form posts.
@@ -132,7 +163,8 @@ func (v PipelineView) Action() string {
 // StatusError is the message for status i's name or kind.
 func (v PipelineView) StatusError(i int) string {
 	p := fmt.Sprintf("statuses[%d]", i)
-	return strings.TrimSpace(v.Errors[p+".name"] + " " + v.Errors[p+".kind"] + " " + v.Errors[p+".id"])
+	return strings.TrimSpace(v.Errors[p+".name"] + " " + v.Errors[p+".kind"] + " " + v.Errors[p+".id"] + " " +
+		v.Errors[p+".required"])
 }
 
 // Last is the index of the last status row.

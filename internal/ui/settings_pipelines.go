@@ -10,10 +10,19 @@ import (
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 )
 
-// PipelinesView lists the pipelines.
+// PipelinesView lists the pipelines in their order.
 type PipelinesView struct {
 	SettingsBase
-	Pipelines []pipeline.Pipeline
+	Rows []PipelineRow
+}
+
+// PipelineRow is one pipeline of the list, with the positions its up and
+// down buttons send.
+type PipelineRow struct {
+	pipeline.Pipeline
+	TeamNames   string // "Every team" when not limited
+	Up, Down    int
+	First, Last bool
 }
 
 func (u *UI) settingsPipelines(w http.ResponseWriter, r *http.Request) error {
@@ -21,7 +30,27 @@ func (u *UI) settingsPipelines(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := PipelinesView{SettingsBase: u.settingsBase(r, "pipelines"), Pipelines: ps}
+	teams, err := u.s.Teams.List(r.Context())
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, t := range teams {
+		names[t.ID] = t.Name
+	}
+	v := PipelinesView{SettingsBase: u.settingsBase(r, "pipelines")}
+	for i, p := range ps {
+		row := PipelineRow{Pipeline: p, TeamNames: "Every team", Up: max(i-1, 0), Down: i + 1, First: i == 0,
+			Last: i == len(ps)-1}
+		if len(p.Teams) > 0 {
+			var limited []string
+			for _, id := range p.Teams {
+				limited = append(limited, names[id])
+			}
+			row.TeamNames = strings.Join(limited, ", ")
+		}
+		v.Rows = append(v.Rows, row)
+	}
 	v.Flash = notice(r)
 	return u.render(w, r, http.StatusOK, "settings_pipelines", "", v)
 }
@@ -32,6 +61,9 @@ func (u *UI) settingsPipelineNew(w http.ResponseWriter, r *http.Request) error {
 		f.Statuses = append(f.Statuses, StatusRow{Name: s.Name, Kind: string(s.Kind)})
 	}
 	v := PipelineView{SettingsBase: u.settingsBase(r, "pipelines"), Form: f}
+	if err := u.choices(r.Context(), &v); err != nil {
+		return err
+	}
 	return u.render(w, r, http.StatusOK, "settings_pipeline", "", v)
 }
 
@@ -46,6 +78,9 @@ func (u *UI) settingsPipelineEdit(w http.ResponseWriter, r *http.Request) error 
 	}
 	v := PipelineView{SettingsBase: u.settingsBase(r, "pipelines"), ID: id, Form: pipelineFormOf(p)}
 	v.Flash = notice(r)
+	if err := u.choices(r.Context(), &v); err != nil {
+		return err
+	}
 	return u.render(w, r, http.StatusOK, "settings_pipeline", "", v)
 }
 
@@ -60,6 +95,9 @@ func (u *UI) settingsPipelineSave(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	v := PipelineView{SettingsBase: u.settingsBase(r, "pipelines"), ID: id, Form: pipelineFormFrom(r.PostForm)}
+	if err := u.choices(r.Context(), &v); err != nil {
+		return err
+	}
 	if v.Form.edit(r.PostForm.Get("op")) {
 		if err := u.countRemoved(r.Context(), &v.Form); err != nil {
 			return err
@@ -83,10 +121,10 @@ func (u *UI) settingsPipelineSave(w http.ResponseWriter, r *http.Request) error 
 
 func (u *UI) savePipeline(r *http.Request, id int64, f PipelineForm) (pipeline.Pipeline, error) {
 	if id == 0 {
-		return u.s.Pipelines.Create(r.Context(), f.Name, f.inputs())
+		return u.s.Pipelines.CreateWith(r.Context(), pipeline.New{Name: f.Name, Statuses: f.inputs(), Teams: f.Teams})
 	}
 	return u.s.Pipelines.Update(r.Context(), id, pipeline.Update{Name: &f.Name, Statuses: f.inputs(),
-		Reassign: f.reassign(), ActorID: me(r).ID})
+		Reassign: f.reassign(), Teams: &f.Teams, ActorID: me(r).ID})
 }
 
 // pipelineRefused puts a broken rule into the view and returns the status
@@ -127,6 +165,9 @@ func (u *UI) settingsPipelineDelete(w http.ResponseWriter, r *http.Request) erro
 		}
 		v := PipelineView{SettingsBase: u.settingsBase(r, "pipelines"), ID: id, Form: pipelineFormOf(p)}
 		v.Error = sentenceCase(err.Error())
+		if err := u.choices(r.Context(), &v); err != nil {
+			return err
+		}
 		return u.render(w, r, http.StatusConflict, "settings_pipeline", "", v)
 	} else if err != nil {
 		return err

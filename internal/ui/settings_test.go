@@ -52,7 +52,7 @@ func TestSettingsAdminOnly(t *testing.T) {
 		}
 		posts := []string{"/settings/teams", "/settings/operators", "/settings/operators" + aid,
 			"/settings/operators" + aid + "/tokens", "/settings/pipelines", "/settings/pipelines" + pid,
-			"/settings/pipelines" + pid + "/delete"}
+			"/settings/pipelines" + pid + "/delete", "/settings/pipelines" + pid + "/position"}
 		for _, path := range posts {
 			e.postAs("agent", path, url.Values{"name": {"x"}, "role": {"agent"}}, http.StatusForbidden)
 		}

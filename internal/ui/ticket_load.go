@@ -62,7 +62,7 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 		return TicketView{}, err
 	}
 	v.Custom = customInputs(defs, t)
-	v.Customer, err = u.customer(ctx, t)
+	v.Customer, err = u.customer(ctx, t, viewer(r))
 	return v, err
 }
 
@@ -100,13 +100,13 @@ func (u *UI) controls(ctx context.Context, t ticket.Ticket) (Controls, error) {
 }
 
 // customer is the ticket's contact and a few of their other tickets.
-func (u *UI) customer(ctx context.Context, t ticket.Ticket) (Customer, error) {
+func (u *UI) customer(ctx context.Context, t ticket.Ticket, viewer int64) (Customer, error) {
 	c, err := u.s.Contacts.Get(ctx, t.Contact.ID)
 	if err != nil {
 		return Customer{}, err
 	}
 	out := customerOf(c)
-	page, err := u.s.Tickets.List(ctx, ticket.Filter{ContactID: c.ID, Limit: otherTicketsShown + 2})
+	page, err := u.s.Tickets.List(ctx, ticket.Filter{ContactID: c.ID, Limit: otherTicketsShown + 2, Viewer: viewer})
 	if err != nil {
 		return out, err
 	}

@@ -15,7 +15,9 @@ const fetchHeader = "X-Frontdesk-Fetch"
 
 // ticketStatus moves a ticket to another status: the board's card form
 // and its drag and drop. The domain checks the status belongs to the
-// ticket's pipeline; a refusal is shown on the board.
+// ticket's pipeline and that the ticket has what the status requires; a
+// lack is asked for in a form (the board's dialog), any other refusal is
+// shown on the board.
 func (u *UI) ticketStatus(w http.ResponseWriter, r *http.Request) error {
 	id, err := ticketID(r)
 	if err != nil {
@@ -27,7 +29,18 @@ func (u *UI) ticketStatus(w http.ResponseWriter, r *http.Request) error {
 	}
 	sc, _ := fromContext(r.Context())
 	st := strings.TrimSpace(r.PostFormValue("status"))
-	_, err = u.s.Tickets.Update(r.Context(), id, ticket.Patch{Status: &st, ActorID: sc.operator.ID})
+	p := ticket.Patch{Status: &st, ActorID: sc.operator.ID}
+	patchValues(r.PostForm, &p) // the values a status requires, from its dialog
+	if p.Custom, err = u.askedFields(r.Context(), r.PostForm); err != nil {
+		return err
+	}
+	_, err = u.s.Tickets.Update(r.Context(), id, p)
+	if f, ferr := u.missingForm(r, t, err); ferr != nil || f != nil {
+		if ferr != nil {
+			return ferr
+		}
+		return u.askMissing(w, r, t, f)
+	}
 	msg := ""
 	if err != nil {
 		e := httpx.Map(err)
@@ -50,7 +63,7 @@ func (u *UI) ticketStatus(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	if msg != "" {
-		v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), t.PipelineID)
+		v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), t.PipelineID, viewer(r))
 		if err != nil {
 			return err
 		}

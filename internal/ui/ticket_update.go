@@ -24,6 +24,9 @@ func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
 	sc, _ := fromContext(r.Context())
 	p, bad := patchFromForm(r, t)
 	p.ActorID = sc.operator.ID
+	if p.Custom, err = u.askedFields(r.Context(), r.PostForm); err != nil {
+		return err
+	}
 	if len(bad) == 0 {
 		_, err = u.s.Tickets.Update(r.Context(), id, p)
 	}
@@ -34,6 +37,7 @@ func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(bad) > 0 {
+		refusal := err
 		v, err := u.workspace(r, id)
 		if err != nil {
 			return err
@@ -41,6 +45,9 @@ func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
 		for f, m := range bad {
 			base, _, _ := strings.Cut(f, "[") // "tags[2]": one of the tags
 			v.fail(base, sentence(f, m))
+		}
+		if err := u.showMissing(r, &v, refusal); err != nil {
+			return err
 		}
 		return u.render(w, r, http.StatusUnprocessableEntity, "ticket", "", v)
 	}
@@ -73,12 +80,7 @@ func patchFromForm(r *http.Request, t ticket.Ticket) (ticket.Patch, map[string]s
 		p.Team = &v
 	}
 	if v, ok := formValue(form, "tags"); ok {
-		tags := []string{}
-		for _, tag := range strings.Split(v, ",") {
-			if tag = strings.TrimSpace(tag); tag != "" {
-				tags = append(tags, tag)
-			}
-		}
+		tags := splitTags(v)
 		p.Tags = &tags
 	}
 	return p, bad

@@ -32,7 +32,8 @@ type TicketView struct {
 	Fields   []ticket.Field    // extra answers of a website form
 	// Custom are the inputs of the custom fields of the ticket's pipeline.
 	Custom      []CustomInput
-	CustomError string // a refusal no input shows
+	CustomError string         // a refusal no input shows
+	Missing     *MissingNotice // a status change refused for required properties
 }
 
 // Stamp is a moment shown as people read it, with the exact time on hover.

@@ -41,7 +41,7 @@ func (u *UI) ticketsBulk(w http.ResponseWriter, r *http.Request) error {
 		var ve *domain.ValidationError
 		switch {
 		case errors.As(err, &ve):
-			skipped = append(skipped, bulkRefusal(t, p, ve))
+			skipped = append(skipped, bulkRefusal(t, p, err, ve))
 		case err != nil:
 			return err
 		default:
@@ -81,8 +81,12 @@ func bulkPatch(r *http.Request) (ticket.Patch, string) {
 }
 
 // bulkRefusal says why one ticket was left as it was.
-func bulkRefusal(t ticket.Ticket, p ticket.Patch, ve *domain.ValidationError) string {
+func bulkRefusal(t ticket.Ticket, p ticket.Patch, err error, ve *domain.ValidationError) string {
 	num := "#" + id64(t.Number)
+	var missing *ticket.MissingError
+	if errors.As(err, &missing) {
+		return fmt.Sprintf("%s lacks %s to enter %s", num, joinAnd(missing.Missing), missing.Status.Name)
+	}
 	if _, bad := ve.Fields["status"]; bad && p.Status != nil {
 		return fmt.Sprintf("%s has no status '%s'", num, *p.Status)
 	}

@@ -59,6 +59,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   if (!board) return;
   var errorBox = document.getElementById("board-error");
   var statusBox = document.getElementById("board-status");
+  var dialog = document.getElementById("missing-dialog");
   var dragged = null;
 
   function column(el) { return el && el.closest ? el.closest(".column[data-status]") : null; }
@@ -82,7 +83,10 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     list.insertBefore(card, before);
   }
 
-  // move sends card to col and says what happened.
+  // move sends card to col and says what happened. A status that
+  // requires values the ticket lacks answers with a form, shown in a
+  // dialog: the card moves once the values are given, and stays where it
+  // was when the dialog is cancelled.
   function move(card, col) {
     var from = column(card);
     if (!col || col === from) return Promise.resolve(false);
@@ -90,33 +94,66 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     var data = new URLSearchParams(new FormData(form));
     data.set("status", col.getAttribute("data-status"));
     errorBox.hidden = true;
+    return send(card, col, form.action, data);
+  }
+  function send(card, col, action, data) {
     card.setAttribute("aria-busy", "true");
-    return fetch(form.action, {
+    return fetch(action, {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Frontdesk-Fetch": "1", "X-CSRF-Token": data.get("_csrf") }
     }).then(function (res) {
       if (res.status === 204) return "";
+      var type = res.headers.get("Content-Type") || "";
       return res.text().then(function (t) {
-        return (res.headers.get("Content-Type") || "").indexOf("text/plain") === 0 && t ? t :
-          "The ticket was not moved. Reload the page and try again.";
+        if (res.status === 422 && type.indexOf("text/html") === 0) return { form: t };
+        return type.indexOf("text/plain") === 0 && t ? t : "The ticket was not moved. Reload the page and try again.";
       });
     }, function () {
       return "The ticket was not moved: Frontdesk could not be reached.";
     }).then(function (problem) {
       card.removeAttribute("aria-busy");
+      if (problem && problem.form) return ask(card, col, problem.form);
+      if (dialog.open) {
+        dialog.innerHTML = ""; // emptied first: closing it then says nothing
+        dialog.close();
+      }
       if (problem) {
         errorBox.textContent = problem;
         errorBox.hidden = false;
         return false;
       }
       place(card, col);
-      form.querySelector("select").value = col.getAttribute("data-status");
+      card.querySelector("form.move select").value = col.getAttribute("data-status");
       recount();
       var num = card.querySelector(".num");
       statusBox.textContent = (num ? num.textContent + " " : "") + "moved to " + col.getAttribute("data-name") + ".";
       return true;
     });
   }
+  // ask shows the form for the missing values; its submit tries the move again.
+  function ask(card, col, html) {
+    dialog.innerHTML = html;
+    var form = dialog.querySelector("form");
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      send(card, col, form.action, new URLSearchParams(new FormData(form)));
+    });
+    form.querySelector("[data-cancel]").addEventListener("click", function (ev) {
+      ev.preventDefault();
+      dialog.close();
+    });
+    if (!dialog.open) dialog.showModal();
+    var first = form.querySelector("[aria-invalid=true]") || form.querySelector("select, input:not([type=hidden]), textarea");
+    if (first) first.focus();
+    return false;
+  }
+  dialog.addEventListener("close", function () {
+    if (dialog.open) return; // reopened for another card before this event came
+    if (dialog.querySelector("form")) statusBox.textContent = "Not moved.";
+    dialog.innerHTML = "";
+  });
   board.addEventListener("dragstart", function (ev) {
     dragged = ev.target.closest ? ev.target.closest(".kcard") : null;
     if (!dragged) return;
