@@ -101,6 +101,9 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 	if n.first, err = s.afterInsert(ctx, tx, &n); err != nil {
 		return newTicket{}, err
 	}
+	if err = s.clock(ctx, tx, n.id, ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID}); err != nil {
+		return newTicket{}, err
+	}
 	return n, s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,
 		MessageKind: Customer, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID})
 }

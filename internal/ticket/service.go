@@ -47,6 +47,7 @@ type Service struct {
 	Operators OperatorFinder
 	Bus       Publisher
 	Notifier  Notifier // optional: mail to customers (see notice.go)
+	Clocks    Clocks   // optional: SLA state, kept in step (see clock.go)
 	// Search on SQLite (scan.go): a query matching at least FewMatches
 	// tickets (0: computed from the number of tickets) walks the list in
 	// order, testing up to ScanBudget tickets (0: 20,000; negative: never

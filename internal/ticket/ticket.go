@@ -83,6 +83,8 @@ type Ticket struct {
 	FirstResponseAt        *time.Time   `json:"first_response_at"`
 	ClosedAt               *time.Time   `json:"closed_at"`
 	LastCustomerActivityAt *time.Time   `json:"last_customer_activity_at"`
+	// SLA is the state of each SLA target; nil where no policy applies.
+	SLA *SLA `json:"sla"`
 	// NewContact: this ticket's creation made its contact. Set by Create
 	// only; the portal hands an unsigned visitor the link only then.
 	NewContact bool `json:"-"`

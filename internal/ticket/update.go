@@ -54,6 +54,8 @@ type change struct {
 	data  map[string]any
 	// closes: the change moves an open ticket to a closed status.
 	closes bool
+	// status is the status a status change enters.
+	status *pipeline.Status
 }
 
 func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) error {
@@ -77,7 +79,7 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 	if p.Subject != nil && *p.Subject != t.Subject {
 		s.indexSubject(ctx, tx, t.ID, strings.TrimSpace(*p.Subject))
 	}
-	return nil
+	return s.clock(ctx, tx, t.ID, clockSteps(changes, now)...)
 }
 
 func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, actorID int64, now time.Time) error {
@@ -204,7 +206,7 @@ func (s *Service) planTags(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c 
 // statusChange moves t to st, keeping is_open and closed_at in step.
 func statusChange(t Ticket, st pipeline.Status) *change {
 	ch := &change{args: []any{st.ID, st.Kind == pipeline.Open}, event: EventStatus,
-		data: map[string]any{"from": t.Status.Name, "to": st.Name}}
+		data: map[string]any{"from": t.Status.Name, "to": st.Name}, status: &st}
 	switch {
 	case st.Kind == pipeline.Closed && t.IsOpen():
 		ch.set = "status_id = $3, is_open = $4, closed_at = $2"
@@ -224,5 +226,9 @@ func (s *Service) reopen(ctx context.Context, tx *db.Tx, t Ticket, actorID int64
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, tx, t.ID, *statusChange(t, p.FirstOpen()), actorID, at)
+	ch := statusChange(t, p.FirstOpen())
+	if err := s.write(ctx, tx, t.ID, *ch, actorID, at); err != nil {
+		return err
+	}
+	return s.clock(ctx, tx, t.ID, clockSteps([]change{*ch}, at)...)
 }

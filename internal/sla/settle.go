@@ -1,0 +1,169 @@
+package sla
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+)
+
+// settleOpts says what else a recomputation does: write the history
+// lines of a policy change at changedAt (times in loc, for why), and, for
+// the SLA worker, announce new warnings and breaches.
+type settleOpts struct {
+	changedAt time.Time
+	loc       *time.Location
+	why       string
+	announce  bool
+	snap      *snapshot
+	// published collects (kind, ticket) for the bus, after commit.
+	published *[]published
+}
+
+type published struct {
+	kind string
+	id   int64
+}
+
+// settle replays events, stores the result on the ticket and writes what
+// the history should say.
+func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events []Event, o settleOpts) error {
+	var c Clock
+	var lines []string
+	for _, e := range events {
+		rs, err := c.Apply(e)
+		if err != nil {
+			return fmt.Errorf("ticket %d: %w", row.id, err)
+		}
+		for _, r := range rs {
+			if !o.changedAt.IsZero() && r.At.Equal(o.changedAt) {
+				lines = append(lines, r.Line(o.loc)+whyText(o.why))
+			}
+		}
+	}
+	now := later(s.now(), c.last)
+	res := c.At(now)
+	for _, l := range lines {
+		if err := historyLine(ctx, tx, row.id, map[string]any{"line": l}, now); err != nil {
+			return err
+		}
+	}
+	keys := alerts(res)
+	pending := !subset(keys, row.notified)
+	if o.announce && pending {
+		if err := s.announce(ctx, tx, row, res, now, o); err != nil {
+			return err
+		}
+		row.notified, pending = strings.Join(keys, ";"), false
+	}
+	check, ok := c.Next(now)
+	if pending {
+		check, ok = now, true
+	}
+	return store(ctx, tx, row, res, check, ok)
+}
+
+func whyText(why string) string {
+	if why == "" {
+		return ""
+	}
+	return " (" + why + ")"
+}
+
+// alerts are the warnings and breaches res shows, one key per target,
+// state and due time, so a new next-response cycle alerts again.
+func alerts(res Result) []string {
+	var keys []string
+	for _, t := range Targets {
+		st := res.Of(t)
+		if st != nil && (st.State == Warning || st.State == Breached) {
+			keys = append(keys, fmt.Sprintf("%s:%s:%d", key(t), st.State, st.Due.Unix()))
+		}
+	}
+	return keys
+}
+
+func key(t Target) string { return strings.ReplaceAll(t.String(), " ", "_") }
+
+func subset(keys []string, notified string) bool {
+	have := strings.Split(notified, ";")
+	for _, k := range keys {
+		if !slices.Contains(have, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// announce writes a history line and queues a bus event for each
+// warning or breach not announced before.
+func (s *Service) announce(ctx context.Context, tx *db.Tx, row *ticketRow, res Result, now time.Time, o settleOpts) error {
+	have := strings.Split(row.notified, ";")
+	loc := time.UTC
+	if o.snap != nil {
+		loc = o.snap.location(row.cal)
+	}
+	for _, t := range Targets {
+		st := res.Of(t)
+		if st == nil || (st.State != Warning && st.State != Breached) ||
+			slices.Contains(have, fmt.Sprintf("%s:%s:%d", key(t), st.State, st.Due.Unix())) {
+			continue
+		}
+		due := st.Due.In(loc).Format("Mon 2 Jan 15:04")
+		line := fmt.Sprintf("SLA warning: %s due %s", t, due)
+		if st.State == Breached {
+			line = fmt.Sprintf("SLA breached: %s was due %s", t, due)
+		}
+		data := map[string]any{"line": line, "target": key(t), "state": string(st.State), "due_at": st.Due.UTC()}
+		if err := historyLine(ctx, tx, row.id, data, now); err != nil {
+			return err
+		}
+		if o.published != nil {
+			*o.published = append(*o.published, published{"sla." + string(st.State), row.id})
+		}
+	}
+	return nil
+}
+
+// EventKind is the kind of the ticket history entries the SLA writes.
+const EventKind = "sla"
+
+func historyLine(ctx context.Context, q db.Querier, id int64, data map[string]any, at time.Time) error {
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO ticket_events (ticket_id, kind, data, created_at) VALUES ($1, $2, $3, $4)`,
+		id, EventKind, string(raw), at)
+	return err
+}
+
+// store writes the projection of res on the ticket.
+func store(ctx context.Context, q db.Querier, row *ticketRow, res Result, check time.Time, hasCheck bool) error {
+	var due, checkAt *time.Time
+	if d, ok := res.NextDue(); ok {
+		d = db.Norm(d)
+		due = &d
+	}
+	if hasCheck {
+		c := db.Norm(check)
+		checkAt = &c
+	}
+	var text *string
+	if row.policy != 0 {
+		raw, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		s := string(raw)
+		text = &s
+	}
+	_, err := q.ExecContext(ctx, `UPDATE tickets SET sla_policy_id = $2, sla_calendar_id = $3, sla_due_at = $4,
+		sla_state = $5, sla = $6, sla_check_at = $7, sla_notified = $8 WHERE id = $1`, row.id, nullID(row.policy),
+		nullID(row.cal), due, res.Worst(), text, checkAt, row.notified)
+	return err
+}
