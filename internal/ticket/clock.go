@@ -47,13 +47,12 @@ func (s *Service) clock(ctx context.Context, tx *db.Tx, id int64, steps ...Clock
 	return s.Clocks.Step(ctx, tx, id, steps)
 }
 
-// clockSteps are the SLA steps of a patch's changes.
+// clockSteps are the SLA steps of a patch's changes that may select
+// another policy.
 func clockSteps(changes []change, at time.Time) []ClockStep {
 	var steps []ClockStep
 	for _, ch := range changes {
-		switch {
-		case ch.status != nil:
-			steps = append(steps, ClockStep{Kind: ClockStatus, At: at, StatusID: ch.status.ID, Closed: ch.status.Kind == "closed"})
+		switch { // status changes step in write, whoever writes them
 		case ch.event == EventPriority:
 			steps = append(steps, ClockStep{Kind: ClockReselect, At: at, Why: "priority " + fmtAny(ch.data["from"]) + " to " + fmtAny(ch.data["to"])})
 		case ch.event == EventTeam:

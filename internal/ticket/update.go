@@ -89,8 +89,17 @@ func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, act
 			return err
 		}
 	}
-	if err := s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, now); err != nil || !ch.closes {
+	if err := s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, now); err != nil {
 		return err
+	}
+	if ch.status != nil {
+		step := ClockStep{Kind: ClockStatus, At: now, StatusID: ch.status.ID, Closed: ch.status.Kind == pipeline.Closed}
+		if err := s.clock(ctx, tx, id, step); err != nil {
+			return err
+		}
+	}
+	if !ch.closes {
+		return nil
 	}
 	return s.notify(ctx, tx, Notice{Kind: NoticeClosed, TicketID: id, ActorID: actorID})
 }
@@ -226,9 +235,5 @@ func (s *Service) reopen(ctx context.Context, tx *db.Tx, t Ticket, actorID int64
 	if err != nil {
 		return err
 	}
-	ch := statusChange(t, p.FirstOpen())
-	if err := s.write(ctx, tx, t.ID, *ch, actorID, at); err != nil {
-		return err
-	}
-	return s.clock(ctx, tx, t.ID, clockSteps([]change{*ch}, at)...)
+	return s.write(ctx, tx, t.ID, *statusChange(t, p.FirstOpen()), actorID, at)
 }
