@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // ticketRow is what the SLA keeper reads of a ticket.
@@ -18,6 +19,7 @@ type ticketRow struct {
 	status      int64
 	open        bool
 	answered    *time.Time
+	state       ticket.ClockState // what was stored
 }
 
 const rowQuery = `SELECT t.team_id, t.priority, t.channel, COALESCE(c.company_id, 0), COALESCE(t.sla_policy_id, 0),

@@ -15,14 +15,14 @@ const RecomputeJob = "sla.recompute"
 // Step records steps of ticket id's history and brings its SLA state up
 // to date, inside the change's transaction (ticket.Clocks). A creation is
 // cheap: its history is the creation alone, so nothing is read back.
-func (s *Service) Step(ctx context.Context, tx *db.Tx, id int64, steps []ticket.ClockStep) error {
+func (s *Service) Step(ctx context.Context, tx *db.Tx, id int64, steps []ticket.ClockStep) (ticket.ClockState, error) {
 	snap, err := s.snapshot(ctx, tx)
 	if err != nil {
-		return err
+		return ticket.ClockState{}, err
 	}
 	row, err := readTicket(ctx, tx, id, snap)
 	if err != nil {
-		return err
+		return ticket.ClockState{}, err
 	}
 	var last time.Time
 	var why string
@@ -41,16 +41,18 @@ func (s *Service) Step(ctx context.Context, tx *db.Tx, id int64, steps []ticket.
 			err = insertEvent(ctx, tx, id, string(st.Kind), at, st.StatusID, st.Closed, 0, 0)
 		}
 		if err != nil {
-			return err
+			return ticket.ClockState{}, err
 		}
 	}
 	if created != nil && len(steps) == 1 {
 		if row.policy == 0 {
-			return nil // no policy, no clock: nothing to store
+			return ticket.ClockState{}, nil // no policy, no clock: nothing to store
 		}
-		return s.settle(ctx, tx, row, []Event{*created}, settleOpts{})
+		err = s.settle(ctx, tx, row, []Event{*created}, settleOpts{})
+	} else {
+		err = s.recompute(ctx, tx, row, snap, last, why, nil)
 	}
-	return s.recompute(ctx, tx, row, snap, last, why, nil)
+	return row.state, err
 }
 
 // recompute re-chooses the policy of row (a change recorded at at, for

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // settleOpts says what else a recomputation does: write the history
@@ -154,13 +155,14 @@ func store(ctx context.Context, q db.Querier, row *ticketRow, res Result, check 
 		checkAt = &c
 	}
 	var text *string
+	row.state = ticket.ClockState{State: res.Worst(), Due: due}
 	if row.policy != 0 {
 		raw, err := json.Marshal(res)
 		if err != nil {
 			return err
 		}
 		s := string(raw)
-		text = &s
+		text, row.state.JSON = &s, s
 	}
 	_, err := q.ExecContext(ctx, `UPDATE tickets SET sla_policy_id = $2, sla_calendar_id = $3, sla_due_at = $4,
 		sla_state = $5, sla = $6, sla_check_at = $7, sla_notified = $8 WHERE id = $1`, row.id, nullID(row.policy),

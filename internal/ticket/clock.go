@@ -34,15 +34,28 @@ type ClockStep struct {
 // Clocks keeps the SLA state of tickets in step with their changes,
 // inside the change's transaction (internal/sla).
 type Clocks interface {
-	Step(ctx context.Context, tx *db.Tx, ticketID int64, steps []ClockStep) error
+	Step(ctx context.Context, tx *db.Tx, ticketID int64, steps []ClockStep) (ClockState, error)
 	// StatusMoved records that every ticket in status from is now in to
 	// (a status removed, or its kind changed), before the tickets move.
 	StatusMoved(ctx context.Context, q db.Querier, from, to int64, closed bool, at time.Time) error
 }
 
+// ClockState is what a step stored: the sla JSON text ("" for none), the
+// worst state and the next due time.
+type ClockState struct {
+	JSON  string
+	State string
+	Due   *time.Time
+}
+
 func (s *Service) clock(ctx context.Context, tx *db.Tx, id int64, steps ...ClockStep) error {
+	_, err := s.clockState(ctx, tx, id, steps...)
+	return err
+}
+
+func (s *Service) clockState(ctx context.Context, tx *db.Tx, id int64, steps ...ClockStep) (ClockState, error) {
 	if s.Clocks == nil || len(steps) == 0 {
-		return nil
+		return ClockState{}, nil
 	}
 	return s.Clocks.Step(ctx, tx, id, steps)
 }

@@ -86,6 +86,7 @@ type newTicket struct {
 	r                 resolved
 	id, number, first int64
 	token             string
+	sla               ClockState
 }
 
 func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTicket, error) {
@@ -101,7 +102,7 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 	if n.first, err = s.afterInsert(ctx, tx, &n); err != nil {
 		return newTicket{}, err
 	}
-	if err = s.clock(ctx, tx, n.id, ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID}); err != nil {
+	if n.sla, err = s.clockState(ctx, tx, n.id, ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID}); err != nil {
 		return newTicket{}, err
 	}
 	return n, s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,8 +26,13 @@ type Filter struct {
 	ContactID int64
 	Tag       string
 	Q         string
-	Limit     int
-	Cursor    string
+	// SLA is an SLA state (breached, warning, running, paused, met).
+	SLA string
+	// Sort "due" lists tickets with an SLA due time, soonest first
+	// (overdue ones before all others); "" is the usual order.
+	Sort   string
+	Limit  int
+	Cursor string
 }
 
 // Page is one page of a list and the cursor of the next.
@@ -37,17 +43,23 @@ type Page struct {
 
 type cursor struct {
 	priority int
-	activity time.Time
+	activity time.Time // or the due time, sorting by due
 	id       int64
 }
 
 func (c cursor) String() string {
 	raw := fmt.Sprintf("%d.%d.%d", c.priority, c.activity.UnixMicro(), c.id)
+	if c.priority < 0 { // sorting by due time
+		raw = fmt.Sprintf("d.%d.%d", c.activity.UnixMicro(), c.id)
+	}
 	return base64.RawURLEncoding.EncodeToString([]byte(raw))
 }
 
 func parseCursor(s string) (cursor, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if strings.HasPrefix(string(raw), "d.") {
+		raw = append([]byte("-1"), raw[1:]...)
+	}
 	parts := strings.Split(string(raw), ".")
 	if err != nil || len(parts) != 3 {
 		return cursor{}, errors.New("bad cursor")
@@ -88,7 +100,7 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 	if limit <= 0 || limit > 200 {
 		limit = 50
 	}
-	ids, err := s.pageIDs(ctx, w, verify, f.Q, limit)
+	ids, err := s.pageIDs(ctx, w, verify, f, limit)
 	if err != nil {
 		return Page{}, err
 	}
@@ -103,22 +115,30 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 	if more && len(page.Items) == limit {
 		last := page.Items[limit-1]
 		page.NextCursor = cursor{last.Priority, last.LastActivityAt, last.ID}.String()
+		if f.Sort == "due" && last.SLA != nil && last.SLA.DueAt != nil {
+			page.NextCursor = cursor{-1, *last.SLA.DueAt, last.ID}.String()
+		}
 	}
 	return page, nil
 }
 
 // pageIDs returns up to limit+1 ids in list order: by one query, or, for
 // a search expected to match many tickets, by testing tickets in order.
-func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, q string, limit int) ([]int64, error) {
-	if verify != nil {
-		ids, done, err := s.searchCommon(ctx, w, verify, q, limit)
+func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, f Filter, limit int) ([]int64, error) {
+	if verify != nil && f.Sort != "due" {
+		ids, done, err := s.searchCommon(ctx, w, verify, f.Q, limit)
 		if err != nil || done {
 			return ids, err
 		}
-		w.add(fmt.Sprintf(sqliteMatch, w.arg(s.matchQuery(q))))
 	}
-	query := `SELECT t.id FROM tickets t` + w.sql() +
-		` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT ` + w.arg(limit+1)
+	if verify != nil {
+		w.add(fmt.Sprintf(sqliteMatch, w.arg(s.matchQuery(f.Q))))
+	}
+	order := ` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT `
+	if f.Sort == "due" {
+		order = ` ORDER BY t.sla_due_at, t.id LIMIT `
+	}
+	query := `SELECT t.id FROM tickets t` + w.sql() + order + w.arg(limit+1)
 	return s.ids(ctx, query, w.args)
 }
 
@@ -155,11 +175,16 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, []string, er
 	}
 	s.simpleFilters(w, f, &c)
 	verify := s.searchFilter(w, f.Q)
+	slaFilters(w, f, &c)
 	if f.Cursor != "" {
 		cur, err := parseCursor(f.Cursor)
-		c.Require(err == nil, "cursor", "is not a cursor from a previous page")
-		w.add(fmt.Sprintf("(t.priority, t.last_activity_at, t.id) < (%s, %s, %s)",
-			w.arg(cur.priority), w.arg(cur.activity), w.arg(cur.id)))
+		c.Require(err == nil && (cur.priority < 0) == (f.Sort == "due"), "cursor", "is not a cursor from a previous page")
+		if f.Sort == "due" {
+			w.add(fmt.Sprintf("(t.sla_due_at, t.id) > (%s, %s)", w.arg(cur.activity), w.arg(cur.id)))
+		} else {
+			w.add(fmt.Sprintf("(t.priority, t.last_activity_at, t.id) < (%s, %s, %s)",
+				w.arg(cur.priority), w.arg(cur.activity), w.arg(cur.id)))
+		}
 	}
 	return w, verify, c.Err()
 }
@@ -260,4 +285,23 @@ func (s *Service) byIDs(ctx context.Context, ids []int64) ([]Ticket, error) {
 		}
 	}
 	return out, nil
+}
+
+// slaStates are the states an SLA filter may name.
+var slaStates = []string{"breached", "warning", "running", "paused", "met"}
+
+// slaFilters adds the SLA state filter and, sorting by due time, keeps
+// the tickets that have one (the partial index tickets_sla_due).
+func slaFilters(w *where, f Filter, c *domain.Check) {
+	if f.SLA != "" {
+		c.Require(slices.Contains(slaStates, f.SLA), "sla", "must be one of "+strings.Join(slaStates, ", "))
+		w.add("t.sla_state = " + w.arg(f.SLA))
+	}
+	switch f.Sort {
+	case "":
+	case "due":
+		w.add("t.sla_due_at IS NOT NULL")
+	default:
+		c.Add("sort", "must be due (soonest SLA due time first), or left out")
+	}
 }
