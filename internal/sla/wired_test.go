@@ -274,3 +274,96 @@ func historyHas(t *testing.T, w *world, id int64, line string) bool {
 	t.Logf("SLA lines: %s", strings.Join(lines, " | "))
 	return false
 }
+
+func TestWorkerAnnouncesOnce(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.teamHours()
+		w.policy(sla.Input{Name: "Standard", Targets: sla.TargetMinutes{FirstResponse: mins(60)}, WarnMinutes: 15})
+		id := w.open("2026-03-06 16:30", 0).ID
+		tick := func(when string, want int) {
+			t.Helper()
+			w.now = at(when)
+			n, err := w.s.SLA.Tick(w.ctx)
+			if err != nil || n != want {
+				t.Fatalf("tick at %s took %d tickets (%v), want %d", when, n, err, want)
+			}
+		}
+		tick("2026-03-09 09:14", 0)
+		tick("2026-03-09 09:15", 1)
+		if w.bus.count("sla.warning") != 1 || w.get(id).SLA.FirstResponse.State != "warning" {
+			t.Fatalf("after the warning time: %d warnings, state %s", w.bus.count("sla.warning"), w.get(id).SLA.FirstResponse.State)
+		}
+		if !historyHas(t, w, id, "SLA warning: first response due Mon 9 Mar 09:30") {
+			t.Error("no warning line in the history")
+		}
+		tick("2026-03-09 09:20", 0) // nothing new until the due time
+		tick("2026-03-09 09:31", 1)
+		tick("2026-03-09 09:45", 0)
+		if w.bus.count("sla.breached") != 1 || w.bus.count("sla.warning") != 1 || w.get(id).SLA.State != "breached" {
+			t.Errorf("%v, want one warning and one breach; state %s", w.bus.seen, w.get(id).SLA.State)
+		}
+		if !historyHas(t, w, id, "SLA breached: first response was due Mon 9 Mar 09:30") {
+			t.Error("no breach line in the history")
+		}
+	})
+}
+
+// Two nodes tick at once over the same tickets: each warning is
+// announced once.
+func TestTwoNodesNeverDoubleFire(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.policy(sla.Input{Name: "Standard", Targets: sla.TargetMinutes{FirstResponse: mins(60)}})
+		for range 20 {
+			w.open("2026-03-06 16:30", 0)
+		}
+		other := &sla.Service{DB: d, Bus: w.bus, Now: func() time.Time { return at("2026-03-07 12:00") }}
+		w.now = at("2026-03-07 12:00")
+		var wg sync.WaitGroup
+		for _, s := range []*sla.Service{w.s.SLA, other} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 3 {
+					if _, err := s.Tick(w.ctx); err != nil {
+						t.Error(err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		if n := w.bus.count("sla.breached"); n != 20 {
+			t.Errorf("%d breaches announced for 20 tickets", n)
+		}
+	})
+}
+
+func TestCalendarChangeRecomputesInBatches(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		cal := w.teamHours()
+		w.policy(sla.Input{Name: "Standard", Targets: sla.TargetMinutes{FirstResponse: mins(60)}})
+		var ids []int64
+		for range sla.Batch + 3 {
+			ids = append(ids, w.open("2026-03-06 16:30", 0).ID)
+		}
+		closed := ids[0]
+		w.patch(closed, "2026-03-06 16:40", ticket.Patch{Status: str("Closed")})
+		if _, err := w.s.Calendars.Update(w.ctx, cal, berlinHours("Office", [][]string{{"08:00", "17:00"}})); err != nil {
+			t.Fatal(err)
+		}
+		if got := due(w.get(ids[1]).SLA.FirstResponse); got != "2026-03-09 09:30" {
+			t.Fatalf("before the recomputation: due %s, want the old Monday 09:30", got)
+		}
+		n, err := w.s.SLA.RecomputeOpen(w.ctx)
+		if err != nil || n != sla.Batch+2 {
+			t.Fatalf("recomputed %d (%v), want the %d open tickets", n, err, sla.Batch+2)
+		}
+		for _, id := range []int64{ids[1], ids[len(ids)-1]} {
+			if got := due(w.get(id).SLA.FirstResponse); got != "2026-03-09 08:30" {
+				t.Errorf("ticket %d due %s, want Monday 08:30 with the new hours", id, got)
+			}
+		}
+	})
+}
