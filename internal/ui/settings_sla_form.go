@@ -17,11 +17,11 @@ import (
 // saved, so a mistake is shown as it was written.
 type SLAPolicyForm struct {
 	Name, FirstResponse, NextResponse, Resolution, Warn, Tags, Calendar string
-	Teams, Pause                                                       map[int64]bool
-	Priorities                                                         map[int]bool
-	Channels                                                           map[string]bool
-	Companies                                                          []int64 // kept as they are: set by the API
-	Position                                                           int
+	Teams, Pause                                                        map[int64]bool
+	Priorities                                                          map[int]bool
+	Channels                                                            map[string]bool
+	Companies                                                           []int64 // kept as they are: set by the API
+	Position                                                            int
 }
 
 // SLAPolicyView is the create and edit page of a policy.
