@@ -20,6 +20,7 @@ type ticketRow struct {
 	open        bool
 	answered    *time.Time
 	state       ticket.ClockState // what was stored
+	zone        string            // of the calendar in force
 }
 
 const rowQuery = `SELECT t.team_id, t.priority, t.channel, COALESCE(c.company_id, 0), COALESCE(t.sla_policy_id, 0),

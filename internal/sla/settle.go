@@ -61,6 +61,9 @@ func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events 
 		}
 		row.notified, pending = strings.Join(keys, ";"), false
 	}
+	if c.policy != nil && c.policy.Calendar != nil && c.policy.Calendar.Location() != nil {
+		row.zone = c.policy.Calendar.Location().String()
+	}
 	check, ok := c.Next(now)
 	if pending {
 		check, ok = now, true
@@ -143,6 +146,13 @@ func historyLine(ctx context.Context, q db.Querier, id int64, data map[string]an
 	return err
 }
 
+// stored is the sla JSON of a ticket: the result and the time zone of the
+// calendar it counts in, where pages show its times.
+type stored struct {
+	Result
+	TimeZone string `json:"time_zone"`
+}
+
 // store writes the projection of res on the ticket.
 func store(ctx context.Context, q db.Querier, row *ticketRow, res Result, check time.Time, hasCheck bool) error {
 	var due, checkAt *time.Time
@@ -157,7 +167,7 @@ func store(ctx context.Context, q db.Querier, row *ticketRow, res Result, check 
 	var text *string
 	row.state = ticket.ClockState{State: res.Worst(), Due: due}
 	if row.policy != 0 {
-		raw, err := json.Marshal(res)
+		raw, err := json.Marshal(stored{res, row.zone})
 		if err != nil {
 			return err
 		}

@@ -28,9 +28,12 @@ type Filter struct {
 	Q         string
 	// SLA is an SLA state (breached, warning, running, paused, met).
 	SLA string
-	// Sort "due" lists tickets with an SLA due time, soonest first
-	// (overdue ones before all others); "" is the usual order.
-	Sort   string
+	// Sort "due" lists tickets with an SLA due time first, soonest first
+	// (overdue ones before all others), then the rest in the usual order;
+	// "" is the usual order.
+	Sort string
+	// noDue keeps only tickets without a due time (the rest of "due").
+	noDue  bool
 	Limit  int
 	Cursor string
 }
@@ -92,14 +95,54 @@ func (w *where) sql() string {
 
 // List returns one page of tickets matching f.
 func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
+	if f.Sort == "due" {
+		return s.listByDue(ctx, f)
+	}
+	return s.list(ctx, f)
+}
+
+// listByDue lists the tickets with a due time, soonest first, on the
+// index of due times, then the others in the usual order: a cursor of the
+// usual kind says the due ones are done.
+func (s *Service) listByDue(ctx context.Context, f Filter) (Page, error) {
+	rest := f
+	rest.Sort, rest.noDue = "", true
+	if f.Cursor != "" && !isDueCursor(f.Cursor) {
+		return s.list(ctx, rest)
+	}
+	page, err := s.list(ctx, f)
+	limit := pageLimit(f.Limit)
+	if err != nil || page.NextCursor != "" {
+		return page, err
+	}
+	if len(page.Items) >= limit { // the next page starts with the others
+		page.NextCursor = cursor{MaxPriority + 1, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), 1 << 62}.String()
+		return page, nil
+	}
+	rest.Cursor, rest.Limit = "", limit-len(page.Items)
+	more, err := s.list(ctx, rest)
+	page.Items, page.NextCursor = append(page.Items, more.Items...), more.NextCursor
+	return page, err
+}
+
+func isDueCursor(c string) bool {
+	raw, err := base64.RawURLEncoding.DecodeString(c)
+	return err == nil && strings.HasPrefix(string(raw), "d.")
+}
+
+func pageLimit(n int) int {
+	if n <= 0 || n > 200 {
+		return 50
+	}
+	return n
+}
+
+func (s *Service) list(ctx context.Context, f Filter) (Page, error) {
 	w, verify, err := s.filterSQL(ctx, f)
 	if err != nil {
 		return Page{}, err
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 50
-	}
+	limit := pageLimit(f.Limit)
 	ids, err := s.pageIDs(ctx, w, verify, f, limit)
 	if err != nil {
 		return Page{}, err
@@ -299,6 +342,9 @@ func slaFilters(w *where, f Filter, c *domain.Check) {
 	}
 	switch f.Sort {
 	case "":
+		if f.noDue {
+			w.add("t.sla_due_at IS NULL")
+		}
 	case "due":
 		w.add("t.sla_due_at IS NOT NULL")
 	default:

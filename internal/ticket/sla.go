@@ -16,6 +16,8 @@ type SLA struct {
 	// running, paused or met.
 	State string     `json:"state"`
 	DueAt *time.Time `json:"next_due_at"`
+	// TimeZone is the zone of the business hours the targets count in.
+	TimeZone string `json:"time_zone"`
 }
 
 // SLATarget is one target: running, warning, breached, met or met_late;

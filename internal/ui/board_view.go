@@ -20,6 +20,7 @@ type BoardView struct {
 	Pipelines []Tab // every pipeline, when there is more than one
 	Columns   []BoardColumn
 	Error     string // a move the domain refused
+	Sorts     []Tab  // by priority or by SLA due time
 }
 
 // BoardColumn is one status and its tickets, highest priority first.
@@ -40,12 +41,13 @@ type BoardCard struct {
 }
 
 // boardView gathers the columns of pipeline id.
-func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, error) {
+func (u *UI) boardView(ctx context.Context, base Base, id int64, sort string) (BoardView, error) {
 	pl, err := u.s.Pipelines.Get(ctx, id)
 	if err != nil {
 		return BoardView{}, err
 	}
-	v := BoardView{Base: base, Pipeline: pl}
+	v := BoardView{Base: base, Pipeline: pl, Sorts: []Tab{{Label: "Priority", URL: boardURL(id), Current: sort != "due"},
+		{Label: "Due soonest", URL: boardURL(id) + "?sort=due", Current: sort == "due"}}}
 	v.Section = "board"
 	all, err := u.s.Pipelines.List(ctx)
 	if err != nil {
@@ -58,7 +60,7 @@ func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, err
 	}
 	now := u.now()
 	for _, st := range pl.Statuses {
-		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize})
+		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Sort: v.sort()})
 		if err != nil {
 			return v, err
 		}
@@ -85,4 +87,12 @@ func (u *UI) boardView(ctx context.Context, base Base, id int64) (BoardView, err
 
 func boardURL(pipelineID int64) string {
 	return "/pipelines/" + strconv.FormatInt(pipelineID, 10) + "/board"
+}
+
+// sort is the order of the cards: "due" (SLA due soonest) or "".
+func (v BoardView) sort() string {
+	if len(v.Sorts) > 1 && v.Sorts[1].Current {
+		return "due"
+	}
+	return ""
 }

@@ -50,7 +50,7 @@ func (u *UI) ticketStatus(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	if msg != "" {
-		v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), t.PipelineID)
+		v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), t.PipelineID, "")
 		if err != nil {
 			return err
 		}

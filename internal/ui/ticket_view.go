@@ -30,6 +30,7 @@ type TicketView struct {
 	Relink   Relink
 	Errors   map[string]string // per control: status, priority, assignee, team, tags
 	Fields   []ticket.Field    // extra answers of a website form
+	SLA      []SLATargetRow    // each SLA target, times in the policy's hours' zone
 }
 
 // Stamp is a moment shown as people read it, with the exact time on hover.
