@@ -188,3 +188,12 @@ func (v SLAPolicyView) GroupError(prefix string) string {
 	slices.Sort(msgs)
 	return strings.Join(msgs, " ")
 }
+
+// TargetFields are the three target inputs with their errors.
+func (v SLAPolicyView) TargetFields() []SField {
+	return []SField{
+		{ID: "first_response", Label: "First response", Value: v.Form.FirstResponse, Error: v.Errors["targets.first_response"]},
+		{ID: "next_response", Label: "Next response", Value: v.Form.NextResponse, Error: v.Errors["targets.next_response"]},
+		{ID: "resolution", Label: "Resolution", Value: v.Form.Resolution, Error: v.Errors["targets.resolution"]},
+	}
+}
