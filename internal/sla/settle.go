@@ -42,7 +42,7 @@ func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events 
 		}
 		for _, r := range rs {
 			if !o.changedAt.IsZero() && r.At.Equal(o.changedAt) {
-				lines = append(lines, r.Line(o.loc)+whyText(o.why))
+				lines = append(lines, line(r, o.loc)+whyText(o.why))
 			}
 		}
 	}
@@ -178,4 +178,13 @@ func store(ctx context.Context, q db.Querier, row *ticketRow, res Result, check 
 		sla_state = $5, sla = $6, sla_check_at = $7, sla_notified = $8 WHERE id = $1`, row.id, nullID(row.policy),
 		nullID(row.cal), due, res.Worst(), text, checkAt, row.notified)
 	return err
+}
+
+// line is the history line of a recomputation; a target that had no due
+// time before (no policy applied) starts rather than moves.
+func line(r Recomputed, loc *time.Location) string {
+	if r.Before.IsZero() && !r.After.IsZero() {
+		return "SLA started: " + r.Target.String() + " due " + r.After.In(loc).Format("Mon 2 Jan 15:04")
+	}
+	return r.Line(loc)
 }

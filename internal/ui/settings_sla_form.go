@@ -11,6 +11,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // SLAPolicyForm is the policy form as typed: numbers stay text until
@@ -32,7 +33,7 @@ type SLAPolicyView struct {
 	Teams     []team.Team
 	Pipelines []pipeline.Pipeline
 	Calendars []calendar.Record
-	Channels  []string
+	Channels  []Option
 	Priority  []string
 }
 
@@ -165,7 +166,10 @@ var slaChannels = []string{"email", "web_form", "widget", "chat", "manual", "api
 
 // slaView fills the choices of the form page.
 func (u *UI) slaView(r *http.Request, id int64, f SLAPolicyForm) (SLAPolicyView, error) {
-	v := SLAPolicyView{SettingsBase: u.settingsBase(r, "sla"), ID: id, Form: f, Channels: slaChannels, Priority: []string{"Low", "Medium", "High", "Urgent"}}
+	v := SLAPolicyView{SettingsBase: u.settingsBase(r, "sla"), ID: id, Form: f, Priority: []string{"Low", "Medium", "High", "Urgent"}}
+	for _, c := range slaChannels {
+		v.Channels = append(v.Channels, Option{Value: c, Label: channelLabel(ticket.Channel(c))})
+	}
 	var err error
 	if v.Teams, err = u.s.Teams.List(r.Context()); err != nil {
 		return v, err

@@ -41,16 +41,19 @@ func slaBadge(t ticket.Ticket, now time.Time) *SLABadge {
 // dueText says how far a due time is: "in 25 min", "in 2 h", "3 h overdue".
 func dueText(due, now time.Time) string {
 	d := due.Sub(now)
-	if d >= 0 {
+	switch {
+	case d >= 0 && d < time.Minute:
+		return "in under a minute"
+	case d >= 0:
 		return "in " + span(d)
+	case -d < time.Minute:
+		return "just overdue"
 	}
 	return span(-d) + " overdue"
 }
 
 func span(d time.Duration) string {
 	switch {
-	case d < time.Minute:
-		return "under 1 min"
 	case d < time.Hour:
 		return fmt.Sprintf("%d min", int(d.Minutes()))
 	case d < 48*time.Hour:
