@@ -129,5 +129,6 @@ func (s *Service) placed(ctx context.Context, tx *db.Tx, id int64, pos int) erro
 // Changed queues the recomputation of every open ticket: call it in the
 // transaction that changes a policy, a calendar or a team's calendar.
 func (s *Service) Changed(ctx context.Context, q db.Querier) error {
+	s.cache.drop()
 	return jobs.Enqueue(ctx, q, RecomputeJob, 0, db.Now())
 }

@@ -24,9 +24,22 @@ type snapshot struct {
 	needTags, needCompany bool
 }
 
+// snapshotCache keeps the snapshot, checked against the database at most
+// once per checkEvery: a change made through this node drops it at once
+// (Changed), one made on another node is seen within checkEvery, before
+// the recomputation it queued starts.
 type snapshotCache struct {
-	mu   sync.Mutex
-	snap *snapshot
+	mu      sync.Mutex
+	snap    *snapshot
+	checked time.Time
+}
+
+const checkEvery = time.Second
+
+func (c *snapshotCache) drop() {
+	c.mu.Lock()
+	c.snap = nil
+	c.mu.Unlock()
 }
 
 // keyQuery changes whenever a policy, a calendar or a team is written or
@@ -36,6 +49,12 @@ const keyQuery = `SELECT (SELECT count(*) FROM sla_policies), (SELECT max(update
 	(SELECT count(*) FROM teams), (SELECT max(updated_at) FROM teams)`
 
 func (s *Service) snapshot(ctx context.Context, q db.Querier) (*snapshot, error) {
+	s.cache.mu.Lock()
+	if s.cache.snap != nil && time.Since(s.cache.checked) < checkEvery {
+		defer s.cache.mu.Unlock()
+		return s.cache.snap, nil
+	}
+	s.cache.mu.Unlock()
 	var k [6]any
 	if err := q.QueryRowContext(ctx, keyQuery).Scan(&k[0], &k[1], &k[2], &k[3], &k[4], &k[5]); err != nil {
 		return nil, err
@@ -44,6 +63,7 @@ func (s *Service) snapshot(ctx context.Context, q db.Querier) (*snapshot, error)
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
 	if s.cache.snap != nil && s.cache.snap.key == key {
+		s.cache.checked = time.Now()
 		return s.cache.snap, nil
 	}
 	snap, err := load(ctx, q)
@@ -51,7 +71,7 @@ func (s *Service) snapshot(ctx context.Context, q db.Querier) (*snapshot, error)
 		return nil, err
 	}
 	snap.key = key
-	s.cache.snap = snap
+	s.cache.snap, s.cache.checked = snap, time.Now()
 	return snap, nil
 }
 
