@@ -20,7 +20,7 @@ func (s *Service) Step(ctx context.Context, tx *db.Tx, id int64, steps []ticket.
 	if err != nil {
 		return ticket.ClockState{}, err
 	}
-	row, err := readTicket(ctx, tx, id, snap)
+	row, err := stepTicket(ctx, tx, id, snap, steps)
 	if err != nil {
 		return ticket.ClockState{}, err
 	}
@@ -128,4 +128,20 @@ func nullID(id int64) *int64 {
 		return nil
 	}
 	return &id
+}
+
+// stepTicket is the ticket as the keeper needs it: for a creation, from
+// the facts it came with (its contact's company read only if a policy
+// selects on companies); otherwise read.
+func stepTicket(ctx context.Context, tx *db.Tx, id int64, snap *snapshot, steps []ticket.ClockStep) (*ticketRow, error) {
+	f := steps[0].Facts
+	if len(steps) != 1 || steps[0].Kind != ticket.ClockCreated || f == nil {
+		return readTicket(ctx, tx, id, snap)
+	}
+	row := &ticketRow{id: id, facts: Facts{TeamID: f.TeamID, Priority: f.Priority, Channel: f.Channel, Tags: f.Tags}}
+	if !snap.needCompany {
+		return row, nil
+	}
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(company_id, 0) FROM contacts WHERE id = $1`, f.ContactID).Scan(&row.facts.CompanyID)
+	return row, err
 }

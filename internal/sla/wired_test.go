@@ -367,3 +367,45 @@ func TestCalendarChangeRecomputesInBatches(t *testing.T) {
 		}
 	})
 }
+
+func TestWiredSelectorsAtCreation(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		co, err := w.s.Contacts.CreateCompany(w.ctx, "Acme", []string{"acme.example"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.policy(sla.Input{Name: "VIP", Match: sla.Match{Tags: []string{"VIP"}}, Targets: sla.TargetMinutes{FirstResponse: mins(10)}})
+		w.policy(sla.Input{Name: "Acme", Match: sla.Match{Companies: []int64{co.ID}, Channels: []string{"api"}},
+			Targets: sla.TargetMinutes{FirstResponse: mins(20)}})
+		w.now = at("2026-03-02 09:00")
+		create := func(email string, tags ...string) ticket.Ticket {
+			tk, err := w.s.Tickets.Create(w.ctx, ticket.NewTicket{Subject: "Hi", Team: w.team.Slug, Tags: tags,
+				CreatedAt: at("2026-03-02 09:00"), Contact: contact.Identity{Email: email}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return tk
+		}
+		cases := []struct {
+			tk   ticket.Ticket
+			want string
+		}{
+			{create("bo@else.example", "billing", "vip"), "2026-03-02 09:10"},
+			{create("ana@acme.example"), "2026-03-02 09:20"},
+			{create("cy@else.example", "billing"), ""},
+		}
+		for i, c := range cases {
+			got := ""
+			if c.tk.SLA != nil {
+				got = due(c.tk.SLA.FirstResponse)
+			}
+			if stored := w.get(c.tk.ID).SLA; (stored == nil) != (c.tk.SLA == nil) || (stored != nil && due(stored.FirstResponse) != got) {
+				t.Errorf("case %d: the answer (%s) differs from what was stored (%+v)", i, got, stored)
+			}
+			if got != c.want {
+				t.Errorf("case %d: due %q, want %q", i, got, c.want)
+			}
+		}
+	})
+}

@@ -29,6 +29,17 @@ type ClockStep struct {
 	StatusID int64
 	Closed   bool
 	Why      string
+	// Facts are what selects a new ticket's policy, given with its
+	// creation so that nothing is read back.
+	Facts *ClockFacts
+}
+
+// ClockFacts are a ticket's values an SLA policy selects on.
+type ClockFacts struct {
+	TeamID, ContactID int64
+	Priority          int
+	Channel           string
+	Tags              []string
 }
 
 // Clocks keeps the SLA state of tickets in step with their changes,

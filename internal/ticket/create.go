@@ -102,7 +102,10 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 	if n.first, err = s.afterInsert(ctx, tx, &n); err != nil {
 		return newTicket{}, err
 	}
-	if n.sla, err = s.clockState(ctx, tx, n.id, ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID}); err != nil {
+	facts := &ClockFacts{TeamID: r.team.ID, ContactID: r.contact, Priority: in.Priority, Channel: string(in.Channel),
+		Tags: tagSet(in.Tags)}
+	step := ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID, Facts: facts}
+	if n.sla, err = s.clockState(ctx, tx, n.id, step); err != nil {
 		return newTicket{}, err
 	}
 	return n, s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,
