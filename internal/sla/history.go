@@ -21,17 +21,22 @@ type ticketRow struct {
 	answered    *time.Time
 	state       ticket.ClockState // what was stored
 	zone        string            // of the calendar in force
+	// as stored, to skip a write that would change nothing
+	storedPolicy, storedCal int64
+	storedState, storedNote string
+	storedCheck             *time.Time
 }
 
 const rowQuery = `SELECT t.team_id, t.priority, t.channel, COALESCE(c.company_id, 0), COALESCE(t.sla_policy_id, 0),
 	COALESCE(t.sla_calendar_id, 0), COALESCE(t.sla, ''), t.sla_notified, t.created_at, t.status_id, t.is_open,
-	t.first_response_at FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE t.id = $1`
+	t.first_response_at, t.sla_state, t.sla_check_at FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE t.id = $1`
 
 func readTicket(ctx context.Context, q db.Querier, id int64, snap *snapshot) (*ticketRow, error) {
 	r := &ticketRow{id: id}
 	f := &r.facts
 	err := q.QueryRowContext(ctx, rowQuery, id).Scan(&f.TeamID, &f.Priority, &f.Channel, &f.CompanyID, &r.policy,
-		&r.cal, &r.stored, &r.notified, &r.created, &r.status, &r.open, &r.answered)
+		&r.cal, &r.stored, &r.notified, &r.created, &r.status, &r.open, &r.answered, &r.storedState, &r.storedCheck)
+	r.storedPolicy, r.storedCal, r.storedNote = r.policy, r.cal, r.notified
 	if err != nil || !snap.needTags {
 		return r, err
 	}

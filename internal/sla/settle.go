@@ -174,6 +174,9 @@ func store(ctx context.Context, q db.Querier, row *ticketRow, res Result, check 
 		s := string(raw)
 		text, row.state.JSON = &s, s
 	}
+	if unchanged(row, text, res.Worst(), checkAt) {
+		return nil // a recomputation that moves nothing writes nothing
+	}
 	_, err := q.ExecContext(ctx, `UPDATE tickets SET sla_policy_id = $2, sla_calendar_id = $3, sla_due_at = $4,
 		sla_state = $5, sla = $6, sla_check_at = $7, sla_notified = $8 WHERE id = $1`, row.id, nullID(row.policy),
 		nullID(row.cal), due, res.Worst(), text, checkAt, row.notified)
@@ -187,4 +190,13 @@ func line(r Recomputed, loc *time.Location) string {
 		return "SLA started: " + r.Target.String() + " due " + r.After.In(loc).Format("Mon 2 Jan 15:04")
 	}
 	return r.Line(loc)
+}
+
+// unchanged says the projection is what the ticket already holds.
+func unchanged(row *ticketRow, text *string, state string, check *time.Time) bool {
+	sameCheck := (check == nil && row.storedCheck == nil) ||
+		(check != nil && row.storedCheck != nil && check.Equal(*row.storedCheck))
+	sameText := (text == nil && row.stored == "") || (text != nil && *text == row.stored)
+	return sameText && sameCheck && state == row.storedState && row.policy == row.storedPolicy &&
+		row.cal == row.storedCal && row.notified == row.storedNote
 }
