@@ -25,18 +25,19 @@ type ticketRow struct {
 	storedPolicy, storedCal int64
 	storedState, storedNote string
 	storedCheck             *time.Time
+	// hist is the history read with a batch (histRead), else read alone.
+	hist     []Event
+	histRead bool
 }
 
-const rowQuery = `SELECT t.team_id, t.priority, t.channel, COALESCE(c.company_id, 0), COALESCE(t.sla_policy_id, 0),
+const rowQuery = `SELECT ` + rowColumns + ` WHERE t.id = $1`
+
+const rowColumns = `t.team_id, t.priority, t.channel, COALESCE(c.company_id, 0), COALESCE(t.sla_policy_id, 0),
 	COALESCE(t.sla_calendar_id, 0), COALESCE(t.sla, ''), t.sla_notified, t.created_at, t.status_id, t.is_open,
-	t.first_response_at, t.sla_state, t.sla_check_at FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE t.id = $1`
+	t.first_response_at, t.sla_state, t.sla_check_at, t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id`
 
 func readTicket(ctx context.Context, q db.Querier, id int64, snap *snapshot) (*ticketRow, error) {
-	r := &ticketRow{id: id}
-	f := &r.facts
-	err := q.QueryRowContext(ctx, rowQuery, id).Scan(&f.TeamID, &f.Priority, &f.Channel, &f.CompanyID, &r.policy,
-		&r.cal, &r.stored, &r.notified, &r.created, &r.status, &r.open, &r.answered, &r.storedState, &r.storedCheck)
-	r.storedPolicy, r.storedCal, r.storedNote = r.policy, r.cal, r.notified
+	r, err := scanRow(q.QueryRowContext(ctx, rowQuery, id))
 	if err != nil || !snap.needTags {
 		return r, err
 	}
@@ -50,7 +51,7 @@ func readTicket(ctx context.Context, q db.Querier, id int64, snap *snapshot) (*t
 		if err := rows.Scan(&tag); err != nil {
 			return r, err
 		}
-		f.Tags = append(f.Tags, tag)
+		r.facts.Tags = append(r.facts.Tags, tag)
 	}
 	return r, rows.Err()
 }
@@ -120,4 +121,13 @@ func backfill(ctx context.Context, q db.Querier, row *ticketRow, snap *snapshot,
 		out = append(out, Event{At: at, Kind: PublicAnswer})
 	}
 	return out, nil
+}
+
+func scanRow(row interface{ Scan(...any) error }) (*ticketRow, error) {
+	r := &ticketRow{}
+	f := &r.facts
+	err := row.Scan(&f.TeamID, &f.Priority, &f.Channel, &f.CompanyID, &r.policy, &r.cal, &r.stored, &r.notified,
+		&r.created, &r.status, &r.open, &r.answered, &r.storedState, &r.storedCheck, &r.id)
+	r.storedPolicy, r.storedCal, r.storedNote = r.policy, r.cal, r.notified
+	return r, err
 }

@@ -60,9 +60,11 @@ func (s *Service) Step(ctx context.Context, tx *db.Tx, id int64, steps []ticket.
 // worker, which writes and publishes warnings and breaches.
 func (s *Service) recompute(ctx context.Context, tx *db.Tx, row *ticketRow, snap *snapshot, at time.Time,
 	why string, out *[]published) error {
-	hist, err := history(ctx, tx, row, snap)
-	if err != nil {
-		return err
+	hist, err := row.hist, error(nil)
+	if !row.histRead {
+		if hist, err = history(ctx, tx, row, snap); err != nil {
+			return err
+		}
 	}
 	pid, cal := snap.choose(row.facts)
 	if len(hist) == 0 && pid == 0 {

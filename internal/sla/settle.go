@@ -65,7 +65,10 @@ func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events 
 		row.zone = c.policy.Calendar.Location().String()
 	}
 	check, ok := c.Next(now)
-	if pending {
+	switch {
+	case pending && row.storedCheck != nil && !row.storedCheck.After(now):
+		check = *row.storedCheck // already waiting for the worker
+	case pending:
 		check, ok = now, true
 	}
 	return store(ctx, tx, row, res, check, ok)

@@ -59,11 +59,11 @@ func (s *Service) recomputeAll(ctx context.Context, tx *db.Tx, ids []int64, out 
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		row, err := readTicket(ctx, tx, id, snap)
-		if err != nil {
-			return err
-		}
+	rows, err := readBatch(ctx, tx, ids, snap)
+	if err != nil {
+		return err
+	}
+	for _, row := range rows {
 		if err := s.recompute(ctx, tx, row, snap, time.Time{}, "policy settings changed", out); err != nil {
 			return err
 		}
