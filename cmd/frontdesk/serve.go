@@ -15,6 +15,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/server"
+	"github.com/frontdesk/frontdesk/internal/sla"
 )
 
 // open connects, migrates and bootstraps: what every command that touches
@@ -58,6 +59,7 @@ func runServe(e *env, args []string) error {
 		return err
 	}
 	defer startSweeper(ctx, s, cfg, log)() // stops before the database closes
+	defer startSLA(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
 		return err
@@ -137,4 +139,14 @@ func runMigrate(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "applied %d migrations; the schema is current\n", n)
 	return nil
+}
+
+// startSLA runs the SLA worker: warnings and breaches as their time
+// comes, and recomputation after policies or hours change.
+func startSLA(ctx context.Context, s *app.Services, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	w := &sla.Worker{S: s.SLA, Log: log}
+	go func() { w.Run(ctx); close(done) }()
+	return func() { cancel(); <-done }
 }

@@ -36,6 +36,7 @@ func (b fieldBody) over(in field.Input) field.Input {
 	return in
 }
 
+// set copies v into dst when the request gave it (PATCH semantics).
 func set[T any](dst *T, v *T) {
 	if v != nil {
 		*dst = *v

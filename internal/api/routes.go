@@ -73,6 +73,11 @@ func (a *API) routes() []route {
 		{"PATCH /api/v1/calendars/{id}", false, a.updateCalendar},
 		{"DELETE /api/v1/calendars/{id}", false, a.deleteCalendar},
 		{"POST /api/v1/calendars/{id}/holidays", false, a.importHolidays},
+		{"GET /api/v1/sla-policies", false, a.listSLAPolicies},
+		{"POST /api/v1/sla-policies", false, a.createSLAPolicy},
+		{"GET /api/v1/sla-policies/{id}", false, a.getSLAPolicy},
+		{"PATCH /api/v1/sla-policies/{id}", false, a.updateSLAPolicy},
+		{"DELETE /api/v1/sla-policies/{id}", false, a.deleteSLAPolicy},
 
 		{"GET /api/v1/fields", false, a.listFields},
 		{"POST /api/v1/fields", false, a.createField},

@@ -66,7 +66,7 @@ func (a *API) listTickets(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := ticket.Filter{Team: q.Get("team"), Status: q.Get("status"), Kind: q.Get("kind"),
 		Assignee: q.Get("assignee"), MeID: actor(r).ID, Channel: q.Get("channel"), Tag: q.Get("tag"),
-		Q: q.Get("q"), Cursor: q.Get("cursor"), Viewer: viewer(r)}
+		Q: q.Get("q"), Cursor: q.Get("cursor"), SLA: q.Get("sla"), Sort: q.Get("sort"), Viewer: viewer(r)}
 	var err error
 	if f.Priority, err = queryInt(r, "priority"); err != nil {
 		return err

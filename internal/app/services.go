@@ -23,6 +23,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/widget"
@@ -45,6 +46,7 @@ type Services struct {
 	Pipelines *pipeline.Service
 	Calendars *calendar.Service // business hours
 	Fields    *field.Service    // custom ticket fields
+	SLA       *sla.Service      // SLA policies and tickets' SLA state
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
@@ -99,10 +101,13 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Forms:     &form.Service{DB: d},
 		Widgets:   &widget.Service{DB: d},
 	}
-	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines}
+	s.SLA = &sla.Service{DB: d}
+	s.Calendars.SLA = s.SLA
+	s.Teams = &team.Service{DB: d, MailDomain: cfg.MailDomain, Pipelines: s.Pipelines, SLA: s.SLA}
 	s.Forms.Teams, s.Forms.Fields = s.Teams, s.Fields
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
 		Pipelines: s.Pipelines, Operators: s.Operators, Custom: s.Fields}
+	s.Tickets.Clocks = s.SLA
 	s.Pipelines.Tickets = s.Tickets
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
@@ -124,6 +129,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 func (s *Services) UseBus(b Bus) {
 	s.Events = b
 	s.Tickets.Bus = b
+	s.SLA.Bus = b
 }
 
 // Bootstrap makes sure a fresh install can work: the default pipeline and

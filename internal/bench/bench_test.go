@@ -33,6 +33,10 @@ func TestBenchRunsOnBothEngines(t *testing.T) {
 		if _, err := ContactByEmail(ctx, s, g, 20); err != nil {
 			t.Error(err)
 		}
+		slaRes, err := SLA(ctx, s, g, 10)
+		if err != nil || len(slaRes) != 4 || slaRes[0].N == 0 || slaRes[1].N != slaRes[0].N {
+			t.Fatalf("sla: %+v %v", slaRes, err)
+		}
 		pages, err := RenderPages(ctx, s, g, 5)
 		if err != nil || len(pages) != 2 {
 			t.Fatalf("render: %v", err)

@@ -13,11 +13,29 @@ import (
 // Service keeps calendars.
 type Service struct {
 	DB *db.DB
+	// SLA hears of a change of hours in its transaction, to recompute
+	// open tickets' due times (optional).
+	SLA interface {
+		Changed(ctx context.Context, q db.Querier) error
+	}
+}
+
+func (s *Service) changed(ctx context.Context, tx *db.Tx) error {
+	if s.SLA == nil {
+		return nil
+	}
+	return s.SLA.Changed(ctx, tx)
 }
 
 // List returns every calendar by name, each with the teams using it.
 func (s *Service) List(ctx context.Context) ([]Record, error) {
 	return list(ctx, s.DB.Read)
+}
+
+// ListTx is List inside q, for callers that build every calendar in
+// their own transaction (the SLA policies' snapshot).
+func ListTx(ctx context.Context, q db.Querier) ([]Record, error) {
+	return list(ctx, q)
 }
 
 // Get returns calendar id.
@@ -59,7 +77,10 @@ func (s *Service) Update(ctx context.Context, id int64, in Input) (Record, error
 		if _, err := get(ctx, tx, id); err != nil {
 			return err
 		}
-		return update(ctx, tx, id, name, spec)
+		if err := update(ctx, tx, id, name, spec); err != nil {
+			return err
+		}
+		return s.changed(ctx, tx)
 	})
 	if err != nil {
 		return Record{}, err
@@ -135,7 +156,10 @@ func (s *Service) ImportHolidays(ctx context.Context, id int64, ics []byte, firs
 		if err != nil {
 			return err
 		}
-		return update(ctx, tx, id, name, spec)
+		if err := update(ctx, tx, id, name, spec); err != nil {
+			return err
+		}
+		return s.changed(ctx, tx)
 	})
 	if err != nil {
 		return Record{}, 0, err

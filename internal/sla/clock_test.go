@@ -147,3 +147,28 @@ func checkStatus(t *testing.T, w expect, s *sla.Status) {
 			w.target, s.State, show(s.Due), show(s.Met), s.Paused, w.state, w.due, w.met, w.paused)
 	}
 }
+
+func TestNextAndWorst(t *testing.T) {
+	p := &sla.Policy{FirstResponse: time.Hour, Resolution: 16 * time.Hour, Warn: 15 * time.Minute, Calendar: nineToFive}
+	var c sla.Clock
+	if _, err := c.Apply(created("2026-03-06 16:30", p)); err != nil {
+		t.Fatal(err)
+	}
+	next, ok := c.Next(at("2026-03-06 16:30"))
+	if want := at("2026-03-09 09:15"); !ok || !next.Equal(want) {
+		t.Errorf("next change %v %v, want the warning at %v", next, ok, want)
+	}
+	if w := c.At(at("2026-03-06 16:30")).Worst(); w != "running" {
+		t.Errorf("worst %q, want running", w)
+	}
+	if w := c.At(at("2026-03-09 09:31")).Worst(); w != "breached" {
+		t.Errorf("worst %q after the due time, want breached", w)
+	}
+	next, _ = c.Next(at("2026-03-09 09:20"))
+	if want := at("2026-03-09 09:30").Add(time.Microsecond); !next.Equal(want) {
+		t.Errorf("next change %v, want just after the due time %v", next, want)
+	}
+	if c.At(next).FirstResponse.State != sla.Breached {
+		t.Errorf("at the next change the first response is %s, want breached", c.At(next).FirstResponse.State)
+	}
+}

@@ -22,9 +22,17 @@ type Service struct {
 	DB         *db.DB
 	MailDomain string
 	Pipelines  PipelineChecker
+	// SLA hears of a change of a team's calendar in its transaction, to
+	// recompute the team's open tickets (optional).
+	SLA Recomputer
 	// lookups remembers Find and ByAlias: every ticket creation and every
 	// incoming mail asks, and teams change rarely.
 	lookups db.Memo[string, Team]
+}
+
+// Recomputer recomputes open tickets' SLA state after their hours changed.
+type Recomputer interface {
+	Changed(ctx context.Context, q db.Querier) error
 }
 
 // Forget drops remembered teams; a package that changes a team row

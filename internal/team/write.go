@@ -63,7 +63,11 @@ func (s *Service) Update(ctx context.Context, id int64, in Input) (Team, error) 
 		if err != nil {
 			return err
 		}
+		hours := t.CalendarID
 		if err := s.merge(ctx, tx, &t, in, false); err != nil {
+			return err
+		}
+		if err := s.hoursChanged(ctx, tx, hours, t.CalendarID); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE teams SET name = $2, slug = $3, email_alias = $4, pipeline_id = $5,
@@ -202,4 +206,14 @@ func taken(ctx context.Context, q db.Querier, t *Team, c *domain.Check) error {
 		c.Require(alias != t.EmailAlias, "email_alias", "another team already uses this address")
 	}
 	return rows.Err()
+}
+
+// hoursChanged tells the SLA when a team's calendar changed from before
+// to after.
+func (s *Service) hoursChanged(ctx context.Context, tx *db.Tx, before, after *int64) error {
+	same := (before == nil && after == nil) || (before != nil && after != nil && *before == *after)
+	if same || s.SLA == nil {
+		return nil
+	}
+	return s.SLA.Changed(ctx, tx)
 }

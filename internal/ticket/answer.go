@@ -30,7 +30,8 @@ func (s *Service) answer(ctx context.Context, n newTicket) (Ticket, error) {
 		Team:     team.Ref{ID: n.r.team.ID, Slug: n.r.team.Slug, Name: n.r.team.Name},
 		Assignee: n.r.assignee, Contact: c, Channel: in.Channel, Tags: tagSet(in.Tags),
 		PublicToken: n.token, PublicURL: s.publicURL(n.token), NewContact: n.r.newContact != nil,
-		CreatedAt: at, UpdatedAt: at, LastActivityAt: at, LastCustomerActivityAt: &at}}
+		CreatedAt: at, UpdatedAt: at, LastActivityAt: at, LastCustomerActivityAt: &at,
+		SLA: parseSLA(n.sla.JSON, n.sla.State, n.sla.Due)}}
 	return t[0], s.withCustom(ctx, t)
 }
 

@@ -23,6 +23,11 @@ func (s *Service) MoveStatus(ctx context.Context, q db.Querier, from, to pipelin
 	if from.Kind == pipeline.Closed && to.Kind == pipeline.Open {
 		kind = EventReopened
 	}
+	if s.Clocks != nil {
+		if err := s.Clocks.StatusMoved(ctx, q, from.ID, to.ID, to.Kind == pipeline.Closed, now); err != nil {
+			return err
+		}
+	}
 	data, _ := json.Marshal(map[string]any{"from": from.Name, "to": to.Name})
 	if _, err := q.ExecContext(ctx, `INSERT INTO ticket_events (ticket_id, kind, actor_operator_id, data, created_at)
 		SELECT id, $2, $3, $4, $5 FROM tickets WHERE status_id = $1`, from.ID, kind, nullID(actorID), string(data), now); err != nil {
@@ -36,6 +41,11 @@ func (s *Service) MoveStatus(ctx context.Context, q db.Querier, from, to pipelin
 
 // SyncKind brings the tickets of st in line after st changed kind.
 func (s *Service) SyncKind(ctx context.Context, q db.Querier, st pipeline.Status) error {
+	if s.Clocks != nil {
+		if err := s.Clocks.StatusMoved(ctx, q, st.ID, st.ID, st.Kind == pipeline.Closed, db.Now()); err != nil {
+			return err
+		}
+	}
 	_, err := q.ExecContext(ctx, `UPDATE tickets SET is_open = $2, updated_at = $3,
 		closed_at = CASE WHEN $2 THEN NULL ELSE COALESCE(closed_at, $3) END WHERE status_id = $1`,
 		st.ID, st.Kind == pipeline.Open, db.Now())

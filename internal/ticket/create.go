@@ -88,6 +88,7 @@ type newTicket struct {
 	r                 resolved
 	id, number, first int64
 	token             string
+	sla               ClockState
 }
 
 func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTicket, error) {
@@ -104,6 +105,12 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 		return newTicket{}, err
 	}
 	if n.first, err = s.afterInsert(ctx, tx, &n); err != nil {
+		return newTicket{}, err
+	}
+	facts := &ClockFacts{TeamID: r.team.ID, ContactID: r.contact, Priority: in.Priority, Channel: string(in.Channel),
+		Tags: tagSet(in.Tags)}
+	step := ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID, Facts: facts}
+	if n.sla, err = s.clockState(ctx, tx, n.id, step); err != nil {
 		return newTicket{}, err
 	}
 	return n, s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,

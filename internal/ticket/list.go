@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,11 +28,19 @@ type Filter struct {
 	Tag       string
 	Custom    []field.Match // custom field values, all of which must hold
 	Q         string
-	Limit     int
-	Cursor    string
 	// Viewer, when set, keeps only the tickets this operator (not an
 	// admin) may see: those of pipelines open to one of their teams.
 	Viewer int64
+	// SLA is an SLA state (breached, warning, running, paused, met).
+	SLA string
+	// Sort "due" lists tickets with an SLA due time first, soonest first
+	// (overdue ones before all others), then the rest in the usual order;
+	// "" is the usual order.
+	Sort string
+	// noDue keeps only tickets without a due time (the rest of "due").
+	noDue  bool
+	Limit  int
+	Cursor string
 }
 
 // Page is one page of a list and the cursor of the next.
@@ -42,17 +51,23 @@ type Page struct {
 
 type cursor struct {
 	priority int
-	activity time.Time
+	activity time.Time // or the due time, sorting by due
 	id       int64
 }
 
 func (c cursor) String() string {
 	raw := fmt.Sprintf("%d.%d.%d", c.priority, c.activity.UnixMicro(), c.id)
+	if c.priority < 0 { // sorting by due time
+		raw = fmt.Sprintf("d.%d.%d", c.activity.UnixMicro(), c.id)
+	}
 	return base64.RawURLEncoding.EncodeToString([]byte(raw))
 }
 
 func parseCursor(s string) (cursor, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if strings.HasPrefix(string(raw), "d.") {
+		raw = append([]byte("-1"), raw[1:]...)
+	}
 	parts := strings.Split(string(raw), ".")
 	if err != nil || len(parts) != 3 {
 		return cursor{}, errors.New("bad cursor")
@@ -85,15 +100,55 @@ func (w *where) sql() string {
 
 // List returns one page of tickets matching f.
 func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
+	if f.Sort == "due" {
+		return s.listByDue(ctx, f)
+	}
+	return s.list(ctx, f)
+}
+
+// listByDue lists the tickets with a due time, soonest first, on the
+// index of due times, then the others in the usual order: a cursor of the
+// usual kind says the due ones are done.
+func (s *Service) listByDue(ctx context.Context, f Filter) (Page, error) {
+	rest := f
+	rest.Sort, rest.noDue = "", true
+	if f.Cursor != "" && !isDueCursor(f.Cursor) {
+		return s.list(ctx, rest)
+	}
+	page, err := s.list(ctx, f)
+	limit := pageLimit(f.Limit)
+	if err != nil || page.NextCursor != "" {
+		return page, err
+	}
+	if len(page.Items) >= limit { // the next page starts with the others
+		page.NextCursor = cursor{MaxPriority + 1, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), 1 << 62}.String()
+		return page, nil
+	}
+	rest.Cursor, rest.Limit = "", limit-len(page.Items)
+	more, err := s.list(ctx, rest)
+	page.Items, page.NextCursor = append(page.Items, more.Items...), more.NextCursor
+	return page, err
+}
+
+func isDueCursor(c string) bool {
+	raw, err := base64.RawURLEncoding.DecodeString(c)
+	return err == nil && strings.HasPrefix(string(raw), "d.")
+}
+
+func pageLimit(n int) int {
+	if n <= 0 || n > 200 {
+		return 50
+	}
+	return n
+}
+
+func (s *Service) list(ctx context.Context, f Filter) (Page, error) {
 	w, verify, err := s.filterSQL(ctx, f)
 	if err != nil {
 		return Page{}, err
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 50
-	}
-	ids, err := s.pageIDs(ctx, w, verify, f.Q, limit)
+	limit := pageLimit(f.Limit)
+	ids, err := s.pageIDs(ctx, w, verify, f, limit)
 	if err != nil {
 		return Page{}, err
 	}
@@ -108,22 +163,30 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 	if more && len(page.Items) == limit {
 		last := page.Items[limit-1]
 		page.NextCursor = cursor{last.Priority, last.LastActivityAt, last.ID}.String()
+		if f.Sort == "due" && last.SLA != nil && last.SLA.DueAt != nil {
+			page.NextCursor = cursor{-1, *last.SLA.DueAt, last.ID}.String()
+		}
 	}
 	return page, nil
 }
 
 // pageIDs returns up to limit+1 ids in list order: by one query, or, for
 // a search expected to match many tickets, by testing tickets in order.
-func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, q string, limit int) ([]int64, error) {
-	if verify != nil {
-		ids, done, err := s.searchCommon(ctx, w, verify, q, limit)
+func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, f Filter, limit int) ([]int64, error) {
+	if verify != nil && f.Sort != "due" {
+		ids, done, err := s.searchCommon(ctx, w, verify, f.Q, limit)
 		if err != nil || done {
 			return ids, err
 		}
-		w.add(fmt.Sprintf(sqliteMatch, w.arg(s.matchQuery(q))))
 	}
-	query := `SELECT t.id FROM tickets t` + w.sql() +
-		` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT ` + w.arg(limit+1)
+	if verify != nil {
+		w.add(fmt.Sprintf(sqliteMatch, w.arg(s.matchQuery(f.Q))))
+	}
+	order := ` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT `
+	if f.Sort == "due" {
+		order = ` ORDER BY t.sla_due_at, t.id LIMIT `
+	}
+	query := `SELECT t.id FROM tickets t` + w.sql() + order + w.arg(limit+1)
 	return s.ids(ctx, query, w.args)
 }
 
@@ -163,11 +226,16 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, []string, er
 		w.add(fmt.Sprintf(visibleSQL, w.arg(f.Viewer)))
 	}
 	verify := s.searchFilter(w, f.Q)
+	slaFilters(w, f, &c)
 	if f.Cursor != "" {
 		cur, err := parseCursor(f.Cursor)
-		c.Require(err == nil, "cursor", "is not a cursor from a previous page")
-		w.add(fmt.Sprintf("(t.priority, t.last_activity_at, t.id) < (%s, %s, %s)",
-			w.arg(cur.priority), w.arg(cur.activity), w.arg(cur.id)))
+		c.Require(err == nil && (cur.priority < 0) == (f.Sort == "due"), "cursor", "is not a cursor from a previous page")
+		if f.Sort == "due" {
+			w.add(fmt.Sprintf("(t.sla_due_at, t.id) > (%s, %s)", w.arg(cur.activity), w.arg(cur.id)))
+		} else {
+			w.add(fmt.Sprintf("(t.priority, t.last_activity_at, t.id) < (%s, %s, %s)",
+				w.arg(cur.priority), w.arg(cur.activity), w.arg(cur.id)))
+		}
 	}
 	return w, verify, c.Err()
 }
@@ -282,4 +350,26 @@ func (s *Service) byIDs(ctx context.Context, ids []int64) ([]Ticket, error) {
 		}
 	}
 	return out, s.withCustom(ctx, out)
+}
+
+// slaStates are the states an SLA filter may name.
+var slaStates = []string{"breached", "warning", "running", "paused", "met"}
+
+// slaFilters adds the SLA state filter and, sorting by due time, keeps
+// the tickets that have one (the partial index tickets_sla_due).
+func slaFilters(w *where, f Filter, c *domain.Check) {
+	if f.SLA != "" {
+		c.Require(slices.Contains(slaStates, f.SLA), "sla", "must be one of "+strings.Join(slaStates, ", "))
+		w.add("t.sla_state = " + w.arg(f.SLA))
+	}
+	switch f.Sort {
+	case "":
+		if f.noDue {
+			w.add("t.sla_due_at IS NULL")
+		}
+	case "due":
+		w.add("t.sla_due_at IS NOT NULL")
+	default:
+		c.Add("sort", "must be due (soonest SLA due time first), or left out")
+	}
 }

@@ -145,6 +145,9 @@ func (s *Service) addMessageTx(ctx context.Context, tx *db.Tx, id int64, m NewMe
 	if err != nil {
 		return 0, err
 	}
+	if err := s.clock(ctx, tx, id, messageStep(m)...); err != nil {
+		return 0, err
+	}
 	if err := s.notify(ctx, tx, Notice{Kind: NoticeMessage, TicketID: id, MessageID: msgID,
 		MessageKind: m.Kind, Mail: m.Mail, ActorID: m.OperatorID}); err != nil {
 		return 0, err

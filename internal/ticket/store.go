@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 )
@@ -13,7 +14,7 @@ const ticketColumns = `t.id, t.number, t.subject, t.description, t.status_id, s.
 	t.priority, tm.id, tm.slug, tm.name, o.id, o.name, o.email, c.id, c.first_name, c.last_name, c.external_id,
 	(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1),
 	t.channel, t.public_token, t.created_at, t.updated_at, t.last_activity_at, t.first_response_at, t.closed_at,
-	t.last_customer_activity_at,
+	t.last_customer_activity_at, t.sla, t.sla_state, t.sla_due_at,
 	(SELECT string_agg(tag, ',' ORDER BY tag) FROM ticket_tags tt WHERE tt.ticket_id = t.id)`
 
 const ticketFrom = ` FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN teams tm ON tm.id = t.team_id
@@ -22,12 +23,14 @@ const ticketFrom = ` FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN t
 func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
 	var t Ticket
 	var opID sql.Null[int64]
-	var opName, opEmail, email, tags sql.Null[string]
+	var opName, opEmail, email, tags, slaText sql.Null[string]
+	var slaState string
+	var slaDue *time.Time
 	err := row.Scan(&t.ID, &t.Number, &t.Subject, &t.Description, &t.Status.ID, &t.Status.Name, &t.Status.Kind,
 		&t.PipelineID, &t.Priority, &t.Team.ID, &t.Team.Slug, &t.Team.Name, &opID, &opName, &opEmail,
 		&t.Contact.ID, &t.Contact.FirstName, &t.Contact.LastName, &t.Contact.ExternalID, &email,
 		&t.Channel, &t.PublicToken, &t.CreatedAt, &t.UpdatedAt, &t.LastActivityAt, &t.FirstResponseAt,
-		&t.ClosedAt, &t.LastCustomerActivityAt, &tags)
+		&t.ClosedAt, &t.LastCustomerActivityAt, &slaText, &slaState, &slaDue, &tags)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
 	}
@@ -35,6 +38,7 @@ func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
 		t.Assignee = &OperatorRef{ID: opID.V, Name: opName.V, Email: opEmail.V}
 	}
 	t.Contact.setName(email.V)
+	t.SLA = parseSLA(slaText.V, slaState, slaDue)
 	t.PublicURL = s.publicURL(t.PublicToken)
 	t.Tags = []string{}
 	if tags.V != "" {

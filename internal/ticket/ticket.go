@@ -86,6 +86,8 @@ type Ticket struct {
 	// Custom are the custom field values by field name, typed (see
 	// field.Def.Typed); nil when the service has no CustomFields.
 	Custom map[string]any `json:"fields"`
+	// SLA is the state of each SLA target; nil where no policy applies.
+	SLA *SLA `json:"sla"`
 	// NewContact: this ticket's creation made its contact. Set by Create
 	// only; the portal hands an unsigned visitor the link only then.
 	NewContact bool `json:"-"`

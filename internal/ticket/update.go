@@ -91,7 +91,7 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 	if p.Subject != nil && *p.Subject != t.Subject {
 		s.indexSubject(ctx, tx, t.ID, strings.TrimSpace(*p.Subject))
 	}
-	return nil
+	return s.clock(ctx, tx, t.ID, clockSteps(changes, now)...)
 }
 
 func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, actorID int64, now time.Time) error {
@@ -101,8 +101,17 @@ func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, act
 			return err
 		}
 	}
-	if err := s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, now); err != nil || !ch.closes {
+	if err := s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, now); err != nil {
 		return err
+	}
+	if ch.to != nil {
+		step := ClockStep{Kind: ClockStatus, At: now, StatusID: ch.to.ID, Closed: ch.to.Kind == pipeline.Closed}
+		if err := s.clock(ctx, tx, id, step); err != nil {
+			return err
+		}
+	}
+	if !ch.closes {
+		return nil
 	}
 	return s.notify(ctx, tx, Notice{Kind: NoticeClosed, TicketID: id, ActorID: actorID})
 }

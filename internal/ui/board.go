@@ -14,7 +14,7 @@ func (u *UI) board(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || id <= 0 {
 		return httpx.NewError(http.StatusNotFound, "not_found", "There is no pipeline at this address.")
 	}
-	v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), id, viewer(r))
+	v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), id, viewer(r), r.URL.Query().Get("sort"))
 	if err != nil {
 		return err
 	}

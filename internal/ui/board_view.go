@@ -24,6 +24,7 @@ type BoardView struct {
 	// Missing asks for the values a move lacks, when a page without
 	// script posted it; the board's script shows the same form in a dialog.
 	Missing *MissingForm
+	Sorts   []Tab // by priority or by SLA due time
 }
 
 // BoardColumn is one status and its tickets, highest priority first.
@@ -44,9 +45,10 @@ type BoardCard struct {
 }
 
 // boardView gathers the columns of pipeline id, as operator viewer (0
-// for an admin) may see them: a pipeline limited to other teams is not
-// found, and is left out of the pipeline tabs.
-func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64) (BoardView, error) {
+// for an admin) may see them, in sort order ("due" or priority): a
+// pipeline limited to other teams is not found, and is left out of the
+// pipeline tabs.
+func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort string) (BoardView, error) {
 	pl, err := u.s.Pipelines.Get(ctx, id)
 	if err != nil {
 		return BoardView{}, err
@@ -54,7 +56,8 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64) (BoardV
 	if ok, err := u.visiblePipeline(ctx, id, viewer); err != nil || !ok {
 		return BoardView{}, cmp.Or(err, pipeline.ErrNotFound)
 	}
-	v := BoardView{Base: base, Pipeline: pl}
+	v := BoardView{Base: base, Pipeline: pl, Sorts: []Tab{{Label: "Priority", URL: boardURL(id), Current: sort != "due"},
+		{Label: "Due soonest", URL: boardURL(id) + "?sort=due", Current: sort == "due"}}}
 	v.Section = "board"
 	all, err := u.visiblePipelines(ctx, viewer)
 	if err != nil {
@@ -72,7 +75,7 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64) (BoardV
 	}
 	card := onCard(defs)
 	for _, st := range pl.Statuses {
-		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Viewer: viewer})
+		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Viewer: viewer, Sort: v.sort()})
 		if err != nil {
 			return v, err
 		}
@@ -127,4 +130,12 @@ func (u *UI) visiblePipelines(ctx context.Context, viewer int64) ([]pipeline.Pip
 
 func boardURL(pipelineID int64) string {
 	return "/pipelines/" + strconv.FormatInt(pipelineID, 10) + "/board"
+}
+
+// sort is the order of the cards: "due" (SLA due soonest) or "".
+func (v BoardView) sort() string {
+	if len(v.Sorts) > 1 && v.Sorts[1].Current {
+		return "due"
+	}
+	return ""
 }

@@ -14,19 +14,22 @@ import (
 // It is read from the query string and written back into every link and
 // form of the page, so paging and actions keep the view and filters.
 type inboxQuery struct {
-	View, Team, Status, Priority, Assignee, Channel, Tag, Q string
+	View, Team, Status, Priority, Assignee, Channel, Tag, Q, SLA, Sort string
 	// Fields are custom field filters, "name:value" (field=, or the
 	// filter bar's fk= and fv= pair); Cols the fields shown as columns.
 	Fields, Cols []string
 }
 
 // inboxParams are the query parameters of the filter bar, in URL order.
-var inboxParams = []string{"view", "team", "status", "priority", "assignee", "channel", "tag", "q"}
+var inboxParams = []string{"view", "team", "status", "priority", "assignee", "channel", "tag", "q", "sla", "sort"}
 
 func parseInboxQuery(v url.Values) inboxQuery {
 	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
 	q := inboxQuery{View: get("view"), Team: get("team"), Status: get("status"), Priority: get("priority"),
-		Assignee: get("assignee"), Channel: get("channel"), Tag: get("tag"), Q: get("q")}
+		Assignee: get("assignee"), Channel: get("channel"), Tag: get("tag"), Q: get("q"), SLA: get("sla"), Sort: get("sort")}
+	if q.Sort != "due" {
+		q.Sort = ""
+	}
 	if n, err := strconv.Atoi(q.Priority); err != nil || n < 0 || n > ticket.MaxPriority {
 		q.Priority = ""
 	}
@@ -50,7 +53,7 @@ func nonEmpty(values []string) []string {
 }
 
 func (q inboxQuery) fields() []string {
-	return []string{q.View, q.Team, q.Status, q.Priority, q.Assignee, q.Channel, q.Tag, q.Q}
+	return []string{q.View, q.Team, q.Status, q.Priority, q.Assignee, q.Channel, q.Tag, q.Q, q.SLA, q.Sort}
 }
 
 // values holds the parameters that are set.
@@ -83,7 +86,7 @@ func (q inboxQuery) filtered() bool {
 	if len(q.Fields) > 0 {
 		return true
 	}
-	for _, f := range q.fields()[1:] {
+	for _, f := range q.fields()[1:9] { // the sort order narrows nothing
 		if f != "" {
 			return true
 		}
@@ -95,7 +98,7 @@ func (q inboxQuery) filtered() bool {
 // replaces the view's open or closed, so any status can be found.
 func (q inboxQuery) filter(v inboxView, me int64) ticket.Filter {
 	f := v.filter(me)
-	f.Channel, f.Tag, f.Q = q.Channel, q.Tag, q.Q
+	f.Channel, f.Tag, f.Q, f.SLA, f.Sort = q.Channel, q.Tag, q.Q, q.SLA, q.Sort
 	if q.Team != "" {
 		f.Team = q.Team
 	}

@@ -10,8 +10,9 @@ import (
 
 // InboxFilters is the filter bar: the chosen values and each menu's options.
 type InboxFilters struct {
-	View, Status, Tag, Q                   string
+	View, Status, Tag, Q, Sort             string
 	Teams, Priorities, Assignees, Channels []Option
+	SLAStates, Sorts                       []Option
 	// Statuses are the names of every pipeline's statuses, once each: a
 	// name filters or moves tickets of any pipeline that has it.
 	Statuses []Option
@@ -25,7 +26,7 @@ var inboxChannels = []ticket.Channel{ticket.Email, ticket.WebForm, ticket.Widget
 // inboxFilters fills the filter bar for q: teams and active operators
 // come from their services.
 func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64) (InboxFilters, error) {
-	f := InboxFilters{View: q.View, Status: q.Status, Tag: q.Tag, Q: q.Q, Active: q.filtered()}
+	f := InboxFilters{View: q.View, Status: q.Status, Tag: q.Tag, Q: q.Q, Sort: q.Sort, Active: q.filtered()}
 	teams, err := u.s.Teams.List(ctx)
 	if err != nil {
 		return f, err
@@ -55,6 +56,11 @@ func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64) (Inbo
 	if f.Statuses, err = u.statusNames(ctx, viewer); err != nil {
 		return f, err
 	}
+	f.SLAStates = []Option{{Label: "Any SLA state"}, {Value: "breached", Label: "Overdue"}, {Value: "warning", Label: "Due soon"},
+		{Value: "running", Label: "Running"}, {Value: "paused", Label: "Paused"}, {Value: "met", Label: "Met"}}
+	f.Sorts = []Option{{Label: "Priority"}, {Value: "due", Label: "Due soonest"}}
+	mark(f.SLAStates, q.SLA)
+	mark(f.Sorts, q.Sort)
 	mark(f.Teams, q.Team)
 	mark(f.Statuses, q.Status)
 	mark(f.Priorities, q.Priority)

@@ -43,6 +43,7 @@ type TicketRow struct {
 	Activity, ActivityISO, ActivityFull string
 	CSRF, Back                          string // for the in-place priority form
 	Cells                               []Cell // custom field columns or card values
+	SLA                                 *SLABadge
 }
 
 // Priority is 0 to 3 stars, with words for screen readers.
@@ -89,7 +90,7 @@ func ticketRows(items []ticket.Ticket, now time.Time) []TicketRow {
 			Team: t.Team.Name, Status: t.Status.Name, StatusKind: string(t.Status.Kind),
 			Closed: t.Status.Kind == pipeline.Closed, Priority: priorityOf(t.Priority),
 			Activity: relativeTime(t.LastActivityAt, now), ActivityISO: t.LastActivityAt.UTC().Format(time.RFC3339),
-			ActivityFull: t.LastActivityAt.UTC().Format("2 Jan 2006, 15:04 UTC")}
+			ActivityFull: t.LastActivityAt.UTC().Format("2 Jan 2006, 15:04 UTC"), SLA: slaBadge(t, now)}
 		if t.Assignee != nil {
 			rows[i].Assignee = t.Assignee.Name
 		}

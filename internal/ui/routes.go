@@ -99,6 +99,13 @@ func (u *UI) routes() []route {
 		{"GET /settings/fields/{id}", true, u.adminOnly(u.settingsFieldEdit)},
 		{"POST /settings/fields/{id}", true, u.adminOnly(u.settingsFieldSave)},
 		{"POST /settings/fields/{id}/delete", true, u.adminOnly(u.settingsFieldDelete)},
+		{"GET /settings/sla", true, u.adminOnly(u.settingsSLA)},
+		{"GET /settings/sla/new", true, u.adminOnly(u.settingsSLANew)},
+		{"POST /settings/sla", true, u.adminOnly(u.settingsSLASave)},
+		{"GET /settings/sla/{id}", true, u.adminOnly(u.settingsSLAEdit)},
+		{"POST /settings/sla/{id}", true, u.adminOnly(u.settingsSLASave)},
+		{"POST /settings/sla/{id}/move", true, u.adminOnly(u.settingsSLAMove)},
+		{"POST /settings/sla/{id}/delete", true, u.adminOnly(u.settingsSLADelete)},
 		// Every operator manages their own account and tokens; the domain
 		// checks revoking.
 		{"GET /settings/account", true, u.account},

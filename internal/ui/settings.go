@@ -90,6 +90,8 @@ var notices = map[string]string{
 	"mailbox-deleted": "Mailbox removed. Mail already imported stays.",
 	"form-saved":      "Form saved.", "widget-saved": "Widget settings saved.",
 	"calendar-created": "Business hours created.", "calendar-saved": "Business hours saved.",
+	"sla-created": "SLA policy created; open tickets are being recomputed.", "sla-saved": "SLA policy saved; open tickets are being recomputed.",
+	"sla-deleted": "SLA policy deleted.", "sla-moved": "Order changed.",
 	"calendar-deleted": "Business hours deleted.", "exception-removed": "Date removed.",
 	"holidays-imported": "Holidays imported. Dates that already had hours kept them.",
 	"field-created":     "Field created.", "field-saved": "Field saved.",

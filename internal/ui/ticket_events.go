@@ -55,6 +55,8 @@ func eventText(e ticket.Event) string {
 		return fieldEventText(e, from, to)
 	case ticket.EventMerged:
 		return "merged the customer into another contact"
+	case "sla": // written by internal/sla: the line as it should read
+		return dataText(e.Data["line"])
 	case ticket.EventLinkRotated:
 		if dataText(e.Data["reason"]) == ticket.LinkRenewedForContact {
 			return fmt.Sprintf("renewed the public link: the customer changed from %s to %s",

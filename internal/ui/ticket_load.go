@@ -49,7 +49,8 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 	now := u.now()
 	v := TicketView{Base: u.base(r, csrfToken(r)), Ticket: t, URL: ticketURL(id), Priority: priorityOf(t.Priority),
 		Channel: channelLabel(t.Channel), Created: stampOf(t.CreatedAt, now), Thread: thread(msgs, events, checks, now),
-		Composer: Composer{Kind: string(ticket.Reply), To: t.Contact.Email}, Errors: map[string]string{}}
+		Composer: Composer{Kind: string(ticket.Reply), To: t.Contact.Email}, Errors: map[string]string{},
+		SLA: slaTargets(t, now)}
 	v.Section = "inbox"
 	if v.Controls, err = u.controls(ctx, t); err != nil {
 		return TicketView{}, err

@@ -34,6 +34,7 @@ type TicketView struct {
 	Custom      []CustomInput
 	CustomError string         // a refusal no input shows
 	Missing     *MissingNotice // a status change refused for required properties
+	SLA         []SLATargetRow // each SLA target, times in the policy's hours' zone
 }
 
 // Stamp is a moment shown as people read it, with the exact time on hover.
