@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/blob"
+	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -31,6 +32,7 @@ import (
 // events.Postgres across nodes).
 type Bus interface {
 	Publish(kind string, ticketID int64)
+	Send(e events.Event) // any event, chat events included
 	Subscribe() *events.Subscription
 }
 
@@ -53,6 +55,7 @@ type Services struct {
 	Forms      *form.Service   // teams' website forms
 	Widgets    *widget.Service // teams' widget settings and secrets
 	Mail       *inbound.Intake // inbound mail: raw store, processing, threading
+	Chats      *chat.Service   // live chat (docs/chat.md)
 	// Limits makes the rate limiters: in memory on SQLite (one node), in
 	// the database on PostgreSQL, where every node spends one budget.
 	Limits httpx.Limits
@@ -113,6 +116,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.TokenGuesses = s.Limits("token_guesses", TokenGuessBurst, TokenGuessWindow)
 	s.Mail.Limits, s.Mail.TokenGuesses = s.Limits, s.TokenGuesses
 	s.TrustedProxies = cfg.Proxies()
+	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL}
+	s.Teams.LiveChat = s.Chats
 	s.UseBus(&events.Local{})
 	return s
 }
@@ -121,6 +126,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 func (s *Services) UseBus(b Bus) {
 	s.Events = b
 	s.Tickets.Bus = b
+	s.Chats.Bus = b
 }
 
 // Bootstrap makes sure a fresh install can work: the default pipeline and

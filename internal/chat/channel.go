@@ -15,15 +15,15 @@ import (
 // Channel is where visitors start chats: a team's (its "chat" switch) or
 // a standalone one an admin made.
 type Channel struct {
-	ID        int64    `json:"id"`
-	TeamID    *int64   `json:"-"`
-	Team      *TeamRef `json:"team"`
-	Name      string   `json:"name"`
-	Slug      string   `json:"slug"`
-	Enabled   bool     `json:"enabled"`
-	Options   Options  `json:"options"`
-	DirectURL string   `json:"direct_url"`
-	Operators []int64  `json:"operators"`
+	ID        int64     `json:"id"`
+	TeamID    *int64    `json:"-"`
+	Team      *TeamRef  `json:"team"`
+	Name      string    `json:"name"`
+	Slug      string    `json:"slug"`
+	Enabled   bool      `json:"enabled"`
+	Options   Options   `json:"options"`
+	DirectURL string    `json:"direct_url"`
+	Operators []int64   `json:"operators"`
 	CreatedAt time.Time `json:"created_at"`
 }
 

@@ -143,10 +143,10 @@ func (s *Service) publish(c changes) {
 
 // The chat events on the bus (ids only; receivers read the rows).
 const (
-	KindMessage = "chat.message" // ChatID has messages past what sockets sent
-	KindState   = "chat.state"   // ChatID changed state, operator or rating
-	KindQueue   = "chat.queue"   // ChannelID's queue moved: places changed
-	KindTyping  = "chat.typing"  // From, OperatorID, Name, Active, Private
-	KindRead    = "chat.read"    // From, Seq
+	KindMessage  = "chat.message"  // ChatID has messages past what sockets sent
+	KindState    = "chat.state"    // ChatID changed state, operator or rating
+	KindQueue    = "chat.queue"    // ChannelID's queue moved: places changed
+	KindTyping   = "chat.typing"   // From, OperatorID, Name, Active, Private
+	KindRead     = "chat.read"     // From, Seq
 	KindPresence = "chat.presence" // OperatorID's availability changed
 )
