@@ -11,6 +11,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/blob"
 	"github.com/frontdesk/frontdesk/internal/chat"
+	"github.com/frontdesk/frontdesk/internal/chat/live"
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -56,6 +57,7 @@ type Services struct {
 	Widgets    *widget.Service // teams' widget settings and secrets
 	Mail       *inbound.Intake // inbound mail: raw store, processing, threading
 	Chats      *chat.Service   // live chat (docs/chat.md)
+	ChatHub    *live.Hub       // this node's chat sockets
 	// Limits makes the rate limiters: in memory on SQLite (one node), in
 	// the database on PostgreSQL, where every node spends one budget.
 	Limits httpx.Limits
@@ -75,6 +77,14 @@ type Services struct {
 const (
 	TokenGuessBurst  = 20
 	TokenGuessWindow = time.Minute
+)
+
+// Chat messages allowed per chat (or operator) and per client address,
+// earned back over the window: a person types far fewer; a script that
+// floods a chat is stopped.
+const (
+	ChatSendBurst  = 60
+	ChatSendWindow = time.Minute
 )
 
 // limitsFor chooses where rate limits count by engine.
@@ -118,6 +128,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.TrustedProxies = cfg.Proxies()
 	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL}
 	s.Teams.LiveChat = s.Chats
+	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.UseBus(&events.Local{})
 	return s
 }
@@ -127,6 +138,7 @@ func (s *Services) UseBus(b Bus) {
 	s.Events = b
 	s.Tickets.Bus = b
 	s.Chats.Bus = b
+	s.ChatHub.Bus = b
 }
 
 // Bootstrap makes sure a fresh install can work: the default pipeline and

@@ -99,6 +99,8 @@ func (s *Service) handOver(ctx context.Context, tx *db.Tx, chatID, toOperator, t
 		}
 		return err
 	}
+	ch.chat(chatID)
+	ch.queue(toChannel)
 	return s.route(ctx, tx, chatID, toChannel, 0, ch)
 }
 
@@ -162,4 +164,20 @@ func lockChat(ctx context.Context, tx *db.Tx, chatID int64) (Chat, error) {
 		}
 	}
 	return getChat(ctx, tx, `WHERE c.id = $1`, chatID)
+}
+
+// TransferTo is Transfer with a team instead of a channel: the chat goes
+// to the team's chat channel.
+func (s *Service) TransferTo(ctx context.Context, chatID, actor, toOperator, toTeam int64) (Chat, error) {
+	if toOperator == 0 && toTeam == 0 {
+		return Chat{}, domain.Invalid("operator_id", "name an operator or a team")
+	}
+	var channel int64
+	if toOperator == 0 {
+		err := s.DB.Read.QueryRowContext(ctx, `SELECT id FROM chat_channels WHERE team_id = $1 AND enabled`, toTeam).Scan(&channel)
+		if err != nil {
+			return Chat{}, notFoundChannel(err)
+		}
+	}
+	return s.Transfer(ctx, chatID, actor, toOperator, channel)
 }

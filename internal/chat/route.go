@@ -14,8 +14,6 @@ const previousDays = 7
 // online operator with the fewest active chats; else it stays queued.
 // exclude is an operator not to pick (the one who just left it).
 func (s *Service) route(ctx context.Context, tx *db.Tx, chatID, channelID, exclude int64, ch *changes) error {
-	ch.chat(chatID)
-	ch.queue(channelID)
 	prev, err := s.previousOperator(ctx, tx, chatID, channelID)
 	if err != nil {
 		return err
@@ -32,6 +30,10 @@ func (s *Service) route(ctx context.Context, tx *db.Tx, chatID, channelID, exclu
 			continue
 		}
 		ok, err := s.assign(ctx, tx, chatID, op, false)
+		if ok {
+			ch.chat(chatID)
+			ch.queue(channelID)
+		}
 		if err != nil || ok {
 			return err
 		}

@@ -104,6 +104,8 @@ func (s *Service) startTx(ctx context.Context, tx *db.Tx, channelID int64, in Ne
 			return 0, err
 		}
 	}
+	ch.chat(id)
+	ch.queue(channelID)
 	return id, s.route(ctx, tx, id, channelID, 0, ch)
 }
 

@@ -102,6 +102,7 @@ CREATE TABLE chat_files (
     created_at   DATETIME NOT NULL
 );
 CREATE INDEX chat_files_message ON chat_files(message_id);
+CREATE INDEX chat_files_sha256 ON chat_files(sha256);
 
 CREATE TABLE chat_pages (
     id         INTEGER PRIMARY KEY,
