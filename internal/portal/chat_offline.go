@@ -70,4 +70,3 @@ func (p *Portal) chatMissedOffline(w http.ResponseWriter, r *http.Request, c cha
 	offlineAnswer(w, t)
 	return nil
 }
-

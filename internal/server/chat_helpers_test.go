@@ -24,8 +24,8 @@ import (
 )
 
 const (
-	chatHost = "https://shop.example"  // the team's site, allowed to embed the chat
-	appOrigin  = "http://127.0.0.1:8080" // the base URL of testutil's services
+	chatHost  = "https://shop.example"  // the team's site, allowed to embed the chat
+	appOrigin = "http://127.0.0.1:8080" // the base URL of testutil's services
 )
 
 // chatSite is one node serving a team with live chat on, and an operator

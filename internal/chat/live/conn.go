@@ -33,16 +33,16 @@ type conn struct {
 	name       string
 	addr       string
 
-	mu     sync.Mutex
-	sent   map[int64]int64 // followed chat -> last seq sent; absent: not following yet
-	dirty  map[int64]int
-	out    [][]byte // frames without rows (typing, read, ack, error)
-	resume map[int64]int64 // resumes asked for, applied by the writer
-	lastTyping time.Time // typing marks are forwarded at most once a second
-	lastSeen   time.Time // operators: when Seen was last written
+	mu         sync.Mutex
+	sent       map[int64]int64 // followed chat -> last seq sent; absent: not following yet
+	dirty      map[int64]int
+	out        [][]byte        // frames without rows (typing, read, ack, error)
+	resume     map[int64]int64 // resumes asked for, applied by the writer
+	lastTyping time.Time       // typing marks are forwarded at most once a second
+	lastSeen   time.Time       // operators: when Seen was last written
 	alive      func(context.Context) bool
-	wake   chan struct{}
-	closed bool
+	wake       chan struct{}
+	closed     bool
 }
 
 func newConn(h *Hub, ws *websocket.Conn) *conn {
