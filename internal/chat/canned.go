@@ -2,6 +2,8 @@ package chat
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"regexp"
 	"strings"
 	"time"
@@ -129,4 +131,15 @@ func ExpandWith(list []Canned, body string) string {
 		}
 		return w
 	})
+}
+
+// CannedByID reads one canned response.
+func (s *Service) CannedByID(ctx context.Context, id int64) (Canned, error) {
+	var c Canned
+	err := s.DB.Read.QueryRowContext(ctx, `SELECT id, team_id, shortcut, body, updated_at FROM canned_responses
+		WHERE id = $1`, id).Scan(&c.ID, &c.TeamID, &c.Shortcut, &c.Body, &c.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, domain.NotFound("canned response")
+	}
+	return c, err
 }
