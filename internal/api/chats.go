@@ -129,3 +129,23 @@ func (a *API) setAvailability(w http.ResponseWriter, r *http.Request) error {
 	}
 	return ok(w, av)
 }
+
+// contactChats lists a contact's chats, newest first.
+func (a *API) contactChats(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if _, err := a.S.Contacts.Get(r.Context(), id); err != nil {
+		return err
+	}
+	limit, err := queryLimit(r)
+	if err != nil {
+		return err
+	}
+	items, err := a.S.Chats.ForContact(r.Context(), id, limit)
+	if err != nil {
+		return err
+	}
+	return ok(w, map[string]any{"items": items})
+}

@@ -53,6 +53,7 @@ func (a *API) routes() []route {
 		{"GET /api/v1/contacts/{id}", false, a.getContact},
 		{"PATCH /api/v1/contacts/{id}", false, a.updateContact},
 		{"GET /api/v1/contacts/{id}/tickets", false, a.contactTickets},
+		{"GET /api/v1/contacts/{id}/chats", false, a.contactChats},
 		{"POST /api/v1/contacts/{id}/merge", false, a.mergeContact},
 		{"DELETE /api/v1/contacts/{id}/bounces/{email}", false, a.clearContactBounce},
 

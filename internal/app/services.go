@@ -126,7 +126,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.TokenGuesses = s.Limits("token_guesses", TokenGuessBurst, TokenGuessWindow)
 	s.Mail.Limits, s.Mail.TokenGuesses = s.Limits, s.TokenGuesses
 	s.TrustedProxies = cfg.Proxies()
-	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL}
+	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts}}
 	s.Teams.LiveChat = s.Chats
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.UseBus(&events.Local{})

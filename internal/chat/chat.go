@@ -61,6 +61,12 @@ type Tickets interface {
 	Get(ctx context.Context, id int64) (ticket.Ticket, error)
 }
 
+// Contacts finds the contact a signed visitor is (by the host site's
+// external id); 0 when there is none yet.
+type Contacts interface {
+	IDByExternalID(ctx context.Context, externalID string) (int64, error)
+}
+
 // Mailer queues a transcript mail inside the caller's transaction.
 type Mailer interface {
 	Transcript(ctx context.Context, tx *db.Tx, m TranscriptMail) error
@@ -72,6 +78,9 @@ type Service struct {
 	Bus     Bus
 	Tickets Tickets
 	Mailer  Mailer // nil: transcripts cannot be mailed
+	// Contacts links a signed visitor's chat to their contact at start;
+	// nil: chats are linked when they become tickets.
+	Contacts Contacts
 	BaseURL string // for the direct chat links, {base_url}/chat/{slug}
 	// Clock returns the current time; tests move it.
 	Clock func() time.Time

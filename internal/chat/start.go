@@ -59,13 +59,23 @@ func (s *Service) Start(ctx context.Context, in NewChat) (Chat, string, error) {
 	if err := in.validate(ch.Options.Effective()); err != nil {
 		return Chat{}, "", err
 	}
+	var contactID *int64
+	if in.ExternalID != "" && s.Contacts != nil {
+		id, err := s.Contacts.IDByExternalID(ctx, in.ExternalID)
+		if err != nil {
+			return Chat{}, "", err
+		}
+		if id != 0 {
+			contactID = &id
+		}
+	}
 	token := newToken()
 	var id int64
 	var ch2 changes
 	err = s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		ch2 = changes{}
 		var err error
-		id, err = s.startTx(ctx, tx, ch.ID, in, token, &ch2)
+		id, err = s.startTx(ctx, tx, ch.ID, in, token, contactID, &ch2)
 		return err
 	})
 	if err != nil {
@@ -76,7 +86,8 @@ func (s *Service) Start(ctx context.Context, in NewChat) (Chat, string, error) {
 	return c, token, err
 }
 
-func (s *Service) startTx(ctx context.Context, tx *db.Tx, channelID int64, in NewChat, token string, ch *changes) (int64, error) {
+func (s *Service) startTx(ctx context.Context, tx *db.Tx, channelID int64, in NewChat, token string, contactID *int64,
+	ch *changes) (int64, error) {
 	now := s.now()
 	if n, err := onlineCount(ctx, tx, channelID, s.cutoff(now)); err != nil || n == 0 {
 		if err == nil {
@@ -86,10 +97,10 @@ func (s *Service) startTx(ctx context.Context, tx *db.Tx, channelID int64, in Ne
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO chats (channel_id, token_hash, state, visitor_key, visitor_name,
-		visitor_email, external_id, email_signed, verified, country, created_at, queued_at)
-		VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+		visitor_email, external_id, email_signed, verified, country, created_at, queued_at, contact_id)
+		VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id`,
 		channelID, hashToken(token), in.VisitorKey, in.Name, in.Email, in.ExternalID, in.EmailSigned,
-		in.ExternalID != "", in.Country, now).Scan(&id)
+		in.ExternalID != "", in.Country, now, contactID).Scan(&id)
 	if err != nil {
 		return 0, err
 	}

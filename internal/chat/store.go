@@ -131,6 +131,29 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Chat, error) {
 	return out, s.fillPlaces(ctx, out)
 }
 
+// ForContact lists a contact's chats, newest first (the contact's
+// timeline beside their tickets).
+func (s *Service) ForContact(ctx context.Context, contactID int64, limit int) ([]Chat, error) {
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+chatColumns+chatFrom+`WHERE c.contact_id = $1
+		ORDER BY c.created_at DESC, c.id DESC LIMIT `+itoa(limit), contactID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Chat{}
+	for rows.Next() {
+		c, err := scanChat(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c.Chat)
+	}
+	return out, rows.Err()
+}
+
 func (s *Service) fillPlaces(ctx context.Context, cs []Chat) error {
 	for i := range cs {
 		if cs[i].State != Queued {

@@ -64,6 +64,11 @@ func TestChatAPI(t *testing.T) {
 				status: 409},
 			{name: "no such chat", method: "GET", url: "/api/v1/chats/9999", token: "agent", status: 404},
 		})
+		got, _ := e.s.Chats.Get(context.Background(), c.ID)
+		e.run([]scenario{
+			{name: "the contact's chats", method: "GET", url: fmt.Sprintf("/api/v1/contacts/%d/chats", *got.ContactID),
+				token: "agent", status: 200, contains: []string{fmt.Sprintf(`"id":%d`, c.ID), `"state":"ended"`}},
+		})
 		tickets, err := e.s.Tickets.List(context.Background(), ticketFilterByChannel())
 		if err != nil || len(tickets.Items) != 1 || tickets.Items[0].Subject != "Order status" ||
 			!strings.Contains(tickets.Items[0].Description, "Is my order shipped?") ||
