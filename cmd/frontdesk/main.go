@@ -43,6 +43,7 @@ var commands = []command{
 	{[]string{"user", "create"}, runUserCreate},
 	{[]string{"token", "create"}, runTokenCreate},
 	{[]string{"demo"}, runDemo},
+	{[]string{"bench", "chat"}, runBenchChat},
 	{[]string{"bench"}, runBench},
 	{[]string{"mail", "parse"}, runMailParse},
 	{[]string{"mail", "import"}, runMailImport},

@@ -86,10 +86,14 @@ func (s *Service) miss(ctx context.Context, chatID int64) (bool, error) {
 	return missed, err
 }
 
-// requeue routes every waiting chat again, oldest first.
+// requeue routes waiting chats again, oldest first, in the channels
+// where an online operator has a free seat (a cheap check first: a full
+// house costs one query, not a transaction per waiting chat).
 func (s *Service) requeue(ctx context.Context) error {
-	rows, err := s.DB.Read.QueryContext(ctx, `SELECT id, channel_id FROM chats WHERE state = 'queued'
-		ORDER BY queued_at, id LIMIT 500`)
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT c.id, c.channel_id FROM chats c WHERE c.state = 'queued'
+		AND EXISTS (SELECT 1 FROM chat_operators o JOIN chat_channel_operators m ON m.operator_id = o.operator_id
+			WHERE m.channel_id = c.channel_id AND o.status = 'online' AND o.last_seen_at > $1 AND o.active < o.capacity)
+		ORDER BY c.queued_at, c.id LIMIT 100`, s.cutoff(s.now()))
 	if err != nil {
 		return err
 	}
