@@ -33,6 +33,8 @@ type conn struct {
 	name       string
 	addr       string
 
+	followed map[int64]struct{} // chats in h.byChat; guarded by h.mu
+
 	mu         sync.Mutex
 	sent       map[int64]int64 // followed chat -> last seq sent; absent: not following yet
 	dirty      map[int64]int

@@ -140,16 +140,15 @@ func (h *Hub) add(c *conn) {
 	}
 }
 
+// remove forgets a socket: only the chats it followed are touched, so
+// closing many sockets costs each its own few chats.
 func (h *Hub) remove(c *conn) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	delete(h.visitors, c)
 	delete(h.operators, c)
-	for id, cs := range h.byChat {
-		delete(cs, c)
-		if len(cs) == 0 {
-			delete(h.byChat, id)
-		}
+	for id := range c.followed {
+		h.unfollowLocked(c, id)
 	}
 }
 
@@ -159,17 +158,31 @@ func (h *Hub) follow(c *conn, chatID int64) {
 	h.followLocked(c, chatID)
 }
 
+// followLocked and unfollowLocked keep byChat and the socket's own list
+// (guarded by h.mu) in step.
 func (h *Hub) followLocked(c *conn, chatID int64) {
 	if h.byChat[chatID] == nil {
 		h.byChat[chatID] = map[*conn]struct{}{}
 	}
 	h.byChat[chatID][c] = struct{}{}
+	if c.followed == nil {
+		c.followed = map[int64]struct{}{}
+	}
+	c.followed[chatID] = struct{}{}
 }
 
 func (h *Hub) unfollow(c *conn, chatID int64) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.unfollowLocked(c, chatID)
+}
+
+func (h *Hub) unfollowLocked(c *conn, chatID int64) {
 	delete(h.byChat[chatID], c)
+	if len(h.byChat[chatID]) == 0 {
+		delete(h.byChat, chatID)
+	}
+	delete(c.followed, chatID)
 }
 
 // Sockets counts this node's open sockets (for the benchmark).
