@@ -291,6 +291,10 @@ func (c *Chat) latency(ctx context.Context, a, b *node, chats []ActiveChat, cook
 	}
 	fmt.Fprintf(c.Out, "active: %d chats, a message each every %s for %s, %d node(s): %d sent, %d received; p50 %s, p99 %s\n",
 		len(chats), c.Every, c.Duration, c.Nodes, res.Sent, res.Got, res.P50.Round(100*time.Microsecond), res.P99.Round(100*time.Microsecond))
+	if len(lat) > 0 {
+		fmt.Fprintf(c.Out, "        p90 %s, p95 %s, max %s\n", lat[len(lat)*9/10].Round(100*time.Microsecond),
+			lat[len(lat)*95/100].Round(100*time.Microsecond), lat[len(lat)-1].Round(100*time.Microsecond))
+	}
 	return nil
 }
 
