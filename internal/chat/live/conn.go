@@ -41,6 +41,7 @@ type conn struct {
 	out        [][]byte        // frames without rows (typing, read, ack, error)
 	resume     map[int64]int64 // resumes asked for, applied by the writer
 	lastTyping time.Time       // typing marks are forwarded at most once a second
+	lastRead   time.Time       // read marks too
 	lastSeen   time.Time       // operators: when Seen was last written
 	alive      func(context.Context) bool
 	wake       chan struct{}

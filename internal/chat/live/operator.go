@@ -40,7 +40,7 @@ func (c *conn) operatorFrame(ctx context.Context, f frame) error {
 		c.typing(events.Event{ChatID: f.ChatID, From: "operator", OperatorID: c.operatorID, Name: c.name,
 			Active: f.Active != nil && *f.Active, Private: f.First == "/"})
 	case "read":
-		c.h.Bus.Send(events.Event{Kind: chat.KindRead, ChatID: f.ChatID, From: "operator", OperatorID: c.operatorID, Seq: f.Seq})
+		c.readMark(events.Event{ChatID: f.ChatID, From: "operator", OperatorID: c.operatorID, Seq: f.Seq})
 	default:
 		return c.operatorAction(ctx, f)
 	}

@@ -98,8 +98,11 @@ func (c *conn) visitorFrame(ctx context.Context, f frame) error {
 	case "typing":
 		c.typing(events.Event{ChatID: c.chatID, From: "visitor", Active: f.Active != nil && *f.Active})
 	case "read":
-		c.h.Bus.Send(events.Event{Kind: chat.KindRead, ChatID: c.chatID, From: "visitor", Seq: f.Seq})
+		c.readMark(events.Event{ChatID: c.chatID, From: "visitor", Seq: f.Seq})
 	case "page":
+		if !c.allowed(ctx, c.chatID) {
+			return errRateLimited // each page is a row: it spends the message budget
+		}
 		return c.h.Chats.Visited(ctx, c.chatID, f.URL, f.Title)
 	default:
 		return errUnknownFrame
@@ -145,6 +148,18 @@ func (c *conn) typing(e events.Event) {
 	}
 	c.lastTyping = now
 	e.Kind = chat.KindTyping
+	c.h.Bus.Send(e)
+}
+
+// readMark forwards a read mark at most once a second: each is a NOTIFY
+// on PostgreSQL, and a client must not be able to flood the bus.
+func (c *conn) readMark(e events.Event) {
+	now := time.Now()
+	if now.Sub(c.lastRead) < time.Second {
+		return
+	}
+	c.lastRead = now
+	e.Kind = chat.KindRead
 	c.h.Bus.Send(e)
 }
 
