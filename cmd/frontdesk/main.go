@@ -23,6 +23,7 @@ Usage:
   frontdesk token create --email E [--name LABEL]
   frontdesk demo               fill the database with realistic demo data
   frontdesk bench [flags]      build a large database and measure it
+  frontdesk bench chat [flags] start chat nodes and measure sockets and delivery
   frontdesk mail parse FILE    print a raw mail as JSON (FILE may be -)
   frontdesk mail import [--team SLUG] FILE
                                take in one raw mail as if received (FILE may be -)
@@ -43,6 +44,7 @@ var commands = []command{
 	{[]string{"user", "create"}, runUserCreate},
 	{[]string{"token", "create"}, runTokenCreate},
 	{[]string{"demo"}, runDemo},
+	{[]string{"bench", "chat"}, runBenchChat},
 	{[]string{"bench"}, runBench},
 	{[]string{"mail", "parse"}, runMailParse},
 	{[]string{"mail", "import"}, runMailImport},

@@ -60,6 +60,7 @@ func runServe(e *env, args []string) error {
 	}
 	defer startSweeper(ctx, s, cfg, log)() // stops before the database closes
 	defer startSLA(ctx, s, log)()
+	defer startChatSweeper(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
 		return err
@@ -90,6 +91,18 @@ func startSweeper(ctx context.Context, s *app.Services, cfg config.Config, log *
 	done := make(chan struct{})
 	w := &app.Sweeper{S: s, Log: log, RawMailRetention: cfg.RawMailRetention()}
 	go func() { w.Run(ctx); close(done) }()
+	return func() { cancel(); <-done }
+}
+
+// startChatSweeper finds missed chats and routes waiting ones on every
+// node (docs/chat.md); the returned stop waits for a sweep under way.
+func startChatSweeper(ctx context.Context, s *app.Services, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		s.Chats.RunSweeper(ctx, func(err error) { log.Error("chat sweep", "err", err) })
+		close(done)
+	}()
 	return func() { cancel(); <-done }
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
@@ -30,4 +31,15 @@ func (participants) Participants(ctx context.Context, q db.Querier, ticketID int
 		out = append(out, outbound.Recipient{Name: p.Name, Email: p.Email})
 	}
 	return out, err
+}
+
+// chatContacts finds a signed chat visitor's contact by external id.
+type chatContacts struct{ c *contact.Service }
+
+func (a chatContacts) IDByExternalID(ctx context.Context, externalID string) (int64, error) {
+	found, _, err := a.c.List(ctx, contact.Filter{ExternalID: externalID, Limit: 1})
+	if err != nil || len(found) == 0 {
+		return 0, err
+	}
+	return found[0].ID, nil
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/blob"
+	"github.com/frontdesk/frontdesk/internal/chat"
+	"github.com/frontdesk/frontdesk/internal/chat/live"
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -33,6 +35,7 @@ import (
 // events.Postgres across nodes).
 type Bus interface {
 	Publish(kind string, ticketID int64)
+	Send(e events.Event) // any event, chat events included
 	Subscribe() *events.Subscription
 }
 
@@ -57,6 +60,8 @@ type Services struct {
 	Forms      *form.Service   // teams' website forms
 	Widgets    *widget.Service // teams' widget settings and secrets
 	Mail       *inbound.Intake // inbound mail: raw store, processing, threading
+	Chats      *chat.Service   // live chat (docs/chat.md)
+	ChatHub    *live.Hub       // this node's chat sockets
 	// Limits makes the rate limiters: in memory on SQLite (one node), in
 	// the database on PostgreSQL, where every node spends one budget.
 	Limits httpx.Limits
@@ -76,6 +81,14 @@ type Services struct {
 const (
 	TokenGuessBurst  = 20
 	TokenGuessWindow = time.Minute
+)
+
+// Chat messages allowed per chat (or operator) and per client address,
+// earned back over the window: a person types far fewer; a script that
+// floods a chat is stopped.
+const (
+	ChatSendBurst  = 60
+	ChatSendWindow = time.Minute
 )
 
 // limitsFor chooses where rate limits count by engine.
@@ -121,6 +134,9 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.TokenGuesses = s.Limits("token_guesses", TokenGuessBurst, TokenGuessWindow)
 	s.Mail.Limits, s.Mail.TokenGuesses = s.Limits, s.TokenGuesses
 	s.TrustedProxies = cfg.Proxies()
+	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts}}
+	s.Teams.LiveChat = s.Chats
+	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.UseBus(&events.Local{})
 	return s
 }
@@ -130,6 +146,8 @@ func (s *Services) UseBus(b Bus) {
 	s.Events = b
 	s.Tickets.Bus = b
 	s.SLA.Bus = b
+	s.Chats.Bus = b
+	s.ChatHub.Bus = b
 }
 
 // Bootstrap makes sure a fresh install can work: the default pipeline and

@@ -59,12 +59,13 @@ func (w *Sweeper) Once(ctx context.Context) (pruned int64, removed int, err erro
 	return pruned, removed, err
 }
 
-// blobInUse reports whether an attachment or a raw mail names the blob
-// sum: the two tables whose rows point into the blob store.
+// blobInUse reports whether an attachment, a chat file or a raw mail
+// names the blob sum: the tables whose rows point into the blob store.
 func (w *Sweeper) blobInUse(ctx context.Context, sum string) (bool, error) {
 	var used bool
 	err := w.S.DB.Read.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM attachments WHERE sha256 = $1)
-		OR EXISTS (SELECT 1 FROM raw_mails WHERE sha256 = $1)`, sum).Scan(&used)
+		OR EXISTS (SELECT 1 FROM raw_mails WHERE sha256 = $1)
+		OR EXISTS (SELECT 1 FROM chat_files WHERE sha256 = $1)`, sum).Scan(&used)
 	return used, err
 }
 

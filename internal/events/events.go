@@ -7,11 +7,31 @@ package events
 import "sync"
 
 // Event is one change, named by kind ("ticket.created", "message.created",
-// "ticket.updated") and the ticket it concerns.
+// "ticket.updated") and the ticket it concerns. Chat events ("chat.*",
+// docs/chat.md) name a chat or a channel instead; typing and read marks,
+// which have no rows, carry their few values along.
 type Event struct {
-	Kind     string `json:"kind"`
-	TicketID int64  `json:"ticket_id"`
+	Kind      string `json:"kind"`
+	TicketID  int64  `json:"ticket_id,omitempty"`
+	ChatID    int64  `json:"chat_id,omitempty"`
+	ChannelID int64  `json:"channel_id,omitempty"`
+	// For chat.typing and chat.read: who ("visitor" or "operator"), the
+	// operator's id and name, on or off, up to which seq, and whether only
+	// operators may see it.
+	From       string `json:"from,omitempty"`
+	OperatorID int64  `json:"operator_id,omitempty"`
+	Name       string `json:"name,omitempty"`
+	Active     bool   `json:"active,omitempty"`
+	Seq        int64  `json:"seq,omitempty"`
+	Private    bool   `json:"private,omitempty"`
 }
+
+// Resync is delivered when the bus may have missed events (its listener
+// reconnected): listeners that must miss nothing read again.
+const Resync = "bus.resync"
+
+// IsChat reports whether e is a chat event; the ticket streams skip them.
+func (e Event) IsChat() bool { return e.ChatID != 0 || e.ChannelID != 0 }
 
 // hub fans events out to subscribers. A subscriber that falls behind loses
 // events rather than slowing the publisher; its Dropped count tells it to
@@ -86,6 +106,9 @@ type Local struct{ h hub }
 func (l *Local) Publish(kind string, ticketID int64) {
 	l.h.deliver(Event{Kind: kind, TicketID: ticketID})
 }
+
+// Send delivers any event to every subscriber.
+func (l *Local) Send(e Event) { l.h.deliver(e) }
 
 // Subscribe starts receiving events.
 func (l *Local) Subscribe() *Subscription { return l.h.subscribe() }

@@ -88,15 +88,26 @@ func TestPostgresCarriesEventsAcrossNodes(t *testing.T) {
 		for waiting := true; waiting; {
 			select {
 			case got := <-subA.C:
+				if got.Kind == events.Resync {
+					heard["A resync"] = true // its LISTEN began: what came before it is gone
+					continue
+				}
 				heard["A"] = got == want || heard["A"]
 				checkEvent(t, got, want)
 			case got := <-subB.C:
+				if got.Kind == events.Resync {
+					heard["B resync"] = true
+					continue
+				}
 				heard["B"] = got == want || heard["B"]
 				checkEvent(t, got, want)
 			case <-timeout:
 				waiting = false
 			}
 		}
+	}
+	if !heard["A resync"] || !heard["B resync"] {
+		t.Errorf("a node that starts listening must say so (Resync), so chat sockets read again: %v", heard)
 	}
 }
 

@@ -40,6 +40,15 @@ func (p *Postgres) Publish(kind string, ticketID int64) {
 	}
 }
 
+// Send queues any event for NOTIFY, as Publish does.
+func (p *Postgres) Send(e Event) {
+	select {
+	case p.send <- e:
+	default:
+		p.log.Warn("event dropped: notify queue full", "kind", e.Kind, "ticket", e.TicketID, "chat", e.ChatID)
+	}
+}
+
 // Subscribe starts receiving events from every node.
 func (p *Postgres) Subscribe() *Subscription { return p.h.subscribe() }
 
@@ -69,6 +78,9 @@ func (p *Postgres) listen(ctx context.Context) error {
 	if _, err := conn.Exec(ctx, "LISTEN "+channel); err != nil {
 		return err
 	}
+	// Notifications sent while no connection listened are gone; say so,
+	// so listeners that must miss nothing read again from the database.
+	p.h.deliver(Event{Kind: Resync})
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
@@ -94,7 +106,7 @@ func (p *Postgres) notify(ctx context.Context) error {
 		case e := <-p.send:
 			payload, _ := json.Marshal(e)
 			if _, err := conn.Exec(ctx, "SELECT pg_notify($1, $2)", channel, string(payload)); err != nil {
-				p.Publish(e.Kind, e.TicketID) // try again on the next connection
+				p.Send(e) // try again on the next connection
 				return err
 			}
 		}

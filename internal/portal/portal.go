@@ -46,6 +46,7 @@ type Portal struct {
 	widgets     WidgetConfig
 	widgetCalls httpx.Limiter
 	opens       httpx.Limiter
+	chatStarts  httpx.Limiter // new chats and transcript mails per address and visitor
 	script      *widgetScript
 	origin      string // scheme://host of the base URL
 	secure      bool   // cookies only over TLS
@@ -65,6 +66,7 @@ func New(d Deps) (*Portal, error) {
 		commentsByIP:     limits("comments_by_ip", commentBurstIP, commentWindow),
 		widgetCalls:      limits("widget_calls", widgetBurst, widgetWindow),
 		opens:            limits("widget_opens", openBurst, openWindow),
+		chatStarts:       limits("chat_starts", chatStartBurst, chatStartWindow),
 	}
 	if p.script, err = loadWidgetScript(); err != nil {
 		return nil, err
@@ -99,6 +101,7 @@ func (p *Portal) Register(mux *http.ServeMux) {
 		mux.Handle(rt.pattern, securityHeaders(p.htmlErrors(limitBody(p.withTicket(rt.handler)))))
 	}
 	p.registerWidget(mux)
+	p.registerChat(mux)
 }
 
 func limitBody(next httpx.HandlerFunc) httpx.HandlerFunc {

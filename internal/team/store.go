@@ -17,6 +17,11 @@ type PipelineChecker interface {
 	Exists(ctx context.Context, q db.Querier, id int64) (bool, error)
 }
 
+// ChatSwitch turns a team's live chat channel on or off (chat.Service).
+type ChatSwitch interface {
+	SetTeamChatTx(ctx context.Context, tx *db.Tx, teamID int64, on bool) error
+}
+
 // Service manages teams.
 type Service struct {
 	DB         *db.DB
@@ -25,6 +30,9 @@ type Service struct {
 	// SLA hears of a change of a team's calendar in its transaction, to
 	// recompute the team's open tickets (optional).
 	SLA Recomputer
+	// LiveChat creates or switches the team's chat channel with its
+	// "chat" switch, in the same transaction; nil leaves channels alone.
+	LiveChat ChatSwitch
 	// lookups remembers Find and ByAlias: every ticket creation and every
 	// incoming mail asks, and teams change rarely.
 	lookups db.Memo[string, Team]

@@ -47,6 +47,9 @@ func (s *Service) Create(ctx context.Context, in Input, defaultPipeline int64) (
 		if err := uniqueErr(err); err != nil {
 			return err
 		}
+		if err := s.switchChat(ctx, tx, id, t.Channels.LiveChat, t.Channels.LiveChat); err != nil {
+			return err
+		}
 		return setMembers(ctx, tx, id, t.MemberIDs)
 	})
 	if err != nil {
@@ -77,6 +80,9 @@ func (s *Service) Update(ctx context.Context, id int64, in Input) (Team, error) 
 		if err := uniqueErr(err); err != nil {
 			return err
 		}
+		if err := s.switchChat(ctx, tx, id, in.Channels != nil, t.Channels.LiveChat); err != nil {
+			return err
+		}
 		if in.MemberIDs == nil {
 			return nil
 		}
@@ -86,6 +92,14 @@ func (s *Service) Update(ctx context.Context, id int64, in Input) (Team, error) 
 		return Team{}, err
 	}
 	return s.Get(ctx, id)
+}
+
+// switchChat passes the chat switch on when it was set.
+func (s *Service) switchChat(ctx context.Context, tx *db.Tx, id int64, set, on bool) error {
+	if s.LiveChat == nil || !set {
+		return nil
+	}
+	return s.LiveChat.SetTeamChatTx(ctx, tx, id, on)
 }
 
 func uniqueErr(err error) error {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/frontdesk/frontdesk/internal/events"
 )
 
 // sseHeartbeat is how often an idle stream sends a comment, so proxies
@@ -36,11 +38,13 @@ func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 		if err := rc.SetWriteDeadline(time.Now().Add(u.beat + sseWriteSlack)); err != nil && !errors.Is(err, http.ErrNotSupported) {
 			return nil
 		}
-		if _, err := fmt.Fprint(w, msg); err != nil {
-			return nil // the client went away
-		}
-		if err := rc.Flush(); err != nil {
-			return nil
+		if msg != "" {
+			if _, err := fmt.Fprint(w, msg); err != nil {
+				return nil // the client went away
+			}
+			if err := rc.Flush(); err != nil {
+				return nil
+			}
 		}
 		select {
 		case <-r.Context().Done():
@@ -48,6 +52,10 @@ func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 		case ev, ok := <-sub.C:
 			if !ok {
 				return nil
+			}
+			msg = ""
+			if ev.IsChat() || ev.Kind == events.Resync {
+				continue // chats have their own socket (docs/chat.md)
 			}
 			data, _ := json.Marshal(ev)
 			msg = fmt.Sprintf("event: %s\ndata: %s\n\n", ev.Kind, data)

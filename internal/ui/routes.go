@@ -25,6 +25,7 @@ func (u *UI) routes() []route {
 		{"GET /{$}", false, u.home},
 		{"GET /inbox", true, u.inbox},
 		{"GET /events", true, u.eventsStream},
+		{"GET /chats/socket", true, u.chatsSocket},
 		{"POST /tickets/bulk", true, u.ticketsBulk},
 		{"POST /tickets/{id}/priority", true, u.ticketPriority},
 

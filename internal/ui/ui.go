@@ -44,6 +44,7 @@ type UI struct {
 	assets   *assets
 	pages    *renderer
 	secure   bool
+	origin   string // scheme://host of the base URL: the only origin of operator sockets
 	now      func() time.Time
 	beat     time.Duration // of event streams
 }
@@ -66,6 +67,7 @@ func New(d Deps) (*UI, error) {
 		byEmail:  d.Services.Limits("sign_in_by_email", loginBurstEmail, loginWindow),
 		byIP:     d.Services.Limits("sign_in_by_ip", loginBurstIP, loginWindow),
 		secure:   u != nil && u.Scheme == "https",
+		origin:   originOf(u),
 		now:      time.Now,
 		beat:     cmp.Or(d.Heartbeat, sseHeartbeat),
 	}, nil

@@ -1,0 +1,194 @@
+package live
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/frontdesk/frontdesk/internal/chat"
+	"github.com/frontdesk/frontdesk/internal/events"
+)
+
+// What a socket must send again about a chat.
+const (
+	dirtyMessages = 1 << iota // messages past the last seq sent
+	dirtyState                // the chat's state frame (visitors, followers)
+	dirtyList                 // the operator panel's chat frame
+	dirtyPresence             // the operator's own availability
+)
+
+// conn is one socket: a visitor's (one chat) or an operator's (the
+// chats they follow, plus the panel's list).
+type conn struct {
+	h          *Hub
+	ws         *websocket.Conn
+	visitor    bool
+	chatID     int64 // visitor only
+	channelID  atomic.Int64
+	operatorID int64
+	name       string
+	addr       string
+
+	followed map[int64]struct{} // chats in h.byChat; guarded by h.mu
+
+	mu         sync.Mutex
+	sent       map[int64]int64 // followed chat -> last seq sent; absent: not following yet
+	dirty      map[int64]int
+	out        [][]byte        // frames without rows (typing, read, ack, error)
+	resume     map[int64]int64 // resumes asked for, applied by the writer
+	lastTyping time.Time       // typing marks are forwarded at most once a second
+	lastRead   time.Time       // read marks too
+	lastSeen   time.Time       // operators: when Seen was last written
+	alive      func(context.Context) bool
+	wake       chan struct{}
+	closed     bool
+}
+
+func newConn(h *Hub, ws *websocket.Conn) *conn {
+	return &conn{h: h, ws: ws, sent: map[int64]int64{}, dirty: map[int64]int{}, resume: map[int64]int64{},
+		wake: make(chan struct{}, 1)}
+}
+
+func (c *conn) poke() {
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (c *conn) mark(chatID int64, what int) {
+	c.mu.Lock()
+	c.dirty[chatID] |= what
+	c.mu.Unlock()
+	c.poke()
+}
+
+// maxQueued bounds frames waiting for a slow socket; typing marks past it
+// are dropped (they are stale by then anyway).
+const maxQueued = 256
+
+func (c *conn) queue(v any) {
+	b, _ := json.Marshal(v)
+	c.mu.Lock()
+	if len(c.out) < maxQueued {
+		c.out = append(c.out, b)
+	}
+	c.mu.Unlock()
+	c.poke()
+}
+
+// ephemeral forwards a typing or read mark, unless it is the socket's own
+// or, for a visitor, one they must not see (an operator typing a command).
+func (c *conn) ephemeral(e events.Event) {
+	if c.visitor && (e.From == "visitor" || e.Private) {
+		return
+	}
+	if !c.visitor && e.From == "operator" && e.OperatorID == c.operatorID {
+		return
+	}
+	f := frame{Type: "typing", ChatID: e.ChatID, From: e.From, Name: e.Name, Active: &e.Active}
+	if e.Kind == chat.KindRead {
+		f = frame{Type: "read", ChatID: e.ChatID, By: e.From, Seq: e.Seq}
+	}
+	c.queue(f)
+}
+
+// askResume records a resume for the writer, which alone moves the last
+// seq sent: a resume can never race a read under way.
+func (c *conn) askResume(chatID, after int64) {
+	c.mu.Lock()
+	c.resume[chatID] = max(after, 0)
+	c.dirty[chatID] |= dirtyMessages | dirtyState
+	c.mu.Unlock()
+	c.poke()
+}
+
+// take swaps out what is due.
+func (c *conn) take() (map[int64]int, [][]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, after := range c.resume {
+		if after < 0 {
+			delete(c.sent, id)
+		} else {
+			c.sent[id] = after
+		}
+	}
+	d, o := c.dirty, c.out
+	c.dirty, c.out, c.resume = map[int64]int{}, nil, map[int64]int64{}
+	return d, o
+}
+
+// unfollowed forgets a chat's last seq (the writer reads it).
+func (c *conn) unfollowed(chatID int64) {
+	c.mu.Lock()
+	c.resume[chatID] = -1
+	c.mu.Unlock()
+}
+
+// writeLoop is the socket's only writer: it sends queued frames, then
+// for each dirty chat its state and its messages past the last seq sent.
+func (c *conn) writeLoop(ctx context.Context) error {
+	ping := time.NewTicker(c.h.pingEvery())
+	defer ping.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-ping.C:
+			pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			err := c.ws.Ping(pctx)
+			cancel()
+			if err != nil {
+				return err
+			}
+			if err := c.heartbeat(ctx); err != nil {
+				return err
+			}
+		case <-c.wake:
+			if err := c.flush(ctx); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (c *conn) flush(ctx context.Context) error {
+	dirty, out := c.take()
+	for _, b := range out {
+		if err := c.write(ctx, b); err != nil {
+			return err
+		}
+	}
+	for chatID, what := range dirty {
+		if err := c.send(ctx, chatID, what); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *conn) write(ctx context.Context, b []byte) error {
+	wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	return c.ws.Write(wctx, websocket.MessageText, b)
+}
+
+func (c *conn) writeJSON(ctx context.Context, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return c.write(ctx, b)
+}
+
+func (h *Hub) pingEvery() time.Duration {
+	if h.Ping > 0 {
+		return h.Ping
+	}
+	return 25 * time.Second
+}
