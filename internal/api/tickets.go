@@ -45,7 +45,7 @@ func (a *API) createTicket(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) getTicket(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ type ticketPatch struct {
 }
 
 func (a *API) updateTicket(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func (a *API) updateTicket(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) rotateLink(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ type messageCreate struct {
 }
 
 func (a *API) createMessage(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -155,7 +155,7 @@ func (a *API) createMessage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) listMessages(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func (a *API) listMessages(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) listEvents(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 // goes back to the thread. A refused message keeps the page and what was
 // typed (a browser cannot refill a file input, so files are chosen again).
 func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, ticketURL(id)+"#composer", http.StatusSeeOther)
+	http.Redirect(w, r, ticketPath(r)+"#composer", http.StatusSeeOther)
 	return nil
 }
 

@@ -17,7 +17,7 @@ const fetchHeader = "X-Frontdesk-Fetch"
 // and its drag and drop. The domain checks the status belongs to the
 // ticket's pipeline; a refusal is shown on the board.
 func (u *UI) ticketStatus(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}

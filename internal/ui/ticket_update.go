@@ -13,7 +13,7 @@ import (
 // patched; the domain records a change only where a value differs, and
 // checks every rule (a status of another pipeline, an unknown team).
 func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
 		}
 		return u.render(w, r, http.StatusUnprocessableEntity, "ticket", "", v)
 	}
-	http.Redirect(w, r, ticketURL(id), http.StatusSeeOther)
+	http.Redirect(w, r, ticketPath(r), http.StatusSeeOther)
 	return nil
 }
 

@@ -195,7 +195,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
 (function () {
   var help = null;
   var keys = [["j / k", "Next / previous ticket"], ["Enter or o", "Open the ticket"],
-    ["x", "Select the ticket"], ["/", "Search"], ["r", "Reply (on a ticket)"],
+    ["x", "Select the ticket"], ["/", "Search tickets and customers"], ["r", "Reply (on a ticket)"],
     ["n", "Internal note (on a ticket)"], ["?", "Show this help"], ["Escape", "Close this help"]];
 
   function helpDialog() {
@@ -275,8 +275,8 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       return !!box;
     },
     "/": function () {
-      var q = document.getElementById("q");
-      if (q) q.focus();
+      var q = document.getElementById("top-q") || document.getElementById("q");
+      if (q) { q.focus(); q.select(); }
       return !!q;
     },
     "?": function () { helpDialog().showModal(); return true; },
@@ -289,5 +289,20 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     if (help && help.open) return;
     var act = actions[ev.key];
     if (act && act()) ev.preventDefault();
+  });
+})();
+
+// The profile menu closes on Escape and on a click elsewhere, as menus do.
+(function () {
+  var menu = document.querySelector("details.profile");
+  if (!menu) return;
+  document.addEventListener("click", function (ev) {
+    if (menu.open && !menu.contains(ev.target)) menu.open = false;
+  });
+  menu.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
   });
 })();
