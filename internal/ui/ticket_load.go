@@ -85,6 +85,7 @@ func (u *UI) controls(ctx context.Context, t ticket.Ticket) (Controls, error) {
 	for _, st := range pl.Statuses {
 		c.Status.Options = append(c.Status.Options, Option{Value: id64(st.ID), Label: st.Name, Selected: st.ID == t.Status.ID})
 	}
+	c.Next = nextStatuses(pl, t)
 	ops, err := u.s.Operators.List(ctx)
 	if err != nil {
 		return c, err
