@@ -99,5 +99,5 @@ func optionValue(t *testing.T, page, label string) string {
 		t.Fatalf("no option %q", label)
 	}
 	start := strings.LastIndex(page[:end], `<option value="`) + len(`<option value="`)
-	return page[start:strings.Index(page[start:], `"`)+start]
+	return page[start : strings.Index(page[start:], `"`)+start]
 }
