@@ -20,6 +20,10 @@ func (u *UI) routes() []route {
 
 		{"GET /login", false, u.loginShow},
 		{"POST /login", false, u.loginSubmit},
+		{"GET /login/forgot", false, u.forgotShow},
+		{"POST /login/forgot", false, u.forgotSubmit},
+		{"GET /login/reset/{token}", false, u.resetShow},
+		{"POST /login/reset/{token}", false, u.resetSubmit},
 		{"POST /logout", true, u.logout},
 		{"POST /logout/everywhere", true, u.logoutEverywhere},
 		{"GET /search", true, u.search},
