@@ -427,3 +427,17 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     }
   });
 })();
+
+// Phones: the main links fold into a menu behind the Menu button (the
+// stylesheet hides them at narrow widths only when this script runs).
+(function () {
+  var bar = document.querySelector("header.bar");
+  var toggle = bar && bar.querySelector(".menu-toggle");
+  if (!toggle) return;
+  toggle.hidden = false;
+  bar.classList.add("has-menu");
+  toggle.addEventListener("click", function () {
+    var open = bar.classList.toggle("nav-open");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+})();
