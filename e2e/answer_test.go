@@ -39,9 +39,12 @@ func TestSendAndClose(t *testing.T) {
 
 // TestSidebarAppliesAtOnce changes the assignee and the priority on the
 // ticket page without any Save: each is confirmed, and a reload shows
-// them kept. A draft typed in the composer survives the reload too.
+// them kept. A draft typed in the composer survives the reload too. (The
+// ticket goes to an agent of its own, out of the admin's inbox that other
+// tests read.)
 func TestSidebarAppliesAtOnce(t *testing.T) {
 	p := newPage(t)
+	addAgentNamed(t, "sid@e2e.test", "Sid Sidebar")
 	n, _ := apiTicket(t, "The lamp flickers", "Lea", "lea@example.com")
 	p.signIn(adminEmail, adminPassword)
 	page := fmt.Sprintf("/tickets/%d", n)
@@ -49,10 +52,10 @@ func TestSidebarAppliesAtOnce(t *testing.T) {
 	if get(p, chromedp.Evaluate[bool](`!document.querySelector("#props button[type=submit]").hidden`)) {
 		t.Error("a Save button shows although changes apply at once")
 	}
-	p.do(chromedp.SetValue(chromedp.CSS("#assignee"), optionByText(p, "#assignee", "Admin")))
+	p.do(chromedp.SetValue(chromedp.CSS("#assignee"), optionByText(p, "#assignee", "Sid Sidebar")))
 	p.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("assignee").dispatchEvent(new Event("change", {bubbles: true}))`))
-	p.waitText("#props-saved", "Assignee saved: Admin")
-	p.waitText(".ticket-head .facts", "Admin")
+	p.waitText("#props-saved", "Assignee saved: Sid Sidebar")
+	p.waitText(".ticket-head .facts", "Sid Sidebar")
 	p.do(chromedp.Click(chromedp.CSS(`label[for="priority-3"]`)))
 	p.waitText("#props-saved", "Priority saved")
 	p.do(chromedp.SendKeys(chromedp.CSS("#composer textarea#body"), "Half-written answer"))
@@ -68,7 +71,7 @@ func TestSidebarAppliesAtOnce(t *testing.T) {
 	default:
 		t.Error("leaving the page with an unsent draft did not ask first")
 	}
-	if who := get(p, chromedp.Evaluate[string](`document.querySelector("#assignee").selectedOptions[0].text`)); who != "Admin" {
+	if who := get(p, chromedp.Evaluate[string](`document.querySelector("#assignee").selectedOptions[0].text`)); who != "Sid Sidebar" {
 		t.Errorf("after a reload the assignee is %q", who)
 	}
 	if !get(p, chromedp.Evaluate[bool](`document.getElementById("priority-3").checked`)) {
