@@ -30,7 +30,7 @@ func TestNewTicket(t *testing.T) {
 			status               int
 			contains, notContain []string
 		}{
-			{"empty form", "/tickets/new", http.StatusOK, []string{`aria-current="page">New ticket`, `name="email"`,
+			{"empty form", "/tickets/new", http.StatusOK, []string{`aria-current="page">New<span class="wide-word"> ticket</span>`, `name="email"`,
 				`name="subject"`, `<textarea id="description"`, `name="team"`, `value="3"`, `value="0" checked`,
 				`action="/tickets/new"`}, []string{`name="contact_id"`}},
 			{"search", "/tickets/new?q=lovelace", http.StatusOK, []string{"Ada Lovelace",
