@@ -13,7 +13,18 @@ import (
 // the admin the other tests sign in as.
 func addAgent(t *testing.T, email, password string) {
 	t.Helper()
-	cmd := exec.Command(srv.bin, "user", "create", "--db", srv.db, "--email", email, "--name", "Pat Agent",
+	addAgentWith(t, email, "Pat Agent", password)
+}
+
+// addAgentNamed adds an agent nobody signs in as.
+func addAgentNamed(t *testing.T, email, name string) {
+	t.Helper()
+	addAgentWith(t, email, name, "a password nobody types")
+}
+
+func addAgentWith(t *testing.T, email, name, password string) {
+	t.Helper()
+	cmd := exec.Command(srv.bin, "user", "create", "--db", srv.db, "--email", email, "--name", name,
 		"--role", "agent", "--password-stdin")
 	cmd.Stdin = strings.NewReader(password + "\n")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -33,7 +44,8 @@ func TestAccountPasswordChange(t *testing.T) {
 	p := newPage(t)
 	p.signIn(email, old)
 	p.do(
-		chromedp.Click(chromedp.CSS(`header.bar a[href="/settings/account"]`)),
+		chromedp.Click(chromedp.CSS("header.bar details.profile summary")),
+		chromedp.Click(chromedp.CSS(`header.bar .profile-menu a[href="/settings/account"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#current_password`)),
 	)
 	p.checkAxe("my account")

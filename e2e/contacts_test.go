@@ -16,7 +16,7 @@ func TestContactPageFromTicket(t *testing.T) {
 	p := newPage(t)
 	p.signIn(adminEmail, adminPassword)
 	tk := seeded[0]
-	p.open(fmt.Sprintf("/tickets/%d", tk.ID))
+	p.open(fmt.Sprintf("/tickets/%d", tk.Number))
 	p.do(
 		chromedp.Click(chromedp.CSS(".customer-name a")),
 		chromedp.WaitVisible(chromedp.CSS("#contact-tickets")),
@@ -27,7 +27,7 @@ func TestContactPageFromTicket(t *testing.T) {
 	}
 	links := get(p, chromedp.Evaluate[[]string](
 		`[...document.querySelectorAll("#contact-tickets a.subject")].map(a => a.getAttribute("href") + " " + a.textContent)`))
-	if !strings.Contains(strings.Join(links, "\n"), fmt.Sprintf("/tickets/%d ", tk.ID)) ||
+	if !strings.Contains(strings.Join(links, "\n"), fmt.Sprintf("/tickets/%d ", tk.Number)) ||
 		!strings.Contains(strings.Join(links, "\n"), tk.Subject) {
 		t.Errorf("the contact page lists %q, want ticket %d %q", links, tk.ID, tk.Subject)
 	}

@@ -47,7 +47,7 @@ func TestOpenTicketFromInbox(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#tickets li.ticket a[href^='/tickets/']")),
 		chromedp.WaitVisible(chromedp.CSS("#thread")),
 	)
-	if got, want := p.path(), fmt.Sprintf("/tickets/%d", top.ID); got != want {
+	if got, want := p.path(), fmt.Sprintf("/tickets/%d", top.Number); got != want {
 		t.Errorf("the first row leads to %s, want %s (%q)", got, want, top.Subject)
 	}
 	if h1 := get(p, chromedp.Text(chromedp.CSS("main h1"))); !strings.Contains(h1, top.Subject) {

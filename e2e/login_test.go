@@ -49,7 +49,8 @@ func TestSignOut(t *testing.T) {
 	p := newPage(t)
 	p.signIn(adminEmail, adminPassword)
 	p.do(
-		chromedp.Click(chromedp.CSS("form.signout button[type=submit]")),
+		chromedp.Click(chromedp.CSS("details.profile summary")),
+		chromedp.Click(chromedp.CSS(".profile-menu form[action='/logout'] button")),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
 	)
 	if got := p.path(); !strings.HasPrefix(got, "/login") {

@@ -14,8 +14,14 @@ import (
 )
 
 // apiTicket opens a ticket through the REST API, as a customer's website
-// integration would, and returns its id and public URL.
+// integration would, and returns its number and public URL.
 func apiTicket(t *testing.T, subject, firstName, email string) (int64, string) {
+	t.Helper()
+	return apiTicketFor(t, subject, firstName, "", email)
+}
+
+// apiTicketFor is apiTicket for a customer with a last name too.
+func apiTicketFor(t *testing.T, subject, firstName, lastName, email string) (int64, string) {
 	t.Helper()
 	out, err := exec.Command(srv.bin, "token", "create", "--db", srv.db, "--email", adminEmail).Output()
 	if err != nil {
@@ -23,7 +29,7 @@ func apiTicket(t *testing.T, subject, firstName, email string) (int64, string) {
 	}
 	body, _ := json.Marshal(map[string]any{"subject": subject, "team": "support",
 		"description": "Opened for the public page test.",
-		"contact":     map[string]string{"email": email, "first_name": firstName}})
+		"contact":     map[string]string{"email": email, "first_name": firstName, "last_name": lastName}})
 	req, _ := http.NewRequest(http.MethodPost, srv.url+"/api/v1/tickets", bytes.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(out)))
 	req.Header.Set("Content-Type", "application/json")
@@ -33,13 +39,13 @@ func apiTicket(t *testing.T, subject, firstName, email string) (int64, string) {
 	}
 	defer res.Body.Close()
 	var tk struct {
-		ID        int64  `json:"id"`
+		Number    int64  `json:"number"`
 		PublicURL string `json:"public_url"`
 	}
 	if err := json.NewDecoder(res.Body).Decode(&tk); err != nil || res.StatusCode != http.StatusCreated {
 		t.Fatalf("create ticket: %d %v", res.StatusCode, err)
 	}
-	return tk.ID, tk.PublicURL
+	return tk.Number, tk.PublicURL
 }
 
 // waitText waits until the element's text holds want.

@@ -106,6 +106,7 @@ type seedTicket struct {
 	Subject  string
 	Priority int
 	ID       int64
+	Number   int64
 }
 
 // seed creates an API token with the CLI and the tickets through the REST
@@ -137,13 +138,13 @@ func (s *server) seed(ctx context.Context) ([]seedTicket, error) {
 		if err != nil {
 			return nil, err
 		}
-		var t struct{ ID int64 }
+		var t struct{ ID, Number int64 }
 		err = json.NewDecoder(res.Body).Decode(&t)
 		res.Body.Close()
 		if res.StatusCode != http.StatusCreated || err != nil {
 			return nil, fmt.Errorf("create ticket %q: status %d, %v", tickets[i].Subject, res.StatusCode, err)
 		}
-		tickets[i].ID = t.ID
+		tickets[i].ID, tickets[i].Number = t.ID, t.Number
 	}
 	return tickets, nil
 }

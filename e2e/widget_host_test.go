@@ -136,15 +136,16 @@ func (p *page) waitWidgetText(css, want string) {
 		inWidget[string](p, `w.querySelector(".panel").textContent`))
 }
 
-// apiReply answers ticket id as the operator, through the REST API.
-func apiReply(t *testing.T, id int64, body string) {
+// apiReply answers the ticket numbered n as the operator, through the
+// REST API, which takes the number as "#n".
+func apiReply(t *testing.T, n int64, body string) {
 	t.Helper()
 	out, err := exec.Command(srv.bin, "token", "create", "--db", srv.db, "--email", adminEmail).Output()
 	if err != nil {
 		t.Fatalf("token create: %v", err)
 	}
 	b, _ := json.Marshal(map[string]string{"kind": "reply", "body": body})
-	req, _ := http.NewRequest(http.MethodPost, fmt.Sprintf("%s/api/v1/tickets/%d/messages", srv.url, id), bytes.NewReader(b))
+	req, _ := http.NewRequest(http.MethodPost, fmt.Sprintf("%s/api/v1/tickets/%%23%d/messages", srv.url, n), bytes.NewReader(b))
 	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(out)))
 	req.Header.Set("Content-Type", "application/json")
 	res, err := http.DefaultClient.Do(req)

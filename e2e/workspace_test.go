@@ -17,7 +17,7 @@ func TestWorkTicketNoteReplyFileRelink(t *testing.T) {
 	p := newPage(t)
 	p.signIn(adminEmail, adminPassword)
 	tk := seededBySubject(t, "Password reset mail never arrives")
-	p.open(fmt.Sprintf("/tickets/%d", tk.ID))
+	p.open(fmt.Sprintf("/tickets/%d", tk.Number))
 
 	p.do(
 		chromedp.Click(chromedp.CSS("label.kind-note")),

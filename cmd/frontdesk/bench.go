@@ -26,7 +26,7 @@ func runBench(e *env, args []string) error {
 		fs.IntVar(&clients, "clients", 8, "concurrent API clients for ticket creation")
 		fs.DurationVar(&duration, "duration", 15*time.Second, "how long to create tickets through the API")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the measurements to this file")
-		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, contact, create, render, sla); all when empty")
+		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, render, sla); all when empty")
 	})
 	if err != nil {
 		return err
@@ -62,6 +62,7 @@ func runBench(e *env, args []string) error {
 	}{
 		{"inbox", one(func() (bench.Result, error) { return bench.InboxPage(ctx, s, g, samples) })},
 		{"search", one(func() (bench.Result, error) { return bench.Search(ctx, s, g, samples) })},
+		{"find", func() ([]bench.Result, error) { return bench.GlobalSearch(ctx, s, g, samples) }},
 		{"contact", one(func() (bench.Result, error) { return bench.ContactByEmail(ctx, s, g, samples) })},
 		{"create", one(func() (bench.Result, error) { return bench.CreateThroughput(ctx, s, g, clients, duration) })},
 		{"render", func() ([]bench.Result, error) { return bench.RenderPages(ctx, s, g, samples) }},

@@ -54,6 +54,6 @@ func printDemo(e *env, sum demo.Summary, baseURL string, took time.Duration) {
 		fmt.Fprintf(w, "  %-28s %-6s %s\n", op.Email, op.Role, op.Name)
 	}
 	if len(sum.Operators) > 0 {
-		fmt.Fprintf(w, "\nAPI token: frontdesk token create --email %s\n", sum.Operators[0].Email)
+		fmt.Fprintf(w, "\nAPI token: %s token create --email %s\n", invokedAs(e.arg0), sum.Operators[0].Email)
 	}
 }

@@ -54,10 +54,11 @@ var commands = []command{
 type env struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
+	arg0           string // how the program was run (os.Args[0])
 }
 
 func main() {
-	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
+	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, arg0: os.Args[0]}
 	os.Exit(exitCode(dispatch(e, os.Args[1:]), os.Stderr))
 }
 
@@ -72,12 +73,12 @@ func exitCode(err error, w io.Writer) int {
 }
 
 func dispatch(e *env, args []string) error {
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
+		fmt.Fprint(e.stdout, usage) // the subcommands; "serve -h" lists the settings
+		return nil
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runServe(e, args)
-	}
-	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(e.stdout, usage)
-		return nil
 	}
 	for _, c := range commands {
 		if len(args) >= len(c.words) && slicesEqual(args[:len(c.words)], c.words) {

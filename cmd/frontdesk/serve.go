@@ -38,7 +38,7 @@ func open(ctx context.Context, cfg config.Config) (*app.Services, error) {
 }
 
 func runServe(e *env, args []string) error {
-	cfg, _, err := loadConfig("serve", e, args, nil)
+	cfg, fs, err := loadConfig("serve", e, args, nil)
 	if err != nil {
 		return err
 	}
@@ -46,8 +46,18 @@ func runServe(e *env, args []string) error {
 	app.TuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	// Listen first: with no base URL given, links use the address really
+	// listened on (--http 0.0.0.0:9000 or port 0 included).
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.HTTPAddr, err)
+	}
+	if !baseURLSet(fs) {
+		cfg.BaseURL = listenURL(ln.Addr())
+	}
 	s, err := open(ctx, cfg)
 	if err != nil {
+		ln.Close()
 		return err
 	}
 	defer s.DB.Close()
@@ -56,6 +66,7 @@ func runServe(e *env, args []string) error {
 		s.UseBus(events.NewPostgres(ctx, cfg.DB, log))
 	}
 	if err := firstAdmin(ctx, e, s, cfg); err != nil {
+		ln.Close()
 		return err
 	}
 	defer startSweeper(ctx, s, cfg, log)() // stops before the database closes
@@ -63,13 +74,10 @@ func runServe(e *env, args []string) error {
 	defer startChatSweeper(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
+		ln.Close()
 		return err
 	}
 	defer stopMail()
-	ln, err := net.Listen("tcp", cfg.HTTPAddr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.HTTPAddr, err)
-	}
 	waitSender, err := startSender(ctx, s, cfg, log)
 	if err != nil {
 		ln.Close()
@@ -81,6 +89,7 @@ func runServe(e *env, args []string) error {
 	h := server.Handler(s, log)
 	app.ReleaseStartupMemory()
 	log.Info("frontdesk is running", "url", cfg.BaseURL, "listen", ln.Addr().String(), "database", string(s.DB.Dialect))
+	banner(e, cfg, ln.Addr(), dialectName(s.DB.Dialect))
 	return server.Serve(ctx, ln, h, log, 20*time.Second)
 }
 
@@ -131,7 +140,7 @@ func firstAdmin(ctx context.Context, e *env, s *app.Services, cfg config.Config)
 	if generated {
 		fmt.Fprintf(e.stdout, "  One-time password: %s  (change it after signing in)\n", password)
 	}
-	fmt.Fprintf(e.stdout, "  API token: frontdesk token create --email %s\n\n", op.Email)
+	fmt.Fprintf(e.stdout, "  API token: %s token create --email %s\n\n", invokedAs(e.arg0), op.Email)
 	return nil
 }
 
@@ -162,4 +171,11 @@ func startSLA(ctx context.Context, s *app.Services, log *slog.Logger) (stop func
 	w := &sla.Worker{S: s.SLA, Log: log}
 	go func() { w.Run(ctx); close(done) }()
 	return func() { cancel(); <-done }
+}
+
+func dialectName(d db.Dialect) string {
+	if d == db.Postgres {
+		return "PostgreSQL"
+	}
+	return "SQLite"
 }

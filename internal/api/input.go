@@ -3,12 +3,15 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // ref names a thing by id (a JSON number) or by a name, slug or email (a
@@ -56,6 +59,23 @@ func pathID(r *http.Request) (int64, error) {
 		return 0, httpx.NewError(http.StatusNotFound, "not_found", "no such object: the id in the path must be a positive number")
 	}
 	return id, nil
+}
+
+// ticketID reads a ticket's {id} path value: its id, or "#" and its
+// number ("#1214", %231214 in the URL), the number people see.
+func (a *API) ticketID(r *http.Request) (int64, error) {
+	v := r.PathValue("id")
+	if !strings.HasPrefix(v, "#") {
+		return pathID(r)
+	}
+	n, err := strconv.ParseInt(v[1:], 10, 64)
+	if err == nil && n > 0 {
+		var id int64
+		if id, err = a.S.Tickets.IDOf(r.Context(), n); err == nil || !errors.Is(err, ticket.ErrNotFound) {
+			return id, err
+		}
+	}
+	return 0, httpx.NewError(http.StatusNotFound, "not_found", "no ticket with that number")
 }
 
 // created answers 201 with v.

@@ -51,7 +51,7 @@ func (a *API) createTicket(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) getTicket(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ type ticketPatch struct {
 }
 
 func (a *API) updateTicket(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func (a *API) updateTicket(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) rotateLink(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ type messageCreate struct {
 }
 
 func (a *API) createMessage(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func (a *API) createMessage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) listMessages(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -184,7 +184,7 @@ func (a *API) listMessages(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) listEvents(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := a.ticketID(r)
 	if err != nil {
 		return err
 	}

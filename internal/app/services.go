@@ -53,7 +53,12 @@ type Services struct {
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
-	Mailboxes *mailbox.Service  // IMAP mailboxes of the teams
+	// AccountMail mails operators about their account ("forgot password")
+	// at once; without a relay it answers outbound.ErrNoRelay.
+	AccountMail interface {
+		SendText(ctx context.Context, to, subject, text string) error
+	}
+	Mailboxes *mailbox.Service // IMAP mailboxes of the teams
 	// IMAPIntake takes in the mail the IMAP syncers fetch; serve runs no
 	// syncer while it is nil.
 	IMAPIntake mailbox.Intake
@@ -125,6 +130,11 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
 	s.Tickets.Notifier = s.Outbox
+	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender
+	if relay != nil {
+		relay.HelloName = cfg.MailDomain
+	}
+	s.AccountMail = &outbound.Direct{Relay: relay, MailDomain: cfg.MailDomain}
 	s.Mail = &inbound.Intake{DB: d, Blobs: s.Blobs, Tickets: s.Tickets, Teams: s.Teams, Operators: s.Operators,
 		Contacts: s.Contacts, MailDomain: cfg.MailDomain, Auth: auth.Default()}
 	s.IMAPIntake = imapIntake{s.Mail}

@@ -28,7 +28,7 @@ func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]R
 	if err != nil {
 		return nil, err
 	}
-	id, err := longTicket(ctx, s, g)
+	number, err := longTicket(ctx, s, g)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +36,7 @@ func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]R
 	var out []Result
 	for _, page := range []struct{ name, url string }{
 		{"render: inbox, 50 open tickets", "/inbox?view=open"},
-		{"render: ticket with 100 messages", fmt.Sprintf("/tickets/%d", id)},
+		{"render: ticket with 100 messages", fmt.Sprintf("/tickets/%d", number)},
 	} {
 		samples, err := timeEach(n, func(int) error { return get(h, page.url, secret) })
 		if err != nil {
@@ -59,7 +59,8 @@ func get(h http.Handler, url, secret string) error {
 }
 
 // longTicket opens a ticket with a thread of 100 messages: customer
-// messages, replies and notes in turn.
+// messages, replies and notes in turn, and returns its number (its page
+// is /tickets/{number}).
 func longTicket(ctx context.Context, s *app.Services, g *generator) (int64, error) {
 	tk, err := s.Tickets.Create(ctx, ticket.NewTicket{Subject: "A long conversation", Team: g.teamSlugs[0],
 		Description: g.vocab.Sentence(40), Contact: contact.Identity{Email: "long-thread@bench.example"}})
@@ -76,5 +77,5 @@ func longTicket(ctx context.Context, s *app.Services, g *generator) (int64, erro
 			return 0, err
 		}
 	}
-	return tk.ID, nil
+	return tk.Number, nil
 }

@@ -9,7 +9,8 @@ import (
 )
 
 // Filter narrows a contact list. Q matches the start of an address, a
-// first name or a last name, in any case.
+// first name or a last name, a whole mail domain, or a full name, in any
+// case (search.go).
 type Filter struct {
 	Email      string
 	ExternalID string
@@ -36,11 +37,8 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Contact, int64, error) 
 	if f.ExternalID != "" {
 		where = append(where, "c.external_id = "+arg(f.ExternalID))
 	}
-	if q := strings.ToLower(strings.TrimSpace(f.Q)); q != "" {
-		lo, hi := arg(q), arg(q+"\U0010FFFF")
-		where = append(where, fmt.Sprintf(`(c.id IN (SELECT contact_id FROM contact_emails WHERE email >= %[1]s AND email < %[2]s)
-			OR (lower(c.last_name) >= %[1]s AND lower(c.last_name) < %[2]s)
-			OR (lower(c.first_name) >= %[1]s AND lower(c.first_name) < %[2]s))`, lo, hi))
+	if q := strings.Join(strings.Fields(strings.ToLower(f.Q)), " "); q != "" {
+		where = append(where, s.searchCond(q, arg))
 	}
 	if f.After > 0 {
 		where = append(where, "c.id < "+arg(f.After))

@@ -38,6 +38,13 @@ func TestListFiltersAndPages(t *testing.T) {
 			{"prefix of address, first or last name", contact.Filter{Q: "AL"}, []int64{alan, bob, alice}},
 			{"prefix of last name", contact.Filter{Q: "smi"}, []int64{alan}},
 			{"domain is not a prefix", contact.Filter{Q: "alpha"}, nil},
+			{"whole domain", contact.Filter{Q: "Alpha.com"}, []int64{carol, alice}},
+			{"domain with its @", contact.Filter{Q: "@alpha.com"}, []int64{carol, alice}},
+			{"part of a domain", contact.Filter{Q: "pha.com"}, nil},
+			{"full name", contact.Filter{Q: "Alan Smith"}, []int64{alan}},
+			{"full name with a prefix of the last", contact.Filter{Q: "alan  smi"}, []int64{alan}},
+			{"last name first", contact.Filter{Q: "Smith Alan"}, []int64{alan}},
+			{"first and last of two people", contact.Filter{Q: "Alice Smith"}, nil},
 			{"merged contact's name is hidden", contact.Filter{Q: "dora"}, []int64{carol}},
 			{"q and email together", contact.Filter{Q: "al", Email: "alice@alpha.com"}, []int64{alice}},
 		}

@@ -40,6 +40,13 @@ func TestCreateTicketThroughAPI(t *testing.T) {
 				token: "agent", status: 200, contains: []string{`"first_name":"Mia"`}},
 			{name: "not found", method: "GET", url: "/api/v1/tickets/424242", token: "agent", status: 404},
 			{name: "bad id", method: "GET", url: "/api/v1/tickets/abc", token: "agent", status: 404},
+			{name: "by number", method: "GET", url: fmt.Sprintf("/api/v1/tickets/%%23%v", tk["number"]), token: "agent",
+				status: 200, contains: []string{`"Invoice 2291 charged twice"`, fmt.Sprintf(`"id":%v`, tk["id"])}},
+			{name: "thread by number", method: "GET", url: fmt.Sprintf("/api/v1/tickets/%%23%v/messages", tk["number"]),
+				token: "agent", status: 200, contains: []string{"charged twice for invoice 2291"}},
+			{name: "unknown number", method: "GET", url: "/api/v1/tickets/%23999999", token: "agent", status: 404,
+				contains: []string{"no ticket with that number"}},
+			{name: "number not a number", method: "GET", url: "/api/v1/tickets/%23abc", token: "agent", status: 404},
 		})
 	})
 }

@@ -38,7 +38,7 @@ func TestUploadTempFilesRemovedBehindTrustedProxy(t *testing.T) {
 		srv := httptest.NewServer(server.Handler(e.s, slog.New(slog.NewTextHandler(io.Discard, nil))))
 		defer srv.Close()
 		tk := e.create("/api/v1/tickets", goodTicket)
-		messages := srv.URL + "/tickets/" + strconv.FormatFloat(tk["id"].(float64), 'f', 0, 64) + "/messages"
+		messages := srv.URL + "/tickets/" + strconv.FormatFloat(tk["number"].(float64), 'f', 0, 64) + "/messages"
 		full, err := e.s.Tickets.Get(context.Background(), int64(tk["id"].(float64)))
 		if err != nil {
 			t.Fatal(err)

@@ -65,3 +65,40 @@ func TestNoticesComeInsideTheChangesTransaction(t *testing.T) {
 		}
 	})
 }
+
+// An answer sent with a move to a closed status is one notice, the
+// reply's; a note sent so still lets the customer hear of the closing; a
+// refused status keeps the answer out.
+func TestRespondSendsOneNotice(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s := testutil.Services(t, d)
+		ctx := context.Background()
+		rec := &recorder{}
+		s.Tickets.Notifier = rec
+		tk := mustCreate(t, s, newTicket("Lost parcel", "ada@example.com"))
+		closed := testutil.Ptr("Closed")
+		rec.got = nil
+		if _, err := s.Tickets.Respond(ctx, tk.ID, ticket.NewMessage{Kind: ticket.Reply, Body: "Found it."},
+			ticket.Patch{Status: closed}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Tickets.Get(ctx, tk.ID)
+		if err != nil || got.IsOpen() || len(rec.got) != 1 || rec.got[0].Kind != ticket.NoticeMessage {
+			t.Fatalf("after send and close: open %v, notices %+v (%v)", got.IsOpen(), rec.got, err)
+		}
+		other := mustCreate(t, s, newTicket("Other", "ada@example.com"))
+		rec.got = nil
+		if _, err := s.Tickets.Respond(ctx, other.ID, ticket.NewMessage{Kind: ticket.Note, Body: "Done."},
+			ticket.Patch{Status: closed}); err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.got) != 2 || rec.got[1].Kind != ticket.NoticeClosed {
+			t.Errorf("a note and a close: notices %+v, want the message's and the closing's", rec.got)
+		}
+		_, err = s.Tickets.Respond(ctx, tk.ID, ticket.NewMessage{Kind: ticket.Reply, Body: "Kept?"},
+			ticket.Patch{Status: testutil.Ptr("Parked")})
+		if msgs, _ := s.Tickets.Messages(ctx, tk.ID, false); err == nil || len(msgs) != 2 {
+			t.Errorf("an unknown status: err %v and %d messages, want a refusal and the answer left out", err, len(msgs))
+		}
+	})
+}

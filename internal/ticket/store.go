@@ -99,3 +99,13 @@ func insertTags(ctx context.Context, q db.Querier, id int64, tags []string) erro
 	}
 	return nil
 }
+
+// IDOf returns the id of the ticket numbered n.
+func (s *Service) IDOf(ctx context.Context, n int64) (int64, error) {
+	var id int64
+	err := s.DB.Read.QueryRowContext(ctx, `SELECT id FROM tickets WHERE number = $1`, n).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	return id, err
+}

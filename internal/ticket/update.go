@@ -30,6 +30,9 @@ type Patch struct {
 	// At is when the change happened; zero means now. Imports and the demo
 	// set it so histories and closing times read true.
 	At time.Time
+	// answered: a public reply made with this change already told the
+	// customer (Respond), so closing sends no notice of its own.
+	answered bool
 }
 
 // Update applies p to ticket id in one transaction and records each change
@@ -76,6 +79,7 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 		now = db.Norm(p.At)
 	}
 	for _, ch := range changes {
+		ch.closes = ch.closes && !p.answered
 		if err := s.write(ctx, tx, t.ID, ch, p.ActorID, now); err != nil {
 			return err
 		}

@@ -38,8 +38,8 @@ func TestBoard(t *testing.T) {
 			{"unknown pipeline", "agent", "/pipelines/999999/board", http.StatusNotFound, nil, nil},
 			{"not a number", "agent", "/pipelines/x/board", http.StatusNotFound, nil, nil},
 			{"columns and cards", "agent", board, http.StatusOK, []string{`aria-current="page">Board`,
-				fmt.Sprintf(`href="/tickets/%d"`, high.ID), "Priority: urgent (3 of 3)", "Ada Lovelace", "The agent",
-				"Unassigned", fmt.Sprintf(`action="/tickets/%d/status"`, low.ID), `name="_csrf"`, `draggable="true"`,
+				fmt.Sprintf(`href="/tickets/%d"`, high.Number), "Priority: urgent (3 of 3)", "Ada Lovelace", "The agent",
+				"Unassigned", fmt.Sprintf(`action="/tickets/%d/status"`, low.Number), `name="_csrf"`, `draggable="true"`,
 				"&lt;b&gt;Waiting&lt;/b&gt; on parts"}, []string{"<b>Waiting"}},
 		}
 		for _, tc := range cases {
@@ -72,7 +72,7 @@ func TestBoardMove(t *testing.T) {
 		}
 		waiting, _ := pl.Find("Waiting")
 		board := fmt.Sprintf("/pipelines/%d/board", tk.PipelineID)
-		move := fmt.Sprintf("/tickets/%d/status", tk.ID)
+		move := fmt.Sprintf("/tickets/%d/status", tk.Number)
 		fetch := map[string]string{"X-Frontdesk-Fetch": "1"}
 		cases := []struct {
 			name       string

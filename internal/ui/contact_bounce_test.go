@@ -26,7 +26,7 @@ func TestBouncingAddressShownAndCleared(t *testing.T) {
 			t.Fatal(err)
 		}
 		escaped := "5.2.2 552 mailbox &lt;full&gt;"
-		expect(t, "ticket", e.get(fmt.Sprintf("/tickets/%d", tk.ID), http.StatusOK),
+		expect(t, "ticket", e.get(fmt.Sprintf("/tickets/%d", tk.Number), http.StatusOK),
 			[]string{">bouncing</span>", escaped, "ada@example.com bounces:</strong> the reply is kept here but not mailed"},
 			[]string{"<full>", "Goes by mail to ada@example.com"})
 		page := fmt.Sprintf("/contacts/%d", tk.Contact.ID)
@@ -46,7 +46,7 @@ func TestBouncingAddressShownAndCleared(t *testing.T) {
 		}
 		expect(t, "after clearing", e.get(res.Header.Get("Location"), http.StatusOK),
 			[]string{"no longer counts as bouncing"}, []string{"Bouncing addresses", escaped})
-		expect(t, "ticket after clearing", e.get(fmt.Sprintf("/tickets/%d", tk.ID), http.StatusOK),
+		expect(t, "ticket after clearing", e.get(fmt.Sprintf("/tickets/%d", tk.Number), http.StatusOK),
 			[]string{"Goes by mail to ada@example.com"}, []string{">bouncing</span>", "bounces:</strong>"})
 		if bouncing, err := contact.IsBouncing(ctx, d.Read, ada.Email); err != nil || bouncing {
 			t.Errorf("ada still bouncing: %v, %v", bouncing, err)

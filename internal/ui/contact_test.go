@@ -113,10 +113,10 @@ func TestContactPage(t *testing.T) {
 		}
 		page := fmt.Sprintf("/contacts/%d", first.Contact.ID)
 		body := e.get(page, http.StatusOK)
-		expect(t, "contact page", body, []string{"Ada Lovelace", "ada@example.com", fmt.Sprintf(`href="/tickets/%d"`, first.ID),
+		expect(t, "contact page", body, []string{"Ada Lovelace", "ada@example.com", fmt.Sprintf(`href="/tickets/%d"`, first.Number),
 			"Broken engine", fmt.Sprintf("#%d", first.Number), "Priority: urgent (3 of 3)", "&lt;script&gt;alert(2)&lt;/script&gt;",
 			"Closed", "Merge another contact into this one"}, []string{"Not hers", "<script>alert"})
-		expect(t, "ticket links the contact", e.get(fmt.Sprintf("/tickets/%d", first.ID), http.StatusOK),
+		expect(t, "ticket links the contact", e.get(fmt.Sprintf("/tickets/%d", first.Number), http.StatusOK),
 			[]string{`href="` + page + `"`}, nil)
 		e.get("/contacts/999999", http.StatusNotFound)
 		e.get("/contacts/abc", http.StatusNotFound)

@@ -18,7 +18,7 @@ func TestOversizedFormGets413(t *testing.T) {
 		e := newEnv(t, d)
 		tk := e.open("Printer jams", 0, "")
 		huge := strings.Repeat("x", 1<<20)
-		res, body := e.post(fmt.Sprintf("/tickets/%d/messages", tk.ID), url.Values{"kind": {"note"}, "body": {huge}}, true)
+		res, body := e.post(fmt.Sprintf("/tickets/%d/messages", tk.Number), url.Values{"kind": {"note"}, "body": {huge}}, true)
 		if res.StatusCode != http.StatusRequestEntityTooLarge {
 			t.Fatalf("a 1 MB note: %d, want 413", res.StatusCode)
 		}

@@ -17,7 +17,7 @@ func TestAgentAppRefusesControlCharacters(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		tk := e.open("Printer jams", 0, "")
-		path := fmt.Sprintf("/tickets/%d/messages", tk.ID)
+		path := fmt.Sprintf("/tickets/%d/messages", tk.Number)
 		res, body := e.post(path, url.Values{"kind": {"note"}, "body": {"paper\x00jam"}}, true)
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("note with NUL: %d, want 422", res.StatusCode)

@@ -20,7 +20,7 @@ func TestThreadFoldsQuotedHistory(t *testing.T) {
 			Body: body}); err != nil {
 			t.Fatal(err)
 		}
-		res, page := e.do(e.client("agent"), http.MethodGet, fmt.Sprintf("/tickets/%d", tk.ID), nil, nil)
+		res, page := e.do(e.client("agent"), http.MethodGet, fmt.Sprintf("/tickets/%d", tk.Number), nil, nil)
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("status %d", res.StatusCode)
 		}

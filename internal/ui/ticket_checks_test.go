@@ -30,11 +30,15 @@ func TestTicketShowsMailChecks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		expect(t, "ticket", e.get(fmt.Sprintf("/tickets/%d", res.TicketID), http.StatusOK),
+		got, err := e.s.Tickets.Get(ctx, res.TicketID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		expect(t, "ticket", e.get(fmt.Sprintf("/tickets/%d", got.Number), http.StatusOK),
 			[]string{`checks-badge checks-bad`, "DKIM none · SPF fail · DMARC fail",
 				"DMARC: fail, no passing DKIM or SPF aligned with bank.example"}, nil)
 		other := e.openFor("Typed in the app", 0, ada)
-		expect(t, "a ticket not from mail", e.get(fmt.Sprintf("/tickets/%d", other.ID), http.StatusOK),
+		expect(t, "a ticket not from mail", e.get(fmt.Sprintf("/tickets/%d", other.Number), http.StatusOK),
 			nil, []string{"checks-badge"})
 	})
 }

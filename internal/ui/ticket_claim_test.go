@@ -28,7 +28,7 @@ func TestHistorySaysWhySignInRenewedTheLink(t *testing.T) {
 		if got.PublicURL == web.PublicURL {
 			t.Error("the web ticket kept its link after its contact was adopted")
 		}
-		res, body := e.do(e.client("agent"), http.MethodGet, fmt.Sprintf("/tickets/%d", web.ID), nil, nil)
+		res, body := e.do(e.client("agent"), http.MethodGet, fmt.Sprintf("/tickets/%d", web.Number), nil, nil)
 		if want := "site signed them in, and the link given to whoever typed their address"; res.StatusCode != http.StatusOK || !strings.Contains(body, want) {
 			t.Errorf("ticket page: %d, history lacks %q", res.StatusCode, want)
 		}

@@ -59,6 +59,6 @@ func (u *UI) ticketCreate(w http.ResponseWriter, r *http.Request) error {
 		v.fail(bad)
 		return u.render(w, r, http.StatusUnprocessableEntity, "ticket_new", "", v)
 	}
-	http.Redirect(w, r, ticketURL(t.ID), http.StatusSeeOther)
+	http.Redirect(w, r, ticketURL(t.Number), http.StatusSeeOther)
 	return nil
 }

@@ -13,7 +13,7 @@ import (
 // field's type and records each change in the history; a refusal shows
 // the page again with what was typed and a message on each bad field.
 func (u *UI) ticketFields(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -29,7 +29,7 @@ func (u *UI) ticketFields(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		http.Redirect(w, r, ticketURL(id)+"#fields", http.StatusSeeOther)
+		http.Redirect(w, r, ticketPath(r)+"#fields", http.StatusSeeOther)
 		return nil
 	}
 	v, err := u.workspace(r, id)

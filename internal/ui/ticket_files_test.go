@@ -38,7 +38,7 @@ func TestComposerAttachesFiles(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		tk := e.open("Printer jam", 0, "")
-		page := fmt.Sprintf("/tickets/%d", tk.ID)
+		page := fmt.Sprintf("/tickets/%d", tk.Number)
 		res, body := e.postFiles(page+"/messages", map[string]string{"kind": "note", "body": "Log attached"},
 			map[string]string{"page.html": "<script>parent.__pwned=1</script>"})
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "page.html” is not a kind of file we accept") {
@@ -81,7 +81,7 @@ func TestRelinkMovesTicketToAnotherCustomer(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		tk := e.open("Shared inbox mail", 0, "")
-		path := fmt.Sprintf("/tickets/%d/contact", tk.ID)
+		path := fmt.Sprintf("/tickets/%d/contact", tk.Number)
 		res, body := e.post(path, url.Values{"email": {"not an address"}}, true)
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "not an address") ||
 			!strings.Contains(body, `id="relink-error"`) {
@@ -104,7 +104,7 @@ func TestRelinkMovesTicketToAnotherCustomer(t *testing.T) {
 		if got.PublicURL == tk.PublicURL {
 			t.Error("the public link stayed the same for the new customer")
 		}
-		_, body = e.do(e.client("agent"), http.MethodGet, fmt.Sprintf("/tickets/%d", tk.ID), nil, nil)
+		_, body = e.do(e.client("agent"), http.MethodGet, fmt.Sprintf("/tickets/%d", tk.Number), nil, nil)
 		if !strings.Contains(body, "grace@example.com") {
 			t.Error("the customer card does not show the new customer")
 		}
@@ -130,7 +130,7 @@ func TestComposerRefusesPrograms(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		tk := e.open("Driver update", 0, "")
-		page := fmt.Sprintf("/tickets/%d", tk.ID)
+		page := fmt.Sprintf("/tickets/%d", tk.Number)
 		before, _ := e.s.Tickets.Messages(context.Background(), tk.ID, false)
 		for _, p := range []struct{ name, content, want string }{
 			{"photo.png", "MZ\x90\x00\x03\x00\x00\x00 This program cannot be run in DOS mode", "looks like a program"},

@@ -7,7 +7,7 @@ import (
 // ticketRotateLink gives the ticket a new public link, for when the old
 // one reached someone it should not have.
 func (u *UI) ticketRotateLink(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -15,6 +15,6 @@ func (u *UI) ticketRotateLink(w http.ResponseWriter, r *http.Request) error {
 	if _, err := u.s.Tickets.RotateToken(r.Context(), id, sc.operator.ID); err != nil {
 		return err
 	}
-	http.Redirect(w, r, ticketURL(id)+"?done=link#public-link", http.StatusSeeOther)
+	http.Redirect(w, r, ticketPath(r)+"?done=link#public-link", http.StatusSeeOther)
 	return nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -10,17 +11,28 @@ import (
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// ticketID reads {id} from the path; anything but a number is a ticket
-// that does not exist.
-func ticketID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, httpx.NewError(http.StatusNotFound, "not_found", "There is no ticket at this address.")
+// ticketID reads {number} from the path, the number people see
+// (/tickets/1214), and returns the ticket's id; anything but the number
+// of a ticket is a ticket that does not exist.
+func (u *UI) ticketID(r *http.Request) (int64, error) {
+	n, err := strconv.ParseInt(r.PathValue("number"), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, errNoTicket
 	}
-	return id, nil
+	id, err := u.s.Tickets.IDOf(r.Context(), n)
+	if errors.Is(err, ticket.ErrNotFound) {
+		return 0, errNoTicket
+	}
+	return id, err
 }
 
-func ticketURL(id int64) string { return "/tickets/" + strconv.FormatInt(id, 10) }
+var errNoTicket = httpx.NewError(http.StatusNotFound, "not_found", "There is no ticket at this address.")
+
+// ticketURL is the page of the ticket numbered n.
+func ticketURL(n int64) string { return "/tickets/" + strconv.FormatInt(n, 10) }
+
+// ticketPath is the page of the request's ticket; ticketID checked it.
+func ticketPath(r *http.Request) string { return "/tickets/" + r.PathValue("number") }
 
 // otherTicketsShown is how many of the customer's other tickets the
 // workspace lists; the contact page will have them all.
@@ -47,7 +59,7 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 		return TicketView{}, err
 	}
 	now := u.now()
-	v := TicketView{Base: u.base(r, csrfToken(r)), Ticket: t, URL: ticketURL(id), Priority: priorityOf(t.Priority),
+	v := TicketView{Base: u.base(r, csrfToken(r)), Ticket: t, URL: ticketURL(t.Number), Priority: priorityOf(t.Priority),
 		Channel: channelLabel(t.Channel), Created: stampOf(t.CreatedAt, now), Thread: thread(msgs, events, checks, now),
 		Composer: Composer{Kind: string(ticket.Reply), To: t.Contact.Email}, Errors: map[string]string{},
 		SLA: slaTargets(t, now)}
@@ -79,6 +91,7 @@ func (u *UI) controls(ctx context.Context, t ticket.Ticket) (Controls, error) {
 	for _, st := range pl.Statuses {
 		c.Status.Options = append(c.Status.Options, Option{Value: id64(st.ID), Label: st.Name, Selected: st.ID == t.Status.ID})
 	}
+	c.Next = nextStatuses(pl, t)
 	ops, err := u.s.Operators.List(ctx)
 	if err != nil {
 		return c, err

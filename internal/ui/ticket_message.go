@@ -9,11 +9,12 @@ import (
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// ticketMessage adds a public reply or an internal note, with files, then
-// goes back to the thread. A refused message keeps the page and what was
+// ticketMessage adds a public reply or an internal note, with files, and
+// moves the ticket to the status chosen beside the send button, then goes
+// back to the thread. A refused message keeps the page and what was
 // typed (a browser cannot refill a file input, so files are chosen again).
 func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -24,11 +25,15 @@ func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
 	if r.PostFormValue("kind") == string(ticket.Reply) {
 		kind = ticket.Reply
 	}
-	body := r.PostFormValue("body")
+	body, then := r.PostFormValue("body"), strings.TrimSpace(r.PostFormValue("then"))
 	files, err := u.uploads(r, "files")
 	if err == nil {
-		_, err = u.s.Tickets.AddMessage(r.Context(), id, ticket.NewMessage{Kind: kind, Body: body,
-			OperatorID: sc.operator.ID, Attachments: files})
+		m := ticket.NewMessage{Kind: kind, Body: body, OperatorID: sc.operator.ID, Attachments: files}
+		if then == "" {
+			_, err = u.s.Tickets.AddMessage(r.Context(), id, m)
+		} else { // "Send and close": one act, one mail
+			_, err = u.s.Tickets.Respond(r.Context(), id, m, ticket.Patch{Status: &then, ActorID: sc.operator.ID})
+		}
 	}
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
@@ -37,7 +42,11 @@ func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
 			return lerr
 		}
 		v.Composer.Kind, v.Composer.Body = string(kind), body
-		v.Composer.Error = fieldMessage(ve, "files", "body", "kind")
+		chooseNext(v.Controls.Next, then)
+		v.Composer.Error = fieldMessage(ve, "files", "body", "kind", "status")
+		if _, bad := ve.Fields["status"]; bad {
+			v.Composer.Error = "Nothing was sent: " + v.Composer.Error
+		}
 		if _, bad := ve.Fields["files"]; !bad && strings.TrimSpace(body) == "" {
 			v.Composer.Error = "The message is empty. Write something before sending."
 		}
@@ -46,7 +55,7 @@ func (u *UI) ticketMessage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, ticketURL(id)+"#composer", http.StatusSeeOther)
+	http.Redirect(w, r, ticketPath(r)+"#composer", http.StatusSeeOther)
 	return nil
 }
 

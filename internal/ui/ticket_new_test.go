@@ -30,7 +30,7 @@ func TestNewTicket(t *testing.T) {
 			status               int
 			contains, notContain []string
 		}{
-			{"empty form", "/tickets/new", http.StatusOK, []string{`aria-current="page">New ticket`, `name="email"`,
+			{"empty form", "/tickets/new", http.StatusOK, []string{`aria-current="page">New<span class="wide-word"> ticket</span>`, `name="email"`,
 				`name="subject"`, `<textarea id="description"`, `name="team"`, `value="3"`, `value="0" checked`,
 				`action="/tickets/new"`}, []string{`name="contact_id"`}},
 			{"search", "/tickets/new?q=lovelace", http.StatusOK, []string{"Ada Lovelace",
@@ -106,9 +106,9 @@ func TestNewTicket(t *testing.T) {
 			if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/tickets/") {
 				t.Fatalf("%s: %d to %q: %s", tc.name, res.StatusCode, res.Header.Get("Location"), body)
 			}
-			var id int64
-			fmt.Sscanf(res.Header.Get("Location"), "/tickets/%d", &id)
-			tk, err := e.s.Tickets.Get(ctx, id)
+			var n int64
+			fmt.Sscanf(res.Header.Get("Location"), "/tickets/%d", &n)
+			tk, err := e.s.Tickets.GetByNumber(ctx, n)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +119,7 @@ func TestNewTicket(t *testing.T) {
 			if tc.contact != 0 && tk.Contact.ID != tc.contact {
 				t.Errorf("%s: contact %d, want %d", tc.name, tk.Contact.ID, tc.contact)
 			}
-			events, err := e.s.Tickets.History(ctx, id)
+			events, err := e.s.Tickets.History(ctx, tk.ID)
 			if err != nil || len(events) == 0 || events[0].Actor == nil || events[0].Actor.ID != e.ids["agent"] {
 				t.Errorf("%s: created by %+v, want the agent (%v)", tc.name, events, err)
 			}

@@ -14,7 +14,7 @@ import (
 // htmx gets the row back to swap in place; a plain form goes back to the
 // inbox view and filters it came from.
 func (u *UI) ticketPriority(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 // created with it: mail that came from a shared or wrong address can be
 // given to the person it belongs to. The history records the change.
 func (u *UI) ticketRelink(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func (u *UI) ticketRelink(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, ticketURL(id)+"#customer-heading", http.StatusSeeOther)
+	http.Redirect(w, r, ticketPath(r)+"#customer-heading", http.StatusSeeOther)
 	return nil
 }
 

@@ -4,7 +4,7 @@ import "net/http"
 
 // ticketShow is the ticket workspace.
 func (u *UI) ticketShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}

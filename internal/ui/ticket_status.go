@@ -19,7 +19,7 @@ const fetchHeader = "X-Frontdesk-Fetch"
 // lack is asked for in a form (the board's dialog), any other refusal is
 // shown on the board.
 func (u *UI) ticketStatus(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}

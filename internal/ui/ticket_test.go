@@ -34,7 +34,7 @@ func TestTicketPage(t *testing.T) {
 			Body: "Check the <img src=x onerror=alert(2)> logs", OperatorID: e.ids["admin"]}); err != nil {
 			t.Fatal(err)
 		}
-		page := fmt.Sprintf("/tickets/%d", tk.ID)
+		page := fmt.Sprintf("/tickets/%d", tk.Number)
 		cases := []struct {
 			name, as, path       string
 			status               int
@@ -44,7 +44,7 @@ func TestTicketPage(t *testing.T) {
 				"&lt;script&gt;alert(1)&lt;/script&gt;", "Hello.", "msg-note", "Internal note",
 				"Check the &lt;img src=x onerror=alert(2)&gt; logs", "opened the ticket via",
 				"Priority: high (2 of 3)", "The agent", "Ada Lovelace", "ada@example.com",
-				fmt.Sprintf(`href="/tickets/%d"`, other.ID), "Earlier question", tk.PublicURL,
+				fmt.Sprintf(`href="/tickets/%d"`, other.Number), "Earlier question", tk.PublicURL,
 				"The customer will get this by mail", "Only your team sees this", ">In Progress</option>"},
 				[]string{"<script>alert", "<img src=x"}},
 			{"inbox links to it", "agent", "/inbox", http.StatusOK, []string{`href="` + page + `"`}, nil},
@@ -66,7 +66,7 @@ func TestTicketMessages(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		tk := e.open("Printer on fire", 1, "")
-		page := fmt.Sprintf("/tickets/%d", tk.ID)
+		page := fmt.Sprintf("/tickets/%d", tk.Number)
 		cases := []struct {
 			name     string
 			form     url.Values
@@ -111,7 +111,7 @@ func TestTicketUpdate(t *testing.T) {
 			t.Fatal(err)
 		}
 		tk := e.open("Refund please", 0, "")
-		page := fmt.Sprintf("/tickets/%d", tk.ID)
+		page := fmt.Sprintf("/tickets/%d", tk.Number)
 		agent := fmt.Sprint(e.ids["agent"])
 		cases := []struct {
 			name     string
@@ -156,7 +156,7 @@ func TestTicketRotateLink(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
 		tk := e.open("Leaked link", 0, "")
-		path := fmt.Sprintf("/tickets/%d/link", tk.ID)
+		path := fmt.Sprintf("/tickets/%d/link", tk.Number)
 		if res, _ := e.post(path, url.Values{}, false); res.StatusCode != http.StatusForbidden {
 			t.Fatalf("no csrf: %d", res.StatusCode)
 		}

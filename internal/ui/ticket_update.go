@@ -3,17 +3,19 @@ package ui
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// ticketUpdate saves the properties form. Only fields the form sent are
-// patched; the domain records a change only where a value differs, and
+// ticketUpdate saves the properties form, whole (without script) or one
+// field as soon as it changes (the page's script, which gets a plain
+// answer). Only fields the form sent are patched; the domain records a change only where a value differs, and
 // checks every rule (a status of another pipeline, an unknown team).
 func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := ticketID(r)
+	id, err := u.ticketID(r)
 	if err != nil {
 		return err
 	}
@@ -36,6 +38,9 @@ func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
+	if r.Header.Get(fetchHeader) != "" {
+		return fetchAnswer(w, bad)
+	}
 	if len(bad) > 0 {
 		refusal := err
 		v, err := u.workspace(r, id)
@@ -51,7 +56,25 @@ func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
 		}
 		return u.render(w, r, http.StatusUnprocessableEntity, "ticket", "", v)
 	}
-	http.Redirect(w, r, ticketURL(id), http.StatusSeeOther)
+	http.Redirect(w, r, ticketPath(r), http.StatusSeeOther)
+	return nil
+}
+
+// fetchAnswer is the plain answer to a change sent by script: 204, or 422
+// and the refusal as sentences, one per line.
+func fetchAnswer(w http.ResponseWriter, bad map[string]string) error {
+	if len(bad) == 0 {
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+	msgs := make([]string, 0, len(bad))
+	for f, m := range bad {
+		msgs = append(msgs, sentence(f, m))
+	}
+	slices.Sort(msgs)
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(http.StatusUnprocessableEntity)
+	_, _ = w.Write([]byte(strings.Join(msgs, "\n")))
 	return nil
 }
 

@@ -153,6 +153,14 @@ type Controls struct {
 	Status, Assignee, Team Select
 	Priority               []PriorityChoice
 	Tags                   string
+	Next                   []NextStatus // the composer's "then" choices
+}
+
+// NextStatus is one status the composer can leave the ticket in, with
+// what its button then says ("Send and close").
+type NextStatus struct {
+	Value, Label, Reply, Note string
+	Selected                  bool
 }
 
 // Select is one labelled select and its error.

@@ -19,7 +19,7 @@ func TestTicketPriorityInPlace(t *testing.T) {
 		tk := e.open("Printer on fire", 1, "")
 		c := e.client("agent")
 		token := e.csrf(c, "/inbox?view=open")
-		path := fmt.Sprintf("/tickets/%d/priority", tk.ID)
+		path := fmt.Sprintf("/tickets/%d/priority", tk.Number)
 		back := "/inbox?view=open&team=support"
 		cases := []struct {
 			name     string

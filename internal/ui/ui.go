@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"log/slog"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/app"
@@ -41,12 +42,16 @@ type UI struct {
 	sessions *session.Store
 	byEmail  httpx.Limiter // sign-in attempts
 	byIP     httpx.Limiter
-	assets   *assets
-	pages    *renderer
-	secure   bool
-	origin   string // scheme://host of the base URL: the only origin of operator sockets
-	now      func() time.Time
-	beat     time.Duration // of event streams
+	// forgotByEmail and forgotByIP bound "forgot password" requests and
+	// the tries of dead links.
+	forgotByEmail, forgotByIP httpx.Limiter
+	baseURL                   string // links in mail
+	assets                    *assets
+	pages                     *renderer
+	secure                    bool
+	origin                    string // scheme://host of the base URL: the only origin of operator sockets
+	now                       func() time.Time
+	beat                      time.Duration // of event streams
 }
 
 // New loads the embedded static files and parses the templates, so a
@@ -63,12 +68,15 @@ func New(d Deps) (*UI, error) {
 	u, _ := url.Parse(d.BaseURL)
 	return &UI{
 		s: d.Services, log: d.Log, assets: a, pages: pages,
-		sessions: &session.Store{DB: d.Services.DB},
-		byEmail:  d.Services.Limits("sign_in_by_email", loginBurstEmail, loginWindow),
-		byIP:     d.Services.Limits("sign_in_by_ip", loginBurstIP, loginWindow),
-		secure:   u != nil && u.Scheme == "https",
-		origin:   originOf(u),
-		now:      time.Now,
-		beat:     cmp.Or(d.Heartbeat, sseHeartbeat),
+		sessions:      &session.Store{DB: d.Services.DB},
+		byEmail:       d.Services.Limits("sign_in_by_email", loginBurstEmail, loginWindow),
+		byIP:          d.Services.Limits("sign_in_by_ip", loginBurstIP, loginWindow),
+		forgotByEmail: d.Services.Limits("password_reset_by_email", forgotBurstEmail, forgotWindow),
+		forgotByIP:    d.Services.Limits("password_reset_by_ip", forgotBurstIP, forgotWindow),
+		baseURL:       strings.TrimRight(d.BaseURL, "/"),
+		secure:        u != nil && u.Scheme == "https",
+		origin:        originOf(u),
+		now:           time.Now,
+		beat:          cmp.Or(d.Heartbeat, sseHeartbeat),
 	}, nil
 }

@@ -15,6 +15,7 @@ type Base struct {
 	HXHeaders string // JSON for <body hx-headers>: htmx sends the token on every request
 	Flash     string
 	Section   string // the main navigation entry to mark as current
+	SearchQ   string // what the top bar's search box holds (the search page)
 }
 
 // base fills Base for the request, with the token of its session (or of

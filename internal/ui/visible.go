@@ -20,7 +20,7 @@ func viewer(r *http.Request) int64 {
 // the operator is not in: to them it is not there.
 func (u *UI) ticketVisible(next httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := ticketID(r)
+		id, err := u.ticketID(r)
 		if err != nil {
 			return err
 		}
@@ -36,5 +36,5 @@ func (u *UI) ticketVisible(next httpx.HandlerFunc) httpx.HandlerFunc {
 // ticketRoute reports whether pattern addresses one ticket.
 func ticketRoute(pattern string) bool {
 	_, path, _ := strings.Cut(pattern, " ")
-	return strings.HasPrefix(path, "/tickets/{id}")
+	return strings.HasPrefix(path, "/tickets/{number}")
 }

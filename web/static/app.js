@@ -232,7 +232,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
 (function () {
   var help = null;
   var keys = [["j / k", "Next / previous ticket"], ["Enter or o", "Open the ticket"],
-    ["x", "Select the ticket"], ["/", "Search"], ["r", "Reply (on a ticket)"],
+    ["x", "Select the ticket"], ["/", "Search tickets and customers"], ["r", "Reply (on a ticket)"],
     ["n", "Internal note (on a ticket)"], ["?", "Show this help"], ["Escape", "Close this help"]];
 
   function helpDialog() {
@@ -312,8 +312,8 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       return !!box;
     },
     "/": function () {
-      var q = document.getElementById("q");
-      if (q) q.focus();
+      var q = document.getElementById("top-q") || document.getElementById("q");
+      if (q) { q.focus(); q.select(); }
       return !!q;
     },
     "?": function () { helpDialog().showModal(); return true; },
@@ -326,5 +326,155 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     if (help && help.open) return;
     var act = actions[ev.key];
     if (act && act()) ev.preventDefault();
+  });
+})();
+
+// The profile menu closes on Escape and on a click elsewhere, as menus do.
+(function () {
+  var menu = document.querySelector("details.profile");
+  if (!menu) return;
+  document.addEventListener("click", function (ev) {
+    if (menu.open && !menu.contains(ev.target)) menu.open = false;
+  });
+  menu.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+})();
+
+// Ticket page, the composer: the send button says what it will do ("Send
+// and close"), and what is typed is kept as a draft in this browser until
+// it is sent, so a reload or a crash loses nothing; leaving the page with
+// an unsent draft asks first.
+(function () {
+  var form = document.getElementById("composer");
+  if (!form) return;
+  var then = document.getElementById("then");
+  var send = document.getElementById("send");
+  var body = form.querySelector("textarea");
+  function label() {
+    var o = then.options[then.selectedIndex];
+    send.querySelector(".if-reply").textContent = o.getAttribute("data-reply");
+    send.querySelector(".if-note").textContent = o.getAttribute("data-note");
+  }
+  if (then && send) then.addEventListener("change", label);
+
+  var key = "frontdesk:draft:" + new URL(form.action).pathname.replace(/\/messages$/, "");
+  var sending = false;
+  try {
+    var kept = window.localStorage.getItem(key);
+    if (kept && !body.value) {
+      body.value = kept;
+      var note = document.createElement("p");
+      note.className = "hint draft-note";
+      note.setAttribute("role", "status");
+      note.textContent = "Your unsent draft was restored.";
+      body.insertAdjacentElement("afterend", note);
+    }
+  } catch (e) { /* storage off: drafts live only in the page */ }
+  body.addEventListener("input", function () {
+    try {
+      if (body.value.trim()) window.localStorage.setItem(key, body.value);
+      else window.localStorage.removeItem(key);
+    } catch (e) { /* storage full or off */ }
+  });
+  form.addEventListener("submit", function (ev) {
+    if (ev.defaultPrevented) return;
+    sending = true;
+    // A refused message comes back filled in by the server; a sent one
+    // must not come back as a draft.
+    try { window.localStorage.removeItem(key); } catch (e) { /* off */ }
+  });
+  window.addEventListener("beforeunload", function (ev) {
+    if (sending || !body.value.trim()) return;
+    ev.preventDefault();
+    ev.returnValue = "";
+  });
+})();
+
+// Ticket page, the properties: a change applies as soon as it is made (a
+// tag list when the field is left), is confirmed beside the form, and the
+// header and the history show it. A refusal is said and the field kept.
+(function () {
+  var form = document.getElementById("props");
+  if (!form || !window.fetch) return;
+  var saved = document.getElementById("props-saved");
+  var button = form.querySelector("button[type=submit]");
+  if (button) button.hidden = true;
+  var names = { status: "Status", priority: "Priority", assignee: "Assignee", team: "Team", tags: "Tags" };
+
+  function refresh(whole) {
+    return fetch(window.location.pathname, { credentials: "same-origin" }).then(function (res) {
+      return res.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var parts = [".ticket-head .facts", "#thread"];
+      if (whole) parts.push("#props");
+      parts.forEach(function (css) {
+        var now = document.querySelector(css), fresh = doc.querySelector(css);
+        if (now && fresh) now.innerHTML = fresh.innerHTML;
+      });
+      if (whole && button) form.querySelector("button[type=submit]").hidden = true;
+    });
+  }
+
+  function apply(field) {
+    var data = new URLSearchParams();
+    data.set("_csrf", form.querySelector("input[name=_csrf]").value);
+    data.set(field.name, field.value);
+    saved.classList.remove("failed");
+    saved.textContent = "Saving…";
+    fetch(form.action, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { "X-Frontdesk-Fetch": "1", "X-CSRF-Token": data.get("_csrf") }
+    }).then(function (res) {
+      if (res.status === 204) return "";
+      return res.text().then(function (t) {
+        return (res.headers.get("Content-Type") || "").indexOf("text/plain") === 0 && t ? t :
+          "Not saved. Reload the page and try again.";
+      });
+    }, function () {
+      return "Not saved: Frontdesk could not be reached. Try again.";
+    }).then(function (problem) {
+      if (problem) {
+        saved.classList.add("failed");
+        saved.textContent = names[field.name] + " not saved: " + problem;
+        field.setAttribute("aria-invalid", "true");
+        return;
+      }
+      field.removeAttribute("aria-invalid");
+      var shown = field.tagName === "SELECT" ? field.options[field.selectedIndex].text :
+        field.type === "radio" ? (field.labels[0] ? field.labels[0].textContent.trim().replace(/^[★☆\s]+/, "").replace(/^Priority:\s*/, "") : field.value) :
+        (field.value || "none");
+      return refresh(field.name === "team").then(function () {
+        saved.textContent = "✓ " + names[field.name] + " saved: " + shown + ".";
+      });
+    });
+  }
+  form.addEventListener("change", function (ev) {
+    var f = ev.target;
+    if (f && f.name && names[f.name]) apply(f);
+  });
+  form.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && ev.target.name === "tags") {
+      ev.preventDefault();
+      ev.target.blur();
+    }
+  });
+})();
+
+// Phones: the main links fold into a menu behind the Menu button (the
+// stylesheet hides them at narrow widths only when this script runs).
+(function () {
+  var bar = document.querySelector("header.bar");
+  var toggle = bar && bar.querySelector(".menu-toggle");
+  if (!toggle) return;
+  toggle.hidden = false;
+  bar.classList.add("has-menu");
+  toggle.addEventListener("click", function () {
+    var open = bar.classList.toggle("nav-open");
+    toggle.setAttribute("aria-expanded", String(open));
   });
 })();

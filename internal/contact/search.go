@@ -1,0 +1,53 @@
+package contact
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+)
+
+// The domain of an address, as the index contact_emails_domain holds it.
+const (
+	sqliteDomain = `substr(email, instr(email, '@') + 1)`
+	pgDomain     = `split_part(email, '@', 2)`
+)
+
+// searchCond is the condition for a search box query q (already lower
+// case): the start of an address, a first or a last name; a whole
+// domain ("acme.com" or "@acme.com"); or a full name, "Ines Yilmaz" or
+// "Ines Yil", in either order. Every branch reads an index.
+func (s *Service) searchCond(q string, arg func(any) string) string {
+	prefix := func(col, p string) string {
+		return fmt.Sprintf("(%[1]s >= %[2]s AND %[1]s < %[3]s)", col, arg(p), arg(p+"\U0010FFFF"))
+	}
+	var or []string
+	if !strings.HasPrefix(q, "@") {
+		or = append(or, "c.id IN (SELECT contact_id FROM contact_emails WHERE "+prefix("email", q)+")",
+			prefix("lower(c.last_name)", q), prefix("lower(c.first_name)", q))
+	}
+	if d := domainOf(q); d != "" {
+		expr := sqliteDomain
+		if s.DB.Dialect == db.Postgres {
+			expr = pgDomain
+		}
+		or = append(or, "c.id IN (SELECT contact_id FROM contact_emails WHERE "+expr+" = "+arg(d)+")")
+	}
+	words := strings.Fields(q)
+	for i := 1; i < len(words); i++ {
+		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		or = append(or, "(lower(c.first_name) = "+arg(head)+" AND "+prefix("lower(c.last_name)", tail)+")",
+			"(lower(c.last_name) = "+arg(head)+" AND "+prefix("lower(c.first_name)", tail)+")")
+	}
+	return "(" + strings.Join(or, " OR ") + ")"
+}
+
+// domainOf is the domain q names, "" when q is no domain: "@acme.com" or
+// "acme.com" (a dot, no space, no @ inside).
+func domainOf(q string) string {
+	d := strings.TrimPrefix(q, "@")
+	if d == "" || strings.ContainsAny(d, "@ \t") || !strings.Contains(strings.Trim(d, "."), ".") {
+		return ""
+	}
+	return d
+}
