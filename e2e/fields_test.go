@@ -46,7 +46,7 @@ func TestCustomFieldFlow(t *testing.T) {
 	p.checkAxe("fields list")
 
 	tk := seededBySubject(t, "Invoice copy for March")
-	p.open(fmt.Sprintf("/tickets/%d", tk.ID))
+	p.open(fmt.Sprintf("/tickets/%d", tk.Number))
 	p.waitText("#fields", "What the customer wants back")
 	p.do(
 		chromedp.SetValue(chromedp.CSS("#cf-return_reason"), "Refund"),

@@ -53,7 +53,7 @@ func dragTo(p *page, id int64, col string) {
 
 // deals is the pipeline and ticket TestBoardAsksForRequiredProperties
 // made, which TestTicketPageAsksForRequiredProperties goes on with.
-var deals struct{ pipeline, ticket int64 }
+var deals struct{ pipeline, ticket, number int64 }
 
 // A card dragged into a status that requires an assignee and a priority
 // asks for them in a dialog: cancelled, the card stays; given, it moves.
@@ -72,7 +72,7 @@ func TestBoardAsksForRequiredProperties(t *testing.T) {
 		{"name": "Qualified", "kind": "open", "required": []string{"assignee", "priority"}},
 		{"name": "Won", "kind": "closed", "required": []string{"tags"}}}}, &pl)
 	api(t, token, http.MethodPost, "/teams", map[string]any{"name": "Deals", "pipeline_id": pl.ID}, nil)
-	var tk struct{ ID int64 }
+	var tk struct{ ID, Number int64 }
 	api(t, token, http.MethodPost, "/tickets", map[string]any{"subject": "Fleet renewal, 40 vans", "team": "deals",
 		"description": "Renewing our fleet plan.", "contact": map[string]string{"email": "fleet@example.com"}}, &tk)
 
@@ -138,7 +138,7 @@ func TestBoardAsksForRequiredProperties(t *testing.T) {
 		t.Errorf("the moved card is still unassigned: %q", meta)
 	}
 	p.screenshot("board-required-moved")
-	deals.pipeline, deals.ticket = pl.ID, tk.ID
+	deals.pipeline, deals.ticket, deals.number = pl.ID, tk.ID, tk.Number
 }
 
 // The ticket page: closing as Won (it requires a tag) without a tag is
@@ -150,11 +150,11 @@ func TestTicketPageAsksForRequiredProperties(t *testing.T) {
 	}
 	p := newPage(t)
 	p.signIn(adminEmail, adminPassword)
-	tk, pl := struct{ ID int64 }{deals.ticket}, struct{ ID int64 }{deals.pipeline}
+	tk, pl := struct{ ID, Number int64 }{deals.ticket, deals.number}, struct{ ID int64 }{deals.pipeline}
 
 	// The ticket page: closing as Won without a tag is refused on the
 	// form, which keeps the choice and marks the tags.
-	p.open(fmt.Sprintf("/tickets/%d", tk.ID))
+	p.open(fmt.Sprintf("/tickets/%d", tk.Number))
 	p.do(
 		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("status");
 			s.value = [...s.options].find(o => o.text === "Won").value; })()`),

@@ -60,7 +60,7 @@ func viewer(r *http.Request) int64 {
 // operator is not in, as if it were not there.
 func (a *API) visible(next httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := pathID(r)
+		id, err := a.ticketID(r)
 		if err != nil {
 			return err
 		}

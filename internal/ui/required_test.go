@@ -48,7 +48,7 @@ func TestBoardAsksForRequiredValues(t *testing.T) {
 		waiting, _ := pl.Find("Waiting")
 		tk := e.open("Refund please", 1, "")
 		board := fmt.Sprintf("/pipelines/%d/board", tk.PipelineID)
-		move := fmt.Sprintf("/tickets/%d/status", tk.ID)
+		move := fmt.Sprintf("/tickets/%d/status", tk.Number)
 		fetch := map[string]string{"X-Frontdesk-Fetch": "1"}
 		c := e.client("agent")
 		token := e.csrf(c, board)
@@ -100,7 +100,7 @@ func TestTicketPageShowsMissingProperties(t *testing.T) {
 		pl := requireOn(t, e, "Closed", "assignee", "tags", "hours")
 		closed, _ := pl.Find("Closed")
 		tk := e.open("Refund please", 1, "")
-		page := fmt.Sprintf("/tickets/%d", tk.ID)
+		page := fmt.Sprintf("/tickets/%d", tk.Number)
 		c := e.client("agent")
 		form := url.Values{"_csrf": {e.csrf(c, page)}, "status": {fmt.Sprint(closed.ID)}, "priority": {"2"},
 			"assignee": {""}, "team": {fmt.Sprint(tk.Team.ID)}, "tags": {""}}
@@ -172,12 +172,12 @@ func TestTeamLimitedPipelineIsHidden(t *testing.T) {
 			contains  []string
 			lacks     []string
 		}{
-			{"agent", fmt.Sprintf("/tickets/%d", deal.ID), http.StatusNotFound, nil, []string{"Secret deal"}},
+			{"agent", fmt.Sprintf("/tickets/%d", deal.Number), http.StatusNotFound, nil, []string{"Secret deal"}},
 			{"agent", board, http.StatusNotFound, nil, []string{"Secret deal"}},
 			{"agent", "/inbox?view=open", http.StatusOK, []string{"Refund"}, []string{"Secret deal", `value="Lead"`}},
 			{"admin", "/inbox?view=open", http.StatusOK, []string{"Secret deal", `value="Lead"`}, nil},
 			{"agent", "/inbox?view=open&q=secret", http.StatusOK, nil, []string{"Secret deal"}},
-			{"admin", fmt.Sprintf("/tickets/%d", deal.ID), http.StatusOK, []string{"Secret deal"}, nil},
+			{"admin", fmt.Sprintf("/tickets/%d", deal.Number), http.StatusOK, []string{"Secret deal"}, nil},
 			{"admin", board, http.StatusOK, []string{"Secret deal"}, nil},
 		} {
 			res, body := e.do(e.client(tc.who), http.MethodGet, tc.path, nil, nil)

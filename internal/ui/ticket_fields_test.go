@@ -35,7 +35,7 @@ func TestTicketFieldsCard(t *testing.T) {
 		e := newEnv(t, d)
 		e.defineFields()
 		tk := e.open("Kettle leaks", 0, "")
-		page := fmt.Sprintf("/tickets/%d", tk.ID)
+		page := fmt.Sprintf("/tickets/%d", tk.Number)
 		expect(t, "empty card", e.get(page, http.StatusOK), []string{`id="custom-heading">Fields`, `<label for="cf-reason">Return reason</label>`,
 			`<p class="hint" id="cf-reason-hint">What the customer wants</p>`, `<option value="" selected>Not set</option>`,
 			`<legend>Parts</legend>`, `inputmode="decimal" id="cf-amount"`, `type="checkbox" id="cf-vip" name="cf-vip" value="true"`}, nil)
