@@ -157,8 +157,8 @@ func TestTicketPageAsksForRequiredProperties(t *testing.T) {
 	p.open(fmt.Sprintf("/tickets/%d", tk.Number))
 	p.do(
 		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("status");
-			s.value = [...s.options].find(o => o.text === "Won").value; })()`),
-		chromedp.Click(chromedp.CSS("form.props button[type=submit]")),
+			s.value = [...s.options].find(o => o.text === "Won").value;
+			s.dispatchEvent(new Event("change", {bubbles: true})); })()`),
 		chromedp.WaitVisible(chromedp.CSS("#missing-notice")),
 	)
 	if msg := get(p, chromedp.Text(chromedp.CSS("#missing-notice"))); !strings.Contains(msg, "Won needs at least one tag") {

@@ -39,6 +39,11 @@ func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if r.Header.Get(fetchHeader) != "" {
+		if errors.As(err, new(*ticket.MissingError)) {
+			// The page's own form asks for what the status lacks; the
+			// script posts the form whole to get it.
+			w.Header().Set(askHeader, "1")
+		}
 		return fetchAnswer(w, bad)
 	}
 	if len(bad) > 0 {
@@ -62,6 +67,10 @@ func (u *UI) ticketUpdate(w http.ResponseWriter, r *http.Request) error {
 
 // fetchAnswer is the plain answer to a change sent by script: 204, or 422
 // and the refusal as sentences, one per line.
+// askHeader on a script's refused change says the status lacks required
+// properties, which the page shows with inputs when the form is posted.
+const askHeader = "X-Frontdesk-Ask"
+
 func fetchAnswer(w http.ResponseWriter, bad map[string]string) error {
 	if len(bad) == 0 {
 		w.WriteHeader(http.StatusNoContent)

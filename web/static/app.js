@@ -402,7 +402,9 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   if (!form || !window.fetch) return;
   var saved = document.getElementById("props-saved");
   var button = form.querySelector("button[type=submit]");
-  if (button) button.hidden = true;
+  // After a refusal for missing properties the page keeps the chosen
+  // status: the operator fills what is missing and saves it all at once.
+  if (button && !document.getElementById("missing-notice")) button.hidden = true;
   var names = { status: "Status", priority: "Priority", assignee: "Assignee", team: "Team", tags: "Tags" };
 
   function refresh(whole) {
@@ -431,6 +433,10 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       headers: { "X-Frontdesk-Fetch": "1", "X-CSRF-Token": data.get("_csrf") }
     }).then(function (res) {
       if (res.status === 204) return "";
+      if (res.headers.get("X-Frontdesk-Ask")) { // the page asks for the missing properties
+        form.submit();
+        return new Promise(function () {});
+      }
       return res.text().then(function (t) {
         return (res.headers.get("Content-Type") || "").indexOf("text/plain") === 0 && t ? t :
           "Not saved. Reload the page and try again.";
