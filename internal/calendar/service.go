@@ -101,12 +101,38 @@ func (s *Service) Delete(ctx context.Context, id int64) error {
 			return domain.Conflict("%s uses this calendar; choose other business hours for %s first",
 				teamNames(r.Teams), pronoun(len(r.Teams)))
 		}
+		if err := refuseIfPolicies(ctx, tx, id); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM calendars WHERE id = $1`, id)
-		if db.IsForeignKeyViolation(err) { // a team took it meanwhile
-			return domain.Conflict("a team uses this calendar now; choose other business hours for it first")
+		if db.IsForeignKeyViolation(err) { // a team or a policy took it meanwhile
+			return domain.Conflict("a team or an SLA policy uses this calendar now; choose other business hours for it first")
 		}
 		return err
 	})
+}
+
+// refuseIfPolicies names the SLA policies that count in calendar id: their
+// targets would silently move to the team's hours.
+func refuseIfPolicies(ctx context.Context, tx *db.Tx, id int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM sla_policies WHERE calendar_id = $1 ORDER BY position, id`, id)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return err
+		}
+		names = append(names, "SLA policy "+n)
+	}
+	if err := rows.Err(); err != nil || len(names) == 0 {
+		return err
+	}
+	return domain.Conflict("%s counts in this calendar; choose other business hours for %s first",
+		strings.Join(names, ", "), pronoun(len(names)))
 }
 
 func teamNames(teams []TeamRef) string {

@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
@@ -406,6 +408,29 @@ func TestWiredSelectorsAtCreation(t *testing.T) {
 			if got != c.want {
 				t.Errorf("case %d: due %q, want %q", i, got, c.want)
 			}
+		}
+	})
+}
+
+// A calendar a policy counts in is not deleted from under it, and the
+// refusal names the policy (a team does not use it).
+func TestCalendarOfAPolicyIsKept(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		c, err := w.s.Calendars.Create(w.ctx, berlinHours("Night desk", [][]string{{"18:00", "24:00"}}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := w.policy(sla.Input{Name: "Night", CalendarID: &c.ID, Targets: sla.TargetMinutes{FirstResponse: mins(30)}})
+		err = w.s.Calendars.Delete(w.ctx, c.ID)
+		if !errors.Is(err, domain.ErrConflict) || !strings.Contains(err.Error(), "SLA policy Night counts in this calendar") {
+			t.Fatalf("delete a policy's calendar: %v, want a conflict naming the policy", err)
+		}
+		if err := w.s.SLA.Delete(w.ctx, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.s.Calendars.Delete(w.ctx, c.ID); err != nil {
+			t.Errorf("delete once no policy uses it: %v", err)
 		}
 	})
 }
