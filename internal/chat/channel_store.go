@@ -101,19 +101,6 @@ func (s *Service) fillOperators(ctx context.Context, cs []*Channel) error {
 
 // channelsOf lists the ids of the channels an operator joined.
 func channelsOf(ctx context.Context, q db.Querier, operatorID int64) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT channel_id FROM chat_channel_operators WHERE operator_id = $1
+	return db.Int64s(ctx, q, `SELECT channel_id FROM chat_channel_operators WHERE operator_id = $1
 		ORDER BY channel_id`, operatorID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }

@@ -63,23 +63,10 @@ func (s *Service) previousOperator(ctx context.Context, tx *db.Tx, chatID, chann
 // candidates are the channel's online operators with a free seat, fewest
 // active chats first, then the one longest without a new chat.
 func (s *Service) candidates(ctx context.Context, tx *db.Tx, channelID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT o.operator_id FROM chat_operators o JOIN chat_channel_operators m
+	return db.Int64s(ctx, tx, `SELECT o.operator_id FROM chat_operators o JOIN chat_channel_operators m
 		ON m.operator_id = o.operator_id WHERE m.channel_id = $1 AND o.status = 'online' AND o.last_seen_at > $2
 		AND o.active < o.capacity ORDER BY o.active, o.last_assigned_at IS NOT NULL, o.last_assigned_at, o.operator_id`,
 		channelID, s.cutoff(s.now()))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }
 
 // assign gives a queued chat to op. The seat is taken first with one
