@@ -44,20 +44,58 @@ type conn struct {
 	lastRead   time.Time       // read marks too
 	lastSeen   time.Time       // operators: when Seen was last written
 	alive      func(context.Context) bool
-	wake       chan struct{}
-	closed     bool
+	pingDue    bool
+
+	// An idle socket holds no writer goroutine: poke starts one when
+	// something is due, and it ends when nothing is (writing says one
+	// runs). ctx ends with the socket.
+	writing atomic.Bool
+	ctx     context.Context
+	cancel  context.CancelFunc
 }
 
 func newConn(h *Hub, ws *websocket.Conn) *conn {
+	ctx, cancel := context.WithCancel(h.base())
 	return &conn{h: h, ws: ws, sent: map[int64]int64{}, dirty: map[int64]int{}, resume: map[int64]int64{},
-		wake: make(chan struct{}, 1)}
+		ctx: ctx, cancel: cancel}
 }
 
+// poke makes sure a writer runs for what was just marked.
 func (c *conn) poke() {
-	select {
-	case c.wake <- struct{}{}:
-	default:
+	if c.writing.CompareAndSwap(false, true) {
+		go c.drain()
 	}
+}
+
+// drain writes until nothing is due. A mark made after the last take is
+// seen either by the check below or by its own poke, which finds
+// writing false again.
+func (c *conn) drain() {
+	for {
+		if err := c.flush(c.ctx); err != nil {
+			c.cancel() // ends the read loop, which closes the socket
+			return
+		}
+		c.writing.Store(false)
+		if !c.pending() || !c.writing.CompareAndSwap(false, true) {
+			return
+		}
+	}
+}
+
+func (c *conn) pending() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.pingDue || len(c.dirty) > 0 || len(c.out) > 0 || len(c.resume) > 0
+}
+
+// askPing has the writer ping the client (the hub asks every socket in
+// turn).
+func (c *conn) askPing() {
+	c.mu.Lock()
+	c.pingDue = true
+	c.mu.Unlock()
+	c.poke()
 }
 
 func (c *conn) mark(chatID int64, what int) {
@@ -108,7 +146,7 @@ func (c *conn) askResume(chatID, after int64) {
 }
 
 // take swaps out what is due.
-func (c *conn) take() (map[int64]int, [][]byte) {
+func (c *conn) take() (dirty map[int64]int, out [][]byte, ping bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for id, after := range c.resume {
@@ -118,9 +156,9 @@ func (c *conn) take() (map[int64]int, [][]byte) {
 			c.sent[id] = after
 		}
 	}
-	d, o := c.dirty, c.out
-	c.dirty, c.out, c.resume = map[int64]int{}, nil, map[int64]int64{}
-	return d, o
+	dirty, out, ping = c.dirty, c.out, c.pingDue
+	c.dirty, c.out, c.resume, c.pingDue = map[int64]int{}, nil, map[int64]int64{}, false
+	return dirty, out, ping
 }
 
 // unfollowed forgets a chat's last seq (the writer reads it).
@@ -130,35 +168,16 @@ func (c *conn) unfollowed(chatID int64) {
 	c.mu.Unlock()
 }
 
-// writeLoop is the socket's only writer: it sends queued frames, then
-// for each dirty chat its state and its messages past the last seq sent.
-func (c *conn) writeLoop(ctx context.Context) error {
-	ping := time.NewTicker(c.h.pingEvery())
-	defer ping.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-ping.C:
-			pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-			err := c.ws.Ping(pctx)
-			cancel()
-			if err != nil {
-				return err
-			}
-			if err := c.heartbeat(ctx); err != nil {
-				return err
-			}
-		case <-c.wake:
-			if err := c.flush(ctx); err != nil {
-				return err
-			}
+// flush is the socket's only writer (drain runs one at a time): it
+// pings when due, sends queued frames, then for each dirty chat its
+// state and its messages past the last seq sent.
+func (c *conn) flush(ctx context.Context) error {
+	dirty, out, ping := c.take()
+	if ping {
+		if err := c.ping(ctx); err != nil {
+			return err
 		}
 	}
-}
-
-func (c *conn) flush(ctx context.Context) error {
-	dirty, out := c.take()
 	for _, b := range out {
 		if err := c.write(ctx, b); err != nil {
 			return err
@@ -170,6 +189,16 @@ func (c *conn) flush(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+func (c *conn) ping(ctx context.Context) error {
+	pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	err := c.ws.Ping(pctx)
+	cancel()
+	if err != nil {
+		return err
+	}
+	return c.heartbeat(ctx)
 }
 
 func (c *conn) write(ctx context.Context, b []byte) error {

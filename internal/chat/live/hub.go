@@ -37,6 +37,7 @@ type Hub struct {
 	byChat    map[int64]map[*conn]struct{}
 	operators map[*conn]struct{}
 	visitors  map[*conn]struct{}
+	ctx       context.Context // ends with the hub; every socket's parent
 	stop      func()
 }
 
@@ -52,9 +53,59 @@ func (h *Hub) start() {
 		}
 		sub := h.Bus.Subscribe()
 		ctx, cancel := context.WithCancel(context.Background())
+		h.ctx = ctx
 		h.stop = func() { cancel(); sub.Close() }
 		go h.run(ctx, sub)
+		go h.pings(ctx)
 	})
+}
+
+func (h *Hub) base() context.Context {
+	h.start()
+	return h.ctx
+}
+
+// pings asks every socket for a ping in turn, spread over the period so
+// that thousands of sockets are not pinged in one burst.
+func (h *Hub) pings(ctx context.Context) {
+	every := h.pingEvery()
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		all := h.all()
+		if len(all) == 0 {
+			continue
+		}
+		gap := every / 2 / time.Duration(len(all))
+		for _, c := range all {
+			c.askPing()
+			if gap > 0 {
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(gap):
+				}
+			}
+		}
+	}
+}
+
+func (h *Hub) all() []*conn {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make([]*conn, 0, len(h.visitors)+len(h.operators))
+	for c := range h.visitors {
+		out = append(out, c)
+	}
+	for c := range h.operators {
+		out = append(out, c)
+	}
+	return out
 }
 
 // Close stops hearing the bus (tests; a server's hub lives as long as it).

@@ -24,7 +24,9 @@ var acceptOptions = &websocket.AcceptOptions{InsecureSkipVerify: true, Compressi
 const maxFrame = 64 << 10
 
 // Visitor serves a visitor's socket for the chat their token named; the
-// caller has checked the token and the origin.
+// caller has checked the token and the origin. The socket outlives the
+// request: its reader runs on a fresh goroutine, so an idle socket keeps
+// neither the handler's deep stack nor the request.
 func (h *Hub) Visitor(w http.ResponseWriter, r *http.Request, ch chat.Chat, addr string) error {
 	ws, err := websocket.Accept(w, r, acceptOptions)
 	if err != nil {
@@ -33,7 +35,8 @@ func (h *Hub) Visitor(w http.ResponseWriter, r *http.Request, ch chat.Chat, addr
 	c := newConn(h, ws)
 	c.visitor, c.chatID, c.addr = true, ch.ID, addr
 	c.channelID.Store(ch.ChannelID)
-	return h.serve(r.Context(), c, c.visitorFrame)
+	go h.serve(c, c.visitorFrame)
+	return nil
 }
 
 // Operator serves an operator's socket; the caller has checked the
@@ -47,29 +50,25 @@ func (h *Hub) Operator(w http.ResponseWriter, r *http.Request, op chat.Person, a
 	c := newConn(h, ws)
 	c.operatorID, c.name, c.alive = op.ID, op.Name, alive
 	if err := c.listOpen(r.Context()); err != nil {
+		c.cancel()
 		ws.Close(websocket.StatusInternalError, "try again")
 		return err
 	}
-	return h.serve(r.Context(), c, c.operatorFrame)
+	go h.serve(c, c.operatorFrame)
+	return nil
 }
 
-// serve runs the writer beside the reader until either ends.
-func (h *Hub) serve(ctx context.Context, c *conn, handle func(context.Context, frame) error) error {
+// serve reads until the client goes or the writer fails (which cancels
+// the socket's context).
+func (h *Hub) serve(c *conn, handle func(context.Context, frame) error) {
 	h.add(c)
 	defer h.remove(c)
+	defer c.cancel()
 	c.ws.SetReadLimit(maxFrame)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- c.writeLoop(ctx); cancel() }()
-	err := c.readLoop(ctx, handle)
-	cancel()
-	<-done
-	c.ws.Close(websocket.StatusNormalClosure, "")
-	if errors.Is(err, context.Canceled) || websocket.CloseStatus(err) != -1 {
-		return nil
+	err := c.readLoop(c.ctx, handle)
+	if websocket.CloseStatus(err) == -1 {
+		c.ws.Close(websocket.StatusNormalClosure, "")
 	}
-	return nil // a dropped connection is the client's business, not an error to log
 }
 
 func (c *conn) readLoop(ctx context.Context, handle func(context.Context, frame) error) error {
