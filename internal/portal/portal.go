@@ -49,8 +49,8 @@ type Portal struct {
 	chatStarts  httpx.Limiter // new chats and transcript mails per address and visitor
 	script      *widgetScript
 	chatScript  *widgetScript // the chat window, loaded by the widget on demand
-	origin      string // scheme://host of the base URL
-	secure      bool   // cookies only over TLS
+	origin      string        // scheme://host of the base URL
+	secure      bool          // cookies only over TLS
 }
 
 // New parses the templates, so a broken one fails at start.
