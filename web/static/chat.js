@@ -39,7 +39,7 @@
     ".fdc-head{display:flex;flex-direction:column;padding:12px 14px;border-radius:10px;background:var(--fdc-head);color:var(--fdc-head-on)}" +
     ".fdc-head strong{font-weight:600;font-size:17px;overflow-wrap:anywhere}.fdc-head span{font-size:14px;opacity:.9}" +
     ".fdc-status{font-size:14px;color:#4b5563}" +
-    ".fdc-log{list-style:none;padding:0;display:flex;flex-direction:column;gap:8px;overflow-y:auto;min-height:120px;flex:1}" +
+    ".fdc-log{display:flex;flex-direction:column;gap:8px;overflow-y:auto;min-height:120px;flex:1}" +
     ".fdc-m{max-width:85%;padding:8px 10px;border-radius:10px;background:#f3f4f6;align-self:flex-start}" +
     ".fdc-m.me{align-self:flex-end;background:var(--fdc-btn);color:var(--fdc-btn-on)}" +
     ".fdc-m.sys{align-self:center;background:none;color:#6b7280;font-size:13px;text-align:center}" +
@@ -298,12 +298,12 @@
     return k;
   };
   C.logList = function () {
-    this.log = el("ul", { "class": "fdc-log", role: "log", "aria-live": "polite", "aria-label": "Messages" });
+    this.log = el("div", { "class": "fdc-log", role: "log", "aria-live": "polite", "aria-label": "Messages" });
     return this.log;
   };
   C.welcome = function (log) {
     var ch = this.channel;
-    if (ch.welcome_message) log.appendChild(el("li", { "class": "fdc-m" },
+    if (ch.welcome_message) log.appendChild(el("div", { "class": "fdc-m" },
       [el("div", { "class": "fdc-who" }, ch.name), el("p", null, ch.welcome_message)]));
   };
 
@@ -347,9 +347,9 @@
       me.sendText(text, rid("c-"));
     });
     me.compose = c;
-    var end = el("button", { type: "button", "class": "fdc-link" }, "End chat");
+    var end = el("button", { type: "button", "class": "fdc-link fdc-end" }, "End chat");
     var ask = el("div", { "class": "fdc-row", hidden: true });
-    var yes = el("button", { type: "button", "class": "fdc-btn" }, "End chat");
+    var yes = el("button", { type: "button", "class": "fdc-btn fdc-yes" }, "End chat");
     var no = el("button", { type: "button", "class": "fdc-sec" }, "Keep chatting");
     ask.appendChild(el("span", null, "End this chat?"));
     ask.appendChild(yes); ask.appendChild(no);
@@ -398,7 +398,9 @@
   // a drop reconnects with backoff (0.5 s doubling to 10 s).
   C.connect = function () {
     var me = this;
-    if (me.stopped || !me.socketURL) return;
+    if (me.stopped || !me.socketURL || me.ws) return;
+    me.watchNetwork();
+    if (navigator.onLine === false) return; // the "online" event comes back here
     var ws = new WebSocket(me.socketURL);
     me.ws = ws;
     ws.onopen = function () {
@@ -410,14 +412,35 @@
       try { f = JSON.parse(ev.data); } catch (e) { return; }
       me.frame(f);
     };
-    ws.onclose = function () {
-      if (me.ws !== ws) return;
-      me.ws = null;
-      me.failPending("Not sent \u2014 the connection dropped.");
-      if (me.stopped) return;
-      me.retry = setTimeout(function () { me.connect(); }, me.backoff);
-      me.backoff = Math.min(me.backoff * 2, 10000);
-    };
+    ws.onclose = function () { me.dropped(ws); };
+  };
+  // dropped forgets a socket that closed (or that the network took away):
+  // what it had not acknowledged is unsent, and a new one follows.
+  C.dropped = function (ws) {
+    var me = this;
+    if (me.ws !== ws) return;
+    me.ws = null;
+    ws.onclose = ws.onmessage = null;
+    ws.close();
+    me.failPending("Not sent \u2014 the connection dropped.");
+    if (me.stopped) return;
+    clearTimeout(me.retry);
+    me.retry = setTimeout(function () { me.connect(); }, me.backoff);
+    me.backoff = Math.min(me.backoff * 2, 10000);
+  };
+  // watchNetwork: a socket can linger half-open after the network went
+  // away, so the browser's offline event drops it at once, and the
+  // online event reconnects without waiting out the backoff.
+  C.watchNetwork = function () {
+    var me = this;
+    if (me.watching) return;
+    me.watching = true;
+    W.addEventListener("offline", function () { if (me.ws) me.dropped(me.ws); });
+    W.addEventListener("online", function () {
+      clearTimeout(me.retry);
+      me.backoff = 500;
+      me.connect();
+    });
   };
   C.live = function () { return this.ws && this.ws.readyState === 1; };
   C.put = function (f) { if (this.live()) this.ws.send(JSON.stringify(f)); };
@@ -454,7 +477,7 @@
   C.bubble = function (m) {
     var me = this, mine = m.author === "visitor";
     var who = mine ? "You" : m.author === "system" ? "" : (m.operator && m.operator.name) || "Support";
-    var li = el("li", { "class": "fdc-m" + (mine ? " me" : m.author === "system" ? " sys" : ""), "data-seq": m.seq },
+    var li = el("div", { "class": "fdc-m" + (mine ? " me" : m.author === "system" ? " sys" : ""), "data-seq": m.seq },
       [who ? el("div", { "class": "fdc-who" }, who) : null, m.body ? el("p", null, m.body) : null]);
     if ((m.files || []).length) li.appendChild(el("ul", { "aria-label": "Files" }, m.files.map(function (f) {
       var url = me.api + me.tk() + "files/" + encodeURIComponent(f.id);
@@ -471,7 +494,7 @@
   C.sendText = function (text, cid) {
     var me = this, p = me.pending[cid];
     if (!p) {
-      p = me.pending[cid] = { body: text, li: el("li", { "class": "fdc-m me pending" }) };
+      p = me.pending[cid] = { body: text, li: el("div", { "class": "fdc-m me pending" }) };
       me.log.appendChild(p.li);
     }
     p.acked = p.failed = false;

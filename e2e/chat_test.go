@@ -1,0 +1,231 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// A visitor on a host site on another origin chats with the operator:
+// messages both ways, the operator's typing shown, payloads inert, then
+// the visitor ends the chat and the rating reaches the operator.
+func TestChatWithOperator(t *testing.T) {
+	chatTeam(t)
+	visitor := newPage(t)
+	visitor.do(chromedp.Navigate(chatHostPage(t, "/chat-a")))
+	visitor.waitWidgetText(".bubble", "Questions about plants? Chat with us.")
+	visitor.openChat()
+	if ph := inWidget[string](visitor, `w.querySelector("#fdc-text").placeholder`); ph != "Ask the gardeners…" {
+		t.Errorf("placeholder %q", ph)
+	}
+	visitor.waitLog(chatWelcome) // the payload shows as text
+	visitor.say("Do you sell hoses? " + chatPayload)
+	visitor.waitLog("Do you sell hoses? " + chatPayload)
+	c := newestChat(t, "active")
+	t.Cleanup(func() { endChat(t, c.ID) })
+	visitor.waitWidgetText(".sub", "You are chatting with")
+
+	// The operator types, from the agent app's socket, then answers.
+	operator := newPage(t)
+	operator.signIn(adminEmail, adminPassword)
+	operator.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`new Promise(ok => {
+		const ws = new WebSocket(location.origin.replace("http", "ws") + "/chats/socket");
+		window.opSocket = ws;
+		ws.onopen = () => { ws.send(JSON.stringify({type: "resume", chat_id: %d, after: 0})); ok(); };
+	})`, c.ID), chromedp.EvalAwaitPromise))
+	operator.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
+		`window.opSocket.send(JSON.stringify({type: "typing", chat_id: %d, active: true, first: "Y"}))`, c.ID)))
+	visitor.waitWidgetText(".fdc-typing", "is typing…")
+	operatorSays(t, c.ID, "Yes, 15 m and 25 m. "+chatPayload)
+	visitor.waitLog("Yes, 15 m and 25 m. " + chatPayload)
+	if got := inWidget[string](visitor, `w.querySelector(".fdc-typing").textContent`); got != "" {
+		t.Errorf("typing still shown after the message: %q", got)
+	}
+	inert(t, visitor, "the host page with the chat")
+	visitor.screenshot("chat-widget")
+
+	// An operator message while the window is closed counts on the badge.
+	visitor.do(chromedp.Click(in(".x")))
+	operatorSays(t, c.ID, "Anything else?")
+	visitor.waitWidgetText(".count", "1")
+	visitor.do(chromedp.Click(in(".launcher")))
+	visitor.waitLog("Anything else?")
+	if inWidget[bool](visitor, `!w.querySelector(".count").hidden`) {
+		t.Error("the unread badge stays after the window opened")
+	}
+
+	// The visitor ends the chat, confirms, and rates it.
+	visitor.do(chromedp.Click(in(".fdc-end")), chromedp.WaitVisible(in(".fdc-yes")), chromedp.Click(in(".fdc-yes")))
+	visitor.waitWidgetText(".fdc-status", "The chat has ended.")
+	visitor.do(chromedp.Click(in(`input[value=satisfied]`)), chromedp.SendKeys(in("#fdc-comment"), "Quick and kind"),
+		chromedp.Click(in(`form[aria-label="Rate this chat"] button[type=submit]`)))
+	visitor.waitWidgetText(".fdc-ok", "Thanks for your rating.")
+	visitor.screenshot("chat-widget-ended")
+	var got apiChat
+	chatAPI(t, "GET", fmt.Sprintf("/chats/%d", c.ID), nil, &got)
+	if got.State != "ended" || got.Rating == nil || *got.Rating != "satisfied" || got.RatingComment != "Quick and kind" {
+		t.Errorf("the operator sees state %s, rating %v %q", got.State, got.Rating, got.RatingComment)
+	}
+}
+
+// The visitor's network drops while the operator sends three messages:
+// back online, all three show once, in order, and what the visitor sent
+// meanwhile is marked unsent and goes on Retry.
+func TestChatSurvivesNetworkDrop(t *testing.T) {
+	chatTeam(t)
+	visitor := newPage(t)
+	visitor.do(chromedp.Navigate(chatHostPage(t, "/chat-b")))
+	visitor.openChat()
+	visitor.say("Hello, my rake broke")
+	visitor.waitLog("Hello, my rake broke")
+	c := newestChat(t, "active")
+	t.Cleanup(func() { endChat(t, c.ID) })
+	operatorSays(t, c.ID, "Sorry to hear that.")
+	visitor.waitLog("Sorry to hear that.")
+
+	visitor.offline(true)
+	visitor.say("Are you still there?")
+	visitor.waitWidgetText(".fdc-fail", "Not sent")
+	for _, m := range []string{"One: which model?", "Two: when did you buy it?", "Three: a photo would help."} {
+		operatorSays(t, c.ID, m)
+	}
+	visitor.offline(false)
+	visitor.waitLog("Three: a photo would help.")
+	visitor.do(chromedp.Click(in(".fdc-fail button")))
+	visitor.waitLog("Are you still there?")
+	time.Sleep(time.Second) // a repeat would come right after
+	log := chatLog(visitor)
+	var seen []string
+	for _, l := range log {
+		for _, m := range []string{"One:", "Two:", "Three:", "Are you still there?"} {
+			if strings.Contains(l, m) {
+				seen = append(seen, m)
+			}
+		}
+	}
+	if strings.Join(seen[:3], " ") != "One: Two: Three:" || len(seen) != 4 {
+		t.Errorf("after the drop the chat shows %q; want One, Two, Three once each, in order, and the retried message once", seen)
+	}
+}
+
+// offline cuts the page's network (DevTools offline), or brings it back.
+func (p *page) offline(on bool) {
+	p.t.Helper()
+	p.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+			MatchedNetworkConditions: []*network.Conditions{{Offline: on, DownloadThroughput: -1, UploadThroughput: -1}}})
+		if err != nil {
+			return err
+		}
+		// The rule cuts requests; navigator.onLine and its events follow the state.
+		_, err = cdp.Call(ctx, t, network.OverrideNetworkState, network.OverrideNetworkStateParams{
+			Offline: on, DownloadThroughput: -1, UploadThroughput: -1})
+		return err
+	}))
+}
+
+// Nobody online: the widget offers the offline form, which opens a
+// ticket on the team with channel chat.
+func TestChatOfflineForm(t *testing.T) {
+	chatTeam(t)
+	setOnline(t, "offline")
+	t.Cleanup(func() { setOnline(t, "online") })
+	visitor := newPage(t)
+	visitor.do(chromedp.Navigate(chatHostPage(t, "/chat-c")))
+	visitor.do(chromedp.WaitVisible(in(".bubble")), chromedp.Click(in(".launcher")), chromedp.WaitVisible(in("#fdc-name")))
+	visitor.do(chromedp.Click(in(`form[aria-label="Leave a message"] button[type=submit]`)))
+	visitor.waitWidgetText("#fdc-email-err", "Please fill this in.")
+	visitor.screenshot("chat-offline-form")
+	visitor.do(chromedp.SendKeys(in("#fdc-name"), "Olive "+chatPayload), chromedp.SendKeys(in("#fdc-email"), "olive@example.com"),
+		chromedp.SendKeys(in("#fdc-message"), "Do you ship seeds abroad?"),
+		chromedp.Click(in(`form[aria-label="Leave a message"] button[type=submit]`)))
+	visitor.waitWidgetText(".fdc-ok", "We will reply by mail.")
+	n := ticketNumberIn(t, inWidget[string](visitor, `w.querySelector(".fdc-ok").textContent`))
+	var tk struct {
+		Channel string
+		Team    struct{ Slug string }
+	}
+	if code := chatAPI(t, "GET", fmt.Sprintf("/tickets/%%23%d", n), nil, &tk); code != http.StatusOK || tk.Channel != "chat" || tk.Team.Slug != chatSlug {
+		t.Errorf("ticket #%d: %d, channel %q, team %q", n, code, tk.Channel, tk.Team.Slug)
+	}
+	inert(t, visitor, "the offline form")
+}
+
+// ticketNumberIn reads "#1042" out of a text.
+func ticketNumberIn(t *testing.T, text string) int64 {
+	t.Helper()
+	var n int64
+	i := strings.Index(text, "#")
+	if i < 0 {
+		t.Fatalf("no ticket number in %q", text)
+	}
+	fmt.Sscanf(text[i+1:], "%d", &n)
+	return n
+}
+
+// A chat nobody answers in time is missed: the widget offers the form
+// with what the visitor had typed, and it becomes a ticket.
+func TestChatMissedBecomesTicket(t *testing.T) {
+	chatTeam(t)
+	chatOptions(t, 10)
+	t.Cleanup(func() { chatOptions(t, 60) })
+	visitor := newPage(t)
+	visitor.do(chromedp.Navigate(chatHostPage(t, "/chat-d")))
+	visitor.openChat()
+	visitor.say("Is anyone there?")
+	visitor.waitLog("Is anyone there?")
+	c := newestChat(t, "active")
+	t.Cleanup(func() { endChat(t, c.ID) })
+	visitor.do(chromedp.SendKeys(in("#fdc-text"), "My order is A-77"))
+	for i := 0; i < 400 && !inWidget[bool](visitor, `!!w.querySelector("#fdc-email")`); i++ {
+		time.Sleep(100 * time.Millisecond) // missed after 10 s, swept every 5 s
+	}
+	if got := inWidget[string](visitor, `w.querySelector("#fdc-message").value`); !strings.Contains(got, "My order is A-77") {
+		t.Errorf("the missed-chat form does not keep the unsent text: %q", got)
+	}
+	visitor.screenshot("chat-missed")
+	visitor.do(chromedp.SendKeys(in("#fdc-name"), "Mo"), chromedp.SendKeys(in("#fdc-email"), "mo@example.com"),
+		chromedp.Click(in(`form[aria-label="Leave a message"] button[type=submit]`)))
+	visitor.waitWidgetText(".fdc-ok", "We will reply by mail.")
+	n := ticketNumberIn(t, inWidget[string](visitor, `w.querySelector(".fdc-ok").textContent`))
+	var tk struct{ Channel, Description string }
+	if code := chatAPI(t, "GET", fmt.Sprintf("/tickets/%%23%d", n), nil, &tk); code != http.StatusOK || tk.Channel != "chat" ||
+		!strings.Contains(tk.Description, "Is anyone there?") || !strings.Contains(tk.Description, "My order is A-77") {
+		t.Errorf("ticket #%d: %d, channel %q, description %q", n, code, tk.Channel, tk.Description)
+	}
+}
+
+// The direct chat link is a page of its own that chats like the widget;
+// an unknown channel is a 404 page.
+func TestChatDirectPage(t *testing.T) {
+	chatTeam(t)
+	p := newPage(t)
+	p.open("/chat/" + chatSlug)
+	p.do(chromedp.WaitVisible(chromedp.JSPath(`document.querySelector("#fd-chat").shadowRoot.querySelector("#fdc-text")`)))
+	send := `(t => { const s = document.querySelector("#fd-chat").shadowRoot; s.querySelector("#fdc-text").value = t;
+		s.querySelector("form[aria-label='Write a message'] button[type=submit]").click(); })`
+	p.do(chromedp.Evaluate[chromedp.Void](send + `("Hello from the link")`))
+	c := newestChat(t, "active")
+	t.Cleanup(func() { endChat(t, c.ID) })
+	operatorSays(t, c.ID, "Hello back")
+	logText := `document.querySelector("#fd-chat").shadowRoot.querySelector(".fdc-log").textContent`
+	for i := 0; i < 100 && !strings.Contains(get(p, chromedp.Evaluate[string](logText)), "Hello back"); i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if got := get(p, chromedp.Evaluate[string](logText)); !strings.Contains(got, "Hello from the link") || !strings.Contains(got, "Hello back") {
+		t.Errorf("the direct page's chat shows %q", got)
+	}
+	p.fitsPhone()
+	p.screenshot("chat-direct")
+	p.checkAxe("the direct chat page")
+	inert(t, p, "the direct chat page")
+	p.open("/chat/no-such-channel")
+	p.waitText("h1", "This link does not work")
+}
