@@ -35,7 +35,7 @@
   }
 
   var css = ".fdc{display:flex;flex-direction:column;gap:10px;min-height:0;flex:1;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2937}" +
-    ".fdc *{box-sizing:border-box;margin:0}" +
+    ".fdc *{box-sizing:border-box;margin:0}.fdc [hidden]{display:none!important}" +
     ".fdc-head{display:flex;flex-direction:column;padding:12px 14px;border-radius:10px;background:var(--fdc-head);color:var(--fdc-head-on)}" +
     ".fdc-head strong{font-weight:600;font-size:17px;overflow-wrap:anywhere}.fdc-head span{font-size:14px;opacity:.9}" +
     ".fdc-status{font-size:14px;color:#4b5563}" +
@@ -53,9 +53,11 @@
     ".fdc textarea{min-height:64px;resize:vertical}.fdc [aria-invalid=true]{border-color:#b91c1c}" +
     ".fdc input[type=radio]{display:inline-block;width:auto;margin-right:6px}" +
     ".fdc-row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}" +
-    ".fdc-btn{padding:9px 14px;border:0;border-radius:6px;background:var(--fdc-btn);color:var(--fdc-btn-on);font:600 15px/1.2 inherit;cursor:pointer}" +
+    ".fdc-send{flex-wrap:nowrap}.fdc-send input{flex:1;min-width:0;padding:4px;border:0;font-size:13px}.fdc-send .fdc-btn{align-self:center}" +
+    ".fdc-link{align-self:flex-start}" +
+    ".fdc-btn{align-self:flex-start;padding:9px 14px;border:0;border-radius:6px;background:var(--fdc-btn);color:var(--fdc-btn-on);font-family:inherit;font-size:15px;font-weight:600;cursor:pointer}" +
     ".fdc-btn:disabled{opacity:.6;cursor:wait}" +
-    ".fdc-sec{padding:8px 12px;border:1px solid #9ca3af;border-radius:6px;background:#fff;color:#1f2937;font:inherit;cursor:pointer}" +
+    ".fdc-sec{align-self:flex-start;padding:8px 12px;border:1px solid #9ca3af;border-radius:6px;background:#fff;color:#1f2937;font:inherit;cursor:pointer}" +
     ".fdc-link{background:none;border:0;padding:0;color:#1d4ed8;text-decoration:underline;cursor:pointer;font:inherit}" +
     ".fdc-ferr,.fdc-err{color:#b91c1c;font-size:14px}.fdc-err{background:#fef2f2;border:1px solid #fecaca;padding:8px 10px;border-radius:6px}" +
     ".fdc-ok{background:#f0fdf4;border:1px solid #bbf7d0;padding:8px 10px;border-radius:6px;color:#166534}" +
@@ -315,7 +317,7 @@
     var send = el("button", { type: "submit", "class": "fdc-btn" }, "Send");
     var top = el("div");
     var form = el("form", { novalidate: true, "aria-label": "Write a message" }, [text, top,
-      el("div", { "class": "fdc-row" }, [el("label", { "for": "fdc-files", "class": "fdc-sr" }, "Attach files"), files, send])]);
+      el("div", { "class": "fdc-row fdc-send" }, [el("label", { "for": "fdc-files", "class": "fdc-sr" }, "Attach files"), files, send])]);
     text.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); form.requestSubmit ? form.requestSubmit() : send.click(); }
     });
@@ -468,7 +470,7 @@
     var after = [].filter.call(me.log.children, function (x) { return x.dataset.seq && +x.dataset.seq > m.seq; })[0] ||
       me.log.querySelector(".pending");
     me.log.insertBefore(li, after || null);
-    li.scrollIntoView && li.scrollIntoView({ block: "nearest" });
+    me.log.scrollTop = me.log.scrollHeight; // never scrollIntoView: it would scroll the host page too
     if (m.author === "operator") {
       me.showTyping("");
       if (!me.open) { me.unread++; me.h.badge(me.unread); } else me.readUp();
@@ -496,6 +498,7 @@
     if (!p) {
       p = me.pending[cid] = { body: text, li: el("div", { "class": "fdc-m me pending" }) };
       me.log.appendChild(p.li);
+      me.log.scrollTop = me.log.scrollHeight;
     }
     p.acked = p.failed = false;
     p.li.textContent = "";
