@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +50,17 @@ func TestChatWithOperator(t *testing.T) {
 	if got := inWidget[string](visitor, `w.querySelector(".fdc-typing").textContent`); got != "" {
 		t.Errorf("typing still shown after the message: %q", got)
 	}
+	// A file goes up over HTTP and shows as a link from the chat's files.
+	receipt := filepath.Join(t.TempDir(), "hose receipt.txt")
+	if err := os.WriteFile(receipt, []byte("Hose, 25 m, paid"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	visitor.do(chromedp.SetUploadFiles(in("#fdc-files"), []string{receipt}),
+		chromedp.Click(in(`form[aria-label="Write a message"] button[type=submit]`)))
+	visitor.waitWidgetText(".fdc-log a", "hose receipt.txt")
+	if href := inWidget[string](visitor, `w.querySelector(".fdc-log a").href`); !strings.HasPrefix(href, srv.url+"/widget/v1/chat/chats/") {
+		t.Errorf("the file's link %q", href)
+	}
 	inert(t, visitor, "the host page with the chat")
 	visitor.screenshot("chat-widget")
 
@@ -67,6 +80,9 @@ func TestChatWithOperator(t *testing.T) {
 	visitor.do(chromedp.Click(in(`input[value=satisfied]`)), chromedp.SendKeys(in("#fdc-comment"), "Quick and kind"),
 		chromedp.Click(in(`form[aria-label="Rate this chat"] button[type=submit]`)))
 	visitor.waitWidgetText(".fdc-ok", "Thanks for your rating.")
+	visitor.do(chromedp.SendKeys(in("#fdc-transcript"), "sam@example.com"),
+		chromedp.Click(in(`form[aria-label="Mail the transcript"] button[type=submit]`)))
+	visitor.waitWidgetText(".fdc-mailed", "We have mailed the transcript to sam@example.com.")
 	visitor.screenshot("chat-widget-ended")
 	var got apiChat
 	chatAPI(t, "GET", fmt.Sprintf("/chats/%d", c.ID), nil, &got)
@@ -156,6 +172,39 @@ func TestChatOfflineForm(t *testing.T) {
 		t.Errorf("ticket #%d: %d, channel %q, team %q", n, code, tk.Channel, tk.Team.Slug)
 	}
 	inert(t, visitor, "the offline form")
+}
+
+// The pre-chat form asks what the channel wants; the server's refusal
+// shows beside its field.
+func TestChatPrechatForm(t *testing.T) {
+	chatTeam(t)
+	code := chatAPI(t, "PATCH", fmt.Sprintf("/chat-channels/%d", chatEnv.channelID), map[string]any{"options": map[string]any{
+		"welcome_message": chatWelcome, "notification_text": "Questions about plants? Chat with us.",
+		"prechat_name": "optional", "prechat_email": "required"}}, nil)
+	if code != http.StatusOK {
+		t.Fatalf("prechat options: %d", code)
+	}
+	t.Cleanup(func() { chatOptions(t, 60) })
+	visitor := newPage(t)
+	visitor.do(chromedp.Navigate(chatHostPage(t, "/chat-e")))
+	visitor.openChat()
+	visitor.do(chromedp.WaitVisible(in("#fdc-email")), chromedp.SendKeys(in("#fdc-email"), "not an address"))
+	visitor.say("Hello?")
+	visitor.waitWidgetText("#fdc-email-err", "")
+	if msg := inWidget[string](visitor, `w.querySelector("#fdc-email-err").textContent`); msg == "" ||
+		inWidget[string](visitor, `w.querySelector("#fdc-email").getAttribute("aria-invalid")`) != "true" {
+		t.Errorf("no error beside the email: %q", msg)
+	}
+	visitor.screenshot("chat-prechat")
+	visitor.do(chromedp.SetValue(in("#fdc-email"), "pat@example.com"), chromedp.SendKeys(in("#fdc-name"), "Pat"))
+	visitor.say("Hello?")
+	visitor.waitLog("Hello?")
+	c := newestChat(t, "active")
+	endChat(t, c.ID)
+	visitor.waitWidgetText(".fdc-status", "The chat has ended.")
+	if v := inWidget[string](visitor, `w.querySelector("#fdc-transcript").value`); v != "pat@example.com" {
+		t.Errorf("the transcript's address is not the given email: %q", v)
+	}
 }
 
 // ticketNumberIn reads "#1042" out of a text.

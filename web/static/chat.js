@@ -613,7 +613,7 @@
       if (missing([email])) return;
       send.disabled = true;
       me.call("POST", me.tk() + "transcript", { email: email.input.value.trim() }).then(function () {
-        f.replaceWith(el("p", { "class": "fdc-ok", role: "status" }, "We have mailed the transcript to " + email.input.value.trim() + "."));
+        f.replaceWith(el("p", { "class": "fdc-ok fdc-mailed", role: "status" }, "We have mailed the transcript to " + email.input.value.trim() + "."));
       }, function (err) {
         send.disabled = false;
         mark(email, err.fields && err.fields.email);
