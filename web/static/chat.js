@@ -38,7 +38,7 @@
     ".fdc *{box-sizing:border-box;margin:0}.fdc [hidden]{display:none!important}" +
     ".fdc-head{display:flex;flex-direction:column;padding:12px 14px;border-radius:10px;background:var(--fdc-head);color:var(--fdc-head-on)}" +
     ".fdc-head strong{font-weight:600;font-size:17px;overflow-wrap:anywhere}.fdc-head span{font-size:14px;opacity:.9}" +
-    ".fdc-status{font-size:14px;color:#4b5563}" +
+    ".fdc-status{font-size:14px;color:#4b5563}.fdc-status:empty{display:none}" +
     ".fdc-log{display:flex;flex-direction:column;gap:8px;overflow-y:auto;min-height:120px;flex:1}" +
     ".fdc-m{max-width:85%;padding:8px 10px;border-radius:10px;background:#f3f4f6;align-self:flex-start}" +
     ".fdc-m.me{align-self:flex-end;background:var(--fdc-btn);color:var(--fdc-btn-on)}" +
@@ -200,7 +200,8 @@
       wrap: el("div", null, [el("label", { "for": id }, label + (req ? " *" : "")), input, err]) };
   };
   function mark(f, msg) {
-    f.err.textContent = msg || "";
+    msg = msg ? msg.charAt(0).toUpperCase() + msg.slice(1) + (/[.!?]$/.test(msg) ? "" : ".") : "";
+    f.err.textContent = msg;
     f.err.hidden = !msg;
     if (msg) { f.input.setAttribute("aria-invalid", "true"); f.input.setAttribute("aria-errormessage", f.err.id); }
     else f.input.removeAttribute("aria-invalid");

@@ -16,7 +16,7 @@
   var storeKey = "frontdesk:" + team + ":tickets";
   // The team's chat channel has the team's slug unless the tag names one.
   var chatSlug = tag.getAttribute("data-chat") || team;
-  var chatOn = null, chat = null, chatLoading = false;
+  var chatOn = null, chat = null, chatLoading = false, unread = 0;
   var identity = null;
   var defaults = [
     { name: "first_name", target: "contact.first_name", type: "text", label: "Your name" },
@@ -187,14 +187,14 @@
     svg.appendChild(path);
     ui.launcher.appendChild(svg);
     ui.launcher.appendChild(el("span", null, "Help"));
-    ui.count = el("span", { "class": "count", hidden: true });
+    ui.count = el("span", { "class": "count", "aria-hidden": "true", hidden: true });
     ui.launcher.appendChild(ui.count);
     ui.bubble = el("button", { type: "button", "class": "bubble", hidden: true });
     ui.bubble.addEventListener("click", function () { openPanel(); showChat(); });
     ui.launcher.addEventListener("click", function () { ui.panel.hidden ? openPanel() : closePanel(); });
     ui.title = el("h2", { id: "fd-title" }, "Support");
     ui.sub = el("span", { "class": "sub" });
-    ui.tabChat = el("button", { type: "button", hidden: true }, "Chat");
+    ui.tabChat = el("button", { type: "button" }, "Chat"); // in the nav only when the team offers chat
     ui.tabChat.addEventListener("click", function () { showChat(); });
     var x = el("button", { type: "button", "class": "x", "aria-label": "Close" }, "\u00d7");
     x.addEventListener("click", closePanel);
@@ -205,7 +205,7 @@
     ui.body = el("div", { "class": "body", "aria-live": "polite" });
     ui.panel = el("div", { id: "fd-panel", "class": "panel", role: "dialog", "aria-labelledby": "fd-title", hidden: true },
       [el("header", null, [el("div", { "class": "t" }, [ui.title, ui.sub]), x]),
-        el("nav", { "aria-label": "Widget" }, [ui.tabChat, ui.tabNew, ui.tabList]), ui.body]);
+        ui.nav = el("nav", { "aria-label": "Widget" }, [ui.tabNew, ui.tabList]), ui.body]);
     ui.panel.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape") { ev.stopPropagation(); closePanel(); }
     });
@@ -229,7 +229,7 @@
       ui.launcher.style.background = b;
       ui.launcher.style.color = onColor(b);
     }
-    ui.launcher.setAttribute("aria-label", "Contact " + (form.team.name || "support"));
+    badge(unread);
   }
 
   function onColor(c) {
@@ -555,10 +555,12 @@
   }
 
   // badge counts the operator's messages that came while the window was shut.
+  // The label starts with the visible word, as speech users say it.
   function badge(n) {
+    unread = n;
     ui.count.textContent = n ? String(n) : "";
     ui.count.hidden = !n;
-    ui.launcher.setAttribute("aria-label", "Contact " + (form.team.name || "support") +
+    ui.launcher.setAttribute("aria-label", "Help: contact " + (form.team.name || "support") +
       (n ? " (" + n + " unread message" + (n > 1 ? "s" : "") + ")" : ""));
   }
 
@@ -567,7 +569,7 @@
     fetch(url, { credentials: "omit" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (d) {
       if (!d || !d.channel) return;
       chatOn = d.channel;
-      ui.tabChat.hidden = false;
+      ui.nav.insertBefore(ui.tabChat, ui.tabNew);
       paint();
       if (d.channel.notification_text && ui.panel.hidden) {
         ui.bubble.textContent = d.channel.notification_text;
