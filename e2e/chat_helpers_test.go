@@ -246,3 +246,10 @@ func (p *page) waitLog(want string) {
 	}
 	p.t.Fatalf("the chat never showed %q; it shows:\n%s", want, inWidget[string](p, `w.querySelector(".panel").textContent`))
 }
+
+// setWidgetValue sets a field's value inside the widget's shadow root.
+func (p *page) setWidgetValue(css, value string) {
+	p.t.Helper()
+	p.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
+		`document.querySelector("#frontdesk-widget").shadowRoot.querySelector(%q).value = %q`, css, value)))
+}

@@ -40,11 +40,23 @@ func TestChatWithOperator(t *testing.T) {
 	operator.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`new Promise(ok => {
 		const ws = new WebSocket(location.origin.replace("http", "ws") + "/chats/socket");
 		window.opSocket = ws;
+		window.opFrames = [];
+		ws.onmessage = ev => window.opFrames.push(JSON.parse(ev.data));
 		ws.onopen = () => { ws.send(JSON.stringify({type: "resume", chat_id: %d, after: 0})); ok(); };
 	})`, c.ID), chromedp.EvalAwaitPromise))
 	operator.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
 		`window.opSocket.send(JSON.stringify({type: "typing", chat_id: %d, active: true, first: "Y"}))`, c.ID)))
 	visitor.waitWidgetText(".fdc-typing", "is typing…")
+	// And the other way: the visitor's typing reaches the operator.
+	visitor.do(chromedp.SendKeys(in("#fdc-text"), "Do"))
+	typing := `window.opFrames.some(f => f.type === "typing" && f.from === "visitor" && f.active)`
+	for i := 0; i < 50 && !get(operator, chromedp.Evaluate[bool](typing)); i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !get(operator, chromedp.Evaluate[bool](typing)) {
+		t.Error("the operator's socket never got the visitor's typing")
+	}
+	visitor.setWidgetValue("#fdc-text", "")
 	operatorSays(t, c.ID, "Yes, 15 m and 25 m. "+chatPayload)
 	visitor.waitLog("Yes, 15 m and 25 m. " + chatPayload)
 	if got := inWidget[string](visitor, `w.querySelector(".fdc-typing").textContent`); got != "" {
@@ -63,6 +75,23 @@ func TestChatWithOperator(t *testing.T) {
 	}
 	inert(t, visitor, "the host page with the chat")
 	visitor.screenshot("chat-widget")
+
+	// The host site moves on with the history API: the operator's
+	// /history lists the new page.
+	visitor.do(chromedp.Evaluate[chromedp.Void](`history.pushState({}, "", "/chat-a/hoses")`))
+	var pages string
+	for i := 0; i < 20 && !strings.Contains(pages, "/chat-a/hoses"); i++ {
+		time.Sleep(200 * time.Millisecond)
+		var out struct{ Message struct{ Body string } }
+		chatAPI(t, "POST", fmt.Sprintf("/chats/%d/messages", c.ID), map[string]string{"body": "/history"}, &out)
+		pages = out.Message.Body
+	}
+	if !strings.Contains(pages, "/chat-a/hoses") {
+		t.Errorf("the operator's /history does not list the page the visitor moved to: %q", pages)
+	}
+	if strings.Contains(strings.Join(chatLog(visitor), "\n"), "/chat-a/hoses") {
+		t.Error("the visitor sees the operator's private /history")
+	}
 
 	// An operator message while the window is closed counts on the badge.
 	visitor.do(chromedp.Click(in(".x")))
@@ -129,14 +158,32 @@ func TestChatSurvivesNetworkDrop(t *testing.T) {
 	if strings.Join(seen[:3], " ") != "One: Two: Three:" || len(seen) != 4 {
 		t.Errorf("after the drop the chat shows %q; want One, Two, Three once each, in order, and the retried message once", seen)
 	}
+
+	// A reload resumes the same chat from the browser's storage; what
+	// was said before is no news for the unread badge.
+	before := len(chatLog(visitor))
+	visitor.do(chromedp.Reload(), chromedp.WaitVisible(in(".launcher")))
+	time.Sleep(time.Second)
+	if inWidget[bool](visitor, `!w.querySelector(".count").hidden`) {
+		t.Error("after a reload the badge counts messages read before")
+	}
+	visitor.do(chromedp.Click(in(".launcher")))
+	visitor.waitLog("Three: a photo would help.")
+	if after := len(chatLog(visitor)); after != before {
+		t.Errorf("after a reload the chat shows %d messages, before %d", after, before)
+	}
 }
 
 // offline cuts the page's network (DevTools offline), or brings it back.
 func (p *page) offline(on bool) {
 	p.t.Helper()
 	p.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		rules := []*network.Conditions{} // none: the network as it is
+		if on {
+			rules = append(rules, &network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
+		}
 		_, err := cdp.Call(ctx, t, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			MatchedNetworkConditions: []*network.Conditions{{Offline: on, DownloadThroughput: -1, UploadThroughput: -1}}})
+			MatchedNetworkConditions: rules})
 		if err != nil {
 			return err
 		}
@@ -196,7 +243,8 @@ func TestChatPrechatForm(t *testing.T) {
 		t.Errorf("no error beside the email: %q", msg)
 	}
 	visitor.screenshot("chat-prechat")
-	visitor.do(chromedp.SetValue(in("#fdc-email"), "pat@example.com"), chromedp.SendKeys(in("#fdc-name"), "Pat"))
+	visitor.setWidgetValue("#fdc-email", "pat@example.com")
+	visitor.do(chromedp.SendKeys(in("#fdc-name"), "Pat"))
 	visitor.say("Hello?")
 	visitor.waitLog("Hello?")
 	c := newestChat(t, "active")

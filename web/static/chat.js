@@ -174,8 +174,9 @@
 
   C.resume = function () {
     var me = this;
-    me.call("GET", me.tk()).then(function (d) {
+    me.call("GET", "chats/" + encodeURIComponent(me.token)).then(function (d) {
       me.chat = d.chat;
+      me.oldSeq = d.chat.last_seq; // the replay of these is no news for the badge
       me.chatView();
       me.connect();
     }, function (err) {
@@ -474,7 +475,8 @@
     me.log.scrollTop = me.log.scrollHeight; // never scrollIntoView: it would scroll the host page too
     if (m.author === "operator") {
       me.showTyping("");
-      if (!me.open) { me.unread++; me.h.badge(me.unread); } else me.readUp();
+      if (me.open) me.readUp();
+      else if (m.seq > (me.oldSeq || 0)) { me.unread++; me.h.badge(me.unread); }
     }
   };
   C.bubble = function (m) {
