@@ -326,3 +326,33 @@ func TestChatDirectPage(t *testing.T) {
 	p.open("/chat/no-such-channel")
 	p.waitText("h1", "This link does not work")
 }
+
+// With every seat taken, a new visitor waits in line and sees their
+// place; when a seat frees, the chat is theirs.
+func TestChatQueuePlace(t *testing.T) {
+	chatTeam(t)
+	if code := chatAPI(t, "PUT", "/operators/me/availability", map[string]any{"status": "online", "capacity": 1}, nil); code != http.StatusOK {
+		t.Fatalf("capacity 1: %d", code)
+	}
+	t.Cleanup(func() { chatAPI(t, "PUT", "/operators/me/availability", map[string]any{"status": "online", "capacity": 4}, nil) })
+	first := newPage(t)
+	first.do(chromedp.Navigate(chatHostPage(t, "/chat-q1")))
+	first.openChat()
+	first.say("I was here first")
+	first.waitLog("I was here first")
+	a := newestChat(t, "active")
+	t.Cleanup(func() { endChat(t, a.ID) })
+
+	second := newPage(t)
+	second.do(chromedp.Navigate(chatHostPage(t, "/chat-q2")))
+	second.openChat()
+	second.waitWidgetText(".fdc-status", "Everyone is busy")
+	second.say("Me too")
+	second.waitWidgetText(".fdc-status", "You are number 1 in line.")
+	b := newestChat(t, "waiting")
+	t.Cleanup(func() { endChat(t, b.ID) })
+	second.screenshot("chat-queued")
+	endChat(t, a.ID)
+	second.waitWidgetText(".sub", "You are chatting with")
+	second.waitWidgetText(".fdc-status", "joined the chat.")
+}

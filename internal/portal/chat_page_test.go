@@ -6,6 +6,7 @@ import (
 	"context"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -85,6 +86,21 @@ func TestChatScriptAndDirectPage(t *testing.T) {
 		}
 		if res := e.get("/chat/support"); res.Code != http.StatusNotFound {
 			t.Errorf("a closed channel: %d, want 404", res.Code)
+		}
+	})
+}
+
+// Every host page's widget asks whether its team chats: a team without
+// a channel answers 404 in a form the page may read, naming nothing.
+func TestChatChannelAbsentIsReadable(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		req := httptest.NewRequest("GET", "/widget/v1/chat/channels/support", nil)
+		req.Header.Set("Origin", "https://shop.example.com")
+		rec := httptest.NewRecorder()
+		e.h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotFound || rec.Header().Get("Access-Control-Allow-Origin") != "https://shop.example.com" {
+			t.Errorf("no channel: %d, ACAO %q", rec.Code, rec.Header().Get("Access-Control-Allow-Origin"))
 		}
 	})
 }
