@@ -334,7 +334,9 @@ func TestChatQueuePlace(t *testing.T) {
 	if code := chatAPI(t, "PUT", "/operators/me/availability", map[string]any{"status": "online", "capacity": 1}, nil); code != http.StatusOK {
 		t.Fatalf("capacity 1: %d", code)
 	}
-	t.Cleanup(func() { chatAPI(t, "PUT", "/operators/me/availability", map[string]any{"status": "online", "capacity": 4}, nil) })
+	t.Cleanup(func() {
+		chatAPI(t, "PUT", "/operators/me/availability", map[string]any{"status": "online", "capacity": 4}, nil)
+	})
 	first := newPage(t)
 	first.do(chromedp.Navigate(chatHostPage(t, "/chat-q1")))
 	first.openChat()
