@@ -410,6 +410,10 @@
     ws.onopen = function () {
       me.backoff = 500;
       ws.send(JSON.stringify({ type: "resume", after: me.lastSeq || 0 }));
+      Object.keys(me.pending).forEach(function (k) {
+        var p = me.pending[k];
+        if (p.queued) { p.queued = false; me.put({ type: "message", client_id: k, body: p.body }); }
+      });
     };
     ws.onmessage = function (ev) {
       var f;
@@ -507,6 +511,7 @@
     p.li.textContent = "";
     p.li.appendChild(el("p", null, text));
     p.li.appendChild(el("div", { "class": "fdc-note" }, "Sending\u2026"));
+    if (me.ws && me.ws.readyState === 0) { p.queued = true; return; } // goes when the socket opens
     if (!me.live()) return me.fail(cid, "Not sent \u2014 you are offline.");
     me.put({ type: "message", client_id: cid, body: text });
   };
@@ -522,7 +527,10 @@
   };
   C.failPending = function (why) {
     var me = this;
-    Object.keys(me.pending).forEach(function (k) { if (!me.pending[k].acked && !me.pending[k].failed) me.fail(k, why); });
+    Object.keys(me.pending).forEach(function (k) {
+      var p = me.pending[k];
+      if (!p.acked && !p.failed) { p.queued = false; me.fail(k, why); }
+    });
   };
 
   // upload posts files (with the text, if any) over HTTP; the message

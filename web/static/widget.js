@@ -256,6 +256,7 @@
   // view replaces the panel's body, marks the current tab and focuses the
   // first control, so a keyboard user lands in the panel.
   function view(tab, nodes) {
+    ui.gen = (ui.gen || 0) + 1;
     ui.tabChat[tab === "chat" ? "setAttribute" : "removeAttribute"]("aria-current", "page");
     ui.tabNew[tab === "new" ? "setAttribute" : "removeAttribute"]("aria-current", "page");
     ui.tabList[tab === "list" ? "setAttribute" : "removeAttribute"]("aria-current", "page");
@@ -421,11 +422,20 @@
 
   // --- the visitor's tickets -----------------------------------------
 
+  // current reports whether no other view replaced the one a request
+  // was made for: a late answer must not cover what the visitor chose since.
+  function current() {
+    var gen = ui.gen;
+    return function () { return ui.gen === gen; };
+  }
+
   function showList() {
     view("list", [loading()]);
+    var still = current();
     var got = isSigned() ? call("POST", "/mine", { identity: identity }).then(function (d) { return d.items || []; })
       : Promise.resolve(stored());
     got.then(function (items) {
+      if (!still()) return;
       if (!items.length) {
         var go = el("button", { type: "button", "class": "link" }, "Open a ticket");
         go.addEventListener("click", function () { showForm(); });
@@ -441,7 +451,7 @@
       });
       view("list", [ul]);
     }, function (err) {
-      view("list", [errorBox(err.status === 403 ? new Error("We could not verify who you are, so we cannot show your tickets: " +
+      if (still()) view("list", [errorBox(err.status === 403 ? new Error("We could not verify who you are, so we cannot show your tickets: " +
         err.message + ". Please sign in again on this site.") : err)]);
     });
   }
@@ -450,11 +460,12 @@
 
   function showThread(token, notice) {
     view("list", [loading()]);
+    var still = current();
     call("GET", "/t/" + encodeURIComponent(token)).then(function (t) {
       remember(t);
-      renderThread(t, notice);
+      if (still()) renderThread(t, notice);
     }, function (err) {
-      view("list", [errorBox(err.status === 404 ? new Error("This ticket is no longer available here.") : err)]);
+      if (still()) view("list", [errorBox(err.status === 404 ? new Error("This ticket is no longer available here.") : err)]);
     });
   }
 
