@@ -582,13 +582,13 @@
       chatOn = d.channel;
       ui.nav.insertBefore(ui.tabChat, ui.tabNew);
       paint();
+      var kept = null;
+      try { kept = W.localStorage.getItem("frontdesk:chat:" + chatSlug); } catch (e) { /* private mode */ }
+      if (kept) return loadChat(); // a chat is going: the badge speaks, not the bubble
       if (d.channel.notification_text && ui.panel.hidden) {
         ui.bubble.textContent = d.channel.notification_text;
         ui.bubble.hidden = false;
       }
-      var kept = null;
-      try { kept = W.localStorage.getItem("frontdesk:chat:" + chatSlug); } catch (e) { /* private mode */ }
-      if (kept) loadChat();
     }, function () { /* no chat here: the widget stays as it was */ });
   }
 
