@@ -91,7 +91,8 @@ func TestChatScriptAndDirectPage(t *testing.T) {
 }
 
 // Every host page's widget asks whether its team chats: a team without
-// a channel answers 404 in a form the page may read, naming nothing.
+// a channel answers 404 in a form the page may read, naming nothing; so
+// does a chat token that names no chat (the window then starts afresh).
 func TestChatChannelAbsentIsReadable(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
@@ -101,6 +102,14 @@ func TestChatChannelAbsentIsReadable(t *testing.T) {
 		e.h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusNotFound || rec.Header().Get("Access-Control-Allow-Origin") != "https://shop.example.com" {
 			t.Errorf("no channel: %d, ACAO %q", rec.Code, rec.Header().Get("Access-Control-Allow-Origin"))
+		}
+		req = httptest.NewRequest("GET", "/widget/v1/chat/chats/no-such-token", nil)
+		req.Header.Set("Origin", "https://shop.example.com")
+		rec = httptest.NewRecorder()
+		e.h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotFound || rec.Header().Get("Access-Control-Allow-Origin") != "https://shop.example.com" ||
+			strings.Contains(rec.Body.String(), "support") {
+			t.Errorf("no chat: %d, ACAO %q, %s", rec.Code, rec.Header().Get("Access-Control-Allow-Origin"), rec.Body.String())
 		}
 	})
 }
