@@ -387,7 +387,7 @@
       return me.offlineForm(chat, note);
     }
     var op = chat.operator && chat.operator.name;
-    me.head(op ? "You are chatting with " + op : "");
+    me.head(op ? "You are chatting with " + op : "Waiting for someone to answer");
     if (!me.status) return;
     me.status.textContent = chat.state === "queued" ? (chat.place ? "You are number " + chat.place + " in line." :
       "Waiting for someone to answer\u2026") : (op && was !== chat.state ? op + " joined the chat." : me.status.textContent);
