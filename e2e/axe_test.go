@@ -79,4 +79,13 @@ func TestAccessibility(t *testing.T) {
 
 	p.signIn(adminEmail, adminPassword)
 	p.checkAxe("the inbox")
+
+	// The direct chat link's page, and the chat window on a host site.
+	chatTeam(t)
+	p.open("/chat/" + chatSlug)
+	p.do(chromedp.WaitVisible(chromedp.JSPath(`document.querySelector("#fd-chat").shadowRoot.querySelector("#fdc-text")`)))
+	p.checkAxe("the direct chat page")
+	p.do(chromedp.Navigate(chatHostPage(t, "/chat-axe")))
+	p.openChat()
+	p.checkAxe("the chat window in the widget")
 }

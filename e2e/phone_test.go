@@ -16,12 +16,13 @@ func phoneRoutes() []string {
 		"/settings/teams/1/mailboxes", "/settings/teams/1/form", "/settings/teams/1/widget",
 		"/settings/operators", "/settings/operators/1/tokens", "/settings/pipelines", "/settings/pipelines/new",
 		"/settings/pipelines/1", "/settings/calendars", "/settings/calendars/new", "/settings/outbox",
-		"/settings/account", "/settings/tokens"}
+		"/settings/account", "/settings/tokens", "/chat/" + chatSlug}
 }
 
 // TestPhoneLayout opens every page at 390 px: nothing scrolls sideways,
 // and the main links sit in a menu that opens from the Menu button.
 func TestPhoneLayout(t *testing.T) {
+	chatTeam(t) // the direct chat page needs its channel
 	p := newPage(t)
 	p.signIn(adminEmail, adminPassword)
 	p.do(chromedp.EmulateViewport(390, 844))

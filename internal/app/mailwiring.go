@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
@@ -35,6 +36,14 @@ func (participants) Participants(ctx context.Context, q db.Querier, ticketID int
 
 // chatContacts finds a signed chat visitor's contact by external id.
 type chatContacts struct{ c *contact.Service }
+
+// chatTranscripts queues a chat's transcript through the outbox.
+type chatTranscripts struct{ o *outbound.Service }
+
+func (t chatTranscripts) Transcript(ctx context.Context, tx *db.Tx, m chat.TranscriptMail) error {
+	return t.o.QueueTranscript(ctx, tx, outbound.TranscriptMail{ChatID: m.ChatID, TeamID: m.TeamID, To: m.To,
+		Subject: m.Subject, Text: m.Text})
+}
 
 func (a chatContacts) IDByExternalID(ctx context.Context, externalID string) (int64, error) {
 	found, _, err := a.c.List(ctx, contact.Filter{ExternalID: externalID, Limit: 1})

@@ -144,7 +144,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.TokenGuesses = s.Limits("token_guesses", TokenGuessBurst, TokenGuessWindow)
 	s.Mail.Limits, s.Mail.TokenGuesses = s.Limits, s.TokenGuesses
 	s.TrustedProxies = cfg.Proxies()
-	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts}}
+	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts},
+		Mailer: chatTranscripts{s.Outbox}}
 	s.Teams.LiveChat = s.Chats
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.UseBus(&events.Local{})

@@ -13,6 +13,7 @@ import (
 // TranscriptMail is a chat's public transcript for the visitor.
 type TranscriptMail struct {
 	ChatID  int64
+	TeamID  int64 // 0 for a channel of no team
 	To      string
 	Subject string
 	Text    string
@@ -77,12 +78,18 @@ func (s *Service) MailTranscript(ctx context.Context, chatID int64, to string) e
 	if s.Mailer == nil {
 		return domain.Conflict("transcripts cannot be mailed from this server")
 	}
-	text, err := s.Transcript(ctx, chatID)
+	c, err := s.Get(ctx, chatID)
 	if err != nil {
 		return err
 	}
-	return s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		return s.Mailer.Transcript(ctx, tx, TranscriptMail{ChatID: chatID, To: to,
-			Subject: "Your chat transcript", Text: text})
-	})
+	ms, err := s.allMessages(ctx, s.DB.Read, chatID, false)
+	if err != nil {
+		return err
+	}
+	m := TranscriptMail{ChatID: chatID, To: to, Subject: "Your chat transcript",
+		Text: "Your chat of " + c.CreatedAt.UTC().Format("2 January 2006") + " (times in UTC):\n\n" + transcript(c, ms)}
+	if c.TeamID != nil {
+		m.TeamID = *c.TeamID
+	}
+	return s.DB.WithTx(ctx, func(tx *db.Tx) error { return s.Mailer.Transcript(ctx, tx, m) })
 }

@@ -68,9 +68,19 @@ func (p *Portal) chatLimits(next httpx.HandlerFunc) httpx.HandlerFunc {
 		w.Header().Set("Vary", "Origin")
 		w.Header().Set("Cache-Control", "no-store")
 		if !p.widgetCalls.Allow(r.Context(), clientIP(r)) {
+			readable(w, r)
 			return httpx.TooMany(w, time.Minute, "too many requests; wait a minute")
 		}
 		return next(w, r)
+	}
+}
+
+// readable lets the calling page read an answer that tells it nothing of
+// any team or chat (a limit reached, no such channel or chat), so the
+// chat window can say what happened instead of "could not reach".
+func readable(w http.ResponseWriter, r *http.Request) {
+	if o := r.Header.Get("Origin"); o != "" {
+		w.Header().Set("Access-Control-Allow-Origin", o)
 	}
 }
 
@@ -97,6 +107,11 @@ type chatHandler func(w http.ResponseWriter, r *http.Request, c chat.Chat) error
 func (p *Portal) withChannel(h channelHandler) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ch, err := p.s.Chats.ChannelBySlug(r.Context(), r.PathValue("channel"))
+		if errors.Is(err, domain.ErrNotFound) {
+			// Every page with the widget asks whether its team chats
+			// (else each page view logs a CORS error).
+			readable(w, r)
+		}
 		if err != nil {
 			return err
 		}
@@ -113,10 +128,12 @@ func (p *Portal) withChat(h chatHandler) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ip := clientIP(r)
 		if !p.misses.Allow(r.Context(), ip) {
+			readable(w, r)
 			return httpx.TooMany(w, app.TokenGuessWindow, "too many requests; wait a minute")
 		}
 		c, err := p.s.Chats.ByToken(r.Context(), r.PathValue("token"))
 		if errors.Is(err, domain.ErrNotFound) {
+			readable(w, r) // the window forgets the token and starts afresh
 			return chat.ErrNotFound
 		}
 		if err != nil {

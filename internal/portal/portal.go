@@ -48,8 +48,9 @@ type Portal struct {
 	opens       httpx.Limiter
 	chatStarts  httpx.Limiter // new chats and transcript mails per address and visitor
 	script      *widgetScript
-	origin      string // scheme://host of the base URL
-	secure      bool   // cookies only over TLS
+	chatScript  *widgetScript // the chat window, loaded by the widget on demand
+	origin      string        // scheme://host of the base URL
+	secure      bool          // cookies only over TLS
 }
 
 // New parses the templates, so a broken one fails at start.
@@ -68,7 +69,10 @@ func New(d Deps) (*Portal, error) {
 		opens:            limits("widget_opens", openBurst, openWindow),
 		chatStarts:       limits("chat_starts", chatStartBurst, chatStartWindow),
 	}
-	if p.script, err = loadWidgetScript(); err != nil {
+	if p.script, err = loadWidgetScript("widget.js"); err != nil {
+		return nil, err
+	}
+	if p.chatScript, err = loadWidgetScript("chat.js"); err != nil {
 		return nil, err
 	}
 	if u, err := url.Parse(d.BaseURL); err == nil && u.Host != "" {
@@ -100,6 +104,7 @@ func (p *Portal) Register(mux *http.ServeMux) {
 	for _, rt := range p.routes() {
 		mux.Handle(rt.pattern, securityHeaders(p.htmlErrors(limitBody(p.withTicket(rt.handler)))))
 	}
+	mux.Handle("GET /chat/{channel}", chatPageHeaders(p.htmlErrors(p.chatPage)))
 	p.registerWidget(mux)
 	p.registerChat(mux)
 }

@@ -44,6 +44,7 @@ func (p *Portal) widgetRoutes() []struct {
 // allowed origins only, no cookies.
 func (p *Portal) registerWidget(mux *http.ServeMux) {
 	mux.Handle("GET /widget.js", p.script)
+	mux.Handle("GET /chat.js", p.chatScript)
 	for _, rt := range p.widgetRoutes() {
 		mux.Handle(rt.pattern, httpx.JSONErrors(p.log, p.widgetGuard(rt.handler, rt.files)))
 	}

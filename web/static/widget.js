@@ -14,6 +14,9 @@
   var base = tag.src.replace(/\/widget\.js(\?.*)?$/, "");
   var api = base + "/widget/v1/" + encodeURIComponent(team);
   var storeKey = "frontdesk:" + team + ":tickets";
+  // The team's chat channel has the team's slug unless the tag names one.
+  var chatSlug = tag.getAttribute("data-chat") || team;
+  var chatOn = null, chat = null, chatLoading = false, unread = 0;
   var identity = null;
   var defaults = [
     { name: "first_name", target: "contact.first_name", type: "text", label: "Your name" },
@@ -117,6 +120,13 @@
     "padding:12px 18px;border:0;border-radius:999px;background:var(--fd-accent);color:var(--fd-on);" +
     "font:600 15px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}" +
     ".launcher svg{width:20px;height:20px;fill:currentColor}" +
+    ".count{min-width:22px;padding:3px 6px;border-radius:999px;background:#fff;color:#b91c1c;font-size:13px;text-align:center}" +
+    ".bubble{position:fixed;right:20px;bottom:80px;z-index:2147483646;max-width:260px;padding:10px 14px;border:1px solid #e5e7eb;" +
+    "border-radius:12px;background:#fff;color:#1f2937;text-align:left;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.18)}" +
+    ".bubble[hidden],.count[hidden]{display:none}" +
+    ".t{flex:1;min-width:0}.sub{display:block;font-size:13px;font-weight:400;opacity:.9}" +
+    ".panel.chatting{height:600px}.panel.chatting .body{flex:1;min-height:0}" +
+    ".chatbox{display:flex;flex-direction:column;flex:1;min-height:0}" +
     "button:focus-visible,input:focus-visible,textarea:focus-visible,select:focus-visible,a:focus-visible" +
     "{outline:3px solid var(--fd-accent);outline-offset:2px}" +
     ".panel{position:fixed;right:20px;bottom:80px;z-index:2147483647;width:380px;max-width:calc(100vw - 24px);" +
@@ -153,6 +163,7 @@
     ".msg p{white-space:pre-wrap;overflow-wrap:anywhere}" +
     ".files{gap:2px;margin-top:4px;font-size:14px}.files a{color:#1d4ed8;overflow-wrap:anywhere}" +
     "@media (max-width:480px){.panel{right:0;left:0;bottom:0;width:100%;max-width:none;max-height:85vh;border-radius:12px 12px 0 0}" +
+    ".bubble{right:12px;bottom:72px;max-width:calc(100vw - 24px)}" +
     ".launcher{right:12px;bottom:12px}}";
 
   function build() {
@@ -164,6 +175,7 @@
     var shadow = host.attachShadow({ mode: "open" });
     var root = el("div", { "class": "root" });
     ui.root = root;
+    ui.shadow = shadow;
     shadow.appendChild(el("style", null, css));
     shadow.appendChild(root);
     ui.launcher = el("button", { type: "button", "class": "launcher", "aria-expanded": "false", "aria-controls": "fd-panel" });
@@ -175,8 +187,15 @@
     svg.appendChild(path);
     ui.launcher.appendChild(svg);
     ui.launcher.appendChild(el("span", null, "Help"));
+    ui.count = el("span", { "class": "count", "aria-hidden": "true", hidden: true });
+    ui.launcher.appendChild(ui.count);
+    ui.bubble = el("button", { type: "button", "class": "bubble", hidden: true });
+    ui.bubble.addEventListener("click", function () { openPanel(); showChat(); });
     ui.launcher.addEventListener("click", function () { ui.panel.hidden ? openPanel() : closePanel(); });
     ui.title = el("h2", { id: "fd-title" }, "Support");
+    ui.sub = el("span", { "class": "sub" });
+    ui.tabChat = el("button", { type: "button" }, "Chat"); // in the nav only when the team offers chat
+    ui.tabChat.addEventListener("click", function () { showChat(); });
     var x = el("button", { type: "button", "class": "x", "aria-label": "Close" }, "\u00d7");
     x.addEventListener("click", closePanel);
     ui.tabNew = el("button", { type: "button" }, "New ticket");
@@ -185,11 +204,13 @@
     ui.tabList.addEventListener("click", function () { showList(); });
     ui.body = el("div", { "class": "body", "aria-live": "polite" });
     ui.panel = el("div", { id: "fd-panel", "class": "panel", role: "dialog", "aria-labelledby": "fd-title", hidden: true },
-      [el("header", null, [ui.title, x]), el("nav", { "aria-label": "Widget" }, [ui.tabNew, ui.tabList]), ui.body]);
+      [el("header", null, [el("div", { "class": "t" }, [ui.title, ui.sub]), x]),
+        ui.nav = el("nav", { "aria-label": "Widget" }, [ui.tabNew, ui.tabList]), ui.body]);
     ui.panel.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape") { ev.stopPropagation(); closePanel(); }
     });
     root.appendChild(ui.panel);
+    root.appendChild(ui.bubble);
     root.appendChild(ui.launcher);
     paint();
     (D.body || D.documentElement).appendChild(host);
@@ -198,22 +219,35 @@
   // paint applies the team's name and colour, with text that stays legible on it.
   function paint() {
     var c = /^#[0-9a-f]{6}$/i.test(form.team.color) ? form.team.color : "#2563eb";
-    var n = parseInt(c.slice(1), 16);
-    var lum = 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255);
     ui.root.style.setProperty("--fd-accent", c);
-    ui.root.style.setProperty("--fd-on", lum > 150 ? "#111827" : "#ffffff");
+    ui.root.style.setProperty("--fd-on", onColor(c));
     ui.title.textContent = form.team.name || "Support";
-    ui.launcher.setAttribute("aria-label", "Contact " + (form.team.name || "support"));
+    ui.sub.textContent = "";
+    ui.panel.querySelector("header").style.background = "";
+    if (chatOn) {
+      var b = /^#[0-9a-f]{6}$/i.test(chatOn.button_color) ? chatOn.button_color : c;
+      ui.launcher.style.background = b;
+      ui.launcher.style.color = onColor(b);
+    }
+    badge(unread);
+  }
+
+  function onColor(c) {
+    var n = parseInt(c.slice(1), 16);
+    return 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255) > 150 ? "#111827" : "#ffffff";
   }
 
   function openPanel() {
     if (!ui.panel || !ui.panel.hidden) return;
     ui.panel.hidden = false;
+    ui.bubble.hidden = true;
     ui.launcher.setAttribute("aria-expanded", "true");
-    if (identity || stored().length) showList(); else showForm();
+    if (chatOn) showChat();
+    else if (identity || stored().length) showList(); else showForm();
   }
   function closePanel() {
     if (!ui.panel || ui.panel.hidden) return;
+    if (chat) chat.shown(false);
     ui.panel.hidden = true;
     ui.launcher.setAttribute("aria-expanded", "false");
     ui.launcher.focus();
@@ -222,8 +256,15 @@
   // view replaces the panel's body, marks the current tab and focuses the
   // first control, so a keyboard user lands in the panel.
   function view(tab, nodes) {
+    ui.gen = (ui.gen || 0) + 1;
+    ui.tabChat[tab === "chat" ? "setAttribute" : "removeAttribute"]("aria-current", "page");
     ui.tabNew[tab === "new" ? "setAttribute" : "removeAttribute"]("aria-current", "page");
     ui.tabList[tab === "list" ? "setAttribute" : "removeAttribute"]("aria-current", "page");
+    ui.panel.classList.toggle("chatting", tab === "chat");
+    if (tab !== "chat") {
+      if (chat) chat.shown(false);
+      paint();
+    }
     ui.body.textContent = "";
     nodes.forEach(function (n) { ui.body.appendChild(n); });
     var f = ui.body.querySelector("input,textarea,select,button");
@@ -381,11 +422,20 @@
 
   // --- the visitor's tickets -----------------------------------------
 
+  // current reports whether no other view replaced the one a request
+  // was made for: a late answer must not cover what the visitor chose since.
+  function current() {
+    var gen = ui.gen;
+    return function () { return ui.gen === gen; };
+  }
+
   function showList() {
     view("list", [loading()]);
+    var still = current();
     var got = isSigned() ? call("POST", "/mine", { identity: identity }).then(function (d) { return d.items || []; })
       : Promise.resolve(stored());
     got.then(function (items) {
+      if (!still()) return;
       if (!items.length) {
         var go = el("button", { type: "button", "class": "link" }, "Open a ticket");
         go.addEventListener("click", function () { showForm(); });
@@ -401,7 +451,7 @@
       });
       view("list", [ul]);
     }, function (err) {
-      view("list", [errorBox(err.status === 403 ? new Error("We could not verify who you are, so we cannot show your tickets: " +
+      if (still()) view("list", [errorBox(err.status === 403 ? new Error("We could not verify who you are, so we cannot show your tickets: " +
         err.message + ". Please sign in again on this site.") : err)]);
     });
   }
@@ -410,11 +460,12 @@
 
   function showThread(token, notice) {
     view("list", [loading()]);
+    var still = current();
     call("GET", "/t/" + encodeURIComponent(token)).then(function (t) {
       remember(t);
-      renderThread(t, notice);
+      if (still()) renderThread(t, notice);
     }, function (err) {
-      view("list", [errorBox(err.status === 404 ? new Error("This ticket is no longer available here.") : err)]);
+      if (still()) view("list", [errorBox(err.status === 404 ? new Error("This ticket is no longer available here.") : err)]);
     });
   }
 
@@ -467,10 +518,85 @@
     return f;
   }
 
+  // --- live chat ---------------------------------------------------------
+  // The chat window is chat.js, loaded only when the visitor opens the
+  // launcher (or has a chat going from an earlier page, for its badge).
+
+  function showChat() {
+    if (!ui.chatBox) ui.chatBox = el("div", { "class": "chatbox" });
+    view("chat", [ui.chatBox]);
+    loadChat(function () {
+      chat.head();
+      chat.shown(!ui.panel.hidden);
+      if (!ui.panel.hidden) chat.focus();
+    });
+  }
+
+  function loadChat(then) {
+    if (chat) return then && then();
+    if (chatLoading) return;
+    chatLoading = true;
+    if (!ui.chatBox) ui.chatBox = el("div", { "class": "chatbox" });
+    ui.chatBox.appendChild(loading());
+    var s = D.createElement("script");
+    s.src = base + "/chat.js";
+    s.async = true;
+    s.onload = function () {
+      ui.chatBox.textContent = "";
+      chat = W.__frontdeskChat({ base: base, channel: chatSlug, shadow: ui.shadow, identity: function () { return identity; },
+        head: chatHead, badge: badge }, ui.chatBox);
+      if (then) then();
+    };
+    s.onerror = function () {
+      chatLoading = false;
+      ui.chatBox.textContent = "";
+      ui.chatBox.appendChild(errorBox(new Error("The chat could not load. Check your connection and try again.")));
+    };
+    (D.head || D.body).appendChild(s);
+  }
+
+  // chatHead puts the channel's name, colour and operator in the header.
+  function chatHead(title, sub, color) {
+    if (!ui.panel.classList.contains("chatting")) return;
+    ui.title.textContent = title;
+    ui.sub.textContent = sub;
+    var h = ui.panel.querySelector("header");
+    h.style.background = color;
+    h.style.color = onColor(color);
+  }
+
+  // badge counts the operator's messages that came while the window was shut.
+  // The label starts with the visible word, as speech users say it.
+  function badge(n) {
+    unread = n;
+    ui.count.textContent = n ? String(n) : "";
+    ui.count.hidden = !n;
+    ui.launcher.setAttribute("aria-label", "Help: contact " + (form.team.name || "support") +
+      (n ? " (" + n + " unread message" + (n > 1 ? "s" : "") + ")" : ""));
+  }
+
+  function offerChat() {
+    var url = base + "/widget/v1/chat/channels/" + encodeURIComponent(chatSlug);
+    fetch(url, { credentials: "omit" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (d) {
+      if (!d || !d.channel) return;
+      chatOn = d.channel;
+      ui.nav.insertBefore(ui.tabChat, ui.tabNew);
+      paint();
+      var kept = null;
+      try { kept = W.localStorage.getItem("frontdesk:chat:" + chatSlug); } catch (e) { /* private mode */ }
+      if (kept) return loadChat(); // a chat is going: the badge speaks, not the bubble
+      if (d.channel.notification_text && ui.panel.hidden) {
+        ui.bubble.textContent = d.channel.notification_text;
+        ui.bubble.hidden = false;
+      }
+    }, function () { /* no chat here: the widget stays as it was */ });
+  }
+
   // --- start -----------------------------------------------------------
 
   function start() {
     build();
+    offerChat();
     call("GET", "/form").then(function (d) {
       if (d && d.team) form.team = { name: d.team.name, color: d.team.color };
       if (d && d.fields && d.fields.length) form.fields = d.fields;

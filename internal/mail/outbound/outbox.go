@@ -57,8 +57,9 @@ type File struct {
 // Mail is one row of the outbox: everything needed to send it again.
 type Mail struct {
 	ID            int64
-	TicketID      int64
+	TicketID      int64 // 0 for a chat's transcript
 	TicketNumber  int64
+	ChatID        int64 // the transcript's chat, 0 for a ticket's mail
 	MessageID     int64 // the reply behind the mail, 0 for none
 	Kind          Kind
 	Automatic     bool

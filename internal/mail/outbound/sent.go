@@ -34,7 +34,7 @@ func FindSent(ctx context.Context, q db.Querier, ids []string) (sent SentMail, f
 	for _, id := range ids {
 		var to, cc string
 		err := q.QueryRowContext(ctx, `SELECT ticket_id, to_email, cc, created_at FROM mail_outbox
-			WHERE mail_message_id = $1`, id).Scan(&sent.TicketID, &to, &cc, &sent.Queued)
+			WHERE mail_message_id = $1 AND ticket_id IS NOT NULL`, id).Scan(&sent.TicketID, &to, &cc, &sent.Queued)
 		if isNoRows(err) {
 			continue
 		}

@@ -19,17 +19,21 @@ func insertMail(ctx context.Context, q db.Querier, m *Mail) error {
 	files, _ := json.Marshal(nonNilFiles(m.Attachments))
 	now := db.Now()
 	m.CreatedAt, m.NextAttemptAt = now, now
-	var msgID *int64
-	if m.MessageID != 0 {
-		msgID = &m.MessageID
-	}
-	return q.QueryRowContext(ctx, `INSERT INTO mail_outbox (ticket_id, message_id, kind, automatic, from_name,
+	return q.QueryRowContext(ctx, `INSERT INTO mail_outbox (ticket_id, chat_id, message_id, kind, automatic, from_name,
 		from_email, reply_to, to_name, to_email, cc, subject, mail_message_id, in_reply_to, mail_references,
 		body_text, body_html, attachments, status, last_error, next_attempt_at, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)
-		RETURNING id`, m.TicketID, msgID, m.Kind, m.Automatic, m.From.Name, m.From.Email, m.ReplyTo, m.To.Name,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21)
+		RETURNING id`, orNull(m.TicketID), orNull(m.ChatID), orNull(m.MessageID), m.Kind, m.Automatic, m.From.Name, m.From.Email, m.ReplyTo, m.To.Name,
 		strings.ToLower(m.To.Email), string(cc), m.Subject, m.MailMessageID, m.InReplyTo,
 		strings.Join(m.References, " "), m.Text, m.HTML, string(files), m.Status, m.LastError, now).Scan(&m.ID)
+}
+
+// orNull is a reference column's value: 0 is none.
+func orNull(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
 }
 
 func nonNilRecipients(a []Recipient) []Recipient {
@@ -46,17 +50,17 @@ func nonNilFiles(a []File) []File {
 	return a
 }
 
-const mailColumns = `id, ticket_id, message_id, kind, automatic, from_name, from_email, reply_to, to_name,
+const mailColumns = `id, COALESCE(ticket_id, 0), COALESCE(chat_id, 0), message_id, kind, automatic, from_name, from_email, reply_to, to_name,
 	to_email, cc, subject, mail_message_id, in_reply_to, mail_references, body_text, body_html, attachments,
 	status, attempts, next_attempt_at, last_error, created_at, sent_at,
-	(SELECT number FROM tickets t WHERE t.id = ticket_id)`
+	COALESCE((SELECT number FROM tickets t WHERE t.id = ticket_id), 0)`
 
 func scanMail(row interface{ Scan(...any) error }) (Mail, error) {
 	var m Mail
 	var msgID sql.Null[int64]
 	var cc, files, refs string
 	var sent sql.Null[time.Time]
-	err := row.Scan(&m.ID, &m.TicketID, &msgID, &m.Kind, &m.Automatic, &m.From.Name, &m.From.Email, &m.ReplyTo,
+	err := row.Scan(&m.ID, &m.TicketID, &m.ChatID, &msgID, &m.Kind, &m.Automatic, &m.From.Name, &m.From.Email, &m.ReplyTo,
 		&m.To.Name, &m.To.Email, &cc, &m.Subject, &m.MailMessageID, &m.InReplyTo, &refs, &m.Text, &m.HTML, &files,
 		&m.Status, &m.Attempts, &m.NextAttemptAt, &m.LastError, &m.CreatedAt, &sent, &m.TicketNumber)
 	if err != nil {

@@ -17,6 +17,9 @@ const (
 	Reply    Kind = "reply"
 	Received Kind = "received"
 	Closed   Kind = "closed"
+	// Transcript is a chat's public messages, mailed at the visitor's
+	// request; it has no team template (see transcript.go).
+	Transcript Kind = "transcript"
 )
 
 // Kinds lists the mails a team has templates for, in settings order.
