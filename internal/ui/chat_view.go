@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/chat"
+	"github.com/frontdesk/frontdesk/internal/operator"
+	"github.com/frontdesk/frontdesk/internal/team"
+)
+
+// ChatView is one chat: the thread, the visitor beside it and what the
+// operator can do with it. chats.js follows it live from LastSeq.
+type ChatView struct {
+	Base
+	Chat      chat.Chat
+	Row       ChatRow
+	Messages  []ChatMessage
+	Pages     []ChatPage
+	Customer  *Customer // the visitor's contact, when the chat is linked to one
+	Earlier   []ChatRow // the contact's other chats
+	Tickets   []TicketRow
+	Operators []operator.Operator
+	Teams     []team.Team
+	Mine      bool // the signed-in operator holds it
+	Open      bool // queued or active: messages may be sent
+	TeamID    int64
+	Error     string
+}
+
+// ChatMessage is a message as the thread shows it.
+type ChatMessage struct {
+	Seq               int64
+	Author, Who, Body string
+	Private           bool
+	At, AtISO         string
+	Files             []chat.File
+	ChatID            int64
+}
+
+// ChatPage is a page the visitor was on.
+type ChatPage struct {
+	URL, Title, At string
+}
+
+func chatMessages(c chat.Chat, ms []chat.Message) []ChatMessage {
+	out := make([]ChatMessage, 0, len(ms))
+	for _, m := range ms {
+		cm := ChatMessage{Seq: m.Seq, Author: string(m.Author), Body: m.Body, Private: m.Private, Files: m.Files,
+			At: m.CreatedAt.UTC().Format("15:04"), AtISO: m.CreatedAt.UTC().Format(time.RFC3339), ChatID: c.ID}
+		switch {
+		case m.Author == chat.Visitor:
+			cm.Who = visitorName(c)
+		case m.Operator != nil:
+			cm.Who = m.Operator.Name
+		default:
+			cm.Who = "Frontdesk"
+		}
+		out = append(out, cm)
+	}
+	return out
+}
+
+func chatPages(ps []chat.Page) []ChatPage {
+	out := make([]ChatPage, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, ChatPage{URL: safeURL(p.URL), Title: p.Title, At: p.VisitedAt.UTC().Format("15:04")})
+	}
+	return out
+}
+
+// safeURL keeps a visitor's page address only when it is a web address,
+// so a "javascript:" page never becomes a link.
+func safeURL(s string) string {
+	if len(s) > 8 && (s[:7] == "http://" || s[:8] == "https://") {
+		return s
+	}
+	return ""
+}

@@ -1,0 +1,146 @@
+package ui_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/frontdesk/frontdesk/internal/chat"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/team"
+	"github.com/frontdesk/frontdesk/internal/testutil"
+)
+
+// liveChat turns on the first team's chat, puts the admin in its channel
+// online and starts a chat, which routing hands to the admin.
+func (e *env) liveChat(visitor string) (chat.Channel, chat.Chat) {
+	e.t.Helper()
+	ctx := context.Background()
+	teams, err := e.s.Teams.List(ctx)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	tm, err := e.s.Teams.Update(ctx, teams[0].ID, team.Input{Channels: &team.Channels{Email: true, LiveChat: true}})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	ch, err := e.s.Chats.ChannelBySlug(ctx, tm.Slug)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := e.s.Chats.Join(ctx, ch.ID, e.ids["admin"]); err != nil {
+		e.t.Fatal(err)
+	}
+	if _, err := e.s.Chats.SetAvailability(ctx, e.ids["admin"], chat.Online); err != nil {
+		e.t.Fatal(err)
+	}
+	c, _, err := e.s.Chats.Start(ctx, chat.NewChat{Channel: ch.Slug, VisitorKey: "v-1", Name: visitor,
+		Email: "sam@example.com", Message: "Hello, my printer is on fire"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return ch, c
+}
+
+const scriptName = `<script>alert(1)</script>`
+
+func TestChatPanelAndView(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		_, c := e.liveChat(scriptName)
+		if c.Operator == nil || c.Operator.ID != e.ids["admin"] {
+			t.Fatalf("chat went to %+v, want the admin, the only one online", c.Operator)
+		}
+		page := "/chats/" + itoa(c.ID)
+		expect(t, "panel", e.getAs("admin", "/chats", http.StatusOK),
+			[]string{`href="/chats" class="chats-link" aria-current="page"`, "Waiting", "Mine", "All active",
+				`href="/chats/` + itoa(c.ID) + `">&lt;script&gt;`, "Nobody is waiting.", `id="notify-enable"`},
+			[]string{scriptName})
+		expect(t, "chat view", e.getAs("agent", page, http.StatusOK),
+			[]string{"Hello, my printer is on fire", "With The admin", "sam@example.com", `data-canned-team=`,
+				"Transfer to", "End chat", `data-seq="1"`}, []string{scriptName, `action="/chats/` + itoa(c.ID) + `/leave"`})
+
+		e.postAs("admin", page+"/messages", url.Values{"body": {"/help"}}, http.StatusSeeOther)
+		e.postAs("admin", page+"/messages", url.Values{"body": {"We are on it"}}, http.StatusSeeOther)
+		e.postAs("admin", page+"/messages", url.Values{"body": {"/ticket Printer fire"}}, http.StatusSeeOther)
+		body := e.getAs("admin", page, http.StatusOK)
+		expect(t, "after commands", body, []string{"Only operators see this", "We are on it", "Ticket #", "/leave"}, nil)
+		visitor, err := e.s.Chats.Messages(context.Background(), c.ID, 0, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seen []string
+		for _, m := range visitor {
+			seen = append(seen, m.Body)
+		}
+		if got := strings.Join(seen, " | "); got != "Hello, my printer is on fire | We are on it" {
+			t.Errorf("the visitor gets %q, want only the public messages", got)
+		}
+		e.postAs("admin", page+"/messages", url.Values{"body": {"/nonsense"}}, http.StatusUnprocessableEntity)
+	})
+}
+
+func TestChatActionsAndTranscript(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		ch, c := e.liveChat("Sam")
+		page := "/chats/" + itoa(c.ID)
+		res, _ := e.do(e.newClient(), http.MethodGet, page, nil, nil)
+		if res.StatusCode != http.StatusSeeOther && res.StatusCode != http.StatusFound {
+			t.Errorf("a stranger opening a chat: %d, want a redirect to sign in", res.StatusCode)
+		}
+		res, _ = e.do(e.client("agent"), http.MethodPost, page+"/end", url.Values{}, nil)
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("end without the CSRF token: %d, want 403", res.StatusCode)
+		}
+		e.postAs("admin", page+"/transfer", url.Values{"to": {""}}, http.StatusUnprocessableEntity)
+		e.postAs("admin", page+"/leave", url.Values{}, http.StatusSeeOther)
+		expect(t, "queued again", e.getAs("agent", "/chats", http.StatusOK),
+			[]string{`action="/chats/` + itoa(c.ID) + `/take"`, `aria-label="Take the chat with Sam"`}, nil)
+		if err := e.s.Chats.Join(context.Background(), ch.ID, e.ids["agent"]); err != nil {
+			t.Fatal(err)
+		}
+		e.postAs("agent", page+"/take", url.Values{}, http.StatusSeeOther)
+		expect(t, "taken", e.getAs("agent", page, http.StatusOK), []string{"With you", `action="` + page + `/leave"`}, nil)
+		e.postAs("agent", page+"/end", url.Values{}, http.StatusSeeOther)
+		if _, err := e.s.Chats.Rate(context.Background(), c.ID, chat.Okay, "Quick but <b>terse</b>"); err != nil {
+			t.Fatal(err)
+		}
+		expect(t, "transcript", e.getAs("agent", page, http.StatusOK),
+			[]string{"Rated Okay", "Quick but &lt;b&gt;terse&lt;/b&gt;", "Hello, my printer is on fire", "Ended"},
+			[]string{`id="chat-composer"`, "End chat", "Transfer to"})
+		e.postAs("agent", page+"/messages", url.Values{"body": {"too late"}}, http.StatusConflict)
+		e.getAs("agent", "/chats/999999", http.StatusNotFound)
+	})
+}
+
+func TestChatAvailabilitySwitch(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		expect(t, "offline at first", e.getAs("agent", "/inbox", http.StatusOK),
+			[]string{`class="dot dot-offline"`, `id="availability-label">Offline`}, nil)
+		res := e.postAs("agent", "/chats/availability", url.Values{"status": {"online"}, "back": {"/inbox"}}, http.StatusSeeOther)
+		_ = res
+		a, err := e.s.Chats.Availability(context.Background(), e.ids["agent"])
+		if err != nil || a.Status != chat.Online {
+			t.Fatalf("after choosing Online: %+v %v", a, err)
+		}
+		expect(t, "online", e.getAs("agent", "/inbox", http.StatusOK),
+			[]string{`class="dot dot-online"`, `id="availability-label">Online`, `value="online" class="menu-item" aria-pressed="true"`}, nil)
+		e.postAs("agent", "/chats/availability", url.Values{"status": {"asleep"}}, http.StatusUnprocessableEntity)
+
+		c := e.client("agent")
+		form := url.Values{"_csrf": {e.csrf(c, "/inbox")}, "status": {"away"}, "back": {"//evil.example/x"}}
+		r, _ := e.do(c, http.MethodPost, "/chats/availability", form, nil)
+		if loc := r.Header.Get("Location"); loc != "/chats" {
+			t.Errorf("back to another site went to %q, want /chats", loc)
+		}
+
+		expect(t, "capacity refused", e.postAs("agent", "/settings/account/chat", url.Values{"capacity": {"0"}}, http.StatusUnprocessableEntity),
+			[]string{`id="capacity-error">Must be a whole number between 1 and 50`, `value="0"`}, nil)
+		e.postAs("agent", "/settings/account/chat", url.Values{"capacity": {"6"}}, http.StatusSeeOther)
+		expect(t, "capacity saved", e.getAs("agent", "/settings/account", http.StatusOK), []string{`id="capacity" name="capacity" type="number" value="6"`}, nil)
+	})
+}
