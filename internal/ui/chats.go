@@ -43,5 +43,14 @@ func (u *UI) chats(w http.ResponseWriter, r *http.Request) error {
 		{ID: "active", Title: "All active", Empty: "No chat is under way.", Rows: chatRows(active, now)},
 	}
 	v.Ended = chatRows(ended, now)
+	chs, err := u.s.Chats.Channels(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range chs {
+		if c.Enabled {
+			v.Channels = append(v.Channels, channelRow(c, nil, me(r).ID))
+		}
+	}
 	return u.render(w, r, http.StatusOK, "chats", "", v)
 }

@@ -12,8 +12,9 @@ import (
 // the operator socket's "chat" frames.
 type ChatsView struct {
 	Base
-	Lists []ChatList // waiting, mine, all active
-	Ended []ChatRow
+	Lists    []ChatList // waiting, mine, all active
+	Ended    []ChatRow
+	Channels []ChannelRow // enabled channels, to join or leave
 }
 
 // ChatList is one list of the panel.
