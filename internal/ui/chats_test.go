@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -142,5 +143,29 @@ func TestChatAvailabilitySwitch(t *testing.T) {
 			[]string{`id="capacity-error">Must be a whole number between 1 and 50`, `value="0"`}, nil)
 		e.postAs("agent", "/settings/account/chat", url.Values{"capacity": {"6"}}, http.StatusSeeOther)
 		expect(t, "capacity saved", e.getAs("agent", "/settings/account", http.StatusOK), []string{`id="capacity" name="capacity" type="number" value="6"`}, nil)
+	})
+}
+
+func TestContactTimelineMergesChats(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		_, c := e.liveChat("Sam")
+		e.postAs("admin", "/chats/"+itoa(c.ID)+"/messages", url.Values{"body": {"/ticket Printer fire"}}, http.StatusSeeOther)
+		c, err := e.s.Chats.Get(context.Background(), c.ID)
+		if err != nil || c.ContactID == nil || c.Ticket == nil {
+			t.Fatalf("after /ticket the chat should be linked to a contact and a ticket: %+v %v", c, err)
+		}
+		e.s.Chats.Clock = func() time.Time { return time.Now().Add(time.Hour) } // the chat ends after the ticket's last word
+		e.postAs("admin", "/chats/"+itoa(c.ID)+"/end", url.Values{}, http.StatusSeeOther)
+		body := e.getAs("agent", "/contacts/"+itoa(*c.ContactID), http.StatusOK)
+		chatAt := strings.Index(body, `href="/chats/`+itoa(c.ID)+`">Chat with Sam`)
+		ticketAt := strings.Index(body, `href="/tickets/`+itoa(c.Ticket.Number)+`"`)
+		if chatAt < 0 || ticketAt < 0 {
+			t.Fatalf("the timeline should list the chat and its ticket:\n%s", body)
+		}
+		if chatAt > ticketAt {
+			t.Errorf("the chat ended after the ticket was opened, so it should come first (newest first)")
+		}
+		expect(t, "timeline", body, []string{"Tickets and chats", "Ended"}, nil)
 	})
 }
