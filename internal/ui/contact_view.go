@@ -48,7 +48,7 @@ type ContactView struct {
 	Errors   map[string]string // per form field: first_name, emails, phone…
 	Tickets  []TicketRow
 	Timeline []TimelineItem // tickets and chats by time
-	NextURL  string // the next page of tickets
+	NextURL  string         // the next page of tickets
 	EditOpen bool
 }
 
