@@ -12,6 +12,7 @@ import (
 func (u *UI) chats(w http.ResponseWriter, r *http.Request) error {
 	v := ChatsView{Base: u.base(r, csrfToken(r))}
 	v.Section = "chats"
+	v.Flash = notice(r)
 	ctx, now := r.Context(), u.now()
 	waiting, err := u.s.Chats.List(ctx, chat.Filter{State: chat.Queued, Limit: 200})
 	if err != nil {
