@@ -198,7 +198,7 @@ func TestChatOperator(t *testing.T) {
 	op.do(chromedp.SendKeys(chromedp.CSS("#chat-body"), "/ticket Late order 42"+kb.Enter))
 	op.waitText("#chat-thread .is-private", "Only operators see this")
 	op.waitText("#chat-thread", "Ticket #")
-	href := get(op, chromedp.Evaluate[string](`(document.querySelector("#chat-thread .is-private:last-child .body").textContent.match(/https?:\S+/) || [""])[0]`))
+	href := get(op, chromedp.Evaluate[string](`(document.querySelector("#chat-thread .is-private .body a[href*='/tickets/']") || {}).href || ""`))
 	if !strings.Contains(href, "/tickets/") {
 		t.Errorf("the /ticket answer gives no ticket link: %q", href)
 	}
@@ -213,6 +213,7 @@ func TestChatOperator(t *testing.T) {
 	op.checkAxe("the chat view")
 
 	visitorPost(t, "/widget/v1/chat/chats/"+v.token+"/end", map[string]any{}, nil)
+	op.do(chromedp.WaitNotPresent(chromedp.CSS("#chat-composer"))) // the open page turns into the transcript by itself
 	visitorPost(t, "/widget/v1/chat/chats/"+v.token+"/rating", map[string]any{"rating": "satisfied", "comment": "Quick answer"}, nil)
 	op.open(fmt.Sprintf("/chats/%d", v.id))
 	op.waitText(".chat-rating", "Rated Satisfied")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -28,7 +29,7 @@ func (u *UI) chatPage(r *http.Request) (ChatView, error) {
 		return ChatView{}, err
 	}
 	v := ChatView{Base: u.base(r, csrfToken(r)), Chat: c, Row: chatRows([]chat.Chat{c}, u.now())[0],
-		Open: c.State.Open(), Mine: c.Operator != nil && c.Operator.ID == me(r).ID}
+		BaseURL: strings.TrimRight(u.s.Chats.BaseURL, "/"), Open: c.State.Open(), Mine: c.Operator != nil && c.Operator.ID == me(r).ID}
 	v.Section = "chats"
 	if c.TeamID != nil {
 		v.TeamID = *c.TeamID
@@ -37,7 +38,7 @@ func (u *UI) chatPage(r *http.Request) (ChatView, error) {
 	if err != nil {
 		return v, err
 	}
-	v.Messages = chatMessages(c, ms)
+	v.Messages = chatMessages(c, ms, v.BaseURL)
 	pages, err := u.s.Chats.Pages(ctx, id, 15)
 	if err != nil {
 		return v, err

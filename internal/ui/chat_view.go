@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/operator"
@@ -24,7 +26,7 @@ type ChatView struct {
 	Mine      bool // the signed-in operator holds it
 	Open      bool // queued or active: messages may be sent
 	TeamID    int64
-	Error     string
+	BaseURL   string // the chat service's, which /ticket's links start with: made links
 }
 
 // ChatMessage is a message as the thread shows it.
@@ -35,6 +37,26 @@ type ChatMessage struct {
 	At, AtISO         string
 	Files             []chat.File
 	ChatID            int64
+	Parts             []TextPart // the body with the app's own links made links
+}
+
+// TextPart is a run of a message's text, or a link of this app in it.
+type TextPart struct{ Text, URL string }
+
+// appLinks splits body around links into this install (the ticket /ticket
+// made); any other address stays text, so nobody's message links out.
+func appLinks(body, base string) []TextPart {
+	var out []TextPart
+	for base != "" {
+		i := strings.Index(body, base+"/")
+		if i < 0 {
+			break
+		}
+		end := i + strings.IndexFunc(body[i:]+" ", unicode.IsSpace)
+		out = append(out, TextPart{Text: body[:i]}, TextPart{Text: body[i:end], URL: body[i:end]})
+		body = body[end:]
+	}
+	return append(out, TextPart{Text: body})
 }
 
 // ChatPage is a page the visitor was on.
@@ -42,11 +64,12 @@ type ChatPage struct {
 	URL, Title, At string
 }
 
-func chatMessages(c chat.Chat, ms []chat.Message) []ChatMessage {
+func chatMessages(c chat.Chat, ms []chat.Message, base string) []ChatMessage {
 	out := make([]ChatMessage, 0, len(ms))
 	for _, m := range ms {
 		cm := ChatMessage{Seq: m.Seq, Author: string(m.Author), Body: m.Body, Private: m.Private, Files: m.Files,
-			At: m.CreatedAt.UTC().Format("15:04"), AtISO: m.CreatedAt.UTC().Format(time.RFC3339), ChatID: c.ID}
+			At: m.CreatedAt.UTC().Format("15:04"), AtISO: m.CreatedAt.UTC().Format(time.RFC3339), ChatID: c.ID,
+			Parts: appLinks(m.Body, base)}
 		switch {
 		case m.Author == chat.Visitor:
 			cm.Who = visitorName(c)

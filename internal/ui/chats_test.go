@@ -67,7 +67,7 @@ func TestChatPanelAndView(t *testing.T) {
 		e.postAs("admin", page+"/messages", url.Values{"body": {"We are on it"}}, http.StatusSeeOther)
 		e.postAs("admin", page+"/messages", url.Values{"body": {"/ticket Printer fire"}}, http.StatusSeeOther)
 		body := e.getAs("admin", page, http.StatusOK)
-		expect(t, "after commands", body, []string{"Only operators see this", "We are on it", "Ticket #", "/leave"}, nil)
+		expect(t, "after commands", body, []string{"Only operators see this", "We are on it", "Ticket #", `<a href="` + e.s.Chats.BaseURL + `/tickets/`, "/leave"}, nil)
 		visitor, err := e.s.Chats.Messages(context.Background(), c.ID, 0, false)
 		if err != nil {
 			t.Fatal(err)

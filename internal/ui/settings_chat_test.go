@@ -78,7 +78,7 @@ func TestSettingsChatChannels(t *testing.T) {
 			t.Fatalf("options after save: %+v", o)
 		}
 		expect(t, "channel page", e.getAs("admin", page, http.StatusOK),
-			[]string{`value="#ff0000"`, `name="reset" value="button_color"`, "Default: #2563eb.", `placeholder="How may I help you?"`, "Join channel"},
+			[]string{`value="#ff0000"`, `name="reset" value="button_color"`, "Default: “#2563eb”", `placeholder="How may I help you?"`, "Join channel"},
 			[]string{`name="reset" value="header_color"`})
 
 		form.Set("reset", "button_color")

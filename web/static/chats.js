@@ -130,7 +130,7 @@
     var u = el("span", "nav-badge unread", String(unread(c)));
     u.hidden = unread(c) === 0;
     u.setAttribute("aria-label", unread(c) + " unread");
-    var t = el("time", "activity", new Date(c.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
+    var t = el("time", "activity", hhmm(c.created_at));
     t.dateTime = c.created_at;
     li.append(u, t);
     if (take) li.append(takeForm(c));
@@ -180,9 +180,9 @@
     var name = m.author === "visitor" ? thread.getAttribute("data-visitor") : m.operator ? m.operator.name : "Frontdesk";
     head.append(el("strong", "", name));
     if (m.private) head.append(" ", el("span", "badge private-badge", "Only operators see this"));
-    var t = el("time", "", new Date(m.created_at || Date.now()).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
+    var t = el("time", "", hhmm(m.created_at || Date.now()));
     head.append(" ", t);
-    li.append(head, el("div", "body", m.body));
+    li.append(head, linked(m.body));
     if (m.files && m.files.length) {
       var ul = el("ul", "files");
       m.files.forEach(function (f) {
@@ -194,6 +194,22 @@
       li.append(ul);
     }
     return li;
+  }
+  // linked makes links of addresses into this install (the ticket that
+  // /ticket made); any other address stays text, as on the server.
+  function linked(body) {
+    var div = el("div", "body"), base = thread.getAttribute("data-base") + "/", i;
+    while (base.length > 1 && (i = body.indexOf(base)) >= 0) {
+      var end = body.slice(i).search(/\s|$/) + i, a = el("a", "", body.slice(i, end));
+      a.href = body.slice(i, end);
+      div.append(body.slice(0, i), a);
+      body = body.slice(end);
+    }
+    div.append(body);
+    return div;
+  }
+  function hhmm(iso) {
+    return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
   }
   var typingTimer = 0;
   function typing(on) {
