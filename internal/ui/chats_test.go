@@ -169,3 +169,34 @@ func TestContactTimelineMergesChats(t *testing.T) {
 		expect(t, "timeline", body, []string{"Tickets and chats", "Ended"}, nil)
 	})
 }
+
+func TestChatOperatorAttachesFiles(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		_, c := e.liveChat("Sam")
+		page := "/chats/" + itoa(c.ID)
+		res, body := e.postFiles(page+"/messages", map[string]string{"body": "The label"},
+			map[string]string{"page.html": "<script>parent.__pwned=1</script>"})
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "is not a kind of file we accept") {
+			t.Errorf("an HTML page: %d, want 422 naming the file", res.StatusCode)
+		}
+		res, body = e.postFiles(page+"/messages", map[string]string{"body": "The label"}, map[string]string{"label.txt": "PARCEL 42"})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("post with a file: %d %s", res.StatusCode, body)
+		}
+		ms, err := e.s.Chats.Messages(context.Background(), c.ID, 0, false)
+		if err != nil || len(ms) != 2 || len(ms[1].Files) != 1 || ms[1].Files[0].Name != "label.txt" {
+			t.Fatalf("the visitor's messages: %+v %v, want the answer with its file", ms, err)
+		}
+		link := page + "/files/" + itoa(ms[1].Files[0].ID)
+		expect(t, "thread", e.getAs("agent", page, http.StatusOK), []string{`href="` + link + `">label.txt`}, nil)
+		if res, content := e.do(e.client("agent"), http.MethodGet, link, nil, nil); res.StatusCode != http.StatusOK || content != "PARCEL 42" {
+			t.Errorf("download: %d %q", res.StatusCode, content)
+		}
+		res, _ = e.do(e.newClient(), http.MethodGet, link, nil, nil)
+		if res.StatusCode == http.StatusOK {
+			t.Errorf("a stranger downloaded the chat's file")
+		}
+		e.getAs("agent", "/chats/999/files/"+itoa(ms[1].Files[0].ID), http.StatusNotFound)
+	})
+}

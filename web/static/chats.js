@@ -265,6 +265,8 @@
   }
   if (form && box && openChat) {
     form.addEventListener("submit", function (ev) {
+      var files = document.getElementById("chat-files");
+      if (files && files.files.length) return; // files go as the form, over HTTP
       ev.preventDefault();
       var body = box.value.trim();
       if (!body) return;
