@@ -224,6 +224,16 @@ func TestChatOperator(t *testing.T) {
 	op.screenshot("chat-ended")
 	op.fitsPhone()
 
+	// The ticket composer offers the same canned responses.
+	op.open(fmt.Sprintf("/tickets/%d", seeded[0].Number))
+	op.do(chromedp.Click(chromedp.CSS("#body")), chromedp.SendKeys(chromedp.CSS("#body"), "Hello :sor"),
+		chromedp.WaitVisible(chromedp.CSS("#body-canned li[aria-selected=true]")), chromedp.SendKeys(chromedp.CSS("#body"), kb.Tab))
+	if got := get(op, chromedp.Evaluate[string](`document.getElementById("body").value`)); got != "Hello Sorry for the wait! Let me look at your order." {
+		t.Errorf("the ticket composer's picker left %q", got)
+	}
+	// Empty the box again, so leaving the page asks nothing about a draft.
+	op.do(chromedp.Evaluate[chromedp.Void](`(b => { b.value = ""; b.dispatchEvent(new Event("input", {bubbles: true})); })(document.getElementById("body"))`))
+
 	for _, path := range []string{"/settings/chat", "/settings/chat/1", "/settings/canned", "/settings/canned/new"} {
 		op.open(path)
 		op.do(chromedp.WaitVisible(chromedp.CSS("main h2")))
