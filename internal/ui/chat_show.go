@@ -80,8 +80,9 @@ func (u *UI) chatVisitor(r *http.Request, v *ChatView) error {
 	return nil
 }
 
-// chatTransferTargets lists who a chat can go to: the other active
-// operators and the teams (the server refuses one without a free seat).
+// chatTransferTargets lists who a chat can go to: the operators online
+// now with a free seat (the server checks again when it hands over), and
+// the teams with live chat (their channel's routing picks the operator).
 func (u *UI) chatTransferTargets(r *http.Request, v *ChatView) error {
 	if !v.Open {
 		return nil
@@ -91,10 +92,22 @@ func (u *UI) chatTransferTargets(r *http.Request, v *ChatView) error {
 		return err
 	}
 	for _, o := range ops {
-		if o.Active && o.ID != me(r).ID {
-			v.Operators = append(v.Operators, o)
+		if !o.Active || o.ID == me(r).ID {
+			continue
+		}
+		a, err := u.s.Chats.Availability(r.Context(), o.ID)
+		if err != nil {
+			return err
+		}
+		if a.Effective == chat.Online && a.Active < a.Capacity {
+			v.Operators = append(v.Operators, TransferOperator{ID: o.ID, Name: o.Name, Active: a.Active, Capacity: a.Capacity})
 		}
 	}
-	v.Teams, err = u.s.Teams.List(r.Context())
+	teams, err := u.s.Teams.List(r.Context())
+	for _, t := range teams {
+		if t.Channels.LiveChat {
+			v.Teams = append(v.Teams, t)
+		}
+	}
 	return err
 }

@@ -6,7 +6,6 @@ import (
 	"unicode"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
-	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/team"
 )
 
@@ -21,12 +20,19 @@ type ChatView struct {
 	Customer  *Customer // the visitor's contact, when the chat is linked to one
 	Earlier   []ChatRow // the contact's other chats
 	Tickets   []TicketRow
-	Operators []operator.Operator
+	Operators []TransferOperator
 	Teams     []team.Team
 	Mine      bool // the signed-in operator holds it
 	Open      bool // queued or active: messages may be sent
 	TeamID    int64
 	BaseURL   string // the chat service's, which /ticket's links start with: made links
+}
+
+// TransferOperator is an operator a chat can be handed to now.
+type TransferOperator struct {
+	ID               int64
+	Name             string
+	Active, Capacity int
 }
 
 // ChatMessage is a message as the thread shows it.

@@ -200,3 +200,28 @@ func TestChatOperatorAttachesFiles(t *testing.T) {
 		e.getAs("agent", "/chats/999/files/"+itoa(ms[1].Files[0].ID), http.StatusNotFound)
 	})
 }
+
+func TestChatTransfer(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		ch, c := e.liveChat("Sam")
+		page := "/chats/" + itoa(c.ID)
+		expect(t, "nobody else online", e.getAs("admin", page, http.StatusOK),
+			[]string{`<optgroup label="Teams with live chat"><option value="team:`}, []string{"The agent ("})
+		ctx := context.Background()
+		if err := e.s.Chats.Join(ctx, ch.ID, e.ids["agent"]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.s.Chats.SetAvailability(ctx, e.ids["agent"], chat.Online); err != nil {
+			t.Fatal(err)
+		}
+		expect(t, "the agent online", e.getAs("admin", page, http.StatusOK),
+			[]string{`<option value="op:` + itoa(e.ids["agent"]) + `">The agent (0 of 4 chats)</option>`}, nil)
+		e.postAs("admin", page+"/transfer", url.Values{"to": {"op:" + itoa(e.ids["agent"])}}, http.StatusSeeOther)
+		got, err := e.s.Chats.Get(ctx, c.ID)
+		if err != nil || got.Operator == nil || got.Operator.ID != e.ids["agent"] {
+			t.Fatalf("after the transfer the chat is with %+v (%v), want the agent", got.Operator, err)
+		}
+		expect(t, "the agent's view", e.getAs("agent", page, http.StatusOK), []string{"With you"}, nil)
+	})
+}

@@ -221,8 +221,17 @@
     if (on) typingTimer = setTimeout(function () { typing(false); }, 6000);
   }
   function chatState(c) {
-    if (!c.state || c.state === "queued" || c.state === "active") return;
-    location.reload(); // ended or missed: the page turns into the transcript
+    if (c.state !== "queued" && c.state !== "active") return location.reload(); // now a transcript
+    var line = document.getElementById("chat-state");
+    if (!line) return;
+    var with_ = c.state === "queued" ? "Waiting" + (c.place ? ", #" + c.place + " in line" : "") :
+      "With " + (mine(c) ? "you" : c.operator ? c.operator.name : "nobody");
+    line.textContent = c.channel + " · " + with_;
+    if (c.ticket) {
+      var a = el("a", "", "Ticket #" + c.ticket.number);
+      a.href = "/tickets/" + c.ticket.number;
+      line.append(" · ", a);
+    }
   }
 
   var box = document.getElementById("chat-body"), form = document.getElementById("chat-composer");
