@@ -27,6 +27,7 @@ type chatVisitor struct {
 	mu     sync.Mutex
 	bodies []string
 	seqs   map[int64]bool
+	typing int // "operator is typing" frames received
 }
 
 // startChat opens a chat on the support channel as a visitor of the
@@ -96,16 +97,24 @@ func (v *chatVisitor) read(ctx context.Context) {
 		}
 		var f struct {
 			Type    string `json:"type"`
+			Active  bool   `json:"active"`
 			Message struct {
 				Seq     int64  `json:"seq"`
 				Body    string `json:"body"`
 				Private bool   `json:"private"`
 			} `json:"message"`
 		}
-		if json.Unmarshal(raw, &f) != nil || f.Type != "message" {
+		if json.Unmarshal(raw, &f) != nil {
 			continue
 		}
 		v.mu.Lock()
+		if f.Type == "typing" && f.Active {
+			v.typing++
+		}
+		if f.Type != "message" {
+			v.mu.Unlock()
+			continue
+		}
 		if !v.seqs[f.Message.Seq] {
 			v.seqs[f.Message.Seq] = true
 			v.bodies = append(v.bodies, f.Message.Body)
@@ -129,6 +138,12 @@ func (v *chatVisitor) waitFor(want string) []string {
 	}
 	v.t.Fatalf("the visitor never received %q; got %q", want, v.bodies)
 	return nil
+}
+
+func (v *chatVisitor) typingFrames() int {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.typing
 }
 
 func adminToken(t *testing.T) string {
@@ -195,6 +210,7 @@ func TestChatOperator(t *testing.T) {
 	op.do(chromedp.SendKeys(chromedp.CSS("#chat-body"), kb.Enter))
 	v.waitFor("Sorry for the wait!")
 
+	typed := v.typingFrames()
 	op.do(chromedp.SendKeys(chromedp.CSS("#chat-body"), "/ticket Late order 42"+kb.Enter))
 	op.waitText("#chat-thread .is-private", "Only operators see this")
 	op.waitText("#chat-thread", "Ticket #")
@@ -202,8 +218,15 @@ func TestChatOperator(t *testing.T) {
 	if !strings.Contains(href, "/tickets/") {
 		t.Errorf("the /ticket answer gives no ticket link: %q", href)
 	}
+	if n := v.typingFrames(); n != typed {
+		t.Errorf("typing a command showed the visitor %d typing frames; a command is never shown", n-typed)
+	}
+	time.Sleep(1100 * time.Millisecond) // the server forwards one typing frame a second per socket
 	op.do(chromedp.SendKeys(chromedp.CSS("#chat-body"), "It ships today."+kb.Enter))
 	got := v.waitFor("It ships today.")
+	if v.typingFrames() == typed {
+		t.Error("the visitor never saw the operator typing a public answer")
+	}
 	want := []string{"Hi, my order 42 is late", "Sorry for the wait! Let me look at your order.", "It ships today."}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("the visitor received %q, want exactly the public messages %q", got, want)

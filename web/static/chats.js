@@ -240,7 +240,7 @@
     var now = Date.now();
     if (active && now - lastTyping < 2000) return;
     lastTyping = active ? now : 0;
-    send({ type: "typing", chat_id: openChat, active: active, first: box.value.charAt(0) });
+    send({ type: "typing", chat_id: openChat, active: active, first: box.value.trim().charAt(0) });
   }
   function post(body, clientID) {
     var li = pending[clientID];
@@ -286,7 +286,10 @@
     box.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" && !ev.shiftKey && !ev.defaultPrevented) { ev.preventDefault(); form.requestSubmit(); }
     });
-    box.addEventListener("input", function () { sendTyping(box.value !== ""); });
+    box.addEventListener("input", function () {
+      if (box.value.trim() !== "") sendTyping(true);
+      else if (lastTyping) sendTyping(false); // emptied: stop the indicator once
+    });
   }
   if (openChat) markRead(openChat, lastSeq);
 
