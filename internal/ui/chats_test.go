@@ -55,13 +55,17 @@ func TestChatPanelAndView(t *testing.T) {
 			t.Fatalf("chat went to %+v, want the admin, the only one online", c.Operator)
 		}
 		page := "/chats/" + itoa(c.ID)
+		if err := e.s.Chats.Visited(context.Background(), c.ID, "javascript:alert(1)", "Evil <b>page</b>"); err != nil {
+			t.Fatal(err)
+		}
 		expect(t, "panel", e.getAs("admin", "/chats", http.StatusOK),
 			[]string{`href="/chats" class="chats-link" aria-current="page"`, "Waiting", "Mine", "All active",
 				`href="/chats/` + itoa(c.ID) + `">&lt;script&gt;`, "Nobody is waiting.", `id="notify-enable"`},
 			[]string{scriptName})
 		expect(t, "chat view", e.getAs("agent", page, http.StatusOK),
 			[]string{"Hello, my printer is on fire", "With The admin", "sam@example.com", `data-canned-team=`,
-				"Transfer to", "End chat", `data-seq="1"`}, []string{scriptName, `action="/chats/` + itoa(c.ID) + `/leave"`})
+				"Transfer to", "End chat", `data-seq="1"`, "Evil &lt;b&gt;page&lt;/b&gt;"},
+			[]string{scriptName, `action="/chats/` + itoa(c.ID) + `/leave"`, `href="javascript`, "<b>page</b>"})
 
 		e.postAs("admin", page+"/messages", url.Values{"body": {"/help"}}, http.StatusSeeOther)
 		e.postAs("admin", page+"/messages", url.Values{"body": {"We are on it"}}, http.StatusSeeOther)

@@ -222,6 +222,8 @@
   }
   function chatState(c) {
     if (c.state !== "queued" && c.state !== "active") return location.reload(); // now a transcript
+    var handed = c.state !== thread.getAttribute("data-state") || String(mine(c)) !== thread.getAttribute("data-mine");
+    if (handed && box && box.value.trim() === "") return location.reload(); // the actions change with the holder
     var line = document.getElementById("chat-state");
     if (!line) return;
     var with_ = c.state === "queued" ? "Waiting" + (c.place ? ", #" + c.place + " in line" : "") :
