@@ -143,3 +143,23 @@ func (s *Service) CannedByID(ctx context.Context, id int64) (Canned, error) {
 	}
 	return c, err
 }
+
+// CannedList lists every canned response, the shared ones first, then by
+// team and shortcut (the settings page).
+func (s *Service) CannedList(ctx context.Context) ([]Canned, error) {
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT id, team_id, shortcut, body, updated_at FROM canned_responses
+		ORDER BY team_id IS NOT NULL, team_id, shortcut`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Canned{}
+	for rows.Next() {
+		var c Canned
+		if err := rows.Scan(&c.ID, &c.TeamID, &c.Shortcut, &c.Body, &c.UpdatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/operator"
@@ -12,7 +13,8 @@ import (
 // password change. Name is as typed after a refused save.
 type AccountView struct {
 	SettingsBase
-	Name string
+	Name     string
+	Capacity string // how many chats at once, as typed
 }
 
 // Field is an input of the account page's forms.
@@ -28,12 +30,16 @@ func (v AccountView) Field(id string) SField {
 		f.Label, f.Hint = "New password", "At least 10 characters. Your other signed-in browsers are signed out; API tokens keep working."
 	case "password_confirm":
 		f.Label = "New password again"
+	case "capacity":
+		f.Label, f.Value, f.Type = "Chats at once", v.Capacity, "number"
+		f.Hint = "New chats go to someone else while you hold this many. 1 to 50."
 	}
 	return f
 }
 
 func (u *UI) accountView(r *http.Request) AccountView {
 	v := AccountView{SettingsBase: u.settingsBase(r, "account"), Name: me(r).Name}
+	v.Capacity = strconv.Itoa(v.Availability.Capacity)
 	v.Section = "account"
 	return v
 }

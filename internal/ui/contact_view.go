@@ -47,7 +47,8 @@ type ContactView struct {
 	Form     ContactForm
 	Errors   map[string]string // per form field: first_name, emails, phone…
 	Tickets  []TicketRow
-	NextURL  string // the next page of tickets
+	Timeline []TimelineItem // tickets and chats by time
+	NextURL  string         // the next page of tickets
 	EditOpen bool
 }
 
@@ -90,6 +91,9 @@ func (u *UI) contactPage(r *http.Request, c contact.Contact, cursor string) (Con
 		return v, err
 	}
 	v.Tickets = ticketRows(page.Items, u.now())
+	if v.Timeline, err = u.timeline(r, c.ID, v.Tickets, cursor == ""); err != nil {
+		return v, err
+	}
 	if page.NextCursor != "" {
 		v.NextURL = contactURL(c.ID) + "?" + url.Values{"cursor": {page.NextCursor}}.Encode()
 	}

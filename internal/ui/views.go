@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/operator"
 )
 
@@ -16,6 +17,9 @@ type Base struct {
 	Flash     string
 	Section   string // the main navigation entry to mark as current
 	SearchQ   string // what the top bar's search box holds (the search page)
+	// Availability is the operator's chat status for the top bar's switch.
+	Availability chat.Availability
+	Path         string // this page, for forms that come back to it
 }
 
 // base fills Base for the request, with the token of its session (or of
@@ -24,6 +28,8 @@ func (u *UI) base(r *http.Request, csrf string) Base {
 	b := Base{CSRF: csrf}
 	if sc, ok := fromContext(r.Context()); ok {
 		b.Operator = sc.operator
+		b.Availability = u.chatAvailability(r, sc.operator.ID)
+		b.Path = r.URL.RequestURI()
 	}
 	if csrf != "" {
 		h, _ := json.Marshal(map[string]string{csrfHeader: csrf})
