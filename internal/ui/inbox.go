@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -28,7 +29,11 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	q.View = v.key
 	f := q.filter(v, sc.operator.ID)
 	f.Cursor, f.Limit, f.Viewer = params.Get("cursor"), inboxPageSize, viewer(r)
-	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key),
+	counts, err := u.s.Tickets.CountOpen(r.Context(), sc.operator.ID, viewer(r))
+	if err != nil {
+		return err
+	}
+	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key, counts),
 		Empty: v.empty, Back: q.url()}
 	view.Section, view.Flash = "inbox", notice
 	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {
@@ -39,6 +44,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 		return err
 	}
 	view.Filters.Custom = fieldFilters(defs, q)
+	view.Chips = inboxChips(q, view.Filters)
 	f.Custom, err = u.customMatches(r.Context(), q.Fields)
 	page := ticket.Page{}
 	if err == nil {
@@ -74,6 +80,7 @@ type inboxView struct {
 	kind       string // open | closed
 	assignee   string // me | none | "" for anyone
 	team       string // a team's slug, or "" for every team
+	teamID     int64
 	empty      EmptyState
 }
 
@@ -103,10 +110,23 @@ func (v inboxView) filter(me int64) ticket.Filter {
 	return ticket.Filter{Kind: v.kind, Assignee: v.assignee, Team: v.team, MeID: me}
 }
 
-func inboxTabs(views []inboxView, current string) []Tab {
+// inboxTabs are the views as tabs, each open one with its ticket count
+// (Closed, which only grows, goes without).
+func inboxTabs(views []inboxView, current string, c ticket.OpenCounts) []Tab {
 	tabs := make([]Tab, len(views))
 	for i, v := range views {
 		tabs[i] = Tab{Label: v.label, URL: "/inbox?view=" + url.QueryEscape(v.key), Current: v.key == current}
+		switch {
+		case v.kind == "closed":
+		case v.team != "":
+			tabs[i].Count = strconv.Itoa(c.ByTeam[v.teamID])
+		case v.assignee == "me":
+			tabs[i].Count = strconv.Itoa(c.Mine)
+		case v.assignee == "none":
+			tabs[i].Count = strconv.Itoa(c.Unassigned)
+		default:
+			tabs[i].Count = strconv.Itoa(c.All)
+		}
 	}
 	return tabs
 }

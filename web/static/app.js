@@ -197,12 +197,27 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
 (function () {
   var list = document.getElementById("tickets");
   var all = document.getElementById("select-all");
+  // The bulk form shows once a row is ticked, so the list starts high on
+  // the page; without script it stays in view.
+  var bulk = document.querySelector("form[data-bulk]");
+  var picked = function () { return document.querySelector("#tickets input.pick:checked") !== null; };
+  if (bulk) {
+    bulk.hidden = !picked();
+    document.addEventListener("change", function (ev) {
+      if (ev.target.matches && ev.target.matches("input.pick, #select-all")) bulk.hidden = !picked();
+    });
+  }
   if (all) {
     all.closest("label").hidden = false;
     all.addEventListener("change", function () {
       document.querySelectorAll("#tickets input.pick").forEach(function (c) { c.checked = all.checked; });
+      if (bulk) bulk.hidden = !picked();
     });
   }
+  // A sort menu applies as soon as it is changed.
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (s) {
+    s.addEventListener("change", function () { s.form.requestSubmit(); });
+  });
   var live = document.getElementById("live");
   if (!live || !window.EventSource) return;
   var source = new EventSource("/events");
