@@ -499,3 +499,15 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     toggle.setAttribute("aria-expanded", String(open));
   });
 })();
+
+// Ticket page on phones: the action bar's links jump to the composer or
+// the status, and put the cursor there.
+document.querySelectorAll("a[data-jump]").forEach(function (a) {
+  a.addEventListener("click", function (ev) {
+    var target = document.getElementById(a.getAttribute("data-jump"));
+    if (!target) return;
+    ev.preventDefault();
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  });
+});
