@@ -47,3 +47,13 @@ func (s *Service) CountOpen(ctx context.Context, me, viewer int64) (OpenCounts, 
 	}
 	return c, rows.Err()
 }
+
+// CountStatus counts the tickets in status statusID, up to limit: a
+// closed status may hold millions, and a board column says "1000+"
+// rather than count them all on every view.
+func (s *Service) CountStatus(ctx context.Context, statusID int64, limit int) (int, error) {
+	var n int
+	err := s.DB.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM tickets WHERE status_id = $1 LIMIT $2) x`,
+		statusID, limit).Scan(&n)
+	return n, err
+}

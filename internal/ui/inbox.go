@@ -13,7 +13,11 @@ import (
 // highest priority first. With HX-Request only the rows are sent: what
 // "Load more" appends and what live updates reload.
 func (u *UI) inbox(w http.ResponseWriter, r *http.Request) error {
-	return u.inboxPage(w, r, r.URL.Query(), "", http.StatusOK)
+	notice := ""
+	if r.Header.Get("HX-Request") == "" { // rows alone have no place for it
+		notice = u.takeFlash(w, r)
+	}
+	return u.inboxPage(w, r, r.URL.Query(), notice, http.StatusOK)
 }
 
 // inboxPage renders the inbox for the query params, with a notice on top

@@ -66,11 +66,12 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   function clearTargets() {
     board.querySelectorAll(".drop-target").forEach(function (c) { c.classList.remove("drop-target"); });
   }
-  function recount() {
-    board.querySelectorAll(".column").forEach(function (c) {
-      var count = c.querySelector(".count");
-      if (count && count.firstChild) count.firstChild.nodeValue = String(c.querySelectorAll(".kcard").length);
-    });
+  // bump adds step to a column's total (the server's count of the whole
+  // status, not the cards shown; "1000+" stays as it is).
+  function bump(col, step) {
+    var count = col.querySelector(".count");
+    var text = count && count.firstChild ? count.firstChild.nodeValue : "";
+    if (/^\d+$/.test(text)) count.firstChild.nodeValue = String(Math.max(0, Number(text) + step));
   }
   // place puts card among the column's cards by priority, highest first.
   function place(card, col) {
@@ -122,9 +123,13 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
         errorBox.hidden = false;
         return false;
       }
+      var from = column(card);
       place(card, col);
-      card.querySelector("form.move select").value = col.getAttribute("data-status");
-      recount();
+      card.querySelectorAll("form.move button[name=status]").forEach(function (b) {
+        b.disabled = b.value === col.getAttribute("data-status");
+      });
+      if (from) bump(from, -1);
+      bump(col, 1);
       var num = card.querySelector(".num");
       statusBox.textContent = (num ? num.textContent + " " : "") + "moved to " + col.getAttribute("data-name") + ".";
       return true;
@@ -153,6 +158,13 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     if (dialog.open) return; // reopened for another card before this event came
     if (dialog.querySelector("form")) statusBox.textContent = "Not moved.";
     dialog.innerHTML = "";
+  });
+  // Escape closes a card's Move menu and leaves the focus on it.
+  board.addEventListener("keydown", function (ev) {
+    var menu = ev.key === "Escape" && ev.target.closest && ev.target.closest("details.move-menu[open]");
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
   });
   board.addEventListener("dragstart", function (ev) {
     dragged = ev.target.closest ? ev.target.closest(".kcard") : null;
@@ -247,7 +259,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
 (function () {
   var help = null;
   var keys = [["j / k", "Next / previous ticket"], ["Enter or o", "Open the ticket"],
-    ["x", "Select the ticket"], ["/", "Search tickets and customers"], ["r", "Reply (on a ticket)"],
+    ["x", "Select the ticket"], ["m", "Move the card (on the board)"], ["/", "Search tickets and customers"], ["r", "Reply (on a ticket)"],
     ["n", "Internal note (on a ticket)"], ["?", "Show this help"], ["Escape", "Close this help"]];
 
   function helpDialog() {
@@ -325,6 +337,15 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       var box = current() && current().querySelector("input.pick");
       if (box) box.click();
       return !!box;
+    },
+    "m": function () {
+      var card = document.activeElement && document.activeElement.closest && document.activeElement.closest(".kcard");
+      var menu = card && card.querySelector("details.move-menu");
+      if (!menu) return false;
+      menu.open = true;
+      var first = menu.querySelector("button:not([disabled])");
+      if (first) first.focus();
+      return true;
     },
     "/": function () {
       var q = document.getElementById("top-q") || document.getElementById("q");
