@@ -10,7 +10,7 @@ import (
 // phoneRoutes is every page of the agent app an admin reaches, with the
 // seeded data (team, pipeline and operator 1 exist from the start).
 func phoneRoutes() []string {
-	return []string{"/inbox", "/inbox?view=closed", "/search?q=invoice", "/search?q=" + fmt.Sprint(seeded[0].Number),
+	return []string{"/inbox", "/inbox?view=closed", "/inbox?view=open&priority=3&tag=x&sort=waiting", "/no/such/page", "/search?q=invoice", "/search?q=" + fmt.Sprint(seeded[0].Number),
 		"/contacts", "/board", "/tickets/new", fmt.Sprintf("/tickets/%d", seeded[0].Number), "/mail/failed",
 		"/settings/teams", "/settings/teams/new", "/settings/teams/1", "/settings/teams/1/mail",
 		"/settings/teams/1/mailboxes", "/settings/teams/1/form", "/settings/teams/1/widget",
