@@ -48,7 +48,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 		return err
 	}
 	view.Filters.Custom = fieldFilters(defs, q)
-	view.Chips = inboxChips(q, view.Filters)
+	view.Chips = inboxChips(q, view.Filters, defs)
 	f.Custom, err = u.customMatches(r.Context(), q.Fields)
 	page := ticket.Page{}
 	if err == nil {

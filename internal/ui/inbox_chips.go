@@ -3,12 +3,14 @@ package ui
 import (
 	"slices"
 	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // inboxChips are the filters that narrow the view, each shown as a chip
 // whose link is the same address without it. Labels come from the filter
 // menus, so a chip reads as the menu did ("Assignee: Kim", not an id).
-func inboxChips(q inboxQuery, f InboxFilters) []Chip {
+func inboxChips(q inboxQuery, f InboxFilters, defs []field.Def) []Chip {
 	var chips []Chip
 	add := func(label string, without func(*inboxQuery)) {
 		next := q
@@ -38,7 +40,13 @@ func inboxChips(q inboxQuery, f InboxFilters) []Chip {
 		}
 	}
 	for i, fv := range q.Fields {
-		add(strings.Replace(fv, ":", ": ", 1), func(n *inboxQuery) { n.Fields = slices.Delete(n.Fields, i, i+1) })
+		name, value, _ := strings.Cut(fv, ":")
+		for _, d := range defs {
+			if d.Name == name {
+				name = d.Label
+			}
+		}
+		add(name+": "+value, func(n *inboxQuery) { n.Fields = slices.Delete(n.Fields, i, i+1) })
 	}
 	return chips
 }
