@@ -99,7 +99,7 @@ func TestBulkRedirectsAfterThePost(t *testing.T) {
 	if get(p, chromedp.Evaluate[bool](`!document.getElementById("bulk").hidden`)) {
 		t.Error("the bulk form shows before any row is ticked")
 	}
-	p.do(chromedp.Evaluate[chromedp.Void](row+`.querySelector("input.pick").click()`))
+	p.do(chromedp.Evaluate[chromedp.Void](row + `.querySelector("input.pick").click()`))
 	if get(p, chromedp.Evaluate[bool](`document.getElementById("bulk").hidden`)) {
 		t.Fatal("ticking a row does not show the bulk form")
 	}
