@@ -6,7 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
@@ -140,13 +143,41 @@ func TestCountOpenGroupsTheViews(t *testing.T) {
 		mk("")
 		closed := mk("me@frontdesk.test")
 		patchTicket(t, s, closed.ID, ticket.Patch{Status: pointerTo("Closed")})
-		got, err := s.Tickets.CountOpen(context.Background(), me.ID, 0)
+		support := getTicket(t, s, closed.ID).Team.ID
+		got, err := s.Tickets.CountOpen(context.Background(), ticket.CountQuery{Me: me.ID, Teams: []int64{support}, Cap: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
-		support := getTicket(t, s, closed.ID).Team.ID
 		if got.All != 4 || got.Mine != 2 || got.Unassigned != 1 || got.ByTeam[support] != 4 || len(got.ByTeam) != 1 {
 			t.Errorf("counts %+v, want 4 open, 2 mine, 1 unassigned, 4 in support", got)
 		}
+		// Past the cap a count stops: 3 means "3 or more".
+		capped, err := s.Tickets.CountOpen(context.Background(), ticket.CountQuery{Me: me.ID, Teams: []int64{support}, Cap: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if capped.All != 3 || capped.Mine != 2 || capped.Unassigned != 1 || capped.ByTeam[support] != 3 {
+			t.Errorf("capped counts %+v, want 3, 2, 1 and 3", capped)
+		}
+		// An operator outside a pipeline's teams counts none of its tickets.
+		limitPipeline(t, s, getTicketPipeline(t, s))
+		hidden, err := s.Tickets.CountOpen(context.Background(), ticket.CountQuery{Me: me.ID, Viewer: me.ID, Cap: 100})
+		if err != nil || hidden.All != 0 || hidden.Mine != 0 {
+			t.Errorf("counts for an operator who may not see the pipeline: %+v, %v", hidden, err)
+		}
 	})
+}
+
+// limitPipeline limits pipeline id to a new team without members.
+func limitPipeline(t *testing.T, s *app.Services, id int64) {
+	t.Helper()
+	ctx := context.Background()
+	name := "Back office"
+	tm, err := s.Teams.Create(ctx, team.Input{Name: &name}, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Pipelines.Update(ctx, id, pipeline.Update{Teams: &[]int64{tm.ID}}); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -33,7 +33,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	q.View = v.key
 	f := q.filter(v, sc.operator.ID)
 	f.Cursor, f.Limit, f.Viewer = params.Get("cursor"), inboxPageSize, viewer(r)
-	counts, err := u.s.Tickets.CountOpen(r.Context(), sc.operator.ID, viewer(r))
+	counts, err := u.s.Tickets.CountOpen(r.Context(), countQuery(views, sc.operator.ID, viewer(r)))
 	if err != nil {
 		return err
 	}
@@ -114,6 +114,27 @@ func (v inboxView) filter(me int64) ticket.Filter {
 	return ticket.Filter{Kind: v.kind, Assignee: v.assignee, Team: v.team, MeID: me}
 }
 
+// viewCountCap is how far a view's tab counts: there the tab reads "1000+".
+const viewCountCap = 1000
+
+func countQuery(views []inboxView, me, viewer int64) ticket.CountQuery {
+	q := ticket.CountQuery{Me: me, Viewer: viewer, Cap: viewCountCap}
+	for _, v := range views {
+		if v.teamID != 0 {
+			q.Teams = append(q.Teams, v.teamID)
+		}
+	}
+	return q
+}
+
+// tabCount is a count as a tab shows it: "1000+" once it reaches the cap.
+func tabCount(n int) string {
+	if n >= viewCountCap {
+		return strconv.Itoa(viewCountCap) + "+"
+	}
+	return strconv.Itoa(n)
+}
+
 // inboxTabs are the views as tabs, each open one with its ticket count
 // (Closed, which only grows, goes without).
 func inboxTabs(views []inboxView, current string, c ticket.OpenCounts) []Tab {
@@ -123,13 +144,13 @@ func inboxTabs(views []inboxView, current string, c ticket.OpenCounts) []Tab {
 		switch {
 		case v.kind == "closed":
 		case v.team != "":
-			tabs[i].Count = strconv.Itoa(c.ByTeam[v.teamID])
+			tabs[i].Count = tabCount(c.ByTeam[v.teamID])
 		case v.assignee == "me":
-			tabs[i].Count = strconv.Itoa(c.Mine)
+			tabs[i].Count = tabCount(c.Mine)
 		case v.assignee == "none":
-			tabs[i].Count = strconv.Itoa(c.Unassigned)
+			tabs[i].Count = tabCount(c.Unassigned)
 		default:
-			tabs[i].Count = strconv.Itoa(c.All)
+			tabs[i].Count = tabCount(c.All)
 		}
 	}
 	return tabs

@@ -10,9 +10,6 @@ UPDATE tickets SET last_customer_activity_at = created_at WHERE last_customer_ac
 UPDATE tickets SET closed_at = updated_at WHERE is_open = FALSE AND closed_at IS NULL;
 CREATE INDEX tickets_customer_wait ON tickets(is_open, last_customer_activity_at, id);
 CREATE INDEX tickets_closed_at ON tickets(is_open, closed_at, id);
--- The view counts of the inbox: one grouped scan of the open tickets,
--- read from this index alone.
-CREATE INDEX tickets_open_counts ON tickets(is_open, team_id, assignee_id);
 
 -- +goose Down
 SELECT 'forward-only';
