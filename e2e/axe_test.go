@@ -79,4 +79,10 @@ func TestAccessibility(t *testing.T) {
 
 	p.signIn(adminEmail, adminPassword)
 	p.checkAxe("the inbox")
+
+	p.open("/inbox?view=open&priority=3&sort=waiting")
+	p.do(chromedp.Click(chromedp.CSS(".filter-menu summary")), chromedp.WaitVisible(chromedp.CSS(".filter-pop")))
+	p.checkAxe("the inbox with a chip and the Filters menu open")
+	p.open("/no/such/page")
+	p.checkAxe("the not-found page, signed in")
 }
