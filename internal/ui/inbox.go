@@ -33,12 +33,10 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	q.View = v.key
 	f := q.filter(v, sc.operator.ID)
 	f.Cursor, f.Limit, f.Viewer = params.Get("cursor"), inboxPageSize, viewer(r)
-	counts, err := u.s.Tickets.CountOpen(r.Context(), countQuery(views, sc.operator.ID, viewer(r)))
-	if err != nil {
+	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Empty: v.empty, Back: q.url()}
+	if view.Tabs, err = u.inboxTabs(r, views, v.key); err != nil {
 		return err
 	}
-	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key, counts),
-		Empty: v.empty, Back: q.url()}
 	view.Section, view.Flash = "inbox", notice
 	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {
 		return err
@@ -136,8 +134,16 @@ func tabCount(n int) string {
 }
 
 // inboxTabs are the views as tabs, each open one with its ticket count
-// (Closed, which only grows, goes without).
-func inboxTabs(views []inboxView, current string, c ticket.OpenCounts) []Tab {
+// (Closed, which only grows, goes without). Rows alone (htmx) need none.
+func (u *UI) inboxTabs(r *http.Request, views []inboxView, current string) ([]Tab, error) {
+	if r.Header.Get("HX-Request") != "" {
+		return nil, nil
+	}
+	sc, _ := fromContext(r.Context())
+	c, err := u.s.Tickets.CountOpen(r.Context(), countQuery(views, sc.operator.ID, viewer(r)))
+	if err != nil {
+		return nil, err
+	}
 	tabs := make([]Tab, len(views))
 	for i, v := range views {
 		tabs[i] = Tab{Label: v.label, URL: "/inbox?view=" + url.QueryEscape(v.key), Current: v.key == current}
@@ -153,5 +159,5 @@ func inboxTabs(views []inboxView, current string, c ticket.OpenCounts) []Tab {
 			tabs[i].Count = tabCount(c.All)
 		}
 	}
-	return tabs
+	return tabs, nil
 }
