@@ -88,4 +88,10 @@ func TestAccessibility(t *testing.T) {
 	p.do(chromedp.Navigate(chatHostPage(t, "/chat-axe")))
 	p.openChat()
 	p.checkAxe("the chat window in the widget")
+	p.open("/inbox?view=open&priority=3&sort=waiting")
+	p.do(chromedp.Click(chromedp.CSS(".filter-menu summary")), chromedp.WaitVisible(chromedp.CSS(".filter-pop")))
+	p.checkAxe("the inbox with a chip and the Filters menu open")
+	p.screenshot("inbox-filters-open")
+	p.open("/no/such/page")
+	p.checkAxe("the not-found page, signed in")
 }

@@ -47,19 +47,21 @@ func TestBoardMoves(t *testing.T) {
 	p.screenshot("board")
 	p.checkAxe("the board")
 
-	// The keyboard way: choose a status on the card, press Enter on Move.
+	// The keyboard way: m on a card opens its Move menu, Enter picks.
 	kb := seededBySubject(t, "Question about opening hours")
 	if col := columnOf(p, kb.ID); col != "New" {
 		t.Fatalf("%q starts in %q, want New", kb.Subject, col)
 	}
-	sel := fmt.Sprintf("#move-%d", kb.ID)
-	p.do(
-		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => { const s = document.querySelector(%q);
-			s.value = [...s.options].find(o => o.text === "In Progress").value; })()`, sel)),
-		chromedp.Focus(chromedp.CSS(fmt.Sprintf("#ticket-%d form.move button", kb.ID))),
-		chromedp.KeyEvent("\r"),
-		chromedp.WaitVisible(chromedp.CSS("p.flash")),
-	)
+	if n := get(p, chromedp.Evaluate[int](`document.querySelectorAll(".kcard select").length`)); n != 0 {
+		t.Errorf("%d cards carry a status select; the move is a menu", n)
+	}
+	p.do(chromedp.Focus(chromedp.CSS(fmt.Sprintf("#ticket-%d a.subject", kb.ID))), chromedp.KeyEvent("m"))
+	focused := get(p, chromedp.Evaluate[string](`document.activeElement.closest("details.move-menu[open]") ? document.activeElement.textContent : ""`))
+	if focused != "In Progress" {
+		t.Fatalf("m on a card focuses %q, want the first other status of its open Move menu", focused)
+	}
+	p.screenshot("board-move-menu")
+	p.do(chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.CSS("p.flash")))
 	if flash := get(p, chromedp.Text(chromedp.CSS("p.flash"))); !strings.Contains(flash, "is now in In Progress") {
 		t.Errorf("after the move the page says %q", flash)
 	}

@@ -62,10 +62,10 @@ func TestCustomFieldFlow(t *testing.T) {
 
 	p.open("/inbox?view=open")
 	p.do(
+		chromedp.Click(chromedp.CSS(`form.filters .filter-menu summary`)),
 		chromedp.SetValue(chromedp.CSS(`form.filters select[name=field]`), "return_reason:Refund"),
-		chromedp.Click(chromedp.CSS(`form.filters details.columns summary`)),
 		chromedp.Click(chromedp.CSS(`form.filters input[name=col][value=return_reason]`)),
-		chromedp.Click(chromedp.CSS(`form.filters button[type=submit]`)),
+		chromedp.Click(chromedp.CSS(`form.filters .filter-pop button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(".ticket.has-cells")),
 	)
 	subjects := get(p, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#tickets .subject")].map(a => a.textContent)`))

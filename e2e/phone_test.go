@@ -10,7 +10,7 @@ import (
 // phoneRoutes is every page of the agent app an admin reaches, with the
 // seeded data (team, pipeline and operator 1 exist from the start).
 func phoneRoutes() []string {
-	return []string{"/inbox", "/inbox?view=closed", "/search?q=invoice", "/search?q=" + fmt.Sprint(seeded[0].Number),
+	return []string{"/inbox", "/inbox?view=closed", "/inbox?view=open&priority=3&tag=x&sort=waiting", "/no/such/page", "/search?q=invoice", "/search?q=" + fmt.Sprint(seeded[0].Number),
 		"/contacts", "/board", "/tickets/new", fmt.Sprintf("/tickets/%d", seeded[0].Number), "/mail/failed",
 		"/settings/teams", "/settings/teams/new", "/settings/teams/1", "/settings/teams/1/mail",
 		"/settings/teams/1/mailboxes", "/settings/teams/1/form", "/settings/teams/1/widget",
@@ -44,4 +44,57 @@ func TestPhoneLayout(t *testing.T) {
 	}
 	p.screenshot("phone-menu")
 	p.checkAxe("the inbox with the phone menu open")
+}
+
+// inView says whether the element sel is inside the viewport.
+func inView(p *page, sel string) bool {
+	p.t.Helper()
+	return get(p, chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect();
+		return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; })()`, sel)))
+}
+
+// TestPhoneTicketsFirst: at 390 px the inbox's first ticket is on the
+// first screen; on a ticket page the composer and the status are one tap
+// away from the top, not behind the thread; tables read as labelled cards.
+func TestPhoneTicketsFirst(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
+	p.do(chromedp.EmulateViewport(390, 844))
+	p.open("/inbox")
+	if !inView(p, "#tickets li.ticket") {
+		t.Error("at 390 px the inbox's first ticket is not on the first screen")
+	}
+	if get(p, chromedp.Evaluate[bool](`document.querySelector(".filter-pop").checkVisibility()`)) {
+		t.Error("at 390 px the filter menus show before Filters is pressed")
+	}
+
+	p.open(fmt.Sprintf("/tickets/%d", seeded[0].Number))
+	if !inView(p, ".ticket-jump") {
+		t.Fatal("at 390 px the ticket page has no action bar on the first screen")
+	}
+	if inView(p, "#body") {
+		t.Log("the composer already shows on the first screen")
+	}
+	p.screenshot("phone-ticket")
+	p.do(chromedp.EmulateViewport(390, 844))
+	p.do(chromedp.Click(chromedp.CSS(".ticket-jump a[data-jump=body]")))
+	if !inView(p, "#body") || !get(p, chromedp.Evaluate[bool](`document.activeElement.id === "body"`)) {
+		t.Error("Reply in the action bar does not bring the composer into view with the cursor in it")
+	}
+	p.do(chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0)`), chromedp.Click(chromedp.CSS(".ticket-jump a[data-jump=status]")))
+	if !inView(p, "#status") || !get(p, chromedp.Evaluate[bool](`document.activeElement.id === "status"`)) {
+		t.Error("Status and assignee in the action bar does not bring the status menu into view")
+	}
+	p.do(chromedp.EmulateViewport(1280, 900))
+	if get(p, chromedp.Evaluate[bool](`document.querySelector(".ticket-jump").checkVisibility()`)) {
+		t.Error("the phone's action bar shows at 1280 px")
+	}
+
+	p.do(chromedp.EmulateViewport(390, 844))
+	p.open("/settings/teams")
+	label := get(p, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(".settings-table td"), "::before").content`))
+	if label != `"Name"` {
+		t.Errorf("at 390 px a table cell shows the label %s, want \"Name\"", label)
+	}
+	p.screenshot("phone-table")
 }

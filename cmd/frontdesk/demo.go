@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os/signal"
@@ -9,12 +10,15 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/demo"
 )
 
 func runDemo(e *env, args []string) error {
 	var opts demo.Options
+	var force bool
 	cfg, _, err := loadConfig("demo", e, args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&force, "force", false, "add demo data even though the database already holds tickets")
 		fs.StringVar(&opts.Password, "password", demo.DefaultPassword, "password of the demo operators (at least 10 characters)")
 		fs.IntVar(&opts.Tickets, "tickets", demo.DefaultTickets, "how many tickets to add")
 		fs.Uint64Var(&opts.Seed, "seed", 1, "random seed: the same seed gives the same data")
@@ -30,12 +34,26 @@ func runDemo(e *env, args []string) error {
 		return err
 	}
 	defer s.DB.Close()
+	if err := refuseRealTickets(ctx, s.DB, force); err != nil {
+		return err
+	}
 	sum, err := demo.Fill(ctx, s, opts)
 	if err != nil {
 		return err
 	}
 	printDemo(e, sum, cfg.BaseURL, time.Since(start))
 	return nil
+}
+
+// refuseRealTickets stops demo data from mixing into a database that
+// already holds tickets (someone's real ones, most likely) unless forced.
+func refuseRealTickets(ctx context.Context, d *db.DB, force bool) error {
+	var any bool
+	if err := d.Read.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM tickets)`).Scan(&any); err != nil || !any || force {
+		return err
+	}
+	return errors.New("the database already holds tickets; demo data would mix with them " +
+		"(use an empty database, or add --force to add it anyway)")
 }
 
 func printDemo(e *env, sum demo.Summary, baseURL string, took time.Duration) {

@@ -21,7 +21,7 @@ Usage:
   frontdesk migrate            apply database migrations and exit
   frontdesk user create --email E --name N [--role admin|agent] [--password-stdin]
   frontdesk token create --email E [--name LABEL]
-  frontdesk demo               fill the database with realistic demo data
+  frontdesk demo [--force]     fill an empty database with realistic demo data
   frontdesk bench [flags]      build a large database and measure it
   frontdesk bench chat [flags] start chat nodes and measure sockets and delivery
   frontdesk mail parse FILE    print a raw mail as JSON (FILE may be -)

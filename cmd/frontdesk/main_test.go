@@ -112,3 +112,23 @@ func TestMailParsePrintsJSON(t *testing.T) {
 		t.Error("mail parse without a file should fail with usage")
 	}
 }
+
+// demo refuses a database that already holds tickets, in one line that
+// says how to go on, unless --force.
+func TestDemoRefusesADatabaseWithTickets(t *testing.T) {
+	t.Setenv("FRONTDESK_DB", filepath.Join(t.TempDir(), "fd.db"))
+	if out, err := run(t, "", "demo", "--tickets", "1"); err != nil {
+		t.Fatalf("demo on an empty database: %v\n%s", err, out)
+	}
+	_, err := run(t, "", "demo", "--tickets", "1")
+	if err == nil || !strings.Contains(err.Error(), "already holds tickets") || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("second demo: %v, want a refusal naming --force", err)
+	}
+	var w bytes.Buffer
+	if exitCode(err, &w); strings.Count(w.String(), "\n") != 1 {
+		t.Errorf("the refusal is not one line: %q", w.String())
+	}
+	if out, err := run(t, "", "demo", "--tickets", "1", "--force"); err != nil || !strings.Contains(out, "Added demo data") {
+		t.Errorf("demo --force: %v\n%s", err, out)
+	}
+}

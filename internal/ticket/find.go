@@ -63,7 +63,7 @@ func (s *Service) ofContacts(ctx context.Context, contacts []int64, limit int) (
 		}
 		for rows.Next() {
 			var k cursor
-			if err := rows.Scan(&k.priority, &k.activity, &k.id); err != nil {
+			if err := rows.Scan(&k.priority, &k.at, &k.id); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -75,7 +75,7 @@ func (s *Service) ofContacts(ctx context.Context, contacts []int64, limit int) (
 		}
 	}
 	slices.SortFunc(keys, func(a, b cursor) int {
-		return cmp.Or(b.priority-a.priority, b.activity.Compare(a.activity), cmp.Compare(b.id, a.id))
+		return cmp.Or(b.priority-a.priority, b.at.Compare(a.at), cmp.Compare(b.id, a.id))
 	})
 	ids := make([]int64, 0, limit)
 	for _, k := range keys[:min(len(keys), limit)] {

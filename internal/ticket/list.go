@@ -2,7 +2,6 @@ package ticket
 
 import (
 	"context"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"slices"
@@ -35,7 +34,9 @@ type Filter struct {
 	SLA string
 	// Sort "due" lists tickets with an SLA due time first, soonest first
 	// (overdue ones before all others), then the rest in the usual order;
-	// "" is the usual order.
+	// "waiting" the longest waiting customer first, "customer" the latest
+	// customer message first, "closed" the latest closed first (closed
+	// tickets only); "" is the usual order.
 	Sort string
 	// noDue keeps only tickets without a due time (the rest of "due").
 	noDue  bool
@@ -47,38 +48,6 @@ type Filter struct {
 type Page struct {
 	Items      []Ticket `json:"items"`
 	NextCursor string   `json:"next_cursor"`
-}
-
-type cursor struct {
-	priority int
-	activity time.Time // or the due time, sorting by due
-	id       int64
-}
-
-func (c cursor) String() string {
-	raw := fmt.Sprintf("%d.%d.%d", c.priority, c.activity.UnixMicro(), c.id)
-	if c.priority < 0 { // sorting by due time
-		raw = fmt.Sprintf("d.%d.%d", c.activity.UnixMicro(), c.id)
-	}
-	return base64.RawURLEncoding.EncodeToString([]byte(raw))
-}
-
-func parseCursor(s string) (cursor, error) {
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if strings.HasPrefix(string(raw), "d.") {
-		raw = append([]byte("-1"), raw[1:]...)
-	}
-	parts := strings.Split(string(raw), ".")
-	if err != nil || len(parts) != 3 {
-		return cursor{}, errors.New("bad cursor")
-	}
-	var n [3]int64
-	for i, p := range parts {
-		if n[i], err = strconv.ParseInt(p, 10, 64); err != nil {
-			return cursor{}, errors.New("bad cursor")
-		}
-	}
-	return cursor{priority: int(n[0]), activity: time.UnixMicro(n[1]).UTC(), id: n[2]}, nil
 }
 
 // where builds the WHERE clause of a list; the SQL text depends only on
@@ -112,7 +81,7 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 func (s *Service) listByDue(ctx context.Context, f Filter) (Page, error) {
 	rest := f
 	rest.Sort, rest.noDue = "", true
-	if f.Cursor != "" && !isDueCursor(f.Cursor) {
+	if f.Cursor != "" && cursorSort(f.Cursor) != "d" {
 		return s.list(ctx, rest)
 	}
 	page, err := s.list(ctx, f)
@@ -121,18 +90,13 @@ func (s *Service) listByDue(ctx context.Context, f Filter) (Page, error) {
 		return page, err
 	}
 	if len(page.Items) >= limit { // the next page starts with the others
-		page.NextCursor = cursor{MaxPriority + 1, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), 1 << 62}.String()
+		page.NextCursor = cursor{"", MaxPriority + 1, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), 1 << 62}.String()
 		return page, nil
 	}
 	rest.Cursor, rest.Limit = "", limit-len(page.Items)
 	more, err := s.list(ctx, rest)
 	page.Items, page.NextCursor = append(page.Items, more.Items...), more.NextCursor
 	return page, err
-}
-
-func isDueCursor(c string) bool {
-	raw, err := base64.RawURLEncoding.DecodeString(c)
-	return err == nil && strings.HasPrefix(string(raw), "d.")
 }
 
 func pageLimit(n int) int {
@@ -162,9 +126,9 @@ func (s *Service) list(ctx context.Context, f Filter) (Page, error) {
 	}
 	if more && len(page.Items) == limit {
 		last := page.Items[limit-1]
-		page.NextCursor = cursor{last.Priority, last.LastActivityAt, last.ID}.String()
-		if f.Sort == "due" && last.SLA != nil && last.SLA.DueAt != nil {
-			page.NextCursor = cursor{-1, *last.SLA.DueAt, last.ID}.String()
+		page.NextCursor = cursor{"", last.Priority, last.LastActivityAt, last.ID}.String()
+		if ts, ok := timeSorts[f.Sort]; ok && ts.at(last) != nil {
+			page.NextCursor = cursor{ts.key, 0, *ts.at(last), last.ID}.String()
 		}
 	}
 	return page, nil
@@ -173,7 +137,7 @@ func (s *Service) list(ctx context.Context, f Filter) (Page, error) {
 // pageIDs returns up to limit+1 ids in list order: by one query, or, for
 // a search expected to match many tickets, by testing tickets in order.
 func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, f Filter, limit int) ([]int64, error) {
-	if verify != nil && f.Sort != "due" {
+	if verify != nil && f.Sort == "" {
 		ids, done, err := s.searchCommon(ctx, w, verify, f.Q, limit)
 		if err != nil || done {
 			return ids, err
@@ -183,8 +147,8 @@ func (s *Service) pageIDs(ctx context.Context, w *where, verify []string, f Filt
 		w.add(fmt.Sprintf(sqliteMatch, w.arg(s.matchQuery(f.Q))))
 	}
 	order := ` ORDER BY t.priority DESC, t.last_activity_at DESC, t.id DESC LIMIT `
-	if f.Sort == "due" {
-		order = ` ORDER BY t.sla_due_at, t.id LIMIT `
+	if ts, ok := timeSorts[f.Sort]; ok {
+		order = ts.order()
 	}
 	query := `SELECT t.id FROM tickets t` + w.sql() + order + w.arg(limit+1)
 	return s.ids(ctx, query, w.args)
@@ -229,12 +193,13 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, []string, er
 	slaFilters(w, f, &c)
 	if f.Cursor != "" {
 		cur, err := parseCursor(f.Cursor)
-		c.Require(err == nil && (cur.priority < 0) == (f.Sort == "due"), "cursor", "is not a cursor from a previous page")
-		if f.Sort == "due" {
-			w.add(fmt.Sprintf("(t.sla_due_at, t.id) > (%s, %s)", w.arg(cur.activity), w.arg(cur.id)))
+		ts, timed := timeSorts[f.Sort]
+		c.Require(err == nil && cur.sort == ts.key, "cursor", "is not a cursor from a previous page")
+		if timed {
+			w.add(ts.after(w, cur))
 		} else {
 			w.add(fmt.Sprintf("(t.priority, t.last_activity_at, t.id) < (%s, %s, %s)",
-				w.arg(cur.priority), w.arg(cur.activity), w.arg(cur.id)))
+				w.arg(cur.priority), w.arg(cur.at), w.arg(cur.id)))
 		}
 	}
 	return w, verify, c.Err()
@@ -362,14 +327,15 @@ func slaFilters(w *where, f Filter, c *domain.Check) {
 		c.Require(slices.Contains(slaStates, f.SLA), "sla", "must be one of "+strings.Join(slaStates, ", "))
 		w.add("t.sla_state = " + w.arg(f.SLA))
 	}
-	switch f.Sort {
-	case "":
+	ts, ok := timeSorts[f.Sort]
+	switch {
+	case f.Sort == "":
 		if f.noDue {
 			w.add("t.sla_due_at IS NULL")
 		}
-	case "due":
-		w.add("t.sla_due_at IS NOT NULL")
+	case ok: // a page is a range of the sort's partial or full index
+		w.add(ts.column + " IS NOT NULL")
 	default:
-		c.Add("sort", "must be due (soonest SLA due time first), or left out")
+		c.Add("sort", "must be "+sortNames)
 	}
 }

@@ -15,7 +15,9 @@ const ticketColumns = `t.id, t.number, t.subject, t.description, t.status_id, s.
 	(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1),
 	t.channel, t.public_token, t.created_at, t.updated_at, t.last_activity_at, t.first_response_at, t.closed_at,
 	t.last_customer_activity_at, t.sla, t.sla_state, t.sla_due_at,
-	(SELECT string_agg(tag, ',' ORDER BY tag) FROM ticket_tags tt WHERE tt.ticket_id = t.id)`
+	(SELECT string_agg(tag, ',' ORDER BY tag) FROM ticket_tags tt WHERE tt.ticket_id = t.id),
+	COALESCE((SELECT lm.kind = 'customer' FROM messages lm WHERE lm.ticket_id = t.id AND lm.kind IN ('customer', 'reply')
+		ORDER BY lm.id DESC LIMIT 1), FALSE)`
 
 const ticketFrom = ` FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN teams tm ON tm.id = t.team_id
 	LEFT JOIN operators o ON o.id = t.assignee_id JOIN contacts c ON c.id = t.contact_id `
@@ -30,7 +32,7 @@ func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
 		&t.PipelineID, &t.Priority, &t.Team.ID, &t.Team.Slug, &t.Team.Name, &opID, &opName, &opEmail,
 		&t.Contact.ID, &t.Contact.FirstName, &t.Contact.LastName, &t.Contact.ExternalID, &email,
 		&t.Channel, &t.PublicToken, &t.CreatedAt, &t.UpdatedAt, &t.LastActivityAt, &t.FirstResponseAt,
-		&t.ClosedAt, &t.LastCustomerActivityAt, &slaText, &slaState, &slaDue, &tags)
+		&t.ClosedAt, &t.LastCustomerActivityAt, &slaText, &slaState, &slaDue, &tags, &t.CustomerLast)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, ErrNotFound
 	}

@@ -91,6 +91,9 @@ type Ticket struct {
 	// NewContact: this ticket's creation made its contact. Set by Create
 	// only; the portal hands an unsigned visitor the link only then.
 	NewContact bool `json:"-"`
+	// CustomerLast: of the customer's messages and the public replies,
+	// the latest is the customer's: the ticket waits for an answer.
+	CustomerLast bool `json:"-"`
 }
 
 // IsOpen reports whether the ticket still needs work.

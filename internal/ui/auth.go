@@ -31,30 +31,41 @@ func fromContext(ctx context.Context) (signedIn, bool) {
 // active operator; anyone else is sent to the sign-in page.
 func (u *UI) requireSession(next httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		c, err := r.Cookie(sessionCookie)
+		r2, ok, err := u.withSession(w, r)
 		if err != nil {
-			return u.toLogin(w, r)
-		}
-		ss, err := u.sessions.Lookup(r.Context(), c.Value)
-		if errors.Is(err, session.ErrUnknown) {
-			return u.toLogin(w, r)
-		} else if err != nil {
 			return err
+		} else if !ok {
+			return u.toLogin(w, r)
 		}
-		op, err := u.s.Operators.Get(r.Context(), ss.OperatorID)
-		if err != nil || !op.Active {
-			if err != nil && !errors.Is(err, operator.ErrNotFound) {
-				return err
-			}
-			return u.toLogin(w, r) // deactivated since signing in
-		}
-		if ss.Renewed {
-			u.setSessionCookie(w, c.Value) // the cookie slides with the session
-		}
-		r2 := r.WithContext(context.WithValue(r.Context(), ctxKey{}, signedIn{op, c.Value}))
 		defer httpx.DropCopyForm(r2, r)
 		return next(w, r2)
 	}
+}
+
+// withSession is r with the signed-in operator in its context; ok is
+// false when the cookie names no live session of an active operator.
+func (u *UI) withSession(w http.ResponseWriter, r *http.Request) (*http.Request, bool, error) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		return r, false, nil
+	}
+	ss, err := u.sessions.Lookup(r.Context(), c.Value)
+	if errors.Is(err, session.ErrUnknown) {
+		return r, false, nil
+	} else if err != nil {
+		return r, false, err
+	}
+	op, err := u.s.Operators.Get(r.Context(), ss.OperatorID)
+	if err != nil || !op.Active {
+		if err != nil && !errors.Is(err, operator.ErrNotFound) {
+			return r, false, err
+		}
+		return r, false, nil // deactivated since signing in
+	}
+	if ss.Renewed {
+		u.setSessionCookie(w, c.Value) // the cookie slides with the session
+	}
+	return r.WithContext(context.WithValue(r.Context(), ctxKey{}, signedIn{op, c.Value})), true, nil
 }
 
 // toLogin sends the browser to sign in, remembering where it wanted to

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -132,6 +133,24 @@ func TestBoardMove(t *testing.T) {
 		}
 		if fmt.Sprint(moves) != "[Waiting In Progress]" {
 			t.Errorf("history of moves: %v", moves)
+		}
+	})
+}
+
+// A column's count is the status's total, though it shows 50 cards;
+// each card moves through a menu, not a select.
+func TestBoardCountsTotals(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		var tk ticket.Ticket
+		for i := range 52 {
+			tk = e.open(fmt.Sprintf("Question %02d", i), 0, "")
+		}
+		body := e.getAs("agent", fmt.Sprintf("/pipelines/%d/board", tk.PipelineID), http.StatusOK)
+		expect(t, "board", body, []string{`title="Tickets in New">52<span class="sr"> tickets</span>`,
+			`class="move-menu"`, `aria-keyshortcuts="m"`, "More New tickets in the inbox"}, []string{`<select id="move-`})
+		if n := strings.Count(body, `<li class="kcard`); n != 50 {
+			t.Errorf("the board shows %d cards, want 50", n)
 		}
 	})
 }

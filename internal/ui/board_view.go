@@ -32,7 +32,7 @@ type BoardColumn struct {
 	StatusID  int64
 	Name      string
 	Kind      string
-	Count     int    // cards shown
+	Count     string // tickets in the status ("1000+" past boardCountCap), not only the cards shown
 	MoreURL   string // the inbox filtered by this status, when there are more
 	Cards     []BoardCard
 	HeadingID string
@@ -79,8 +79,10 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 		if err != nil {
 			return v, err
 		}
-		col := BoardColumn{StatusID: st.ID, Name: st.Name, Kind: string(st.Kind), Count: len(page.Items),
-			HeadingID: "col-" + id64(st.ID)}
+		col := BoardColumn{StatusID: st.ID, Name: st.Name, Kind: string(st.Kind), HeadingID: "col-" + id64(st.ID)}
+		if col.Count, err = u.statusCount(ctx, st.ID, len(page.Items), page.NextCursor != ""); err != nil {
+			return v, err
+		}
 		if page.NextCursor != "" {
 			view := "open"
 			if st.Kind == pipeline.Closed {
@@ -100,6 +102,23 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 		v.Columns = append(v.Columns, col)
 	}
 	return v, nil
+}
+
+// boardCountCap is how far a column counts its tickets.
+const boardCountCap = 1000
+
+// statusCount is a column's total: the cards shown when they are all,
+// else the tickets in the status, counted up to boardCountCap. A
+// pipeline's tickets are all visible to whoever may see its board.
+func (u *UI) statusCount(ctx context.Context, statusID int64, shown int, more bool) (string, error) {
+	if !more {
+		return strconv.Itoa(shown), nil
+	}
+	n, err := u.s.Tickets.CountStatus(ctx, statusID, boardCountCap)
+	if n >= boardCountCap {
+		return strconv.Itoa(boardCountCap) + "+", err
+	}
+	return strconv.Itoa(n), err
 }
 
 func (u *UI) visiblePipeline(ctx context.Context, id, viewer int64) (bool, error) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -12,7 +13,11 @@ import (
 // highest priority first. With HX-Request only the rows are sent: what
 // "Load more" appends and what live updates reload.
 func (u *UI) inbox(w http.ResponseWriter, r *http.Request) error {
-	return u.inboxPage(w, r, r.URL.Query(), "", http.StatusOK)
+	notice := ""
+	if r.Header.Get("HX-Request") == "" { // rows alone have no place for it
+		notice = u.takeFlash(w, r)
+	}
+	return u.inboxPage(w, r, r.URL.Query(), notice, http.StatusOK)
 }
 
 // inboxPage renders the inbox for the query params, with a notice on top
@@ -28,8 +33,10 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	q.View = v.key
 	f := q.filter(v, sc.operator.ID)
 	f.Cursor, f.Limit, f.Viewer = params.Get("cursor"), inboxPageSize, viewer(r)
-	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key),
-		Empty: v.empty, Back: q.url()}
+	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Empty: v.empty, Back: q.url()}
+	if view.Tabs, err = u.inboxTabs(r, views, v.key); err != nil {
+		return err
+	}
 	view.Section, view.Flash = "inbox", notice
 	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {
 		return err
@@ -39,6 +46,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 		return err
 	}
 	view.Filters.Custom = fieldFilters(defs, q)
+	view.Chips = inboxChips(q, view.Filters, defs)
 	f.Custom, err = u.customMatches(r.Context(), q.Fields)
 	page := ticket.Page{}
 	if err == nil {
@@ -74,6 +82,7 @@ type inboxView struct {
 	kind       string // open | closed
 	assignee   string // me | none | "" for anyone
 	team       string // a team's slug, or "" for every team
+	teamID     int64
 	empty      EmptyState
 }
 
@@ -103,10 +112,52 @@ func (v inboxView) filter(me int64) ticket.Filter {
 	return ticket.Filter{Kind: v.kind, Assignee: v.assignee, Team: v.team, MeID: me}
 }
 
-func inboxTabs(views []inboxView, current string) []Tab {
+// viewCountCap is how far a view's tab counts: there the tab reads "1000+".
+const viewCountCap = 1000
+
+func countQuery(views []inboxView, me, viewer int64) ticket.CountQuery {
+	q := ticket.CountQuery{Me: me, Viewer: viewer, Cap: viewCountCap}
+	for _, v := range views {
+		if v.teamID != 0 {
+			q.Teams = append(q.Teams, v.teamID)
+		}
+	}
+	return q
+}
+
+// tabCount is a count as a tab shows it: "1000+" once it reaches the cap.
+func tabCount(n int) string {
+	if n >= viewCountCap {
+		return strconv.Itoa(viewCountCap) + "+"
+	}
+	return strconv.Itoa(n)
+}
+
+// inboxTabs are the views as tabs, each open one with its ticket count
+// (Closed, which only grows, goes without). Rows alone (htmx) need none.
+func (u *UI) inboxTabs(r *http.Request, views []inboxView, current string) ([]Tab, error) {
+	if r.Header.Get("HX-Request") != "" {
+		return nil, nil
+	}
+	sc, _ := fromContext(r.Context())
+	c, err := u.s.Tickets.CountOpen(r.Context(), countQuery(views, sc.operator.ID, viewer(r)))
+	if err != nil {
+		return nil, err
+	}
 	tabs := make([]Tab, len(views))
 	for i, v := range views {
 		tabs[i] = Tab{Label: v.label, URL: "/inbox?view=" + url.QueryEscape(v.key), Current: v.key == current}
+		switch {
+		case v.kind == "closed":
+		case v.team != "":
+			tabs[i].Count = tabCount(c.ByTeam[v.teamID])
+		case v.assignee == "me":
+			tabs[i].Count = tabCount(c.Mine)
+		case v.assignee == "none":
+			tabs[i].Count = tabCount(c.Unassigned)
+		default:
+			tabs[i].Count = tabCount(c.All)
+		}
 	}
-	return tabs
+	return tabs, nil
 }

@@ -20,6 +20,10 @@ type inboxQuery struct {
 	Fields, Cols []string
 }
 
+// inboxSorts are the orders the inbox offers besides the usual one
+// (ticket.Filter.Sort); the Closed view's usual order is by closing time.
+var inboxSorts = []string{"waiting", "customer", "due"}
+
 // inboxParams are the query parameters of the filter bar, in URL order.
 var inboxParams = []string{"view", "team", "status", "priority", "assignee", "channel", "tag", "q", "sla", "sort"}
 
@@ -27,7 +31,7 @@ func parseInboxQuery(v url.Values) inboxQuery {
 	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
 	q := inboxQuery{View: get("view"), Team: get("team"), Status: get("status"), Priority: get("priority"),
 		Assignee: get("assignee"), Channel: get("channel"), Tag: get("tag"), Q: get("q"), SLA: get("sla"), Sort: get("sort")}
-	if q.Sort != "due" {
+	if !slices.Contains(inboxSorts, q.Sort) {
 		q.Sort = ""
 	}
 	if n, err := strconv.Atoi(q.Priority); err != nil || n < 0 || n > ticket.MaxPriority {
@@ -111,6 +115,9 @@ func (q inboxQuery) filter(v inboxView, me int64) ticket.Filter {
 	if n, err := strconv.Atoi(q.Priority); err == nil {
 		f.Priority = &n
 	}
+	if f.Sort == "" && f.Kind == "closed" {
+		f.Sort = "closed"
+	}
 	return f
 }
 
@@ -132,7 +139,7 @@ func (u *UI) inboxViews(ctx context.Context) ([]inboxView, error) {
 	}
 	views := append([]inboxView{}, inboxViews[:len(inboxViews)-1]...)
 	for _, t := range teams {
-		views = append(views, inboxView{key: "team-" + t.Slug, label: t.Name + " — open", kind: "open", team: t.Slug,
+		views = append(views, inboxView{key: "team-" + t.Slug, label: t.Name + " — open", kind: "open", team: t.Slug, teamID: t.ID,
 			empty: EmptyState{"No open tickets for " + t.Name, "New tickets to this team appear here."}})
 	}
 	return append(views, inboxViews[len(inboxViews)-1]), nil

@@ -41,7 +41,7 @@ func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64) (Inbo
 	}
 	f.Priorities = []Option{{Label: "Any priority"}}
 	for i := ticket.MaxPriority; i >= 0; i-- {
-		f.Priorities = append(f.Priorities, Option{Value: fmt.Sprint(i), Label: fmt.Sprintf("%d – %s", i, priorityNames[i])})
+		f.Priorities = append(f.Priorities, Option{Value: fmt.Sprint(i), Label: priorityTitles[i]})
 	}
 	f.Assignees = []Option{{Label: "Anyone"}, {Value: "me", Label: "Me"}, {Value: "none", Label: "Unassigned"}}
 	for _, o := range ops {
@@ -58,7 +58,11 @@ func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64) (Inbo
 	}
 	f.SLAStates = []Option{{Label: "Any SLA state"}, {Value: "breached", Label: "Overdue"}, {Value: "warning", Label: "Due soon"},
 		{Value: "running", Label: "Running"}, {Value: "paused", Label: "Paused"}, {Value: "met", Label: "Met"}}
-	f.Sorts = []Option{{Label: "Priority"}, {Value: "due", Label: "Due soonest"}}
+	f.Sorts = []Option{{Label: "Priority, then activity"}, {Value: "waiting", Label: "Longest waiting"},
+		{Value: "customer", Label: "Last customer message"}, {Value: "due", Label: "Due soonest"}}
+	if q.View == "closed" && q.Status == "" {
+		f.Sorts[0].Label = "Latest closed"
+	}
 	mark(f.SLAStates, q.SLA)
 	mark(f.Sorts, q.Sort)
 	mark(f.Teams, q.Team)

@@ -44,12 +44,12 @@ func TestInboxViews(t *testing.T) {
 			ordered        []string // must appear, in this order
 			notContain     []string
 		}{
-			{"mine by default", "agent", "/inbox", []string{"Priority: urgent (3 of 3)", "Urgent refund", "Ada Lovelace",
+			{"mine by default", "agent", "/inbox", []string{"Priority: </span>Urgent", "Urgent refund", "Ada Lovelace",
 				"Support", "The agent"}, []string{"Printer on fire", "Solved one", "Low thing"}},
 			{"unassigned", "agent", "/inbox?view=unassigned", []string{"Printer on fire", escaped, "Low thing"},
 				[]string{"Urgent refund", "Solved one", "<script>alert"}},
 			{"all open by priority", "agent", "/inbox?view=open", []string{"Urgent refund",
-				"Priority: high (2 of 3)", "Printer on fire", escaped, "Priority: low (0 of 3)", "Low thing"}, []string{"Solved one"}},
+				"Priority: </span>High", "Printer on fire", escaped, "Priority: </span>Low", "Low thing"}, []string{"Solved one"}},
 			{"closed", "agent", "/inbox?view=closed", []string{"Solved one", "Closed"}, []string{"Urgent refund"}},
 			{"an unknown view is mine", "agent", "/inbox?view=bogus", []string{"Urgent refund"}, []string{"Low thing"}},
 			{"status menus in pipeline order, the filter's choice kept", "agent", "/inbox?view=open&status=waiting",
@@ -106,4 +106,29 @@ func expectOrder(t *testing.T, name, body string, ordered []string) {
 		}
 		at += i + len(want)
 	}
+}
+
+// The views carry their open counts, each active filter is a chip whose
+// link drops only that filter, and the Closed view lists the latest
+// closed first.
+func TestInboxCountsChipsAndClosedOrder(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		e.open("Mine one", 1, "agent@example.com")
+		e.open("Nobody's", 0, "")
+		first := e.open("Closed first", 3, "")
+		last := e.open("Closed last", 0, "")
+		for _, tk := range []ticket.Ticket{first, last} {
+			if _, err := e.s.Tickets.Update(context.Background(), tk.ID, ticket.Patch{Status: testutil.Ptr("Closed")}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		body := e.getAs("agent", "/inbox?view=open&priority=1&tag=vip", http.StatusOK)
+		expectOrder(t, "counts", body, []string{`My open <span class="tab-count"><span class="sr">(</span>1<`,
+			`Unassigned <span class="tab-count"><span class="sr">(</span>1<`, `All open <span class="tab-count"><span class="sr">(</span>2<`})
+		expect(t, "chips", body, []string{`href="/inbox?tag=vip&amp;view=open"`, "Priority: Medium",
+			`href="/inbox?priority=1&amp;view=open"`, "Tag: vip", "Clear all"}, []string{`Closed <span class="tab-count"`})
+		expectOrder(t, "closed view", e.getAs("agent", "/inbox?view=closed", http.StatusOK),
+			[]string{"sorted by Latest closed", "Closed last", "Closed first"})
+	})
 }

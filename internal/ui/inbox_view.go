@@ -15,6 +15,7 @@ type InboxView struct {
 	Base
 	ViewLabel string
 	Tabs      []Tab
+	Chips     []Chip // the active filters, each a link that removes it
 	Rows      []TicketRow
 	NextURL   string // the next page of rows; empty on the last page
 	Empty     EmptyState
@@ -28,17 +29,25 @@ type InboxView struct {
 type Tab struct {
 	Label, URL string
 	Current    bool
+	Count      string // shown beside the label when set: the view's ticket count
 }
+
+// Chip is one active filter: its label, and the address without it.
+type Chip struct{ Label, URL string }
 
 // EmptyState says why a list is empty and what to do about it.
 type EmptyState struct{ Heading, Hint string }
 
 // TicketRow is one ticket as a list shows it.
 type TicketRow struct {
-	ID, Number                          int64
-	Subject, Customer, Team, Assignee   string
-	Status, StatusKind                  string
-	Closed                              bool
+	ID, Number                        int64
+	Subject, Customer, Team, Assignee string
+	Status, StatusKind                string
+	Tone                              string // new | open | waiting | closed: the status's colour
+	Closed                            bool
+	// CustomerReplied: the customer answered our last reply; the answer
+	// to it is due (a new ticket, not yet answered, says so by its status).
+	CustomerReplied                     bool
 	Priority                            Priority
 	Activity, ActivityISO, ActivityFull string
 	CSRF, Back                          string // for the in-place priority form
@@ -50,6 +59,7 @@ type TicketRow struct {
 type Priority struct {
 	Level int
 	Stars []bool // filled or not, MaxPriority of them
+	Name  string // "High": shown beside the stars, so they never read as favourites
 	Label string // "Priority: high (2 of 3)"
 	// Buttons set the priority in place: star n sets n, and the single
 	// star of priority 1 sets it back to 0.
@@ -65,9 +75,11 @@ type StarButton struct {
 
 var priorityNames = [ticket.MaxPriority + 1]string{"low", "medium", "high", "urgent"}
 
+var priorityTitles = [ticket.MaxPriority + 1]string{"Low", "Medium", "High", "Urgent"}
+
 func priorityOf(level int) Priority {
 	level = max(0, min(level, ticket.MaxPriority))
-	p := Priority{Level: level, Stars: make([]bool, ticket.MaxPriority),
+	p := Priority{Level: level, Stars: make([]bool, ticket.MaxPriority), Name: priorityTitles[level],
 		Label: fmt.Sprintf("Priority: %s (%d of %d)", priorityNames[level], level, ticket.MaxPriority)}
 	for i := range level {
 		p.Stars[i] = true
@@ -87,8 +99,8 @@ func ticketRows(items []ticket.Ticket, now time.Time) []TicketRow {
 	rows := make([]TicketRow, len(items))
 	for i, t := range items {
 		rows[i] = TicketRow{ID: t.ID, Number: t.Number, Subject: t.Subject, Customer: customerName(t.Contact),
-			Team: t.Team.Name, Status: t.Status.Name, StatusKind: string(t.Status.Kind),
-			Closed: t.Status.Kind == pipeline.Closed, Priority: priorityOf(t.Priority),
+			Team: t.Team.Name, Status: t.Status.Name, StatusKind: string(t.Status.Kind), Tone: statusTone(t.Status),
+			Closed: t.Status.Kind == pipeline.Closed, CustomerReplied: t.CustomerLast && t.FirstResponseAt != nil, Priority: priorityOf(t.Priority),
 			Activity: relativeTime(t.LastActivityAt, now), ActivityISO: t.LastActivityAt.UTC().Format(time.RFC3339),
 			ActivityFull: t.LastActivityAt.UTC().Format("2 Jan 2006, 15:04 UTC"), SLA: slaBadge(t, now)}
 		if t.Assignee != nil {
@@ -96,6 +108,23 @@ func ticketRows(items []ticket.Ticket, now time.Time) []TicketRow {
 		}
 	}
 	return rows
+}
+
+// statusTone is the colour a status shows in: closed by its kind; among
+// open ones "new" and the waiting kinds (waiting, pending, on hold) by
+// their names, as the default pipeline and most teams name them; the
+// rest "open".
+func statusTone(st ticket.StatusRef) string {
+	name := strings.ToLower(st.Name)
+	switch {
+	case st.Kind == pipeline.Closed:
+		return "closed"
+	case name == "new" || strings.HasPrefix(name, "new "):
+		return "new"
+	case strings.Contains(name, "wait") || strings.Contains(name, "pending") || strings.Contains(name, "hold"):
+		return "waiting"
+	}
+	return "open"
 }
 
 func customerName(c ticket.ContactRef) string {

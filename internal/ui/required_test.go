@@ -134,7 +134,8 @@ func TestBulkReportsMissingProperties(t *testing.T) {
 		c := e.client("agent")
 		form := url.Values{"_csrf": {e.csrf(c, "/inbox")}, "status": {"Waiting"},
 			"ids": {fmt.Sprint(bare.ID), fmt.Sprint(held.ID)}}
-		_, body := e.do(c, http.MethodPost, "/tickets/bulk", form, nil)
+		res, _ := e.do(c, http.MethodPost, "/tickets/bulk", form, nil)
+		_, body := e.do(c, http.MethodGet, res.Header.Get("Location"), nil, nil)
 		expect(t, "bulk", body, []string{fmt.Sprintf("1 ticket updated, 1 skipped: #%d lacks assignee to enter Waiting.",
 			bare.Number)}, nil)
 		if got, _ := e.s.Tickets.Get(context.Background(), held.ID); got.Status.Name != "Waiting" {

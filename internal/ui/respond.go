@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/httpx"
 )
@@ -35,12 +36,41 @@ func (u *UI) htmlErrors(h httpx.HandlerFunc) http.HandlerFunc {
 		if e.Status >= 500 {
 			u.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
-		view := ErrorView{Base: u.base(r, csrfToken(r)), Heading: http.StatusText(e.Status), Message: e.Message}
+		if _, ok := fromContext(r.Context()); !ok {
+			// The operator was put in the context below this adapter; the
+			// page shows the navigation of whoever is signed in.
+			if r2, ok, err := u.withSession(w, r); err == nil && ok {
+				r = r2
+			}
+		}
+		view := ErrorView{Base: u.base(r, csrfToken(r)), Heading: errorHeading(e.Status), Message: sentenceCase(e.Message)}
 		if rerr := u.pages.page(w, e.Status, "error", view); rerr != nil {
 			u.log.ErrorContext(r.Context(), "error page failed", "err", rerr)
 			http.Error(w, e.Message, e.Status)
 		}
 	}
+}
+
+// errorHeadings name what went wrong as a person would, in sentence case.
+var errorHeadings = map[int]string{
+	http.StatusBadRequest:            "This request cannot be used",
+	http.StatusForbidden:             "Not allowed",
+	http.StatusNotFound:              "Page not found",
+	http.StatusConflict:              "This changed meanwhile",
+	http.StatusRequestEntityTooLarge: "Too large to take",
+	http.StatusUnprocessableEntity:   "This cannot be saved",
+	http.StatusTooManyRequests:       "Too many tries",
+}
+
+func errorHeading(status int) string {
+	if h, ok := errorHeadings[status]; ok {
+		return h
+	}
+	if status >= 500 {
+		return "Something went wrong"
+	}
+	text := http.StatusText(status)
+	return text[:1] + strings.ToLower(text[1:])
 }
 
 // render sends a whole page, or only the named block when htmx asks.

@@ -145,6 +145,7 @@ func (u *UI) routes() []route {
 		{"POST /settings/tokens", true, u.settingsTokenCreate},
 		{"POST /settings/tokens/{id}/revoke", true, u.settingsTokenRevoke},
 
+		{"GET /favicon.ico", false, u.favicon},
 		{"/", false, u.notFound},
 	}
 }

@@ -73,7 +73,7 @@ func TestInboxShowsAndSortsDueTimes(t *testing.T) {
 		open("Late urgent", 3, 4*time.Hour)
 		body := e.getAs("agent", "/inbox?view=open&sort=due", http.StatusOK)
 		expect(t, "badges", body, []string{`sla-breached" title="First response due`, "3 h overdue", `sla-running`, "in 59 min",
-			`<option value="due" selected>Due soonest</option>`, "SLA due soonest first"}, nil)
+			`<option value="due" selected>Due soonest</option>`, "sorted by Due soonest"}, nil)
 		late, fresh, none := strings.Index(body, "Late urgent"), strings.Index(body, "Fresh urgent"), strings.Index(body, "No SLA here")
 		if late < 0 || !(late < fresh && fresh < none) {
 			t.Errorf("order late %d, fresh %d, none %d: want the overdue ticket first and the one without SLA last", late, fresh, none)

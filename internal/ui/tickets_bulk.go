@@ -15,7 +15,8 @@ import (
 // ticketsBulk applies one change to the checked tickets of the inbox,
 // each in its own update, so each ticket's pipeline decides whether a
 // status name fits. A ticket the change does not fit is reported by
-// number and reason; the inbox is shown again with the summary.
+// number and reason. The answer is a redirect (303) to the inbox with
+// the summary, so reloading the page does not apply the change again.
 func (u *UI) ticketsBulk(w http.ResponseWriter, r *http.Request) error {
 	back, _ := url.Parse(safeInboxURL(r.PostFormValue("back")))
 	p, problem := bulkPatch(r)
@@ -48,7 +49,9 @@ func (u *UI) ticketsBulk(w http.ResponseWriter, r *http.Request) error {
 			updated++
 		}
 	}
-	return u.inboxPage(w, r, back.Query(), bulkSummary(updated, skipped), http.StatusOK)
+	u.setFlash(w, bulkSummary(updated, skipped))
+	http.Redirect(w, r, back.String(), http.StatusSeeOther)
+	return nil
 }
 
 // bulkPatch reads the change to make, or says what is missing; empty

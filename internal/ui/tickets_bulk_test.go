@@ -38,7 +38,7 @@ func TestTicketPriorityInPlace(t *testing.T) {
 			{"a foreign back is refused", url.Values{"_csrf": {token}, "priority": {"2"}, "back": {"https://evil.example/inbox"}},
 				nil, http.StatusSeeOther, "/inbox#ticket-" + fmt.Sprint(tk.ID), nil, 2},
 			{"htmx gets the row", url.Values{"priority": {"0"}, "back": {back}}, map[string]string{"HX-Request": "true",
-				"X-CSRF-Token": token}, http.StatusOK, "", []string{`id="ticket-` + fmt.Sprint(tk.ID), "Priority: low (0 of 3)",
+				"X-CSRF-Token": token}, http.StatusOK, "", []string{`id="ticket-` + fmt.Sprint(tk.ID), "Priority: </span>Low",
 				"Set priority to 1 (medium)", "Printer on fire"}, 0},
 		}
 		for _, tc := range cases {
@@ -81,18 +81,23 @@ func TestTicketsBulk(t *testing.T) {
 			{"nothing to change", url.Values{"_csrf": {token}, "ids": ids}, http.StatusUnprocessableEntity,
 				[]string{"Choose what to change"}, nil},
 			{"status per pipeline, the misfit reported", url.Values{"_csrf": {token}, "ids": ids, "status": {"Waiting"},
-				"back": {back}}, http.StatusOK, []string{fmt.Sprintf("2 tickets updated, 1 skipped: #%d has no status &#39;Waiting&#39;.",
+				"back": {back}}, http.StatusSeeOther, []string{fmt.Sprintf("2 tickets updated, 1 skipped: #%d has no status &#39;Waiting&#39;.",
 				lead.Number)}, nil},
 			{"priority and assignee, back to the view", url.Values{"_csrf": {token}, "ids": ids, "priority": {"2"},
-				"assignee": {fmt.Sprint(e.ids["admin"])}, "back": {back}}, http.StatusOK,
+				"assignee": {fmt.Sprint(e.ids["admin"])}, "back": {back}}, http.StatusSeeOther,
 				[]string{"3 tickets updated.", `name="priority" value="2"`, "A sale", "First", "Second"}, nil},
-			{"unassign", url.Values{"_csrf": {token}, "ids": ids[:1], "assignee": {"none"}}, http.StatusOK,
+			{"unassign", url.Values{"_csrf": {token}, "ids": ids[:1], "assignee": {"none"}}, http.StatusSeeOther,
 				[]string{"1 ticket updated."}, []string{"skipped"}},
 		}
 		for _, tc := range cases {
 			res, body := e.do(c, http.MethodPost, "/tickets/bulk", tc.form, nil)
 			if res.StatusCode != tc.status {
 				t.Fatalf("%s: %d %s", tc.name, res.StatusCode, body)
+			}
+			if res.StatusCode == http.StatusSeeOther { // the summary shows on the page it leads to, once
+				_, body = e.do(c, http.MethodGet, res.Header.Get("Location"), nil, nil)
+				_, again := e.do(c, http.MethodGet, res.Header.Get("Location"), nil, nil)
+				expect(t, tc.name+", reloaded", again, nil, []string{"updated"})
 			}
 			expect(t, tc.name, body, tc.contains, tc.notContain)
 		}

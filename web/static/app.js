@@ -66,11 +66,12 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   function clearTargets() {
     board.querySelectorAll(".drop-target").forEach(function (c) { c.classList.remove("drop-target"); });
   }
-  function recount() {
-    board.querySelectorAll(".column").forEach(function (c) {
-      var count = c.querySelector(".count");
-      if (count && count.firstChild) count.firstChild.nodeValue = String(c.querySelectorAll(".kcard").length);
-    });
+  // bump adds step to a column's total (the server's count of the whole
+  // status, not the cards shown; "1000+" stays as it is).
+  function bump(col, step) {
+    var count = col.querySelector(".count");
+    var text = count && count.firstChild ? count.firstChild.nodeValue : "";
+    if (/^\d+$/.test(text)) count.firstChild.nodeValue = String(Math.max(0, Number(text) + step));
   }
   // place puts card among the column's cards by priority, highest first.
   function place(card, col) {
@@ -122,9 +123,13 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
         errorBox.hidden = false;
         return false;
       }
+      var from = column(card);
       place(card, col);
-      card.querySelector("form.move select").value = col.getAttribute("data-status");
-      recount();
+      card.querySelectorAll("form.move button[name=status]").forEach(function (b) {
+        b.disabled = b.value === col.getAttribute("data-status");
+      });
+      if (from) bump(from, -1);
+      bump(col, 1);
       var num = card.querySelector(".num");
       statusBox.textContent = (num ? num.textContent + " " : "") + "moved to " + col.getAttribute("data-name") + ".";
       return true;
@@ -153,6 +158,13 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     if (dialog.open) return; // reopened for another card before this event came
     if (dialog.querySelector("form")) statusBox.textContent = "Not moved.";
     dialog.innerHTML = "";
+  });
+  // Escape closes a card's Move menu and leaves the focus on it.
+  board.addEventListener("keydown", function (ev) {
+    var menu = ev.key === "Escape" && ev.target.closest && ev.target.closest("details.move-menu[open]");
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
   });
   board.addEventListener("dragstart", function (ev) {
     dragged = ev.target.closest ? ev.target.closest(".kcard") : null;
@@ -197,12 +209,27 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
 (function () {
   var list = document.getElementById("tickets");
   var all = document.getElementById("select-all");
+  // The bulk form shows once a row is ticked, so the list starts high on
+  // the page; without script it stays in view.
+  var bulk = document.querySelector("form[data-bulk]");
+  var picked = function () { return document.querySelector("#tickets input.pick:checked") !== null; };
+  if (bulk) {
+    bulk.hidden = !picked();
+    document.addEventListener("change", function (ev) {
+      if (ev.target.matches && ev.target.matches("input.pick, #select-all")) bulk.hidden = !picked();
+    });
+  }
   if (all) {
     all.closest("label").hidden = false;
     all.addEventListener("change", function () {
       document.querySelectorAll("#tickets input.pick").forEach(function (c) { c.checked = all.checked; });
+      if (bulk) bulk.hidden = !picked();
     });
   }
+  // A sort menu applies as soon as it is changed.
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (s) {
+    s.addEventListener("change", function () { s.form.requestSubmit(); });
+  });
   var live = document.getElementById("live");
   if (!live || !window.EventSource) return;
   var source = new EventSource("/events");
@@ -232,7 +259,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
 (function () {
   var help = null;
   var keys = [["j / k", "Next / previous ticket"], ["Enter or o", "Open the ticket"],
-    ["x", "Select the ticket"], ["/", "Search tickets and customers"], ["r", "Reply (on a ticket)"],
+    ["x", "Select the ticket"], ["m", "Move the card (on the board)"], ["/", "Search tickets and customers"], ["r", "Reply (on a ticket)"],
     ["n", "Internal note (on a ticket)"], ["?", "Show this help"], ["Escape", "Close this help"]];
 
   function helpDialog() {
@@ -310,6 +337,15 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       var box = current() && current().querySelector("input.pick");
       if (box) box.click();
       return !!box;
+    },
+    "m": function () {
+      var card = document.activeElement && document.activeElement.closest && document.activeElement.closest(".kcard");
+      var menu = card && card.querySelector("details.move-menu");
+      if (!menu) return false;
+      menu.open = true;
+      var first = menu.querySelector("button:not([disabled])");
+      if (first) first.focus();
+      return true;
     },
     "/": function () {
       var q = document.getElementById("top-q") || document.getElementById("q");
@@ -484,3 +520,15 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     toggle.setAttribute("aria-expanded", String(open));
   });
 })();
+
+// Ticket page on phones: the action bar's links jump to the composer or
+// the status, and put the cursor there.
+document.querySelectorAll("a[data-jump]").forEach(function (a) {
+  a.addEventListener("click", function (ev) {
+    var target = document.getElementById(a.getAttribute("data-jump"));
+    if (!target) return;
+    ev.preventDefault();
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  });
+});
