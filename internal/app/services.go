@@ -25,6 +25,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/presence"
 	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -53,6 +54,7 @@ type Services struct {
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
+	Presence  *presence.Service // who has a ticket open, who is typing
 	// AccountMail mails operators about their account ("forgot password")
 	// at once; without a relay it answers outbound.ErrNoRelay.
 	AccountMail interface {
@@ -147,6 +149,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts}}
 	s.Teams.LiveChat = s.Chats
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
+	s.Presence = &presence.Service{DB: d}
 	s.UseBus(&events.Local{})
 	return s
 }
@@ -154,6 +157,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 // UseBus makes b the bus every service publishes to.
 func (s *Services) UseBus(b Bus) {
 	s.Events = b
+	s.Presence.Bus = b
 	s.Tickets.Bus = b
 	s.SLA.Bus = b
 	s.Chats.Bus = b

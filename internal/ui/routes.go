@@ -47,6 +47,8 @@ func (u *UI) routes() []route {
 		{"POST /tickets/{number}/link", true, u.ticketRotateLink},
 		{"POST /tickets/{number}/contact", true, u.ticketRelink},
 		{"POST /tickets/{number}/fields", true, u.ticketFields},
+		{"GET /tickets/{number}/presence", true, u.ticketPresence},
+		{"POST /tickets/{number}/presence", true, u.ticketPresenceBeat},
 		{"GET /files/{id}/{name}", true, u.fileDownload},
 
 		{"GET /contacts", true, u.contactsList},
