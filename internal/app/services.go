@@ -23,6 +23,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
+	"github.com/frontdesk/frontdesk/internal/notification"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/presence"
@@ -55,6 +56,8 @@ type Services struct {
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
 	Presence  *presence.Service // who has a ticket open, who is typing
+	// Notifications tell operators of @mentions and tickets opened for them.
+	Notifications *notification.Service
 	// AccountMail mails operators about their account ("forgot password")
 	// at once; without a relay it answers outbound.ErrNoRelay.
 	AccountMail interface {
@@ -131,7 +134,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Pipelines.Tickets = s.Tickets
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
-	s.Tickets.Notifier = s.Outbox
+	s.Notifications = &notification.Service{DB: d, Mail: s.Outbox, BaseURL: cfg.BaseURL}
+	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications}
 	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender
 	if relay != nil {
 		relay.HelloName = cfg.MailDomain

@@ -12,7 +12,8 @@ import (
 // password change. Name is as typed after a refused save.
 type AccountView struct {
 	SettingsBase
-	Name string
+	Name       string
+	Signatures []operator.TeamSignature // one per team the operator is in
 }
 
 // Field is an input of the account page's forms.
@@ -41,6 +42,9 @@ func (u *UI) accountView(r *http.Request) AccountView {
 func (u *UI) account(w http.ResponseWriter, r *http.Request) error {
 	v := u.accountView(r)
 	v.Flash = notice(r)
+	if err := u.withSignatures(r, &v, nil); err != nil {
+		return err
+	}
 	return u.render(w, r, http.StatusOK, "account", "", v)
 }
 
@@ -53,6 +57,9 @@ func (u *UI) accountSave(w http.ResponseWriter, r *http.Request) error {
 		v := u.accountView(r)
 		v.Name = name
 		v.Errors, v.Error = fieldErrors(ve.Fields, func(k string) bool { return k == "name" })
+		if err := u.withSignatures(r, &v, nil); err != nil {
+			return err
+		}
 		return u.render(w, r, http.StatusUnprocessableEntity, "account", "", v)
 	} else if err != nil {
 		return err

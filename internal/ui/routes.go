@@ -27,6 +27,9 @@ func (u *UI) routes() []route {
 		{"POST /logout", true, u.logout},
 		{"POST /logout/everywhere", true, u.logoutEverywhere},
 		{"GET /search", true, u.search},
+		{"GET /notifications", true, u.notificationsList},
+		{"GET /notifications/{id}", true, u.notificationOpen},
+		{"POST /notifications/read", true, u.notificationsRead},
 
 		{"GET /{$}", false, u.home},
 		{"GET /inbox", true, u.inbox},
@@ -122,6 +125,7 @@ func (u *UI) routes() []route {
 		{"GET /settings/account", true, u.account},
 		{"POST /settings/account", true, u.accountSave},
 		{"POST /settings/account/password", true, u.accountPassword},
+		{"POST /settings/account/signatures", true, u.accountSignatures},
 		{"GET /settings/tokens", true, u.settingsTokens},
 		{"POST /settings/tokens", true, u.settingsTokenCreate},
 		{"POST /settings/tokens/{id}/revoke", true, u.settingsTokenRevoke},

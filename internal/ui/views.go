@@ -16,6 +16,7 @@ type Base struct {
 	Flash     string
 	Section   string // the main navigation entry to mark as current
 	SearchQ   string // what the top bar's search box holds (the search page)
+	Unread    int    // the operator's unread notifications, for the badge
 }
 
 // base fills Base for the request, with the token of its session (or of
@@ -24,6 +25,7 @@ func (u *UI) base(r *http.Request, csrf string) Base {
 	b := Base{CSRF: csrf}
 	if sc, ok := fromContext(r.Context()); ok {
 		b.Operator = sc.operator
+		b.Unread, _ = u.s.Notifications.Unread(r.Context(), sc.operator.ID) // a failed count shows none
 	}
 	if csrf != "" {
 		h, _ := json.Marshal(map[string]string{csrfHeader: csrf})
