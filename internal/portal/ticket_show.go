@@ -36,8 +36,12 @@ func (p *Portal) ticketView(w http.ResponseWriter, r *http.Request, t ticket.Tic
 	if err != nil {
 		return TicketView{}, err
 	}
-	v := TicketView{Number: t.Number, Subject: t.Subject, Team: t.Team.Name, Status: t.Status.Name,
-		Open: t.IsOpen(), Steps: steps(pl, t), URL: "/t/" + t.PublicToken, Form: p.formToken(w, r, t),
+	history, err := p.s.Tickets.History(r.Context(), t.ID)
+	if err != nil {
+		return TicketView{}, err
+	}
+	v := TicketView{Number: t.Number, Subject: t.Subject, Team: t.Team.Name, Status: publicStatus(pl, t),
+		Open: t.IsOpen(), Steps: steps(pl, t, passedStatuses(history, t.Status.Name)), URL: "/t/" + t.PublicToken, Form: p.formToken(w, r, t),
 		MaxFiles: MaxFiles, MaxSize: size(MaxFileSize)}
 	for _, m := range msgs {
 		if m.Kind.Public() { // Messages already filters; this keeps it true if that ever changes
