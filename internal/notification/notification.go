@@ -58,6 +58,9 @@ type Service struct {
 // Notify implements ticket.Notifier: a new internal note tells the
 // operators it mentions.
 func (s *Service) Notify(ctx context.Context, tx *db.Tx, n ticket.Notice) error {
+	if n.Kind == ticket.NoticeCreated && n.Channel == ticket.Manual && n.ActorID != 0 {
+		return s.created(ctx, tx, n)
+	}
 	if n.Kind != ticket.NoticeMessage || n.MessageKind != ticket.Note || n.MessageID == 0 {
 		return nil
 	}
@@ -78,6 +81,23 @@ func (s *Service) Notify(ctx context.Context, tx *db.Tx, n ticket.Notice) error 
 		}
 	}
 	return nil
+}
+
+// created tells the assignee of a ticket an operator opened in the app,
+// or when it has none every member of its team, that it is theirs.
+func (s *Service) created(ctx context.Context, tx *db.Tx, n ticket.Notice) error {
+	ids, err := db.Int64s(ctx, tx, `SELECT assignee_id FROM tickets WHERE id = $1 AND assignee_id IS NOT NULL`, n.TicketID)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		ids, err = db.Int64s(ctx, tx, `SELECT m.operator_id FROM team_members m JOIN tickets t ON t.team_id = m.team_id
+			WHERE t.id = $1 ORDER BY m.operator_id`, n.TicketID)
+		if err != nil {
+			return err
+		}
+	}
+	return s.Tell(ctx, tx, Assigned, n.TicketID, n.ActorID, ids)
 }
 
 // Tell notifies operators ids of ticket ticketID for kind, inside tx.
