@@ -469,7 +469,19 @@
 
   // --- start -----------------------------------------------------------
 
+  // start asks the server whether this site may show the widget, and
+  // draws nothing when it may not (a form that fails on send is worse
+  // than no form); then it draws the launcher and loads the team's form.
   function start() {
+    var no = function (why) {
+      if (W.console) W.console.info("Frontdesk widget: not shown: " + why);
+    };
+    fetch(api + "/hello", { method: "POST", credentials: "omit" }).then(function (res) {
+      if (res.ok) draw();
+      else no("the support desk answered " + res.status + ".");
+    }, function () { no("this site is not allowed to show the " + team + " widget, or the support desk is unreachable."); });
+  }
+  function draw() {
     build();
     call("GET", "/form").then(function (d) {
       if (d && d.team) form.team = { name: d.team.name, color: d.team.color };
