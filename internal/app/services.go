@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/blob"
+	"github.com/frontdesk/frontdesk/internal/brand"
 	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/chat/live"
 	"github.com/frontdesk/frontdesk/internal/config"
@@ -56,6 +57,7 @@ type Services struct {
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
 	Presence  *presence.Service // who has a ticket open, who is typing
+	Brand     *brand.Service    // the name, colour and logo customers see
 	// Notifications tell operators of @mentions and tickets opened for them.
 	Notifications *notification.Service
 	// AccountMail mails operators about their account ("forgot password")
@@ -154,6 +156,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Teams.LiveChat = s.Chats
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.Presence = &presence.Service{DB: d}
+	s.Brand = &brand.Service{DB: d}
+	s.Outbox.Brand = s.Brand
 	s.UseBus(&events.Local{})
 	return s
 }

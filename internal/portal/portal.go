@@ -102,6 +102,7 @@ func (p *Portal) Register(mux *http.ServeMux) {
 	}
 	p.registerWidget(mux)
 	p.registerChat(mux)
+	p.registerBrand(mux)
 }
 
 func limitBody(next httpx.HandlerFunc) httpx.HandlerFunc {

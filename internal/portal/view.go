@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/brand"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/upload"
@@ -26,6 +27,7 @@ type TicketView struct {
 	Comment  CommentForm
 	MaxFiles int
 	MaxSize  string
+	Brand    brand.Brand // the install's name and logo over the page
 }
 
 // Accept lists the kinds of file the upload policy takes, as the file

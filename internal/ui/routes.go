@@ -120,6 +120,10 @@ func (u *UI) routes() []route {
 		{"POST /settings/sla/{id}", true, u.adminOnly(u.settingsSLASave)},
 		{"POST /settings/sla/{id}/move", true, u.adminOnly(u.settingsSLAMove)},
 		{"POST /settings/sla/{id}/delete", true, u.adminOnly(u.settingsSLADelete)},
+		{"GET /settings/brand", true, u.adminOnly(u.settingsBrand)},
+		{"POST /settings/brand", true, u.adminOnly(u.settingsBrandSave)},
+		{"POST /settings/brand/logo", true, u.adminOnly(u.settingsBrandLogo)},
+		{"GET /settings/brand/logo", true, u.adminOnly(u.brandLogo)},
 		// Every operator manages their own account and tokens; the domain
 		// checks revoking.
 		{"GET /settings/account", true, u.account},

@@ -84,6 +84,7 @@ var notices = map[string]string{
 	"pipeline-created": "Pipeline created.", "pipeline-saved": "Pipeline saved.",
 	"pipeline-deleted": "Pipeline deleted.", "pipeline-moved": "Pipeline moved.", "token-revoked": "Token revoked.",
 	"account-saved": "Name saved.", "signatures-saved": "Signatures saved.",
+	"brand-saved": "Brand saved.", "logo-saved": "Logo saved.", "logo-removed": "Logo removed.",
 	"password-changed": "Password changed. Your other signed-in browsers were signed out.",
 	"password-reset":   "Password reset. The operator was signed out everywhere; their API tokens still work.",
 	"mailbox-added":    "Mailbox added.", "mailbox-saved": "Mailbox saved.",

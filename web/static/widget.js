@@ -117,6 +117,7 @@
     "padding:12px 18px;border:0;border-radius:999px;background:var(--fd-accent);color:var(--fd-on);" +
     "font:600 15px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}" +
     ".launcher svg{width:20px;height:20px;fill:currentColor}" +
+    ".brand-logo{max-height:28px;max-width:120px;margin-right:8px;vertical-align:middle}" +
     "button:focus-visible,input:focus-visible,textarea:focus-visible,select:focus-visible,a:focus-visible" +
     "{outline:3px solid var(--fd-accent);outline-offset:2px}" +
     ".panel{position:fixed;right:20px;bottom:80px;z-index:2147483647;width:380px;max-width:calc(100vw - 24px);" +
@@ -193,6 +194,13 @@
     root.appendChild(ui.launcher);
     paint();
     (D.body || D.documentElement).appendChild(host);
+  }
+
+  // logo puts the install's logo (Settings → Brand) before the title.
+  function logo(src, name) {
+    if (!/^https?:\/\//.test(src)) return;
+    var img = el("img", { src: src, alt: name || "", "class": "brand-logo" });
+    ui.title.parentNode.insertBefore(img, ui.title);
   }
 
   // paint applies the team's name and colour, with text that stays legible on it.
@@ -484,7 +492,8 @@
   function draw() {
     build();
     call("GET", "/form").then(function (d) {
-      if (d && d.team) form.team = { name: d.team.name, color: d.team.color };
+      if (d && d.team) form.team = { name: d.team.name, color: d.team.color || (d.brand && d.brand.color) };
+      if (d && d.brand && d.brand.logo) logo(d.brand.logo, d.brand.name);
       if (d && d.fields && d.fields.length) form.fields = d.fields;
       paint();
     }, function () { /* the defaults stand */ });
