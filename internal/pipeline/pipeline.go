@@ -24,13 +24,13 @@ type Status struct {
 	ID         int64  `json:"id"`
 	PipelineID int64  `json:"-"`
 	Name       string `json:"name"`
-	// CustomerName is what customers see instead of Name; empty: Name.
-	CustomerName string `json:"customer_name"`
-	Kind         Kind   `json:"kind"`
-	Position     int    `json:"position"`
+	Kind       Kind   `json:"kind"`
+	Position   int    `json:"position"`
 	// Required names the properties a ticket must have a value for to
 	// enter this status (see required.go); never nil.
 	Required []string `json:"required"`
+	// CustomerName is what customers see instead of Name; empty: Name.
+	CustomerName string `json:"customer_name"`
 }
 
 // Public is the name customers see: the public page, the widget.
