@@ -30,7 +30,7 @@ func (u *UI) newTicketChoices(ctx context.Context, me int64, v *NewTicketView) e
 	if err != nil {
 		return err
 	}
-	v.Assignees = []Option{{Value: "", Label: "The team (its assignment mode picks, if it has one)", Selected: v.Form.Assignee == ""}}
+	v.Assignees = []Option{{Value: "", Label: "The team", Selected: v.Form.Assignee == ""}}
 	for _, o := range ops {
 		if o.Active {
 			v.Assignees = append(v.Assignees, Option{Value: id64(o.ID), Label: o.Name, Selected: id64(o.ID) == v.Form.Assignee})
