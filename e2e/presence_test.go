@@ -43,8 +43,31 @@ func TestPresenceTwoOperators(t *testing.T) {
 	admin.screenshot("ticket-presence")
 	admin.checkAxe("a ticket with someone else typing")
 
-	// Lee gives up the draft (so leaving asks nothing) and goes back to the inbox.
-	lee.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#composer textarea").value = ""`))
+	// Lee turns the draft into a note for the admin, and leaves the ticket.
+	lee.do(
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#composer textarea").value = ""`),
+		chromedp.Click(chromedp.CSS("label.kind-note")),
+		chromedp.SendKeys(chromedp.CSS("#composer textarea"), "@admin can you take this one?"),
+		chromedp.Click(chromedp.CSS("#send")),
+		chromedp.WaitVisible(chromedp.CSS("#thread li.msg-note")),
+	)
 	lee.open("/inbox")
 	admin.do(chromedp.WaitNotPresent(chromedp.CSS("#presence li.presence-who")))
+
+	// The admin is told: the bell counts it, the list shows it, it opens the ticket.
+	admin.open("/inbox")
+	if got := get(admin, chromedp.Evaluate[string](`document.querySelector(".notif").textContent`)); got != "Notifications1 unread" {
+		t.Errorf("the bell reads %q", got)
+	}
+	admin.open("/notifications")
+	if got := get(admin, chromedp.Text(chromedp.CSS(".notif-list"))); !strings.Contains(got, "Lee Presence mentioned you in a note") ||
+		!strings.Contains(got, "can you take this one?") {
+		t.Errorf("the notifications read %q", got)
+	}
+	admin.screenshot("notifications")
+	admin.checkAxe("the notifications")
+	admin.do(chromedp.Click(chromedp.CSS(".notif-list a")), chromedp.WaitVisible(chromedp.CSS("#thread")))
+	if admin.path() != path {
+		t.Errorf("the notification opened %s, want %s", admin.path(), path)
+	}
 }
