@@ -117,6 +117,11 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 	if n.first, err = s.afterInsert(ctx, tx, &n); err != nil {
 		return newTicket{}, err
 	}
+	if in.Status != "" { // a status chosen at creation holds the operator to what it requires
+		if err := s.requireValues(ctx, tx, n.id, r.status); err != nil {
+			return newTicket{}, err
+		}
+	}
 	facts := &ClockFacts{TeamID: r.team.ID, ContactID: r.contact, Priority: in.Priority, Channel: string(in.Channel),
 		Tags: tagSet(in.Tags)}
 	step := ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID, Facts: facts}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -82,6 +83,22 @@ func TestNewTicketOptions(t *testing.T) {
 			t.Fatalf("request %+v", msgs)
 		}
 		expect(t, "written by", e.getAs("admin", "/tickets/"+itoa(tk.Number), http.StatusOK), []string{"written by The agent"}, nil)
+
+		// A status that requires tags holds the new ticket to it.
+		var in []pipeline.StatusInput
+		for _, st := range p.Statuses {
+			req := []string{}
+			if st.Name == "Waiting" {
+				req = []string{"tags"}
+			}
+			in = append(in, pipeline.StatusInput{ID: st.ID, Name: st.Name, Kind: st.Kind, Required: req})
+		}
+		if _, err := e.s.Pipelines.Update(ctx, p.ID, pipeline.Update{Statuses: in}); err != nil {
+			t.Fatal(err)
+		}
+		held := e.postAs("agent", "/tickets/new", url.Values{"email": {"cy@example.com"}, "subject": {"Later"},
+			"team": {itoa(billing.ID)}, "status": {"Waiting"}}, http.StatusUnprocessableEntity)
+		expect(t, "required", held, []string{`id="tags-error"`, "Required to enter Waiting."}, nil)
 	})
 }
 
