@@ -46,3 +46,24 @@ func TestPublicPageBrand(t *testing.T) {
 		}
 	})
 }
+
+// The widget's description carries the brand once there is one, and the
+// form page shows its name.
+func TestWidgetAndFormBrand(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newFormEnv(t, d)
+		if _, body := e.get("/widget/v1/support/form"); strings.Contains(body, `"brand"`) {
+			t.Errorf("a brand before one was set: %s", body)
+		}
+		if _, err := e.s.Brand.Save(context.Background(), "Acme", "#aa3300"); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.s.Brand.SetLogo(context.Background(), "image/png", []byte("\x89PNG\r\n\x1a\nx")); err != nil {
+			t.Fatal(err)
+		}
+		_, body := e.get("/widget/v1/support/form")
+		formContains(t, "json", body, []string{`"brand":{"name":"Acme","color":"#aa3300","logo":"http`, `/brand/logo?v=`}, nil)
+		_, page := e.get("/support/support")
+		formContains(t, "form page", page, []string{`href="/brand.css"`, `<img src="/brand/logo?v=`, "Acme · Support"}, nil)
+	})
+}
