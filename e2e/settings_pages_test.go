@@ -70,3 +70,31 @@ func TestMailPreviewUnderCSP(t *testing.T) {
 		}
 	}
 }
+
+// TestConfirmDialogForDestructiveActions: a destructive button asks in the
+// app's dialog, whose action is red and named like the button; Cancel
+// changes nothing.
+func TestConfirmDialogForDestructiveActions(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
+	p.open("/settings/pipelines/1")
+	p.do(
+		chromedp.Click(chromedp.CSS(`button.danger[data-confirm]`)),
+		chromedp.WaitVisible(chromedp.CSS("dialog.confirm-dialog[open]")),
+	)
+	if got := get(p, chromedp.Text(chromedp.CSS("#confirm-q"))); !strings.Contains(got, "Delete the pipeline “Support”?") {
+		t.Errorf("the dialog asks %q", got)
+	}
+	if got := get(p, chromedp.Text(chromedp.CSS("dialog.confirm-dialog button.danger"))); got != "Delete pipeline" {
+		t.Errorf("the red action reads %q", got)
+	}
+	p.screenshot("confirm-dialog")
+	p.checkAxe("the confirm dialog")
+	p.do(
+		chromedp.Click(chromedp.CSS("dialog.confirm-dialog button.secondary")),
+		chromedp.WaitNotVisible(chromedp.CSS("dialog.confirm-dialog")),
+	)
+	if p.path() != "/settings/pipelines/1" {
+		t.Errorf("Cancel went to %s", p.path())
+	}
+}
