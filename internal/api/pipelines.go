@@ -9,10 +9,11 @@ import (
 )
 
 type statusBody struct {
-	ID       int64         `json:"id"`
-	Name     string        `json:"name"`
-	Kind     pipeline.Kind `json:"kind"`
-	Required []string      `json:"required"`
+	ID           int64         `json:"id"`
+	Name         string        `json:"name"`
+	CustomerName *string       `json:"customer_name"`
+	Kind         pipeline.Kind `json:"kind"`
+	Required     []string      `json:"required"`
 }
 
 type pipelineBody struct {
@@ -29,7 +30,7 @@ func (b pipelineBody) statuses() []pipeline.StatusInput {
 	}
 	out := make([]pipeline.StatusInput, len(*b.Statuses))
 	for i, s := range *b.Statuses {
-		out[i] = pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: s.Kind, Required: s.Required}
+		out[i] = pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: s.Kind, Required: s.Required, CustomerName: s.CustomerName}
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/blob"
+	"github.com/frontdesk/frontdesk/internal/brand"
 	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/chat/live"
 	"github.com/frontdesk/frontdesk/internal/config"
@@ -23,8 +24,10 @@ import (
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
 	"github.com/frontdesk/frontdesk/internal/mail/mailbox"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
+	"github.com/frontdesk/frontdesk/internal/notification"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
+	"github.com/frontdesk/frontdesk/internal/presence"
 	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -53,6 +56,10 @@ type Services struct {
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
 	Outbox    *outbound.Service // mail to customers, queued with each change
+	Presence  *presence.Service // who has a ticket open, who is typing
+	Brand     *brand.Service    // the name, colour and logo customers see
+	// Notifications tell operators of @mentions and tickets opened for them.
+	Notifications *notification.Service
 	// AccountMail mails operators about their account ("forgot password")
 	// at once; without a relay it answers outbound.ErrNoRelay.
 	AccountMail interface {
@@ -129,7 +136,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Pipelines.Tickets = s.Tickets
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
-	s.Tickets.Notifier = s.Outbox
+	s.Notifications = &notification.Service{DB: d, Mail: s.Outbox, BaseURL: cfg.BaseURL}
+	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications}
 	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender
 	if relay != nil {
 		relay.HelloName = cfg.MailDomain
@@ -148,6 +156,9 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Mailer: chatTranscripts{s.Outbox}}
 	s.Teams.LiveChat = s.Chats
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
+	s.Presence = &presence.Service{DB: d}
+	s.Brand = &brand.Service{DB: d}
+	s.Outbox.Brand = s.Brand
 	s.UseBus(&events.Local{})
 	return s
 }
@@ -155,6 +166,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 // UseBus makes b the bus every service publishes to.
 func (s *Services) UseBus(b Bus) {
 	s.Events = b
+	s.Presence.Bus = b
 	s.Tickets.Bus = b
 	s.SLA.Bus = b
 	s.Chats.Bus = b

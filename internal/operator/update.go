@@ -2,7 +2,6 @@ package operator
 
 import (
 	"context"
-	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
@@ -11,8 +10,11 @@ import (
 
 // Patch changes an operator; nil fields stay as they are.
 type Patch struct {
-	Name     *string
-	Role     *Role
+	Name  *string
+	Email *string
+	Role  *Role
+	// Teams replaces the teams the operator is a member of (admins only).
+	Teams    *[]int64
 	Active   *bool
 	Password *string
 	// CurrentPassword proves a change of one's own password; an admin
@@ -28,18 +30,11 @@ type Patch struct {
 // any role; the last active admin cannot be demoted or deactivated. A new
 // password ends the operator's other sessions (see newPasswordHash).
 func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch) (Operator, error) {
-	if !actor.IsAdmin() && (actor.ID != id || p.Role != nil || p.Active != nil) {
-		return Operator{}, domain.Forbidden("only an admin can change other operators, roles or activation")
+	if !actor.IsAdmin() && (actor.ID != id || p.Role != nil || p.Active != nil || p.Email != nil || p.Teams != nil) {
+		return Operator{}, domain.Forbidden("only an admin can change other operators, addresses, teams, roles or activation")
 	}
 	var c domain.Check
-	if p.Name != nil {
-		*p.Name = strings.TrimSpace(*p.Name)
-		c.Line("name", *p.Name)
-		c.Require(*p.Name != "" && !domain.TooLong(*p.Name, 200), "name", "must be 1 to 200 characters")
-	}
-	if p.Role != nil {
-		c.Require(*p.Role == Admin || *p.Role == Agent, "role", "must be admin or agent")
-	}
+	checkPatch(&p, &c)
 	hash, err := s.newPasswordHash(ctx, actor, id, p, &c)
 	if err != nil {
 		return Operator{}, err
@@ -53,7 +48,13 @@ func (s *Service) Update(ctx context.Context, actor Operator, id int64, p Patch)
 		if err := keepOneAdmin(ctx, tx, cur, p); err != nil {
 			return err
 		}
-		if out, err = apply(ctx, tx, cur, p, hash); err != nil || hash == "" {
+		if err := checkTeams(ctx, tx, p.Teams); err != nil {
+			return err
+		}
+		if out, err = apply(ctx, tx, cur, p, hash); err != nil {
+			return err
+		}
+		if err := setTeams(ctx, tx, id, p.Teams); err != nil || hash == "" {
 			return err
 		}
 		return session.EndOthers(ctx, tx, id, p.KeepSession)
@@ -102,6 +103,9 @@ func apply(ctx context.Context, tx *db.Tx, cur Operator, p Patch, hash string) (
 	if p.Name != nil {
 		cur.Name = *p.Name
 	}
+	if p.Email != nil {
+		cur.Email = *p.Email
+	}
 	if p.Role != nil {
 		cur.Role = *p.Role
 	}
@@ -109,7 +113,11 @@ func apply(ctx context.Context, tx *db.Tx, cur Operator, p Patch, hash string) (
 		cur.Active = *p.Active
 	}
 	row := tx.QueryRowContext(ctx, `UPDATE operators SET name = $2, role = $3, active = $4,
-		password_hash = CASE WHEN $5 = '' THEN password_hash ELSE $5 END, updated_at = $6
-		WHERE id = $1 RETURNING `+operatorColumns, cur.ID, cur.Name, cur.Role, cur.Active, hash, nowFn())
-	return scanOperator(row)
+		password_hash = CASE WHEN $5 = '' THEN password_hash ELSE $5 END, updated_at = $6, email = $7
+		WHERE id = $1 RETURNING `+operatorColumns, cur.ID, cur.Name, cur.Role, cur.Active, hash, nowFn(), cur.Email)
+	o, err := scanOperator(row)
+	if db.IsUniqueViolation(err, "email") {
+		return o, domain.Invalid("email", "another operator has this email")
+	}
+	return o, err
 }

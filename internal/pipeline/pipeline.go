@@ -29,6 +29,16 @@ type Status struct {
 	// Required names the properties a ticket must have a value for to
 	// enter this status (see required.go); never nil.
 	Required []string `json:"required"`
+	// CustomerName is what customers see instead of Name; empty: Name.
+	CustomerName string `json:"customer_name"`
+}
+
+// Public is the name customers see: the public page, the widget.
+func (s Status) Public() string {
+	if s.CustomerName != "" {
+		return s.CustomerName
+	}
+	return s.Name
 }
 
 // Pipeline is a named, ordered list of statuses.
@@ -93,6 +103,9 @@ type StatusInput struct {
 	Name     string
 	Kind     Kind
 	Required []string
+	// CustomerName is the name customers see ("": the name); nil keeps
+	// a kept status's and leaves a new one's empty.
+	CustomerName *string
 }
 
 // DefaultStatuses are those of the "Support" pipeline every install starts with.
@@ -114,6 +127,11 @@ func validate(name string, statuses []StatusInput) error {
 		c.Line(field+".name", n)
 		c.Require(n != "" && !domain.TooLong(n, 60), field+".name", "must be 1 to 60 characters")
 		c.Require(!seen[n], field+".name", fmt.Sprintf("%q appears twice in this pipeline", s.Name))
+		if s.CustomerName != nil {
+			cn := strings.TrimSpace(*s.CustomerName)
+			c.Line(field+".customer_name", cn)
+			c.Require(!domain.TooLong(cn, 60), field+".customer_name", "must be at most 60 characters")
+		}
 		seen[n] = true
 		switch s.Kind {
 		case Open:

@@ -69,8 +69,8 @@ func (s *Service) CreateWith(ctx context.Context, n New) (Pipeline, error) {
 
 func insertStatus(ctx context.Context, q db.Querier, pipelineID int64, pos int, st StatusInput) error {
 	var id int64
-	err := q.QueryRowContext(ctx, `INSERT INTO statuses (pipeline_id, name, kind, position) VALUES ($1, $2, $3, $4)
-		RETURNING id`, pipelineID, strings.TrimSpace(st.Name), st.Kind, pos).Scan(&id)
+	err := q.QueryRowContext(ctx, `INSERT INTO statuses (pipeline_id, name, kind, position, customer_name) VALUES ($1, $2, $3, $4, $5)
+		RETURNING id`, pipelineID, strings.TrimSpace(st.Name), st.Kind, pos, customerName(st)).Scan(&id)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func get(ctx context.Context, q db.Querier, id int64) (Pipeline, error) {
 }
 
 func statuses(ctx context.Context, q db.Querier, where string, args ...any) ([]Status, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, pipeline_id, name, kind, position FROM statuses `+where+
+	rows, err := q.QueryContext(ctx, `SELECT id, pipeline_id, name, kind, position, customer_name FROM statuses `+where+
 		` ORDER BY pipeline_id, position, id`, args...)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,7 @@ func statuses(ctx context.Context, q db.Querier, where string, args ...any) ([]S
 	var out []Status
 	for rows.Next() {
 		st := Status{Required: []string{}}
-		if err := rows.Scan(&st.ID, &st.PipelineID, &st.Name, &st.Kind, &st.Position); err != nil {
+		if err := rows.Scan(&st.ID, &st.PipelineID, &st.Name, &st.Kind, &st.Position, &st.CustomerName); err != nil {
 			return nil, err
 		}
 		out = append(out, st)
@@ -244,4 +244,12 @@ func firstOpen(ctx context.Context, q db.Querier, id int64) (Status, error) {
 		return st, ErrNotFound
 	}
 	return st, err
+}
+
+// customerName is what to store for st's customer-facing name.
+func customerName(st StatusInput) string {
+	if st.CustomerName == nil {
+		return ""
+	}
+	return strings.TrimSpace(*st.CustomerName)
 }

@@ -72,7 +72,8 @@ func (s *Service) Update(ctx context.Context, id int64, u Update) (Pipeline, err
 func inputsOf(sts []Status) []StatusInput {
 	out := make([]StatusInput, len(sts))
 	for i, st := range sts {
-		out[i] = StatusInput{ID: st.ID, Name: st.Name, Kind: st.Kind, Required: st.Required}
+		cn := st.CustomerName
+		out[i] = StatusInput{ID: st.ID, Name: st.Name, Kind: st.Kind, Required: st.Required, CustomerName: &cn}
 	}
 	return out
 }
@@ -141,8 +142,9 @@ func upsertStatus(ctx context.Context, tx *db.Tx, pipelineID int64, pos int, st 
 	if st.ID == 0 {
 		return insertStatus(ctx, tx, pipelineID, pos, st)
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE statuses SET name = $2, kind = $3, position = $4 WHERE id = $1`,
-		st.ID, strings.TrimSpace(st.Name), st.Kind, pos)
+	_, err := tx.ExecContext(ctx, `UPDATE statuses SET name = $2, kind = $3, position = $4,
+		customer_name = CASE WHEN $5 THEN $6 ELSE customer_name END WHERE id = $1`,
+		st.ID, strings.TrimSpace(st.Name), st.Kind, pos, st.CustomerName != nil, customerName(st))
 	if err != nil {
 		return err
 	}

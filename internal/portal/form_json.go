@@ -1,7 +1,9 @@
 package portal
 
 import (
+	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/form"
@@ -10,11 +12,19 @@ import (
 
 // FormJSON describes a published form for the widget (docs/forms.md).
 type FormJSON struct {
-	Team   FormTeamJSON `json:"team"`
-	Fields []form.Field `json:"fields"`
+	Team   FormTeamJSON   `json:"team"`
+	Fields []form.Field   `json:"fields"`
+	Brand  *FormBrandJSON `json:"brand,omitempty"` // Settings → Brand, when set
 }
 
 // FormTeamJSON is the team as the widget shows it.
+// FormBrandJSON is the install's brand, for the widget's header.
+type FormBrandJSON struct {
+	Name  string `json:"name,omitempty"`
+	Color string `json:"color,omitempty"`
+	Logo  string `json:"logo,omitempty"` // absolute URL of the logo image
+}
+
 type FormTeamJSON struct {
 	Slug  string `json:"slug"`
 	Name  string `json:"name"`
@@ -31,8 +41,14 @@ func (f *Forms) describe(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	httpx.WriteJSON(w, http.StatusOK, FormJSON{Team: FormTeamJSON{Slug: p.team.Slug, Name: p.team.Name,
-		Color: p.widget.Color}, Fields: p.form.Fields})
+	out := FormJSON{Team: FormTeamJSON{Slug: p.team.Slug, Name: p.team.Name, Color: p.widget.Color}, Fields: p.form.Fields}
+	if b, err := f.s.Brand.Get(r.Context()); err == nil && (b.Name != "" || b.Color != "" || b.HasLogo()) {
+		out.Brand = &FormBrandJSON{Name: b.Name, Color: b.Color}
+		if b.HasLogo() {
+			out.Brand.Logo = fmt.Sprintf("%s/brand/logo?v=%d", strings.TrimRight(f.baseURL, "/"), b.Version())
+		}
+	}
+	httpx.WriteJSON(w, http.StatusOK, out)
 	return nil
 }
 

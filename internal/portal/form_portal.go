@@ -5,6 +5,7 @@ package portal
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/app"
+	"github.com/frontdesk/frontdesk/internal/brand"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/web"
 )
@@ -122,7 +124,7 @@ func (f *Forms) html(h httpx.HandlerFunc) http.Handler {
 		if e.Status >= 500 {
 			f.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
-		view := FormErrorView{FormBase: f.base(""), Heading: http.StatusText(e.Status), Message: e.Message}
+		view := FormErrorView{FormBase: f.base(r.Context(), ""), Heading: http.StatusText(e.Status), Message: e.Message}
 		if rerr := f.render(w, e.Status, "portal_form_error", view); rerr != nil {
 			http.Error(w, e.Message, e.Status)
 		}
@@ -146,10 +148,12 @@ type FormBase struct {
 	Title    string
 	CSS, JS  string
 	TeamName string
+	Brand    brand.Brand // the install's name and logo; zero when unset or unreadable
 }
 
-func (f *Forms) base(team string) FormBase {
-	return FormBase{CSS: f.css, JS: f.js, TeamName: team}
+func (f *Forms) base(ctx context.Context, team string) FormBase {
+	b, _ := f.s.Brand.Get(ctx) // a page without the brand beats no page
+	return FormBase{CSS: f.css, JS: f.js, TeamName: team, Brand: b}
 }
 
 // FormErrorView is a plain error page.

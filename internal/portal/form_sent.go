@@ -27,7 +27,7 @@ func (f *Forms) sent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := FormSentView{FormBase: f.base(p.team.Name), Slug: p.team.Slug}
+	v := FormSentView{FormBase: f.base(r.Context(), p.team.Name), Slug: p.team.Slug}
 	v.Title = "Message sent"
 	if tok := r.URL.Query().Get("ticket"); tok != "" {
 		t, err := f.ticketOf(w, r, tok)

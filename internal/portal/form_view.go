@@ -77,7 +77,7 @@ func (f *Forms) load(ctx context.Context, slug string) (published, error) {
 // view is the form with answers a (nil: each field's default) and
 // per-field errors.
 func (f *Forms) view(r *http.Request, p published, a form.Answers, errs map[string]string) FormView {
-	v := FormView{FormBase: f.base(p.team.Name), Slug: p.team.Slug,
+	v := FormView{FormBase: f.base(r.Context(), p.team.Name), Slug: p.team.Slug,
 		Token: formToken(p.widget.Secret, p.team.Slug, f.now())}
 	v.Title = "Contact " + p.team.Name
 	for _, fl := range p.form.Fields {

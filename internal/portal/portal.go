@@ -107,6 +107,7 @@ func (p *Portal) Register(mux *http.ServeMux) {
 	mux.Handle("GET /chat/{channel}", chatPageHeaders(p.htmlErrors(p.chatPage)))
 	p.registerWidget(mux)
 	p.registerChat(mux)
+	p.registerBrand(mux)
 }
 
 func limitBody(next httpx.HandlerFunc) httpx.HandlerFunc {

@@ -36,9 +36,14 @@ func (p *Portal) ticketView(w http.ResponseWriter, r *http.Request, t ticket.Tic
 	if err != nil {
 		return TicketView{}, err
 	}
-	v := TicketView{Number: t.Number, Subject: t.Subject, Team: t.Team.Name, Status: t.Status.Name,
-		Open: t.IsOpen(), Steps: steps(pl, t), URL: "/t/" + t.PublicToken, Form: p.formToken(w, r, t),
+	history, err := p.s.Tickets.History(r.Context(), t.ID)
+	if err != nil {
+		return TicketView{}, err
+	}
+	v := TicketView{Number: t.Number, Subject: t.Subject, Team: t.Team.Name, Status: publicStatus(pl, t),
+		Open: t.IsOpen(), Steps: steps(pl, t, passedStatuses(history, t.Status.Name)), URL: "/t/" + t.PublicToken, Form: p.formToken(w, r, t),
 		MaxFiles: MaxFiles, MaxSize: size(MaxFileSize)}
+	v.Brand, _ = p.s.Brand.Get(r.Context()) // a page without the brand beats no page
 	for _, m := range msgs {
 		if m.Kind.Public() { // Messages already filters; this keeps it true if that ever changes
 			v.Thread = append(v.Thread, messageView(v.URL, m))

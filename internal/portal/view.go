@@ -3,8 +3,10 @@ package portal
 import (
 	"fmt"
 	"html/template"
+	"strings"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/brand"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/upload"
@@ -25,6 +27,7 @@ type TicketView struct {
 	Comment  CommentForm
 	MaxFiles int
 	MaxSize  string
+	Brand    brand.Brand // the install's name and logo over the page
 }
 
 // Accept lists the kinds of file the upload policy takes, as the file
@@ -64,33 +67,65 @@ type CommentForm struct {
 	Error string
 }
 
-// steps lays the pipeline out for the customer: its open statuses in
-// order, then one closed step, the ticket's own when it is closed.
-func steps(p pipeline.Pipeline, t ticket.Ticket) []Step {
+// steps lays the pipeline out for the customer, by the names customers
+// see: its open statuses in order, then one closed step, the ticket's own
+// when it is closed. Only steps the ticket really passed (passed holds the
+// lower-cased names of the statuses its history went through) are ticked,
+// and neighbouring statuses customers know by one name are one step.
+func steps(p pipeline.Pipeline, t ticket.Ticket, passed map[string]bool) []Step {
 	var out []Step
-	reached := !t.IsOpen()
-	current := -1
+	add := func(st pipeline.Status) {
+		cur := st.ID == t.Status.ID
+		done := passed[strings.ToLower(st.Name)] && (!cur || !t.IsOpen())
+		if n := len(out); n > 0 && out[n-1].Name == st.Public() {
+			out[n-1].Done, out[n-1].Current = out[n-1].Done || done, out[n-1].Current || cur
+			return
+		}
+		out = append(out, Step{Name: st.Public(), Done: done, Current: cur})
+	}
 	for _, st := range p.Statuses {
 		if st.Kind == pipeline.Open {
-			if st.ID == t.Status.ID {
-				current = len(out)
-			}
-			out = append(out, Step{Name: st.Name})
+			add(st)
 		}
 	}
-	last := p.FirstClosed().Name
-	if reached {
-		last, current = t.Status.Name, len(out)
+	last := p.FirstClosed()
+	if !t.IsOpen() {
+		if own, ok := p.StatusByID(t.Status.ID); ok {
+			last = own
+		}
 	}
-	out = append(out, Step{Name: last})
+	add(last)
 	for i := range out {
-		out[i].Done = i < current
-		out[i].Current = i == current
-	}
-	if reached {
-		out[current].Done = true
+		if out[i].Current {
+			out[i].Done = out[i].Done && !t.IsOpen() // the step a ticket is in is not behind it, unless it is the end
+		}
 	}
 	return out
+}
+
+// passedStatuses reads from the history the names of the statuses the
+// ticket has been in, its current one included.
+func passedStatuses(history []ticket.Event, current string) map[string]bool {
+	out := map[string]bool{strings.ToLower(current): true}
+	for _, e := range history {
+		if e.Kind != ticket.EventStatus && e.Kind != ticket.EventReopened {
+			continue
+		}
+		for _, k := range []string{"from", "to"} {
+			if name, ok := e.Data[k].(string); ok {
+				out[strings.ToLower(name)] = true
+			}
+		}
+	}
+	return out
+}
+
+// publicStatus is the name customers see for the ticket's status.
+func publicStatus(p pipeline.Pipeline, t ticket.Ticket) string {
+	if st, ok := p.StatusByID(t.Status.ID); ok {
+		return st.Public()
+	}
+	return t.Status.Name
 }
 
 func messageView(url string, m ticket.Message) MessageView {

@@ -33,6 +33,7 @@ func (p *Portal) widgetRoutes() []struct {
 		files   bool // the post may be multipart with files
 	}{
 		{"OPTIONS /widget/v1/{team}/{rest...}", p.widgetPreflight, false},
+		{"POST /widget/v1/{team}/hello", p.widgetHello, false},
 		{"POST /widget/v1/{team}/tickets", p.widgetOpen, true},
 		{"POST /widget/v1/{team}/mine", p.widgetMine, false},
 		{"GET /widget/v1/{team}/t/{token}", p.widgetThread, false},
@@ -89,6 +90,15 @@ func (p *Portal) widgetGuard(h widgetHandler, files bool) httpx.HandlerFunc {
 		w.Header().Set("Access-Control-Allow-Origin", origin)
 		return h(w, r, s)
 	}
+}
+
+// widgetHello answers the script's first question, before it draws the
+// launcher: may this site show the team's widget? The guard has already
+// answered 403 (origin not allowed) or 404 (no widget); a yes is 204.
+// A post, because browsers send Origin on every post, same-origin too.
+func (p *Portal) widgetHello(w http.ResponseWriter, _ *http.Request, _ WidgetSettings) error {
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 func (p *Portal) widgetPreflight(w http.ResponseWriter, _ *http.Request, _ WidgetSettings) error {

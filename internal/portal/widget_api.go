@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/form"
 	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/widget"
 )
@@ -35,8 +37,19 @@ type widgetMessage struct {
 	Files    []widgetFile `json:"files,omitempty"`
 }
 
-func toWidget(t ticket.Ticket) widgetTicket {
-	return widgetTicket{Number: t.Number, Subject: t.Subject, Status: t.Status.Name, Open: t.IsOpen(), Token: t.PublicToken}
+// toWidget is t as the visitor sees it: its status by the name customers
+// see (names holds the pipelines read so far in this request).
+func (p *Portal) toWidget(ctx context.Context, t ticket.Ticket, names map[int64]pipeline.Pipeline) (widgetTicket, error) {
+	pl, ok := names[t.PipelineID]
+	if !ok {
+		var err error
+		if pl, err = p.s.Tickets.PipelineOf(ctx, t); err != nil {
+			return widgetTicket{}, err
+		}
+		names[t.PipelineID] = pl
+	}
+	return widgetTicket{Number: t.Number, Subject: t.Subject, Status: publicStatus(pl, t), Open: t.IsOpen(),
+		Token: t.PublicToken}, nil
 }
 
 // widgetOpen opens a ticket for the visitor with the team's form, read
@@ -56,7 +69,10 @@ func (p *Portal) widgetOpen(w http.ResponseWriter, r *http.Request, s WidgetSett
 		}
 		return err
 	}
-	v := toWidget(t)
+	v, err := p.toWidget(ctx, t, map[int64]pipeline.Pipeline{})
+	if err != nil {
+		return err
+	}
 	if !tokenForVisitor(t, signed) {
 		v.Token = ""
 	}
@@ -155,8 +171,13 @@ func (p *Portal) widgetMine(w http.ResponseWriter, r *http.Request, s WidgetSett
 	if err != nil {
 		return err
 	}
+	names := map[int64]pipeline.Pipeline{}
 	for _, t := range page.Items {
-		out = append(out, toWidget(t))
+		v, err := p.toWidget(r.Context(), t, names)
+		if err != nil {
+			return err
+		}
+		out = append(out, v)
 	}
 	httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": out})
 	return nil
@@ -196,7 +217,10 @@ func (p *Portal) widgetThread(w http.ResponseWriter, r *http.Request, s WidgetSe
 	if err != nil {
 		return err
 	}
-	v := toWidget(t)
+	v, err := p.toWidget(r.Context(), t, map[int64]pipeline.Pipeline{})
+	if err != nil {
+		return err
+	}
 	for _, m := range msgs {
 		if m.Kind.Public() {
 			v.Messages = append(v.Messages, widgetMessage{Author: m.Author.Name, FromTeam: m.Kind == ticket.Reply,

@@ -41,6 +41,16 @@ type NewTicket struct {
 	Custom map[string]any
 	// Words are the prepared search words of Description, if any.
 	Words Words
+	// Status is the open status to start in (id or name; empty: the
+	// pipeline's first open status).
+	Status string
+	// Cc are people besides the contact who get the ticket's replies.
+	Cc []Participant
+	// AsReply makes the description the operator's (ActorID's) first
+	// public reply, mailed to the customer, rather than the customer's
+	// request; the request, when ActorID typed it, records them as its
+	// writer on the customer's behalf.
+	AsReply bool
 }
 
 // resolved carries what validation looked up, for the insert.
@@ -107,14 +117,25 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 	if n.first, err = s.afterInsert(ctx, tx, &n); err != nil {
 		return newTicket{}, err
 	}
+	if in.Status != "" { // a status chosen at creation holds the operator to what it requires
+		if err := s.requireValues(ctx, tx, n.id, r.status); err != nil {
+			return newTicket{}, err
+		}
+	}
 	facts := &ClockFacts{TeamID: r.team.ID, ContactID: r.contact, Priority: in.Priority, Channel: string(in.Channel),
 		Tags: tagSet(in.Tags)}
 	step := ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID, Facts: facts}
 	if n.sla, err = s.clockState(ctx, tx, n.id, step); err != nil {
 		return newTicket{}, err
 	}
-	return n, s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,
-		MessageKind: Customer, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID})
+	kind := firstMessage(in, 0).Kind
+	if err := s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,
+		MessageKind: kind, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID}); err != nil || kind != Reply {
+		return n, err
+	}
+	// The operator's first message goes to the customer as a reply does.
+	return n, s.notify(ctx, tx, Notice{Kind: NoticeMessage, TicketID: n.id, MessageID: n.first,
+		MessageKind: Reply, ActorID: in.ActorID})
 }
 
 func (in *NewTicket) normalize() {
@@ -177,6 +198,14 @@ func (s *Service) resolveNew(ctx context.Context, tx *db.Tx, in *NewTicket) (res
 		if err := s.checkCustom(ctx, tx, r.team.PipelineID, in.Custom, c); err != nil {
 			return r, err
 		}
+	}
+	if err := s.resolveStatus(ctx, tx, in.Status, c, &r); err != nil {
+		return r, err
+	}
+	checkCc(in.Cc, c)
+	if in.AsReply {
+		c.Require(in.ActorID != 0, "description", "a reply needs the operator who writes it")
+		c.Require(in.Description != "", "description", "is required for a message to the customer")
 	}
 	if in.Assignee != "" {
 		op, err := s.findAssignee(ctx, tx, in.Assignee, c, "assignee")
@@ -334,11 +363,13 @@ func (s *Service) afterInsert(ctx context.Context, tx *db.Tx, n *newTicket) (int
 			return 0, err
 		}
 	}
+	if err := AddParticipants(ctx, tx, id, in.Cc); err != nil {
+		return 0, err
+	}
 	if in.Description == "" && len(in.Attachments) == 0 {
 		return 0, nil
 	}
-	return storeMessage(ctx, tx, id, NewMessage{Kind: Customer, Body: in.Description, BodyHTML: in.DescriptionHTML,
-		ContactID: r.contact, CreatedAt: in.CreatedAt, Attachments: in.Attachments, Mail: in.Mail})
+	return storeMessage(ctx, tx, id, firstMessage(in, r.contact))
 }
 
 // NewToken returns a fresh public link token: 160 random bits.

@@ -30,6 +30,9 @@ type Author struct {
 	Type string `json:"type"` // operator | contact | system
 	ID   int64  `json:"id,omitempty"`
 	Name string `json:"name"`
+	// WrittenBy names the operator who wrote a customer's message on
+	// their behalf (a request taken by phone); empty otherwise.
+	WrittenBy string `json:"written_by,omitempty"`
 }
 
 // Message is one entry of a ticket's thread.
@@ -229,14 +232,17 @@ func scanMessage(row interface{ Scan(...any) error }) (Message, error) {
 		return m, err
 	}
 	switch {
-	case opID != nil:
-		m.Author = Author{Type: "operator", ID: *opID, Name: *opName}
-	case cID != nil:
+	case cID != nil && (opID == nil || m.Kind == Customer):
 		name := strings.TrimSpace(*first + " " + *last)
 		if name == "" && email != nil {
 			name = *email
 		}
 		m.Author = Author{Type: "contact", ID: *cID, Name: name}
+		if opName != nil {
+			m.Author.WrittenBy = *opName
+		}
+	case opID != nil:
+		m.Author = Author{Type: "operator", ID: *opID, Name: *opName}
 	default:
 		m.Author = Author{Type: "system", Name: "Frontdesk"}
 	}

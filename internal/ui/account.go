@@ -15,6 +15,8 @@ type AccountView struct {
 	SettingsBase
 	Name     string
 	Capacity string // how many chats at once, as typed
+	Name       string
+	Signatures []operator.TeamSignature // one per team the operator is in
 }
 
 // Field is an input of the account page's forms.
@@ -47,6 +49,9 @@ func (u *UI) accountView(r *http.Request) AccountView {
 func (u *UI) account(w http.ResponseWriter, r *http.Request) error {
 	v := u.accountView(r)
 	v.Flash = notice(r)
+	if err := u.withSignatures(r, &v, nil); err != nil {
+		return err
+	}
 	return u.render(w, r, http.StatusOK, "account", "", v)
 }
 
@@ -59,6 +64,9 @@ func (u *UI) accountSave(w http.ResponseWriter, r *http.Request) error {
 		v := u.accountView(r)
 		v.Name = name
 		v.Errors, v.Error = fieldErrors(ve.Fields, func(k string) bool { return k == "name" })
+		if err := u.withSignatures(r, &v, nil); err != nil {
+			return err
+		}
 		return u.render(w, r, http.StatusUnprocessableEntity, "account", "", v)
 	} else if err != nil {
 		return err

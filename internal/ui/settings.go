@@ -90,6 +90,8 @@ var notices = map[string]string{
 	"channel-saved":   "Channel saved.", "option-reset": "Option reset to its default.",
 	"channel-joined":   "You joined the channel: its chats come to you when you are online.",
 	"channel-left":     "You left the channel. Chats you hold go on.",
+	"account-saved": "Name saved.", "signatures-saved": "Signatures saved.",
+	"brand-saved": "Brand saved.", "logo-saved": "Logo saved.", "logo-removed": "Logo removed.",
 	"password-changed": "Password changed. Your other signed-in browsers were signed out.",
 	"password-reset":   "Password reset. The operator was signed out everywhere; their API tokens still work.",
 	"mailbox-added":    "Mailbox added.", "mailbox-saved": "Mailbox saved.",

@@ -77,6 +77,9 @@ func (u *UI) settingsOperatorUpdate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
+	if r.PostForm.Has("email") {
+		return u.operatorEditSave(w, r, id)
+	}
 	var p operator.Patch
 	if role := operator.Role(r.PostFormValue("role")); role != "" {
 		p.Role = &role

@@ -13,10 +13,11 @@ import (
 
 // StatusRow is one status in the pipeline form; ID is zero for a new one.
 type StatusRow struct {
-	ID       int64
-	Name     string
-	Kind     string
-	Required []string
+	ID           int64
+	Name         string
+	CustomerName string // "": customers see Name
+	Kind         string
+	Required     []string
 }
 
 // Removed is a status taken out of the form that still exists; if it
@@ -40,7 +41,8 @@ type PipelineForm struct {
 func pipelineFormOf(p pipeline.Pipeline) PipelineForm {
 	f := PipelineForm{Name: p.Name, Teams: p.Teams}
 	for _, s := range p.Statuses {
-		f.Statuses = append(f.Statuses, StatusRow{ID: s.ID, Name: s.Name, Kind: string(s.Kind), Required: s.Required})
+		f.Statuses = append(f.Statuses, StatusRow{ID: s.ID, Name: s.Name, CustomerName: s.CustomerName,
+			Kind: string(s.Kind), Required: s.Required})
 	}
 	return f
 }
@@ -51,7 +53,7 @@ func pipelineFormFrom(v url.Values) PipelineForm {
 	for i := 0; i < n && i < 200; i++ {
 		id, _ := strconv.ParseInt(v.Get(fmt.Sprintf("sid_%d", i)), 10, 64)
 		f.Statuses = append(f.Statuses, StatusRow{ID: id, Name: v.Get(fmt.Sprintf("sname_%d", i)),
-			Kind: v.Get(fmt.Sprintf("skind_%d", i)), Required: v[fmt.Sprintf("sreq_%d", i)]})
+			CustomerName: v.Get(fmt.Sprintf("scust_%d", i)), Kind: v.Get(fmt.Sprintf("skind_%d", i)), Required: v[fmt.Sprintf("sreq_%d", i)]})
 	}
 	for _, t := range v["teams"] {
 		if id, err := strconv.ParseInt(t, 10, 64); err == nil {
@@ -95,7 +97,9 @@ func (f *PipelineForm) edit(op string) bool {
 func (f PipelineForm) inputs() []pipeline.StatusInput {
 	out := []pipeline.StatusInput{}
 	for _, s := range f.Statuses {
-		out = append(out, pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: pipeline.Kind(s.Kind), Required: s.Required})
+		cn := s.CustomerName
+		out = append(out, pipeline.StatusInput{ID: s.ID, Name: s.Name, Kind: pipeline.Kind(s.Kind), Required: s.Required,
+			CustomerName: &cn})
 	}
 	return out
 }
@@ -163,8 +167,12 @@ func (v PipelineView) Action() string {
 // StatusError is the message for status i's name or kind.
 func (v PipelineView) StatusError(i int) string {
 	p := fmt.Sprintf("statuses[%d]", i)
+	cust := ""
+	if e := v.Errors[p+".customer_name"]; e != "" {
+		cust = "The name customers see: " + strings.ToLower(e[:1]) + e[1:]
+	}
 	return strings.TrimSpace(v.Errors[p+".name"] + " " + v.Errors[p+".kind"] + " " + v.Errors[p+".id"] + " " +
-		v.Errors[p+".required"])
+		v.Errors[p+".required"] + " " + cust)
 }
 
 // Last is the index of the last status row.

@@ -17,13 +17,17 @@ func (u *UI) ticketCreate(w http.ResponseWriter, r *http.Request) error {
 	f := NewTicketForm{}
 	for key, dst := range map[string]*string{"contact_id": &f.ContactID, "email": &f.Email, "first_name": &f.FirstName,
 		"last_name": &f.LastName, "phone": &f.Phone, "team": &f.Team, "subject": &f.Subject,
-		"description": &f.Description, "priority": &f.Priority} {
+		"description": &f.Description, "priority": &f.Priority, "assignee": &f.Assignee, "status": &f.Status,
+		"tags": &f.Tags, "cc": &f.Cc} {
 		*dst = strings.TrimSpace(r.PostFormValue(key))
 	}
+	f.Reply = r.PostFormValue("as") == "reply"
 	sc, _ := fromContext(r.Context())
 	in := ticket.NewTicket{Subject: f.Subject, Description: f.Description, Team: f.Team, Channel: ticket.Manual,
 		ActorID: sc.operator.ID, Contact: contact.Identity{Email: f.Email, FirstName: f.FirstName,
-			LastName: f.LastName, Phone: f.Phone}}
+			LastName: f.LastName, Phone: f.Phone},
+		Assignee: f.Assignee, Status: f.Status, Tags: splitList(f.Tags), Cc: ccOf(f.Cc), AsReply: f.Reply}
+
 	bad := map[string]string{}
 	if f.ContactID != "" {
 		c, err := u.pickedContact(r.Context(), f.ContactID)
@@ -40,9 +44,10 @@ func (u *UI) ticketCreate(w http.ResponseWriter, r *http.Request) error {
 	} else if f.Priority != "" {
 		bad["priority"] = "must be 0, 1, 2 or 3"
 	}
-	var err error
+	files, err := u.uploads(r, "files")
 	var t ticket.Ticket
-	if len(bad) == 0 {
+	if err == nil && len(bad) == 0 {
+		in.Attachments = files
 		t, err = u.s.Tickets.Create(r.Context(), in)
 	}
 	var ve *domain.ValidationError

@@ -13,15 +13,17 @@ import (
 // refilled with what was typed when the domain refuses it.
 type NewTicketView struct {
 	Base
-	Form     NewTicketForm
-	Contact  *Customer // the existing contact picked, if any
-	Q        string    // the search for an existing contact
-	Searched bool
-	Matches  []ContactMatch
-	Teams    []Option
-	Priority []PriorityChoice
-	Errors   map[string]string // by the domain's field key: subject, contact.email, …
-	Error    string            // about the whole form
+	Form      NewTicketForm
+	Contact   *Customer // the existing contact picked, if any
+	Q         string    // the search for an existing contact
+	Searched  bool
+	Matches   []ContactMatch
+	Teams     []Option
+	Assignees []Option // "" first: only the team
+	Statuses  []Option // "" first: the pipeline's first open status
+	Priority  []PriorityChoice
+	Errors    map[string]string // by the domain's field key: subject, contact.email, …
+	Error     string            // about the whole form
 }
 
 // NewTicketForm is what the operator typed.
@@ -30,6 +32,10 @@ type NewTicketForm struct {
 	Email, FirstName, LastName, Phone string
 	Team, Subject, Description        string
 	Priority                          string
+	Assignee, Status, Tags, Cc        string
+	// Reply: the description is the operator's message to the customer,
+	// mailed; otherwise it is the customer's request, written for them.
+	Reply bool
 }
 
 // ContactMatch is one contact found by the search, to pick.
@@ -45,15 +51,8 @@ const contactSearchSize = 8
 func (u *UI) newTicketView(ctx context.Context, base Base, f NewTicketForm, q string) (NewTicketView, error) {
 	v := NewTicketView{Base: base, Form: f, Q: strings.TrimSpace(q), Errors: map[string]string{}}
 	v.Section = "new"
-	teams, err := u.s.Teams.List(ctx)
-	if err != nil {
+	if err := u.newTicketChoices(ctx, base.Operator.ID, &v); err != nil {
 		return v, err
-	}
-	for i, t := range teams {
-		if v.Form.Team == "" && i == 0 {
-			v.Form.Team = id64(t.ID)
-		}
-		v.Teams = append(v.Teams, Option{Value: id64(t.ID), Label: t.Name, Selected: id64(t.ID) == v.Form.Team})
 	}
 	level, err := strconv.Atoi(v.Form.Priority)
 	if err != nil {
@@ -97,12 +96,14 @@ func (u *UI) pickedContact(ctx context.Context, ref string) (contact.Contact, er
 
 var newTicketFields = map[string]string{"contact.email": "The email address", "contact.first_name": "The first name",
 	"contact.last_name": "The last name", "contact.phone": "The phone number", "team": "The team",
-	"subject": "The subject", "description": "The description", "priority": "The priority"}
+	"subject": "The subject", "description": "The description", "priority": "The priority",
+	"assignee": "The assignee", "status": "The status", "tags": "The tags", "cc": "Cc", "files": "Files"}
 
 // failNewTicket puts each domain message next to its field; one the form
 // has no field for goes above the form.
 func (v *NewTicketView) fail(fields map[string]string) {
 	for f, m := range fields {
+		f = fieldRoot(f) // tags[2], cc[0]: the one field they came from
 		name, ok := newTicketFields[f]
 		switch {
 		case f == "contact.email" && strings.HasPrefix(m, "is required"):

@@ -58,10 +58,12 @@ type ThreadItem struct {
 type ThreadMessage struct {
 	Kind   string // customer | reply | note | system
 	Author string
-	Body   string
-	At     Stamp
-	Files  []FileLink
-	Checks *Checks // of a mail from outside; nil otherwise
+	// WrittenBy is the operator who wrote a customer's request for them.
+	WrittenBy string
+	Body      string
+	At        Stamp
+	Files     []FileLink
+	Checks    *Checks // of a mail from outside; nil otherwise
 }
 
 // Checks is what DKIM, SPF and DMARC said about a message's mail: a
@@ -129,7 +131,7 @@ func thread(msgs []ticket.Message, events []ticket.Event, checks map[int64]auth.
 	for _, m := range msgs {
 		c, ok := checks[m.ID]
 		out = append(out, ThreadItem{at: m.CreatedAt, Message: &ThreadMessage{Kind: string(m.Kind),
-			Author: m.Author.Name, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments),
+			Author: m.Author.Name, WrittenBy: m.Author.WrittenBy, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments),
 			Checks: checksOf(c, ok)}})
 	}
 	slices.SortStableFunc(out, func(a, b ThreadItem) int { return a.at.Compare(b.at) })

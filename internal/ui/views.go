@@ -20,6 +20,7 @@ type Base struct {
 	// Availability is the operator's chat status for the top bar's switch.
 	Availability chat.Availability
 	Path         string // this page, for forms that come back to it
+	Unread    int    // the operator's unread notifications, for the badge
 }
 
 // base fills Base for the request, with the token of its session (or of
@@ -30,6 +31,7 @@ func (u *UI) base(r *http.Request, csrf string) Base {
 		b.Operator = sc.operator
 		b.Availability = u.chatAvailability(r, sc.operator.ID)
 		b.Path = r.URL.RequestURI()
+		b.Unread, _ = u.s.Notifications.Unread(r.Context(), sc.operator.ID) // a failed count shows none
 	}
 	if csrf != "" {
 		h, _ := json.Marshal(map[string]string{csrfHeader: csrf})

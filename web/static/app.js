@@ -20,14 +20,64 @@ window.addEventListener("pageshow", function () {
 });
 
 // A button with data-confirm asks first (rotating a public link breaks
-// the old one). Capture phase, so a refused form is never marked busy.
-document.addEventListener("submit", function (ev) {
-  var b = ev.submitter;
-  if (b && b.hasAttribute("data-confirm") && !window.confirm(b.getAttribute("data-confirm"))) {
+// the old one), in the app's dialog: the question, Cancel, and the
+// button's own action, red when it destroys something. Capture phase, so
+// a refused form is never marked busy; without <dialog> the browser asks.
+(function () {
+  var dialog, question, yes, pending;
+  function build() {
+    dialog = document.createElement("dialog");
+    dialog.className = "dialog confirm-dialog";
+    dialog.setAttribute("aria-labelledby", "confirm-q");
+    var box = document.createElement("div"), q = document.createElement("p"), actions = document.createElement("div");
+    var no = document.createElement("button");
+    box.className = "dialog-form";
+    q.id = "confirm-q";
+    actions.className = "dialog-actions";
+    no.type = "button";
+    no.className = "secondary";
+    no.textContent = "Cancel";
+    no.addEventListener("click", function () { dialog.close(); });
+    yes = document.createElement("button");
+    yes.type = "button";
+    yes.addEventListener("click", function () {
+      var b = pending;
+      dialog.close();
+      b.setAttribute("data-confirmed", "");
+      b.form.requestSubmit(b);
+    });
+    actions.appendChild(no);
+    actions.appendChild(yes);
+    box.appendChild(q);
+    box.appendChild(actions);
+    dialog.appendChild(box);
+    document.body.appendChild(dialog);
+    question = q;
+  }
+  function label(b) {
+    var words = [];
+    b.childNodes.forEach(function (n) { if (n.nodeType === 3) words.push(n.textContent); });
+    return words.join(" ").trim() || "Continue";
+  }
+  document.addEventListener("submit", function (ev) {
+    var b = ev.submitter;
+    if (!b || !b.hasAttribute("data-confirm")) return;
+    if (b.hasAttribute("data-confirmed")) { b.removeAttribute("data-confirmed"); return; }
     ev.preventDefault();
     ev.stopImmediatePropagation();
-  }
-}, true);
+    if (!window.HTMLDialogElement || !b.form.requestSubmit) {
+      if (window.confirm(b.getAttribute("data-confirm"))) { b.setAttribute("data-confirmed", ""); b.click(); }
+      return;
+    }
+    if (!dialog) build();
+    pending = b;
+    question.textContent = b.getAttribute("data-confirm");
+    yes.textContent = label(b);
+    yes.className = b.classList.contains("danger") ? "danger" : "primary";
+    dialog.showModal();
+    yes.focus();
+  }, true);
+})();
 
 // Copy buttons copy the value of the input they name. They are hidden in
 // the markup and shown here, so without script no dead button shows; the

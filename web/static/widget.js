@@ -127,6 +127,7 @@
     ".t{flex:1;min-width:0}.sub{display:block;font-size:13px;font-weight:400;opacity:.9}" +
     ".panel.chatting{height:600px}.panel.chatting .body{flex:1;min-height:0}" +
     ".chatbox{display:flex;flex-direction:column;flex:1;min-height:0}" +
+    ".brand-logo{max-height:28px;max-width:120px;margin-right:8px;vertical-align:middle}" +
     "button:focus-visible,input:focus-visible,textarea:focus-visible,select:focus-visible,a:focus-visible" +
     "{outline:3px solid var(--fd-accent);outline-offset:2px}" +
     ".panel{position:fixed;right:20px;bottom:80px;z-index:2147483647;width:380px;max-width:calc(100vw - 24px);" +
@@ -214,6 +215,13 @@
     root.appendChild(ui.launcher);
     paint();
     (D.body || D.documentElement).appendChild(host);
+  }
+
+  // logo puts the install's logo (Settings → Brand) before the title.
+  function logo(src, name) {
+    if (!/^https?:\/\//.test(src)) return;
+    var img = el("img", { src: src, alt: name || "", "class": "brand-logo" });
+    ui.title.parentNode.insertBefore(img, ui.title);
   }
 
   // paint applies the team's name and colour, with text that stays legible on it.
@@ -594,11 +602,24 @@
 
   // --- start -----------------------------------------------------------
 
+  // start asks the server whether this site may show the widget, and
+  // draws nothing when it may not (a form that fails on send is worse
+  // than no form); then it draws the launcher and loads the team's form.
   function start() {
+    var no = function (why) {
+      if (W.console) W.console.info("Frontdesk widget: not shown: " + why);
+    };
+    fetch(api + "/hello", { method: "POST", credentials: "omit" }).then(function (res) {
+      if (res.ok) draw();
+      else no("the support desk answered " + res.status + ".");
+    }, function () { no("this site is not allowed to show the " + team + " widget, or the support desk is unreachable."); });
+  }
+  function draw() {
     build();
     offerChat();
     call("GET", "/form").then(function (d) {
-      if (d && d.team) form.team = { name: d.team.name, color: d.team.color };
+      if (d && d.team) form.team = { name: d.team.name, color: d.team.color || (d.brand && d.brand.color) };
+      if (d && d.brand && d.brand.logo) logo(d.brand.logo, d.brand.name);
       if (d && d.fields && d.fields.length) form.fields = d.fields;
       paint();
     }, function () { /* the defaults stand */ });

@@ -59,18 +59,22 @@ func loadTicket(ctx context.Context, q db.Querier, id int64, k Kind) (ticketCont
 // message is a reply as the mail shows it.
 type message struct {
 	Text, HTML, Author string
+	Signature          string // the author's for the ticket's team, "" for none
 	Files              []File
 }
 
 func loadMessage(ctx context.Context, q db.Querier, id int64) (message, error) {
 	var m message
-	var author sql.Null[string]
-	err := q.QueryRowContext(ctx, `SELECT m.body_text, m.body_html, o.name FROM messages m
-		LEFT JOIN operators o ON o.id = m.author_operator_id WHERE m.id = $1`, id).Scan(&m.Text, &m.HTML, &author)
+	var author, sig sql.Null[string]
+	err := q.QueryRowContext(ctx, `SELECT m.body_text, m.body_html, o.name, s.body FROM messages m
+		JOIN tickets t ON t.id = m.ticket_id
+		LEFT JOIN operators o ON o.id = m.author_operator_id
+		LEFT JOIN operator_signatures s ON s.operator_id = m.author_operator_id AND s.team_id = t.team_id
+		WHERE m.id = $1`, id).Scan(&m.Text, &m.HTML, &author, &sig)
 	if err != nil {
 		return m, err
 	}
-	m.Author = author.V
+	m.Author, m.Signature = author.V, sig.V
 	rows, err := q.QueryContext(ctx, `SELECT sha256, filename, content_type, content_id, inline FROM attachments
 		WHERE message_id = $1 ORDER BY id`, id)
 	if err != nil {

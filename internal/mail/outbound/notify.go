@@ -68,6 +68,9 @@ func (s *Service) compose(ctx context.Context, tx *db.Tx, tc ticketContext, tpl 
 		}
 		m.MessageID, m.Attachments = n.MessageID, msg.Files
 		v.MessageText, v.MessageHTML, v.AgentName = msg.Text, msg.HTML, msg.Author
+		if msg.Signature != "" {
+			v.MessageText, v.MessageHTML = signed(msg.Text, msg.HTML, msg.Signature)
+		}
 		if s.Participants != nil {
 			cc, err := s.Participants.Participants(ctx, tx, tc.ID)
 			if err != nil {
@@ -80,7 +83,7 @@ func (s *Service) compose(ctx context.Context, tx *db.Tx, tc ticketContext, tpl 
 	if err != nil {
 		return m, err
 	}
-	m.Subject, m.Text, m.HTML = r.Subject, r.Text, r.HTML
+	m.Subject, m.Text, m.HTML = r.Subject, r.Text, s.branded(ctx, r.HTML)
 	m.References, err = threadIDs(ctx, tx, tc.ID)
 	if len(m.References) > 0 {
 		m.InReplyTo = m.References[len(m.References)-1]

@@ -84,6 +84,7 @@ type Mail struct {
 // Service queues mail (it is the tickets' Notifier) and manages templates.
 type Service struct {
 	DB           *db.DB
+	Brand        BrandReader // optional: the install's brand over customers' mails
 	Blobs        *blob.Store
 	BaseURL      string       // for the public link, {base_url}/t/{token}
 	MailDomain   string       // right side of Message-IDs
