@@ -13,9 +13,8 @@ import (
 // password change. Name is as typed after a refused save.
 type AccountView struct {
 	SettingsBase
-	Name     string
-	Capacity string // how many chats at once, as typed
 	Name       string
+	Capacity   string                   // how many chats at once, as typed
 	Signatures []operator.TeamSignature // one per team the operator is in
 }
 

@@ -20,7 +20,7 @@ type Base struct {
 	// Availability is the operator's chat status for the top bar's switch.
 	Availability chat.Availability
 	Path         string // this page, for forms that come back to it
-	Unread    int    // the operator's unread notifications, for the badge
+	Unread       int    // the operator's unread notifications, for the badge
 }
 
 // base fills Base for the request, with the token of its session (or of
