@@ -47,7 +47,7 @@ func (s *Service) Tickets(ctx context.Context, f Filter) (Tickets, error) {
 	if err != nil {
 		return Tickets{}, err
 	}
-	out := Tickets{Days: make([]Day, 0, f.Days), Time: f.timeName()}
+	out := Tickets{Days: make([]Day, 0, f.Days), Time: f.TimeName()}
 	backlog := before
 	var total Day
 	for d := f.From; !d.After(f.To); d = d.AddDate(0, 0, 1) {
@@ -76,7 +76,8 @@ func (d *Day) add(o Day) {
 	d.slaDue += o.slaDue
 }
 
-func (f Filter) timeName() string {
+// TimeName says which durations the figures are: business or wall.
+func (f Filter) TimeName() string {
 	if f.Business {
 		return "business"
 	}
