@@ -35,6 +35,12 @@ func (s *Service) Record(ctx context.Context, tx *db.Tx, id int64, f ticket.Repo
 	if err != nil {
 		return err
 	}
+	return record(ctx, tx, id, f, now)
+}
+
+// record adds f given what the ticket is now (read from the ticket, or
+// replayed from its history by Rebuild).
+func record(ctx context.Context, tx *db.Tx, id int64, f ticket.ReportFact, now ticketNow) error {
 	w := &writer{ctx: ctx, tx: tx, ticketID: id, at: f.At}
 	before, known, err := readState(ctx, tx, id)
 	if err != nil {
