@@ -79,4 +79,9 @@ func TestAccessibility(t *testing.T) {
 
 	p.signIn(adminEmail, adminPassword)
 	p.checkAxe("the inbox")
+
+	p.open("/reports?period=30d")
+	p.checkAxe("the reports page")
+	p.open("/reports?from=2026-03-02&to=2026-03-01")
+	p.checkAxe("the reports page refusing a period")
 }

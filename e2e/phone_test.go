@@ -16,7 +16,8 @@ func phoneRoutes() []string {
 		"/settings/teams/1/mailboxes", "/settings/teams/1/form", "/settings/teams/1/widget",
 		"/settings/operators", "/settings/operators/1/tokens", "/settings/pipelines", "/settings/pipelines/new",
 		"/settings/pipelines/1", "/settings/calendars", "/settings/calendars/new", "/settings/outbox",
-		"/settings/account", "/settings/tokens"}
+		"/settings/account", "/settings/tokens", "/reports", "/reports?period=30d&time=wall",
+		"/reports?from=2026-03-02&to=2026-03-01"}
 }
 
 // TestPhoneLayout opens every page at 390 px: nothing scrolls sideways,

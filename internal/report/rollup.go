@@ -70,6 +70,9 @@ func (w *writer) durations(k key, d timed, wallMetric, businessMetric string) er
 
 // bucketOf is the log-scale histogram bucket of s seconds: about 5% wide,
 // so a year fits in some 350 buckets.
+// BucketOf is bucketOf, for benchmarks that write synthetic roll-ups.
+func BucketOf(s int64) int { return bucketOf(s) }
+
 func bucketOf(s int64) int {
 	if s <= 0 {
 		return 0

@@ -37,6 +37,8 @@ type Filter struct {
 	// (overdue ones before all others), then the rest in the usual order;
 	// "" is the usual order.
 	Sort string
+	// Facts keeps the tickets behind a report figure (list_facts.go).
+	Facts *Facts
 	// noDue keeps only tickets without a due time (the rest of "due").
 	noDue  bool
 	Limit  int
@@ -222,6 +224,7 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, []string, er
 		return nil, nil, err
 	}
 	s.simpleFilters(w, f, &c)
+	factsFilter(w, f.Facts, &c)
 	if f.Viewer != 0 {
 		w.add(fmt.Sprintf(visibleSQL, w.arg(f.Viewer)))
 	}

@@ -28,6 +28,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	q.View = v.key
 	f := q.filter(v, sc.operator.ID)
 	f.Cursor, f.Limit, f.Viewer = params.Get("cursor"), inboxPageSize, viewer(r)
+	factsErr := u.factsOf(r.Context(), q, &f)
 	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key),
 		Empty: v.empty, Back: q.url()}
 	view.Section, view.Flash = "inbox", notice
@@ -40,6 +41,9 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	}
 	view.Filters.Custom = fieldFilters(defs, q)
 	f.Custom, err = u.customMatches(r.Context(), q.Fields)
+	if err == nil {
+		err = factsErr
+	}
 	page := ticket.Page{}
 	if err == nil {
 		page, err = u.s.Tickets.List(r.Context(), f)

@@ -484,3 +484,14 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     toggle.setAttribute("aria-expanded", String(open));
   });
 })();
+
+// Reports: choosing a date switches the period to "Chosen dates", so the
+// dates typed are the ones shown (a preset would replace them).
+(function () {
+  var form = document.querySelector("form.report-filters");
+  var period = form && form.querySelector("#period");
+  if (!period) return;
+  form.addEventListener("change", function (ev) {
+    if (ev.target.type === "date") period.value = "range";
+  });
+})();
