@@ -32,6 +32,13 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Tabs: inboxTabs(views, v.key),
 		Empty: v.empty, Back: q.url()}
 	view.Section, view.Flash = "inbox", notice
+	if label := factsLabel(q); label != "" {
+		view.ViewLabel, view.Tabs = label, noCurrent(view.Tabs)
+		if view.Flash == "" {
+			view.Flash = label + ": the tickets a report counted, open and closed, with the team, channel, " +
+				"priority and assignee they had then."
+		}
+	}
 	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {
 		return err
 	}

@@ -35,3 +35,28 @@ func (u *UI) factsOf(ctx context.Context, q inboxQuery, f *ticket.Filter) error 
 	f.Facts, f.Kind, f.Team, f.Channel, f.Priority, f.Assignee = facts, "", "", "", nil, ""
 	return nil
 }
+
+// factsLabel names a list opened from a report figure ("Created on Mon
+// 30 Mar", "Closed Mon 30 Mar to Tue 31 Mar"); "" for a plain view.
+func factsLabel(q inboxQuery) string {
+	kind, days := "Created", q.Created
+	if days == "" {
+		kind, days = "Closed", q.Closed
+	}
+	from, to, ok := ticket.ParseDays(days)
+	switch {
+	case days == "" || !ok:
+		return ""
+	case from == to:
+		return kind + " on " + shortDay(from)
+	}
+	return kind + " " + shortDay(from) + " to " + shortDay(to)
+}
+
+// noCurrent marks no tab as the current one: the list is none of them.
+func noCurrent(tabs []Tab) []Tab {
+	for i := range tabs {
+		tabs[i].Current = false
+	}
+	return tabs
+}
