@@ -15,7 +15,7 @@ func (w *writer) bump(kind string, k key, c counts, d *timed, sla string) error 
 	if c == (counts{}) && d == nil && kind != "answer" {
 		return nil
 	}
-	day, err := dayOf(w.ctx, w.tx, k.team, w.at)
+	day, err := w.day(k.team)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ const bumpSQL = `INSERT INTO report_days (day, team_id, channel, priority, opera
 // durations adds d to the day's histograms of the wall and business
 // metrics under key k.
 func (w *writer) durations(k key, d timed, wallMetric, businessMetric string) error {
-	day, err := dayOf(w.ctx, w.tx, k.team, w.at)
+	day, err := w.day(k.team)
 	if err != nil {
 		return err
 	}
@@ -80,14 +80,21 @@ func bucketOf(s int64) int {
 	return int(math.Log1p(float64(s)) / math.Log(1.05))
 }
 
-// dayOf is the local date of at in the zone of team's calendar (UTC when
-// the team has none), as YYYY-MM-DD.
-func dayOf(ctx context.Context, q db.Querier, team int64, at time.Time) (string, error) {
-	loc, err := teamZone(ctx, q, team)
-	if err != nil {
-		return "", err
+// day is the local date of the fact in the zone of team's calendar (UTC
+// when the team has none), as YYYY-MM-DD.
+func (w *writer) day(team int64) (string, error) {
+	loc, ok := w.zones[team]
+	if !ok {
+		var err error
+		if loc, err = teamZone(w.ctx, w.tx, team); err != nil {
+			return "", err
+		}
+		if w.zones == nil {
+			w.zones = map[int64]*time.Location{}
+		}
+		w.zones[team] = loc
 	}
-	return at.In(loc).Format(time.DateOnly), nil
+	return w.at.In(loc).Format(time.DateOnly), nil
 }
 
 func teamZone(ctx context.Context, q db.Querier, team int64) (*time.Location, error) {

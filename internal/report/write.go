@@ -16,6 +16,7 @@ type writer struct {
 	tx       *db.Tx
 	ticketID int64
 	at       time.Time
+	zones    map[int64]*time.Location // the teams' zones read by this fact
 }
 
 // timed is a fact's duration: wall and business seconds.
