@@ -50,6 +50,7 @@ func (v *ReportsView) fill(q reportQuery, f report.Filter, t report.Tickets, ops
 	v.Summary = []Figure{
 		{Label: "Created", Value: strconv.Itoa(t.Totals.Created), URL: inboxFacts(q, f, "created", whole, "")},
 		{Label: "Closed", Value: strconv.Itoa(t.Totals.Closed), URL: inboxFacts(q, f, "closed", whole, "")},
+		{Label: "Reopened", Value: strconv.Itoa(t.Totals.Reopened), Hint: reopenRate(t.Totals)},
 		{Label: "Open at the end", Value: strconv.Itoa(t.Totals.Backlog)},
 		{Label: "First response, median", Value: duration(t.Totals.FirstResponse.Median), Hint: "90 %: " + duration(t.Totals.FirstResponse.P90)},
 		{Label: "Resolution, median", Value: duration(t.Totals.Resolution.Median), Hint: "90 %: " + duration(t.Totals.Resolution.P90)},
@@ -159,4 +160,13 @@ func seconds(s *int64) *float64 {
 	}
 	v := float64(*s)
 	return &v
+}
+
+// reopenRate is reopenings per close in the period, as people quote it
+// ("8 % of closes"); empty when nothing closed.
+func reopenRate(d report.Day) string {
+	if d.Closed == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d %% of closes", (d.Reopened*100+d.Closed/2)/d.Closed)
 }
