@@ -13,9 +13,14 @@ const filterSQL = ` AND ($3 = 0 OR team_id = $3) AND ($4 = '' OR channel = $4) A
 const daysSQL = `SELECT day, SUM(created), SUM(closed), SUM(reopened), SUM(open_delta), SUM(sla_met), SUM(sla_due)
 	FROM report_days WHERE day >= $1 AND day <= $2` + filterSQL + ` GROUP BY day`
 
-// The backlog before the period: every open count moved before its first
-// day ($2 is the empty string, which sorts first).
-const backlogSQL = `SELECT COALESCE(SUM(open_delta), 0) FROM report_days WHERE day >= $2 AND day < $1` + filterSQL
+// The backlog before the period is counted back from today's: the open
+// tickets under the filtered keys now, less every open count moved since
+// the period began. A recent period (the usual one) so reads its own days
+// and the open tickets, never the whole history.
+const openNowSQL = `SELECT COUNT(*) FROM report_tickets WHERE is_open AND ($1 = 0 OR team_id = $1)
+	AND ($2 = '' OR channel = $2) AND ($3 < 0 OR priority = $3) AND ($4 = 0 OR operator_id = $4)`
+
+const sinceSQL = `SELECT COALESCE(SUM(open_delta), 0) FROM report_days WHERE day >= $1 AND day >= $2` + filterSQL
 
 // dayRow is one day's sums of report_days.
 type dayRow struct {
@@ -51,11 +56,14 @@ func (s *Service) dayRows(ctx context.Context, f Filter) (map[string]dayRow, int
 	before := 0
 	from, to := f.dates()
 	err := f.eachTeam(func(team int64) error {
-		var n int
-		if err := s.DB.Read.QueryRowContext(ctx, backlogSQL, f.args(team, from, "")...).Scan(&n); err != nil {
+		var open, since int
+		if err := s.DB.Read.QueryRowContext(ctx, openNowSQL, team, f.Channel, f.Priority, f.Operator).Scan(&open); err != nil {
 			return err
 		}
-		before += n
+		if err := s.DB.Read.QueryRowContext(ctx, sinceSQL, f.args(team, from, from)...).Scan(&since); err != nil {
+			return err
+		}
+		before += open - since
 		rows, err := s.DB.Read.QueryContext(ctx, daysSQL, f.args(team, from, to)...)
 		if err != nil {
 			return err

@@ -34,6 +34,8 @@ CREATE TABLE report_tickets (
     answered    BOOLEAN NOT NULL,
     created_at  DATETIME NOT NULL
 );
+-- The open tickets now, from which a report counts its backlog back.
+CREATE INDEX report_tickets_open ON report_tickets(team_id) WHERE is_open;
 
 -- Daily roll-up of the counts, per (day, team, channel, priority,
 -- operator); operator 0 is none. open_delta summed up to a day is the
