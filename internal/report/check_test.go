@@ -50,7 +50,7 @@ func TestCheck(t *testing.T) {
 				map[string]string{"to": "the period must be at most 731 days (two years)"}},
 			{"unknown filters", admin, report.Query{From: "2026-03-01", To: "2026-03-01", Team: "nope",
 				Channel: "fax", Priority: "9", Operator: "who@example.com", Time: "moon"},
-				map[string]string{"team": "no such team among yours", "channel": "must be one of email, web_form, widget, chat, manual, api",
+				map[string]string{"team": "no such team", "channel": "must be one of email, web_form, widget, chat, manual, api",
 					"priority": "must be 0, 1, 2 or 3", "operator": "no such operator", "time": "must be business or wall"}},
 			{"an agent asks for a team they are not in", report.Asker{ID: k.agent.ID},
 				report.Query{From: "2026-03-01", To: "2026-03-01", Team: "sales"},

@@ -28,7 +28,11 @@ func (s *Service) checkWho(ctx context.Context, c *domain.Check, asker Asker, q 
 		if err != nil {
 			return err
 		}
-		c.Require(id != 0 && f.sees(id), "team", "no such team among yours")
+		msg := "no such team among yours"
+		if asker.Admin {
+			msg = "no such team"
+		}
+		c.Require(id != 0 && f.sees(id), "team", msg)
 		f.Team, f.TeamSlug = id, slug
 	}
 	if q.Operator != "" {
