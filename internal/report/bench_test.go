@@ -10,6 +10,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/report"
 	"github.com/frontdesk/frontdesk/internal/testutil"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // BenchmarkTickets90Days answers a 90-day ticket report over a synthetic
@@ -81,3 +82,28 @@ func synthesize(ctx context.Context, d *db.DB, days int) error {
 }
 
 func bucket(s int64) int { return report.BucketOf(s) }
+
+// BenchmarkRecord times the record's share of a ticket change: one fact
+// (a public answer, then a close and a reopening in turn) written in its
+// own transaction, as the ticket service does, on a team with business
+// hours. See docs/reports.md for the command.
+func BenchmarkRecord(b *testing.B) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) *db.DB
+	}{{"sqlite", testutil.NewSQLite}, {"postgres", testutil.NewPostgres}} {
+		b.Run(engine.name, func(b *testing.B) {
+			k := newDesk(b, engine.open(b))
+			id := k.open("2026-03-02 09:00", "email", 0, k.agent.Email)
+			kinds := []ticket.ReportKind{ticket.ReportAnswer, ticket.ReportClosed, ticket.ReportReopened}
+			at := at("2026-03-02 10:00")
+			b.ResetTimer()
+			for i := range b.N {
+				f := ticket.ReportFact{Kind: kinds[i%3], At: at.Add(time.Duration(i) * time.Second), OperatorID: k.agent.ID}
+				if err := k.s.DB.WithTx(k.ctx, func(tx *db.Tx) error { return k.s.Reports.Record(k.ctx, tx, id, f) }); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -31,7 +31,7 @@ func at(s string) time.Time {
 // desk is a helpdesk with a Support team on Berlin office hours
 // (Mon-Fri 09:00-17:00) and a Sales team round the clock in UTC.
 type desk struct {
-	t       *testing.T
+	t       testing.TB
 	ctx     context.Context
 	s       *app.Services
 	support team.Team
@@ -39,7 +39,7 @@ type desk struct {
 	agent   operator.Operator
 }
 
-func newDesk(t *testing.T, d *db.DB) *desk {
+func newDesk(t testing.TB, d *db.DB) *desk {
 	k := &desk{t: t, ctx: context.Background(), s: testutil.Services(t, d)}
 	var err error
 	if k.support, err = k.s.Teams.Find(k.ctx, d.Read, "support"); err != nil {
