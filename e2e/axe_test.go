@@ -94,4 +94,8 @@ func TestAccessibility(t *testing.T) {
 	p.screenshot("inbox-filters-open")
 	p.open("/no/such/page")
 	p.checkAxe("the not-found page, signed in")
+	p.open("/reports?period=30d")
+	p.checkAxe("the reports page")
+	p.open("/reports?from=2026-03-02&to=2026-03-01")
+	p.checkAxe("the reports page refusing a period")
 }

@@ -22,6 +22,7 @@ Usage:
   frontdesk user create --email E --name N [--role admin|agent] [--password-stdin]
   frontdesk token create --email E [--name LABEL]
   frontdesk demo [--force]     fill an empty database with realistic demo data
+  frontdesk reports rebuild    rebuild the report record from every ticket's history
   frontdesk bench [flags]      build a large database and measure it
   frontdesk bench chat [flags] start chat nodes and measure sockets and delivery
   frontdesk mail parse FILE    print a raw mail as JSON (FILE may be -)
@@ -44,6 +45,7 @@ var commands = []command{
 	{[]string{"user", "create"}, runUserCreate},
 	{[]string{"token", "create"}, runTokenCreate},
 	{[]string{"demo"}, runDemo},
+	{[]string{"reports", "rebuild"}, runReportsRebuild},
 	{[]string{"bench", "chat"}, runBenchChat},
 	{[]string{"bench"}, runBench},
 	{[]string{"mail", "parse"}, runMailParse},

@@ -80,6 +80,9 @@ func (a *API) routes() []route {
 		{"PATCH /api/v1/sla-policies/{id}", false, a.updateSLAPolicy},
 		{"DELETE /api/v1/sla-policies/{id}", false, a.deleteSLAPolicy},
 
+		{"GET /api/v1/reports/tickets", false, a.reportTickets},
+		{"GET /api/v1/reports/operators", false, a.reportOperators},
+
 		{"GET /api/v1/fields", false, a.listFields},
 		{"POST /api/v1/fields", false, a.createField},
 		{"GET /api/v1/fields/{id}", false, a.getField},

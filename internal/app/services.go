@@ -28,6 +28,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/pipeline"
 	"github.com/frontdesk/frontdesk/internal/presence"
+	"github.com/frontdesk/frontdesk/internal/report"
 	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -55,6 +56,7 @@ type Services struct {
 	SLA       *sla.Service      // SLA policies and tickets' SLA state
 	Contacts  *contact.Service
 	Tickets   *ticket.Service
+	Reports   *report.Service   // the report record and its roll-ups
 	Outbox    *outbound.Service // mail to customers, queued with each change
 	Presence  *presence.Service // who has a ticket open, who is typing
 	Brand     *brand.Service    // the name, colour and logo customers see
@@ -133,6 +135,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Tickets = &ticket.Service{DB: d, BaseURL: cfg.BaseURL, Contacts: s.Contacts, Teams: s.Teams,
 		Pipelines: s.Pipelines, Operators: s.Operators, Custom: s.Fields}
 	s.Tickets.Clocks = s.SLA
+	s.Reports = &report.Service{DB: d}
+	s.Tickets.Reports = s.Reports
 	s.Pipelines.Tickets = s.Tickets
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}

@@ -128,6 +128,9 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 	if n.sla, err = s.clockState(ctx, tx, n.id, step); err != nil {
 		return newTicket{}, err
 	}
+	if err = s.report(ctx, tx, n.id, ReportFact{Kind: ReportCreated, At: in.CreatedAt}); err != nil {
+		return newTicket{}, err
+	}
 	kind := firstMessage(in, 0).Kind
 	if err := s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,
 		MessageKind: kind, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID}); err != nil || kind != Reply {

@@ -38,6 +38,8 @@ type Filter struct {
 	// customer message first, "closed" the latest closed first (closed
 	// tickets only); "" is the usual order.
 	Sort string
+	// Facts keeps the tickets behind a report figure (list_facts.go).
+	Facts *Facts
 	// noDue keeps only tickets without a due time (the rest of "due").
 	noDue  bool
 	Limit  int
@@ -186,6 +188,7 @@ func (s *Service) filterSQL(ctx context.Context, f Filter) (*where, []string, er
 		return nil, nil, err
 	}
 	s.simpleFilters(w, f, &c)
+	factsFilter(w, f.Facts, &c)
 	if f.Viewer != 0 {
 		w.add(fmt.Sprintf(visibleSQL, w.arg(f.Viewer)))
 	}

@@ -151,6 +151,11 @@ func (s *Service) addMessageTx(ctx context.Context, tx *db.Tx, id int64, m NewMe
 	if err := s.clock(ctx, tx, id, messageStep(m)...); err != nil {
 		return 0, err
 	}
+	if m.Kind == Reply {
+		if err := s.report(ctx, tx, id, ReportFact{Kind: ReportAnswer, At: m.CreatedAt, OperatorID: m.OperatorID}); err != nil {
+			return 0, err
+		}
+	}
 	if err := s.notify(ctx, tx, Notice{Kind: NoticeMessage, TicketID: id, MessageID: msgID,
 		MessageKind: m.Kind, Mail: m.Mail, ActorID: m.OperatorID}); err != nil {
 		return 0, err

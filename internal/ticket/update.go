@@ -60,6 +60,8 @@ type change struct {
 	data  map[string]any
 	// closes: the change moves an open ticket to a closed status.
 	closes bool
+	// shuts is closes before a reply's notice masks it, for the reports.
+	shuts bool
 	// to is the status a status change enters, whose required properties
 	// the ticket must hold once every change is written.
 	to *pipeline.Status
@@ -113,6 +115,9 @@ func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, act
 		if err := s.clock(ctx, tx, id, step); err != nil {
 			return err
 		}
+	}
+	if err := s.report(ctx, tx, id, ReportFact{Kind: ch.reportKind(), At: now}); err != nil {
+		return err
 	}
 	if !ch.closes {
 		return nil
@@ -250,7 +255,7 @@ func statusChange(t Ticket, st pipeline.Status) *change {
 	switch {
 	case st.Kind == pipeline.Closed && t.IsOpen():
 		ch.set = "status_id = $3, is_open = $4, closed_at = $2"
-		ch.closes = true
+		ch.closes, ch.shuts = true, true
 	case st.Kind == pipeline.Open && !t.IsOpen():
 		ch.set = "status_id = $3, is_open = $4, closed_at = NULL"
 		ch.event = EventReopened

@@ -33,11 +33,19 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	q.View = v.key
 	f := q.filter(v, sc.operator.ID)
 	f.Cursor, f.Limit, f.Viewer = params.Get("cursor"), inboxPageSize, viewer(r)
+	factsErr := u.factsOf(r.Context(), q, &f)
 	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Empty: v.empty, Back: q.url()}
 	if view.Tabs, err = u.inboxTabs(r, views, v.key); err != nil {
 		return err
 	}
 	view.Section, view.Flash = "inbox", notice
+	if label := factsLabel(q); label != "" {
+		view.ViewLabel, view.Tabs = label, noCurrent(view.Tabs)
+		if view.Flash == "" {
+			view.Flash = label + ": the tickets a report counted, open and closed, with the team, channel, " +
+				"priority and assignee they had then."
+		}
+	}
 	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {
 		return err
 	}
@@ -48,6 +56,9 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	view.Filters.Custom = fieldFilters(defs, q)
 	view.Chips = inboxChips(q, view.Filters, defs)
 	f.Custom, err = u.customMatches(r.Context(), q.Fields)
+	if err == nil {
+		err = factsErr
+	}
 	page := ticket.Page{}
 	if err == nil {
 		page, err = u.s.Tickets.List(r.Context(), f)

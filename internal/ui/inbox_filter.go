@@ -15,6 +15,9 @@ import (
 // form of the page, so paging and actions keep the view and filters.
 type inboxQuery struct {
 	View, Team, Status, Priority, Assignee, Channel, Tag, Q, SLA, Sort string
+	// Created and Closed ("YYYY-MM-DD..YYYY-MM-DD") open the tickets behind
+	// a report figure (see factsOf).
+	Created, Closed string
 	// Fields are custom field filters, "name:value" (field=, or the
 	// filter bar's fk= and fv= pair); Cols the fields shown as columns.
 	Fields, Cols []string
@@ -25,12 +28,14 @@ type inboxQuery struct {
 var inboxSorts = []string{"waiting", "customer", "due"}
 
 // inboxParams are the query parameters of the filter bar, in URL order.
-var inboxParams = []string{"view", "team", "status", "priority", "assignee", "channel", "tag", "q", "sla", "sort"}
+var inboxParams = []string{"view", "team", "status", "priority", "assignee", "channel", "tag", "q", "sla", "sort",
+	"created", "closed"}
 
 func parseInboxQuery(v url.Values) inboxQuery {
 	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
 	q := inboxQuery{View: get("view"), Team: get("team"), Status: get("status"), Priority: get("priority"),
-		Assignee: get("assignee"), Channel: get("channel"), Tag: get("tag"), Q: get("q"), SLA: get("sla"), Sort: get("sort")}
+		Assignee: get("assignee"), Channel: get("channel"), Tag: get("tag"), Q: get("q"), SLA: get("sla"), Sort: get("sort"),
+		Created: get("created"), Closed: get("closed")}
 	if !slices.Contains(inboxSorts, q.Sort) {
 		q.Sort = ""
 	}
@@ -57,7 +62,8 @@ func nonEmpty(values []string) []string {
 }
 
 func (q inboxQuery) fields() []string {
-	return []string{q.View, q.Team, q.Status, q.Priority, q.Assignee, q.Channel, q.Tag, q.Q, q.SLA, q.Sort}
+	return []string{q.View, q.Team, q.Status, q.Priority, q.Assignee, q.Channel, q.Tag, q.Q, q.SLA, q.Sort,
+		q.Created, q.Closed}
 }
 
 // values holds the parameters that are set.
@@ -87,7 +93,7 @@ func (q inboxQuery) url() string {
 
 // filtered says whether the filter bar narrows the view.
 func (q inboxQuery) filtered() bool {
-	if len(q.Fields) > 0 {
+	if len(q.Fields) > 0 || q.Created != "" || q.Closed != "" {
 		return true
 	}
 	for _, f := range q.fields()[1:9] { // the sort order narrows nothing

@@ -11,6 +11,7 @@ import (
 // InboxFilters is the filter bar: the chosen values and each menu's options.
 type InboxFilters struct {
 	View, Status, Tag, Q, Sort             string
+	Created, Closed                        string // a report figure's days, kept by the form
 	Teams, Priorities, Assignees, Channels []Option
 	SLAStates, Sorts                       []Option
 	// Statuses are the names of every pipeline's statuses, once each: a
@@ -26,7 +27,8 @@ var inboxChannels = []ticket.Channel{ticket.Email, ticket.WebForm, ticket.Widget
 // inboxFilters fills the filter bar for q: teams and active operators
 // come from their services.
 func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64) (InboxFilters, error) {
-	f := InboxFilters{View: q.View, Status: q.Status, Tag: q.Tag, Q: q.Q, Sort: q.Sort, Active: q.filtered()}
+	f := InboxFilters{View: q.View, Status: q.Status, Tag: q.Tag, Q: q.Q, Sort: q.Sort, Active: q.filtered(),
+		Created: q.Created, Closed: q.Closed}
 	teams, err := u.s.Teams.List(ctx)
 	if err != nil {
 		return f, err

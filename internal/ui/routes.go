@@ -50,6 +50,9 @@ func (u *UI) routes() []route {
 		{"POST /tickets/bulk", true, u.ticketsBulk},
 		{"POST /tickets/{number}/priority", true, u.ticketPriority},
 
+		{"GET /reports", true, u.reports},
+		{"GET /reports.csv", true, u.reportsCSV},
+
 		{"GET /board", true, u.boardDefault},
 		{"GET /pipelines/{id}/board", true, u.board},
 		{"POST /tickets/{number}/status", true, u.ticketStatus},

@@ -582,3 +582,13 @@ document.querySelectorAll("a[data-jump]").forEach(function (a) {
     target.focus({ preventScroll: true });
   });
 });
+// Reports: choosing a date switches the period to "Chosen dates", so the
+// dates typed are the ones shown (a preset would replace them).
+(function () {
+  var form = document.querySelector("form.report-filters");
+  var period = form && form.querySelector("#period");
+  if (!period) return;
+  form.addEventListener("change", function (ev) {
+    if (ev.target.type === "date") period.value = "range";
+  });
+})();

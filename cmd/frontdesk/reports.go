@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// runReportsRebuild empties the report record and replays every ticket's
+// history into it (docs/reports.md), for an install whose tickets predate
+// the record.
+func runReportsRebuild(e *env, args []string) error {
+	cfg, _, err := loadConfig("reports rebuild", e, args, nil)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	s, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.DB.Close()
+	start := time.Now()
+	n, err := s.Reports.Rebuild(ctx, func(done int) { fmt.Fprintf(e.stderr, "%d tickets replayed\n", done) })
+	if err != nil {
+		return fmt.Errorf("after %d tickets: %w", n, err)
+	}
+	fmt.Fprintf(e.stdout, "rebuilt the report record from %d tickets in %.1fs\n", n, time.Since(start).Seconds())
+	return nil
+}

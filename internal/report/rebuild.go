@@ -1,0 +1,185 @@
+package report
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// Rebuild empties the record and replays every ticket's history into it
+// (frontdesk reports rebuild): for an install that had tickets before the
+// record existed. It reads the tickets table, once, ticket by ticket; run
+// it while nobody works, as a change made meanwhile may count twice.
+// progress, if not nil, hears how many tickets are done.
+func (s *Service) Rebuild(ctx context.Context, progress func(done int)) (int, error) {
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		for _, t := range []string{"report_events", "report_tickets", "report_days", "report_durations"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	ids, err := db.Int64s(ctx, s.DB.Read, `SELECT id FROM tickets ORDER BY id`)
+	if err != nil {
+		return 0, err
+	}
+	for i, id := range ids {
+		if err := s.DB.WithTx(ctx, func(tx *db.Tx) error { return replay(ctx, tx, id) }); err != nil {
+			return i, err
+		}
+		if progress != nil && (i+1)%1000 == 0 {
+			progress(i + 1)
+		}
+	}
+	return len(ids), nil
+}
+
+// step is one fact of a replayed history with the ticket's key after it.
+type step struct {
+	fact ticket.ReportFact
+	key  key
+}
+
+// replay writes the facts of ticket id's history, oldest first. The key
+// at each moment is walked back from today's along the history's
+// from-values (a team or assignee renamed since is read as today's).
+func replay(ctx context.Context, tx *db.Tx, id int64) error {
+	now, err := readTicket(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	steps, err := historySteps(ctx, tx, id, now)
+	if err != nil {
+		return err
+	}
+	replies, err := replySteps(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	all := mergeSteps(steps, replies)
+	open := true
+	for _, st := range all {
+		t := now
+		t.key, t.isOpen = st.key, open
+		if st.fact.Kind == ticket.ReportAnswer {
+			t.key = keyAt(all, st.fact.At, steps[0].key)
+		}
+		switch st.fact.Kind {
+		case ticket.ReportClosed:
+			open = false
+		case ticket.ReportReopened:
+			open = true
+		}
+		if err := record(ctx, tx, id, st.fact, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keyAt is the ticket's key at time at: that of the last history step
+// not after it.
+func keyAt(all []step, at time.Time, first key) key {
+	k := first
+	for _, st := range all {
+		if st.fact.At.After(at) {
+			break
+		}
+		if st.fact.Kind != ticket.ReportAnswer {
+			k = st.key
+		}
+	}
+	return k
+}
+
+func mergeSteps(history, replies []step) []step {
+	all := append(append([]step{}, history...), replies...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].fact.At.Before(all[j].fact.At) })
+	return all
+}
+
+type historyEvent struct {
+	kind string
+	data map[string]any
+	at   time.Time
+}
+
+// historySteps reads the ticket's history and gives each fact the key
+// the ticket had just after it.
+func historySteps(ctx context.Context, tx *db.Tx, id int64, now ticketNow) ([]step, error) {
+	events, err := readHistory(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	names, err := readNames(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]key, len(events))
+	k := now.key
+	for i := len(events) - 1; i >= 0; i-- {
+		keys[i] = k
+		k = names.before(k, events[i])
+	}
+	var out []step
+	for i, e := range events {
+		kind := names.factOf(e)
+		if kind == "" {
+			continue
+		}
+		at := e.at
+		if kind == ticket.ReportCreated {
+			at = now.createdAt
+		}
+		out = append(out, step{fact: ticket.ReportFact{Kind: kind, At: at}, key: keys[i]})
+	}
+	if len(out) == 0 || out[0].fact.Kind != ticket.ReportCreated {
+		out = append([]step{{fact: ticket.ReportFact{Kind: ticket.ReportCreated, At: now.createdAt}, key: k}}, out...)
+	}
+	return out, nil
+}
+
+func readHistory(ctx context.Context, q db.Querier, id int64) ([]historyEvent, error) {
+	rows, err := q.QueryContext(ctx, `SELECT kind, data, created_at FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []historyEvent
+	for rows.Next() {
+		var e historyEvent
+		var raw string
+		if err := rows.Scan(&e.kind, &raw, &e.at); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(raw), &e.data) // a history entry without data changes no key
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func replySteps(ctx context.Context, q db.Querier, id int64) ([]step, error) {
+	rows, err := q.QueryContext(ctx, `SELECT COALESCE(author_operator_id, 0), created_at FROM messages
+		WHERE ticket_id = $1 AND kind = 'reply' ORDER BY created_at, id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []step
+	for rows.Next() {
+		f := ticket.ReportFact{Kind: ticket.ReportAnswer}
+		if err := rows.Scan(&f.OperatorID, &f.At); err != nil {
+			return nil, err
+		}
+		out = append(out, step{fact: f})
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,119 @@
+package report
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// ticketNow is what the record reads of the changed ticket: one row by
+// its key, inside the change's transaction.
+type ticketNow struct {
+	key
+	createdAt  time.Time
+	isOpen     bool
+	sla        string
+	calendarID int64
+}
+
+// state is what the record last knew of a ticket (report_tickets).
+type state struct {
+	key
+	isOpen, answered bool
+	createdAt        time.Time
+}
+
+// Record adds fact f of ticket id to the record and its roll-ups. A change
+// of team, priority or assignee since the last fact moves the ticket's
+// open count to its new key first.
+func (s *Service) Record(ctx context.Context, tx *db.Tx, id int64, f ticket.ReportFact) error {
+	now, err := readTicket(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	return record(ctx, tx, id, f, now)
+}
+
+// record adds f given what the ticket is now (read from the ticket, or
+// replayed from its history by Rebuild).
+func record(ctx context.Context, tx *db.Tx, id int64, f ticket.ReportFact, now ticketNow) error {
+	w := &writer{ctx: ctx, tx: tx, ticketID: id, at: f.At}
+	before, known, err := readState(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if f.Kind == ticket.ReportCreated || !known {
+		before = state{key: now.key, isOpen: now.isOpen, createdAt: now.createdAt}
+	}
+	if known && before.key != now.key {
+		if err := w.rekey(before, now.key); err != nil {
+			return err
+		}
+		before.key = now.key
+	}
+	after, err := w.apply(f, before, now)
+	if err != nil {
+		return err
+	}
+	return saveState(ctx, tx, id, after)
+}
+
+// apply counts the fact itself and returns the ticket's new state.
+func (w *writer) apply(f ticket.ReportFact, st state, now ticketNow) (state, error) {
+	switch f.Kind {
+	case ticket.ReportCreated:
+		return st, w.created(now)
+	case ticket.ReportAnswer:
+		return w.answered(st, now, f.OperatorID)
+	case ticket.ReportClosed:
+		if !st.isOpen {
+			return st, nil
+		}
+		st.isOpen = false
+		return st, w.closed(st, now)
+	case ticket.ReportReopened:
+		if st.isOpen {
+			return st, nil
+		}
+		st.isOpen = true
+		return st, w.bump("reopened", st.key, counts{reopened: 1, openDelta: 1}, nil, "")
+	}
+	return st, nil
+}
+
+const ticketSQL = `SELECT t.team_id, t.channel, t.priority, COALESCE(t.assignee_id, 0), t.created_at, t.is_open,
+	COALESCE(t.sla, ''), CASE WHEN COALESCE(t.sla_calendar_id, 0) <> 0 THEN t.sla_calendar_id
+	ELSE COALESCE(tm.calendar_id, 0) END
+	FROM tickets t JOIN teams tm ON tm.id = t.team_id WHERE t.id = $1`
+
+func readTicket(ctx context.Context, q db.Querier, id int64) (ticketNow, error) {
+	var t ticketNow
+	err := q.QueryRowContext(ctx, ticketSQL, id).Scan(&t.team, &t.channel, &t.priority, &t.operator,
+		&t.createdAt, &t.isOpen, &t.sla, &t.calendarID)
+	return t, err
+}
+
+func readState(ctx context.Context, q db.Querier, id int64) (state, bool, error) {
+	var s state
+	err := q.QueryRowContext(ctx, `SELECT team_id, channel, priority, operator_id, is_open, answered, created_at
+		FROM report_tickets WHERE ticket_id = $1`, id).Scan(&s.team, &s.channel, &s.priority, &s.operator,
+		&s.isOpen, &s.answered, &s.createdAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, false, nil
+	}
+	return s, err == nil, err
+}
+
+func saveState(ctx context.Context, q db.Querier, id int64, s state) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO report_tickets (ticket_id, team_id, channel, priority, operator_id,
+		is_open, answered, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT (ticket_id) DO UPDATE SET team_id = excluded.team_id, channel = excluded.channel,
+		priority = excluded.priority, operator_id = excluded.operator_id, is_open = excluded.is_open,
+		answered = excluded.answered, created_at = excluded.created_at`,
+		id, s.team, s.channel, s.priority, s.operator, s.isOpen, s.answered, db.Norm(s.createdAt))
+	return err
+}

@@ -1,0 +1,156 @@
+package report
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/calendar"
+	"github.com/frontdesk/frontdesk/internal/db"
+)
+
+// writer appends one fact's rows: its events and roll-up increments.
+type writer struct {
+	ctx      context.Context
+	tx       *db.Tx
+	ticketID int64
+	at       time.Time
+	zones    map[int64]*time.Location // the teams' zones read by this fact
+}
+
+// timed is a fact's duration: wall and business seconds.
+type timed struct{ wall, business int64 }
+
+func (w *writer) created(now ticketNow) error {
+	c := counts{created: 1}
+	if now.isOpen {
+		c.openDelta = 1
+	}
+	if now.operator != 0 {
+		c.assigned = 1
+	}
+	return w.bump("created", now.key, c, nil, "")
+}
+
+// answered counts a public answer for its author and, the first time,
+// the first response with its durations and SLA outcome.
+func (w *writer) answered(st state, now ticketNow, author int64) (state, error) {
+	k := st.key
+	k.operator = author
+	if err := w.bump("answer", k, counts{answers: 1}, nil, ""); err != nil || st.answered {
+		return st, err
+	}
+	st.answered = true
+	d, err := w.since(st.createdAt, now.calendarID)
+	if err != nil {
+		return st, err
+	}
+	c, outcome := slaCounts(now.sla, "first_response")
+	c.firstResponses = 1
+	if err := w.bump("first_response", k, c, &d, outcome); err != nil {
+		return st, err
+	}
+	return st, w.durations(k, d, firstResponseWall, firstResponseBusiness)
+}
+
+// closed counts a close with the resolution time since creation.
+func (w *writer) closed(st state, now ticketNow) error {
+	d, err := w.since(st.createdAt, now.calendarID)
+	if err != nil {
+		return err
+	}
+	c, outcome := slaCounts(now.sla, "resolution")
+	c.closed, c.openDelta = 1, -1
+	if err := w.bump("closed", st.key, c, &d, outcome); err != nil {
+		return err
+	}
+	return w.durations(st.key, d, resolutionWall, resolutionBusiness)
+}
+
+// rekey moves a ticket from key a to b: its open count follows it, a team
+// change counts as moved out of one team and into the other, a new
+// assignee as assigned.
+func (w *writer) rekey(before state, to key) error {
+	out, in := counts{}, counts{}
+	if before.isOpen {
+		out.openDelta, in.openDelta = -1, 1
+	}
+	if before.team != to.team {
+		out.movedOut, in.movedIn = 1, 1
+	}
+	if before.operator != to.operator && to.operator != 0 {
+		in.assigned = 1
+	}
+	if err := w.bump("moved_out", before.key, out, nil, ""); err != nil {
+		return err
+	}
+	return w.bump("moved_in", to, in, nil, "")
+}
+
+// since is the time from start to the fact, on the wall and in the
+// business hours of calendar id (0: round the clock).
+func (w *writer) since(start time.Time, calendarID int64) (timed, error) {
+	wall := w.at.Sub(start)
+	if wall < 0 {
+		wall = 0
+	}
+	d := timed{wall: seconds(wall), business: seconds(wall)}
+	if calendarID == 0 {
+		return d, nil
+	}
+	cal, err := loadCalendar(w.ctx, w.tx, calendarID)
+	if err != nil {
+		return d, err
+	}
+	d.business = seconds(cal.Between(start, w.at))
+	return d, nil
+}
+
+func seconds(d time.Duration) int64 { return int64(math.Round(d.Seconds())) }
+
+func loadCalendar(ctx context.Context, q db.Querier, id int64) (*calendar.Calendar, error) {
+	var spec calendar.Spec
+	var hours, exceptions string
+	err := q.QueryRowContext(ctx, `SELECT time_zone, hours, exceptions FROM calendars WHERE id = $1`, id).
+		Scan(&spec.TimeZone, &hours, &exceptions)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(hours), &spec.Hours); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(exceptions), &spec.Exceptions); err != nil {
+		return nil, err
+	}
+	return calendar.New(spec)
+}
+
+// slaCounts reads the outcome of one target from the ticket's SLA state
+// just after the fact settled it: met on time, missed, or none.
+func slaCounts(text, target string) (counts, string) {
+	type outcome struct {
+		State string `json:"state"`
+	}
+	var targets struct {
+		FirstResponse *outcome `json:"first_response"`
+		Resolution    *outcome `json:"resolution"`
+	}
+	if text == "" || json.Unmarshal([]byte(text), &targets) != nil {
+		return counts{}, ""
+	}
+	t := targets.FirstResponse
+	if target == "resolution" {
+		t = targets.Resolution
+	}
+	if t == nil {
+		return counts{}, ""
+	}
+	switch t.State {
+	case "met":
+		return counts{slaMet: 1, slaDue: 1}, "met"
+	case "met_late", "breached":
+		return counts{slaDue: 1}, "missed"
+	}
+	return counts{}, ""
+}
