@@ -44,8 +44,8 @@ func TestAccountPasswordChange(t *testing.T) {
 	p := newPage(t)
 	p.signIn(email, old)
 	p.do(
-		chromedp.Click(chromedp.CSS("header.bar details.profile summary")),
-		chromedp.Click(chromedp.CSS(`header.bar .profile-menu a[href="/settings/account"]`)),
+		chromedp.Click(chromedp.CSS("header.bar details.profile:not(.availability) summary")),
+		chromedp.Click(chromedp.CSS(`header.bar details.profile:not(.availability) .profile-menu a[href="/settings/account"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#current_password`)),
 	)
 	p.checkAxe("my account")

@@ -156,7 +156,8 @@ func adminToken(t *testing.T) string {
 }
 
 // chatOn switches on the support team's live chat through the teams API
-// (the other channels as they were) and adds a canned response.
+// (the other channels as they were) for the test's length and adds a
+// canned response.
 func chatOn(t *testing.T) {
 	t.Helper()
 	token := adminToken(t)
@@ -165,6 +166,11 @@ func chatOn(t *testing.T) {
 	ch, _ := tm["channels"].(map[string]any)
 	ch["chat"] = true
 	api(t, token, http.MethodPatch, "/teams/1", map[string]any{"channels": ch}, nil)
+	// The widget tests expect the support team's ticket form, not its chat.
+	t.Cleanup(func() {
+		ch["chat"] = false
+		api(t, token, http.MethodPatch, "/teams/1", map[string]any{"channels": ch}, nil)
+	})
 	api(t, token, http.MethodPost, "/canned-responses", map[string]any{"team_id": 1, "shortcut": "sorry",
 		"body": "Sorry for the wait! Let me look at your order."}, nil)
 }
