@@ -2,9 +2,9 @@ package ui
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
 )
@@ -18,7 +18,9 @@ func (u *UI) chatAvailability(r *http.Request, operatorID int64) chat.Availabili
 	if err != nil {
 		return chat.Availability{Status: chat.Offline, Effective: chat.Offline, Capacity: chat.DefaultCapacity}
 	}
-	if a.Status == chat.Online && r.Method == http.MethodGet {
+	// A page view is activity; written at most twice a minute, as the
+	// socket does, so browsing costs no write per page.
+	if a.Status == chat.Online && r.Method == http.MethodGet && time.Since(a.LastSeen) > 30*time.Second {
 		if u.s.Chats.Seen(r.Context(), operatorID) == nil {
 			a.Effective = chat.Online
 		}
@@ -36,14 +38,13 @@ func (u *UI) chatAvailabilitySave(w http.ResponseWriter, r *http.Request) error 
 }
 
 // backTo is the page the form came from (its "back" field), only a path
-// of this app, so a crafted form cannot send the operator elsewhere.
+// of this app (safeNext's rule), so a crafted form cannot send the
+// operator elsewhere.
 func backTo(r *http.Request) string {
-	back := r.PostFormValue("back")
-	if u, err := url.Parse(back); err != nil || back == "" || !strings.HasPrefix(back, "/") ||
-		strings.HasPrefix(back, "//") || u.Host != "" {
-		return "/chats"
+	if back := r.PostFormValue("back"); back != "" && safeNext(back) == back {
+		return back
 	}
-	return back
+	return "/chats"
 }
 
 // accountChat saves the operator's chat capacity (My account).

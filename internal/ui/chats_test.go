@@ -137,10 +137,12 @@ func TestChatAvailabilitySwitch(t *testing.T) {
 		e.postAs("agent", "/chats/availability", url.Values{"status": {"asleep"}}, http.StatusUnprocessableEntity)
 
 		c := e.client("agent")
-		form := url.Values{"_csrf": {e.csrf(c, "/inbox")}, "status": {"away"}, "back": {"//evil.example/x"}}
-		r, _ := e.do(c, http.MethodPost, "/chats/availability", form, nil)
-		if loc := r.Header.Get("Location"); loc != "/chats" {
-			t.Errorf("back to another site went to %q, want /chats", loc)
+		for _, back := range []string{"//evil.example/x", `/\evil.example/x`} {
+			form := url.Values{"_csrf": {e.csrf(c, "/inbox")}, "status": {"away"}, "back": {back}}
+			r, _ := e.do(c, http.MethodPost, "/chats/availability", form, nil)
+			if loc := r.Header.Get("Location"); loc != "/chats" {
+				t.Errorf("back to another site (%s) went to %q, want /chats", back, loc)
+			}
 		}
 
 		expect(t, "capacity refused", e.postAs("agent", "/settings/account/chat", url.Values{"capacity": {"0"}}, http.StatusUnprocessableEntity),
