@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/calendar"
 	"github.com/frontdesk/frontdesk/internal/db"
 )
 
@@ -104,7 +105,7 @@ func teamZone(ctx context.Context, q db.Querier, team int64) (*time.Location, er
 	if err != nil || zone == "" {
 		return time.UTC, err
 	}
-	loc, err := time.LoadLocation(zone)
+	loc, err := calendar.Location(zone)
 	if err != nil {
 		return time.UTC, nil
 	}

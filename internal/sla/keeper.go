@@ -12,46 +12,69 @@ import (
 // policy, a calendar or a team's calendar changed.
 const RecomputeJob = "sla.recompute"
 
+// Open chooses a new ticket's policy and computes its first state from
+// the facts it came with, before its row is written (ticket.Clocks): the
+// row is written once, with its SLA columns, and nothing is read back.
+func (s *Service) Open(ctx context.Context, tx *db.Tx, created ticket.ClockStep) (ticket.ClockColumns, error) {
+	snap, err := s.snapshot(ctx, tx)
+	if err != nil {
+		return ticket.ClockColumns{}, err
+	}
+	row, err := newTicketRow(ctx, tx, snap, created.Facts)
+	if err != nil {
+		return ticket.ClockColumns{}, err
+	}
+	row.policy, row.cal = snap.choose(row.facts)
+	if row.policy == 0 {
+		return ticket.ClockColumns{}, nil // no policy, no clock: nothing to store
+	}
+	e := Event{At: db.Norm(created.At), Kind: Created, Status: created.StatusID, Policy: snap.policy(row.policy, row.cal)}
+	res, check, ok, err := s.replay(ctx, tx, row, []Event{e}, settleOpts{})
+	if err != nil {
+		return ticket.ClockColumns{}, err
+	}
+	return project(row, res, check, ok)
+}
+
+// Opened records a new ticket's creation in its SLA history, with the
+// policy Open chose (none: the clock starts when one applies).
+func (s *Service) Opened(ctx context.Context, tx *db.Tx, id int64, created ticket.ClockStep, c ticket.ClockColumns) error {
+	return insertEvent(ctx, tx, id, "created", db.Norm(created.At), created.StatusID, false, deref(c.PolicyID),
+		deref(c.CalendarID))
+}
+
+func deref(id *int64) int64 {
+	if id == nil {
+		return 0
+	}
+	return *id
+}
+
 // Step records steps of ticket id's history and brings its SLA state up
-// to date, inside the change's transaction (ticket.Clocks). A creation is
-// cheap: its history is the creation alone, so nothing is read back.
+// to date, inside the change's transaction (ticket.Clocks).
 func (s *Service) Step(ctx context.Context, tx *db.Tx, id int64, steps []ticket.ClockStep) (ticket.ClockState, error) {
 	snap, err := s.snapshot(ctx, tx)
 	if err != nil {
 		return ticket.ClockState{}, err
 	}
-	row, err := stepTicket(ctx, tx, id, snap, steps)
+	row, err := readTicket(ctx, tx, id, snap)
 	if err != nil {
 		return ticket.ClockState{}, err
 	}
 	var last time.Time
 	var why string
-	var created *Event
 	for _, st := range steps {
 		at := db.Norm(st.At)
 		last = later(last, at)
-		switch st.Kind {
-		case ticket.ClockReselect:
+		if st.Kind == ticket.ClockReselect {
 			why = joinWhy(why, st.Why)
-		case ticket.ClockCreated:
-			row.policy, row.cal = snap.choose(row.facts)
-			created = &Event{At: at, Kind: Created, Status: st.StatusID, Policy: snap.policy(row.policy, row.cal)}
-			err = insertEvent(ctx, tx, id, "created", at, st.StatusID, false, row.policy, row.cal)
-		default:
-			err = insertEvent(ctx, tx, id, string(st.Kind), at, st.StatusID, st.Closed, 0, 0)
+			continue
 		}
-		if err != nil {
+		if err := insertEvent(ctx, tx, id, string(st.Kind), at, st.StatusID, st.Closed, 0, 0); err != nil {
 			return ticket.ClockState{}, err
 		}
 	}
-	if created != nil && len(steps) == 1 {
-		if row.policy == 0 {
-			return ticket.ClockState{}, nil // no policy, no clock: nothing to store
-		}
-		err = s.settle(ctx, tx, row, []Event{*created}, settleOpts{})
-	} else {
-		err = s.recompute(ctx, tx, row, snap, last, why, nil)
-	}
+	err = s.recompute(ctx, tx, row, snap, last, why, nil)
 	return row.state, err
 }
 
@@ -132,15 +155,11 @@ func nullID(id int64) *int64 {
 	return &id
 }
 
-// stepTicket is the ticket as the keeper needs it: for a creation, from
-// the facts it came with (its contact's company read only if a policy
-// selects on companies); otherwise read.
-func stepTicket(ctx context.Context, tx *db.Tx, id int64, snap *snapshot, steps []ticket.ClockStep) (*ticketRow, error) {
-	f := steps[0].Facts
-	if len(steps) != 1 || steps[0].Kind != ticket.ClockCreated || f == nil {
-		return readTicket(ctx, tx, id, snap)
-	}
-	row := &ticketRow{id: id, facts: Facts{TeamID: f.TeamID, Priority: f.Priority, Channel: f.Channel, Tags: f.Tags}}
+// newTicketRow is a new ticket as the keeper needs it, from the facts it
+// came with: its contact's company is read only if a policy selects on
+// companies.
+func newTicketRow(ctx context.Context, tx *db.Tx, snap *snapshot, f *ticket.ClockFacts) (*ticketRow, error) {
+	row := &ticketRow{facts: Facts{TeamID: f.TeamID, Priority: f.Priority, Channel: f.Channel, Tags: f.Tags}}
 	if !snap.needCompany {
 		return row, nil
 	}

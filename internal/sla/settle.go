@@ -33,12 +33,22 @@ type published struct {
 // settle replays events, stores the result on the ticket and writes what
 // the history should say.
 func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events []Event, o settleOpts) error {
+	res, check, ok, err := s.replay(ctx, tx, row, events, o)
+	if err != nil {
+		return err
+	}
+	return store(ctx, tx, row, res, check, ok)
+}
+
+// replay replays events, writes the history lines and announcements the
+// result calls for, and returns the result and when it next changes.
+func (s *Service) replay(ctx context.Context, tx *db.Tx, row *ticketRow, events []Event, o settleOpts) (Result, time.Time, bool, error) {
 	var c Clock
 	var lines []string
 	for _, e := range events {
 		rs, err := c.Apply(e)
 		if err != nil {
-			return fmt.Errorf("ticket %d: %w", row.id, err)
+			return Result{}, time.Time{}, false, fmt.Errorf("ticket %d: %w", row.id, err)
 		}
 		for _, r := range rs {
 			if !o.changedAt.IsZero() && r.At.Equal(o.changedAt) {
@@ -50,14 +60,14 @@ func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events 
 	res := c.At(now)
 	for _, l := range lines {
 		if err := historyLine(ctx, tx, row.id, map[string]any{"line": l}, now); err != nil {
-			return err
+			return res, now, false, err
 		}
 	}
 	keys := alerts(res)
 	pending := !subset(keys, row.notified)
 	if o.announce && pending {
 		if err := s.announce(ctx, tx, row, res, now, o); err != nil {
-			return err
+			return res, now, false, err
 		}
 		row.notified, pending = strings.Join(keys, ";"), false
 	}
@@ -71,7 +81,7 @@ func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events 
 	case pending:
 		check, ok = now, true
 	}
-	return store(ctx, tx, row, res, check, ok)
+	return res, check, ok, nil
 }
 
 func whyText(why string) string {
@@ -158,32 +168,43 @@ type stored struct {
 
 // store writes the projection of res on the ticket.
 func store(ctx context.Context, q db.Querier, row *ticketRow, res Result, check time.Time, hasCheck bool) error {
-	var due, checkAt *time.Time
+	p, err := project(row, res, check, hasCheck)
+	if err != nil {
+		return err
+	}
+	if unchanged(row, p.Text, res.Worst(), p.CheckAt) {
+		return nil // a recomputation that moves nothing writes nothing
+	}
+	_, err = q.ExecContext(ctx, `UPDATE tickets SET sla_policy_id = $2, sla_calendar_id = $3, sla_due_at = $4,
+		sla_state = $5, sla = $6, sla_check_at = $7, sla_notified = $8 WHERE id = $1`, row.id, p.PolicyID,
+		p.CalendarID, p.State.Due, p.State.State, p.Text, p.CheckAt, p.Notified)
+	return err
+}
+
+// project is the ticket's SLA columns for res, and what the ticket
+// shows of them (row.state).
+func project(row *ticketRow, res Result, check time.Time, hasCheck bool) (ticket.ClockColumns, error) {
+	p := ticket.ClockColumns{PolicyID: nullID(row.policy), CalendarID: nullID(row.cal), Notified: row.notified}
 	if d, ok := res.NextDue(); ok {
 		d = db.Norm(d)
-		due = &d
+		p.State.Due = &d
 	}
 	if hasCheck {
 		c := db.Norm(check)
-		checkAt = &c
+		p.CheckAt = &c
 	}
-	var text *string
-	row.state = ticket.ClockState{State: res.Worst(), Due: due}
+	p.State.State = res.Worst()
 	if row.policy != 0 {
-		raw, err := json.Marshal(stored{res, row.zone})
+		st := stored{res, row.zone}
+		raw, err := json.Marshal(st)
 		if err != nil {
-			return err
+			return p, err
 		}
-		s := string(raw)
-		text, row.state.JSON = &s, s
+		text := string(raw)
+		p.Text, p.State.JSON, p.State.SLA = &text, text, st.view(p.State)
 	}
-	if unchanged(row, text, res.Worst(), checkAt) {
-		return nil // a recomputation that moves nothing writes nothing
-	}
-	_, err := q.ExecContext(ctx, `UPDATE tickets SET sla_policy_id = $2, sla_calendar_id = $3, sla_due_at = $4,
-		sla_state = $5, sla = $6, sla_check_at = $7, sla_notified = $8 WHERE id = $1`, row.id, nullID(row.policy),
-		nullID(row.cal), due, res.Worst(), text, checkAt, row.notified)
-	return err
+	row.state = p.State
+	return p, nil
 }
 
 // line is the history line of a recomputation; a target that had no due
@@ -202,4 +223,25 @@ func unchanged(row *ticketRow, text *string, state string, check *time.Time) boo
 	sameText := (text == nil && row.stored == "") || (text != nil && *text == row.stored)
 	return sameText && sameCheck && state == row.storedState && row.policy == row.storedPolicy &&
 		row.cal == row.storedCal && row.notified == row.storedNote
+}
+
+// view is what the ticket shows of s: the stored JSON as ticket reads it
+// back, built without the round trip.
+func (s stored) view(st ticket.ClockState) *ticket.SLA {
+	return &ticket.SLA{FirstResponse: targetView(s.FirstResponse), NextResponse: targetView(s.NextResponse),
+		Resolution: targetView(s.Resolution), State: st.State, DueAt: st.Due, TimeZone: s.TimeZone}
+}
+
+func targetView(s *Status) *ticket.SLATarget {
+	if s == nil {
+		return nil
+	}
+	return &ticket.SLATarget{State: string(s.State), DueAt: timeView(s.Due), MetAt: timeView(s.Met), Paused: s.Paused}
+}
+
+func timeView(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
 }

@@ -49,6 +49,21 @@ type Clocks interface {
 	// StatusMoved records that every ticket in status from is now in to
 	// (a status removed, or its kind changed), before the tickets move.
 	StatusMoved(ctx context.Context, q db.Querier, from, to int64, closed bool, at time.Time) error
+	// Open chooses a new ticket's policy and computes its first state
+	// before the ticket row is written, so that the row is written once,
+	// with its SLA columns; Opened then records the creation in the
+	// ticket's SLA history.
+	Open(ctx context.Context, tx *db.Tx, created ClockStep) (ClockColumns, error)
+	Opened(ctx context.Context, tx *db.Tx, ticketID int64, created ClockStep, c ClockColumns) error
+}
+
+// ClockColumns are a ticket's SLA columns as a creation writes them.
+type ClockColumns struct {
+	PolicyID, CalendarID *int64
+	Text                 *string
+	CheckAt              *time.Time
+	Notified             string
+	State                ClockState
 }
 
 // ClockState is what a step stored: the sla JSON text ("" for none), the
@@ -57,6 +72,8 @@ type ClockState struct {
 	JSON  string
 	State string
 	Due   *time.Time
+	// SLA is JSON as the ticket shows it, when the keeper built it.
+	SLA *SLA
 }
 
 func (s *Service) clock(ctx context.Context, tx *db.Tx, id int64, steps ...ClockStep) error {

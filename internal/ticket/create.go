@@ -99,6 +99,7 @@ type newTicket struct {
 	id, number, first int64
 	token             string
 	sla               ClockState
+	clock             ClockColumns
 }
 
 func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTicket, error) {
@@ -111,6 +112,15 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 		return newTicket{}, err
 	}
 	n := newTicket{in: in, r: r, token: NewToken()}
+	facts := &ClockFacts{TeamID: r.team.ID, ContactID: r.contact, Priority: in.Priority, Channel: string(in.Channel),
+		Tags: tagSet(in.Tags)}
+	step := ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID, Facts: facts}
+	if s.Clocks != nil {
+		if n.clock, err = s.Clocks.Open(ctx, tx, step); err != nil {
+			return newTicket{}, err
+		}
+		n.sla = n.clock.State
+	}
 	if err = s.insert(ctx, tx, &n); err != nil {
 		return newTicket{}, err
 	}
@@ -122,11 +132,10 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 			return newTicket{}, err
 		}
 	}
-	facts := &ClockFacts{TeamID: r.team.ID, ContactID: r.contact, Priority: in.Priority, Channel: string(in.Channel),
-		Tags: tagSet(in.Tags)}
-	step := ClockStep{Kind: ClockCreated, At: in.CreatedAt, StatusID: r.status.ID, Facts: facts}
-	if n.sla, err = s.clockState(ctx, tx, n.id, step); err != nil {
-		return newTicket{}, err
+	if s.Clocks != nil {
+		if err = s.Clocks.Opened(ctx, tx, n.id, step, n.clock); err != nil {
+			return newTicket{}, err
+		}
 	}
 	if err = s.report(ctx, tx, n.id, ReportFact{Kind: ReportCreated, At: in.CreatedAt}); err != nil {
 		return newTicket{}, err
@@ -302,14 +311,17 @@ func (s *Service) findAssignee(ctx context.Context, q db.Querier, ref string, c 
 // FTS5 table afterwards; PostgreSQL draws from a sequence and writes the
 // tsvector in the same statement, sparing a second update of the row.
 const (
-	sqliteInsertTicket = `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
+	sqliteInsertTicket = `INSERT INTO tickets (subject, description, team_id, pipeline_id, status_id,
 		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
-		last_customer_activity_at) VALUES ($12, $1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11)
+		last_customer_activity_at, sla_policy_id, sla_calendar_id, sla_due_at, sla_state, sla, sla_check_at,
+		sla_notified, number) VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11,
+		$12, $13, $14, $15, $16, $17, $18, $19)
 		RETURNING id, number`
-	pgInsertTicket = `INSERT INTO tickets (number, subject, description, team_id, pipeline_id, status_id,
+	pgInsertTicket = `INSERT INTO tickets (subject, description, team_id, pipeline_id, status_id,
 		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
-		last_customer_activity_at, search) VALUES (nextval('ticket_number_seq'), $1, $2, $3, $4, $5, TRUE, $6, $7, $8,
-		$9, $10, $11, $11, $11, $11, $12::tsvector)
+		last_customer_activity_at, sla_policy_id, sla_calendar_id, sla_due_at, sla_state, sla, sla_check_at,
+		sla_notified, search, number) VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11,
+		$12, $13, $14, $15, $16, $17, $18, $19::tsvector, nextval('ticket_number_seq'))
 		RETURNING id, number`
 )
 
@@ -319,8 +331,10 @@ func (s *Service) insert(ctx context.Context, tx *db.Tx, n *newTicket) error {
 	if r.assignee != nil {
 		assignee = &r.assignee.ID
 	}
+	c := n.clock
 	args := []any{in.Subject, in.Description, r.team.ID, r.team.PipelineID, r.status.ID, in.Priority,
-		assignee, r.contact, in.Channel, n.token, in.CreatedAt}
+		assignee, r.contact, in.Channel, n.token, in.CreatedAt,
+		c.PolicyID, c.CalendarID, c.State.Due, c.State.State, c.Text, c.CheckAt, c.Notified}
 	query := pgInsertTicket
 	if s.DB.Dialect == db.SQLite {
 		if err := tx.QueryRowContext(ctx, sqliteNextNumber).Scan(&n.number); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/frontdesk/frontdesk/internal/calendar"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
@@ -65,7 +66,7 @@ func span(d time.Duration) string {
 // slaTime is a due or met time in the zone of the business hours the
 // policy counts in, named: "Mon 9 Mar 09:30 Europe/Berlin".
 func slaTime(t time.Time, zone string) string {
-	loc, err := time.LoadLocation(zone)
+	loc, err := calendar.Location(zone)
 	if err != nil || zone == "" {
 		loc, zone = time.UTC, "UTC"
 	}
