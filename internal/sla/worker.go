@@ -88,6 +88,12 @@ func idList(ctx context.Context, q db.Querier, query string, args ...any) ([]int
 	return ids, rows.Err()
 }
 
+// openBatch is the next batch of open tickets in id order. An open ticket
+// has no closed_at; saying so lets SQLite walk tickets_closed_at (is_open,
+// closed_at, id) from the last id instead of sorting every open ticket for
+// each batch, which took most of a recomputation at 1M tickets.
+const openBatch = `SELECT id FROM tickets WHERE is_open = TRUE AND closed_at IS NULL AND id > $1 ORDER BY id LIMIT $2`
+
 // RecomputeOpen recomputes every open ticket, Batch tickets per
 // transaction in id order, and returns how many: after a policy or a
 // calendar changed. New warnings and breaches are left to Tick.
@@ -97,7 +103,7 @@ func (s *Service) RecomputeOpen(ctx context.Context) (int, error) {
 	for {
 		var ids []int64
 		err := s.DB.WithTx(ctx, func(tx *db.Tx) (err error) {
-			ids, err = idList(ctx, tx, `SELECT id FROM tickets WHERE is_open = TRUE AND id > $1 ORDER BY id LIMIT $2`, after, Batch)
+			ids, err = idList(ctx, tx, openBatch, after, Batch)
 			if err != nil {
 				return err
 			}
