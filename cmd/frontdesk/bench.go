@@ -26,7 +26,7 @@ func runBench(e *env, args []string) error {
 		fs.IntVar(&clients, "clients", 8, "concurrent API clients for ticket creation")
 		fs.DurationVar(&duration, "duration", 15*time.Second, "how long to create tickets through the API")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the measurements to this file")
-		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, render, sla); all when empty")
+		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, create-sla, render, sla); all when empty")
 	})
 	if err != nil {
 		return err
@@ -65,6 +65,9 @@ func runBench(e *env, args []string) error {
 		{"find", func() ([]bench.Result, error) { return bench.GlobalSearch(ctx, s, g, samples) }},
 		{"contact", one(func() (bench.Result, error) { return bench.ContactByEmail(ctx, s, g, samples) })},
 		{"create", one(func() (bench.Result, error) { return bench.CreateThroughput(ctx, s, g, clients, duration) })},
+		{"create-sla", func() ([]bench.Result, error) {
+			return bench.CreateSLAOverhead(ctx, s, g, clients, 3, duration)
+		}},
 		{"render", func() ([]bench.Result, error) { return bench.RenderPages(ctx, s, g, samples) }},
 		{"sla", func() ([]bench.Result, error) { return bench.SLA(ctx, s, g, samples) }},
 	}

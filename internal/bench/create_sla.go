@@ -1,0 +1,64 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/app"
+)
+
+// CreateSLAOverhead is API ticket creation with the SLA clock and without
+// it, in turns (on, off, on, off, ...), rounds runs of d each: what an
+// SLA state costs a creation, measured where a customer's ticket arrives.
+// The database's teams keep their calendars and policies (the sla step
+// sets them up), so "on" is a creation under a policy.
+func CreateSLAOverhead(ctx context.Context, s *app.Services, g *generator, clients, rounds int, d time.Duration) ([]Result, error) {
+	clocks := s.Tickets.Clocks
+	defer func() { s.Tickets.Clocks = clocks }()
+	if _, err := SLASetup(ctx, s); err != nil {
+		return nil, err
+	}
+	var rates [2][]float64
+	var last [2]Result
+	for i := range 2 * rounds {
+		mode := i % 2
+		s.Tickets.Clocks = clocks
+		if mode == 1 {
+			s.Tickets.Clocks = nil
+		}
+		r, err := CreateThroughput(ctx, s, g, clients, d)
+		if err != nil {
+			return nil, err
+		}
+		rates[mode], last[mode] = append(rates[mode], r.PerSecond), r
+	}
+	on, off := median(rates[0]), median(rates[1])
+	names := [2]string{"with the SLA clock", "without the SLA clock"}
+	out := make([]Result, 2)
+	for m := range 2 {
+		out[m] = last[m]
+		out[m].Name = fmt.Sprintf("API ticket creation %s, %d clients, %d runs of %s in turns (%s/s; last run's latencies)",
+			names[m], clients, rounds, d, joinRates(rates[m]))
+		out[m].PerSecond = median(rates[m])
+		out[m].Target = ""
+	}
+	out[0].Target = fmt.Sprintf("SLA costs <= 10%% of the rate: %.1f%%", 100*(off-on)/off)
+	return out, nil
+}
+
+func median(v []float64) float64 {
+	w := slices.Clone(v)
+	slices.Sort(w)
+	return w[len(w)/2]
+}
+
+func joinRates(v []float64) string {
+	parts := make([]string, len(v))
+	for i, r := range v {
+		parts[i] = fmt.Sprintf("%.0f", r)
+	}
+	return strings.Join(parts, ", ")
+}
