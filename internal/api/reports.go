@@ -39,3 +39,21 @@ func (a *API) reportOperators(w http.ResponseWriter, r *http.Request) error {
 	}
 	return ok(w, map[string]any{"items": rows, "time": f.TimeName()})
 }
+
+// reportChats answers the chat figures of the period with the operator
+// analysis (team and operator filters; channel and priority do not apply).
+func (a *API) reportChats(w http.ResponseWriter, r *http.Request) error {
+	f, err := a.reportFilter(r)
+	if err != nil {
+		return err
+	}
+	out, err := a.S.Reports.Chats(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	ops, err := a.S.Reports.ChatOperators(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	return ok(w, map[string]any{"days": out.Days, "totals": out.Totals, "operators": ops})
+}

@@ -157,7 +157,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Mail.Limits, s.Mail.TokenGuesses = s.Limits, s.TokenGuesses
 	s.TrustedProxies = cfg.Proxies()
 	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts},
-		Mailer: chatTranscripts{s.Outbox}}
+		Mailer: chatTranscripts{s.Outbox}, Reports: s.Reports}
 	s.Teams.LiveChat = s.Chats
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.Presence = &presence.Service{DB: d}

@@ -72,6 +72,16 @@ type Mailer interface {
 	Transcript(ctx context.Context, tx *db.Tx, m TranscriptMail) error
 }
 
+// Reports is the report record (*report.Service): told of each chat fact
+// inside the transaction of the change that caused it, so a change that
+// rolls back counts nothing.
+type Reports interface {
+	ChatEnded(ctx context.Context, tx *db.Tx, chatID int64) error
+	ChatRated(ctx context.Context, tx *db.Tx, chatID int64) error
+	ChatTicket(ctx context.Context, tx *db.Tx, chatID, ticketID int64) error
+	ChatOffline(ctx context.Context, tx *db.Tx, teamID int64, at time.Time) error
+}
+
 // Service is live chat over one database.
 type Service struct {
 	DB      *db.DB
@@ -81,7 +91,8 @@ type Service struct {
 	// Contacts links a signed visitor's chat to their contact at start;
 	// nil: chats are linked when they become tickets.
 	Contacts Contacts
-	BaseURL  string // for the direct chat links, {base_url}/chat/{slug}
+	BaseURL  string  // for the direct chat links, {base_url}/chat/{slug}
+	Reports  Reports // nil: no report record
 	// Clock returns the current time; tests move it.
 	Clock func() time.Time
 }

@@ -127,6 +127,11 @@ func (s *Service) close(ctx context.Context, tx *db.Tx, c Chat, to State, ch *ch
 	}
 	ch.chat(c.ID)
 	ch.queue(c.ChannelID)
+	if s.Reports != nil {
+		if err := s.Reports.ChatEnded(ctx, tx, c.ID); err != nil {
+			return err
+		}
+	}
 	if c.Operator == nil || c.State != Active {
 		return nil
 	}

@@ -51,7 +51,14 @@ func (s *Service) Offline(ctx context.Context, channelSlug string, in OfflineMes
 	var id int64
 	err = s.DB.WithTx(ctx, func(tx *db.Tx) (err error) {
 		id, _, err = s.Tickets.CreateTx(ctx, tx, offlineTicket(in, team, "Message from "+in.Name, in.Message))
-		return err
+		if err != nil || s.Reports == nil {
+			return err
+		}
+		var teamID int64
+		if ch.TeamID != nil {
+			teamID = *ch.TeamID
+		}
+		return s.Reports.ChatOffline(ctx, tx, teamID, s.now())
 	})
 	if err != nil {
 		return ticket.Ticket{}, err

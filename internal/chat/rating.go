@@ -42,6 +42,9 @@ func (s *Service) Rate(ctx context.Context, chatID int64, r Rating, comment stri
 			return ErrRated
 		}
 		ch.chat(chatID)
+		if s.Reports != nil {
+			return s.Reports.ChatRated(ctx, tx, chatID)
+		}
 		return nil
 	})
 }

@@ -69,9 +69,11 @@ func (s *Service) ticketFromChat(ctx context.Context, tx *db.Tx, c Chat, title, 
 	if err := tx.QueryRowContext(ctx, `SELECT number, contact_id FROM tickets WHERE id = $1`, id).Scan(&number, &contactID); err != nil {
 		return 0, 0, err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE chats SET ticket_id = $1, contact_id = COALESCE(contact_id, $2) WHERE id = $3`,
-		id, contactID, c.ID)
-	return id, number, err
+	if _, err = tx.ExecContext(ctx, `UPDATE chats SET ticket_id = $1, contact_id = COALESCE(contact_id, $2) WHERE id = $3`,
+		id, contactID, c.ID); err != nil || s.Reports == nil {
+		return id, number, err
+	}
+	return id, number, s.Reports.ChatTicket(ctx, tx, c.ID, id)
 }
 
 // ticketTeam is the chat's team, or the first team for a standalone

@@ -35,6 +35,7 @@ type Filter struct {
 	Business bool
 	TeamSlug string
 	Days     int
+	member   int64 // the asking agent, whose teams the chat sessions list keeps; 0 for an admin
 }
 
 // Asker is who asks for a report: an operator id and whether an admin.

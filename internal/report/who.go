@@ -22,6 +22,7 @@ func (s *Service) checkWho(ctx context.Context, c *domain.Check, asker Asker, q 
 			return err
 		}
 		f.Teams = append([]int64{}, teams...) // never nil: an agent in no team sees none
+		f.member = asker.ID
 	}
 	if q.Team != "" {
 		id, slug, err := s.findTeam(ctx, q.Team)

@@ -37,6 +37,15 @@ func TestReportsThroughAPI(t *testing.T) {
 				contains: []string{`"items":[]`, `"time":"business"`}},
 			{name: "operators check their input too", method: "GET", url: "/api/v1/reports/operators?from=x", token: "admin",
 				status: 422, contains: []string{`"from":"must be a date as YYYY-MM-DD"`, `"to":"is required (YYYY-MM-DD)"`}},
+			{name: "chats: no token", method: "GET", url: "/api/v1/reports/chats?" + period, status: 401},
+			{name: "chats of a quiet day", method: "GET", url: "/api/v1/reports/chats?" + period, token: "admin", status: 200,
+				contains: []string{`"days":[{"date":"` + today + `","sessions":0,"answered":0,"missed":0,`,
+					`"wait":{"median_s":null,"p90_s":null}`, `"operators":[]`}},
+			{name: "chats check their input", method: "GET", url: "/api/v1/reports/chats?from=2026-03-02&to=2026-03-01",
+				token: "admin", status: 422, contains: []string{`"to":"must not be before from"`}},
+			{name: "chats: an agent may not name another team", method: "GET",
+				url: "/api/v1/reports/chats?team=support&" + period, token: "agent", status: 422,
+				contains: []string{`"team":"no such team among yours"`}},
 		})
 	})
 }

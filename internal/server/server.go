@@ -29,6 +29,7 @@ func Handler(s *app.Services, log *slog.Logger) http.Handler {
 	if s.DB.Read != s.DB.Write {
 		reg.MustRegister(collectors.NewDBStatsCollector(s.DB.Read, "read"))
 	}
+	reg.MustRegister(newChatGauges(s.Chats))
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})

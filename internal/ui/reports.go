@@ -16,6 +16,7 @@ func (u *UI) reports(w http.ResponseWriter, r *http.Request) error {
 	q := parseReportQuery(r.URL.Query(), u.now())
 	v := ReportsView{Base: u.base(r, csrfToken(r)), Query: q}
 	v.Section = "reports"
+	v.Tabs = reportTabs(q, "tickets")
 	var err error
 	if v.Form, err = u.reportForm(r, q); err != nil {
 		return err

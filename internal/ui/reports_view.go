@@ -21,6 +21,17 @@ type ReportsView struct {
 	Days      []ReportDay
 	Operators []ReportOperator
 	CSVURL    string
+	Tab       string // "tickets" (the default) or "chats"
+	Tabs      []Tab
+	Chats     *ChatTab // the Chats tab's figures
+}
+
+// Action is where the period and filter form goes: the tab it is on.
+func (v ReportsView) Action() string {
+	if v.Tab == "chats" {
+		return "/reports/chats"
+	}
+	return "/reports"
 }
 
 // Figure is one headline number; URL opens its tickets, if it has some.
@@ -107,8 +118,12 @@ func reportCharts(t report.Tickets) []Chart {
 	whole := func(v float64) string { return strconv.Itoa(int(v)) }
 	open := lineChart("backlog", "Open at the end of the day", days, []series{{"Open", "s1", backlog}}, whole, whole)
 	open.Table = countTable(days, []string{"Open"}, t.Days, func(d report.Day) []int { return []int{d.Backlog} })
-	first := durationChart("first-response", "First response", days, t.Days, func(d report.Day) report.Figure { return d.FirstResponse })
-	resolution := durationChart("resolution", "Resolution", days, t.Days, func(d report.Day) report.Figure { return d.Resolution })
+	firsts, resolutions := make([]report.Figure, len(t.Days)), make([]report.Figure, len(t.Days))
+	for i, d := range t.Days {
+		firsts[i], resolutions[i] = d.FirstResponse, d.Resolution
+	}
+	first := durationChart("first-response", "First response", days, firsts)
+	resolution := durationChart("resolution", "Resolution", days, resolutions)
 	return []Chart{volume, open, first, resolution}
 }
 
@@ -126,12 +141,11 @@ func countTable(days, head []string, list []report.Day, get func(report.Day) []i
 
 // durationChart draws a figure's median and 90th percentile per day in
 // minutes or hours, whichever reads better.
-func durationChart(id, title string, days []string, list []report.Day, get func(report.Day) report.Figure) Chart {
+func durationChart(id, title string, days []string, list []report.Figure) Chart {
 	med, p90 := make([]*float64, len(list)), make([]*float64, len(list))
 	tb := ChartTable{Head: []string{"Day", "Median", "90th percentile"}}
 	var maxS float64
-	for i, d := range list {
-		fig := get(d)
+	for i, fig := range list {
 		med[i], p90[i] = seconds(fig.Median), seconds(fig.P90)
 		if p90[i] != nil && *p90[i] > maxS {
 			maxS = *p90[i]

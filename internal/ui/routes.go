@@ -52,6 +52,10 @@ func (u *UI) routes() []route {
 
 		{"GET /reports", true, u.reports},
 		{"GET /reports.csv", true, u.reportsCSV},
+		{"GET /reports/chats", true, u.reportsChats},
+		{"GET /reports/chats.csv", true, u.reportsChatsCSV},
+		{"GET /reports/live", true, u.reportsLive},
+		{"GET /chats/history", true, u.chatHistory},
 
 		{"GET /board", true, u.boardDefault},
 		{"GET /pipelines/{id}/board", true, u.board},

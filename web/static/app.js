@@ -592,3 +592,29 @@ document.querySelectorAll("a[data-jump]").forEach(function (a) {
     if (ev.target.type === "date") period.value = "range";
   });
 })();
+
+// The reports' live panel reads itself again every data-every seconds
+// while the page is in view; a failed read keeps the last figures and
+// says from when they are.
+(function () {
+  var panel = document.getElementById("live-panel");
+  if (!panel) return;
+  var every = (parseInt(panel.dataset.every, 10) || 15) * 1000;
+  setInterval(function () {
+    if (document.hidden) return;
+    fetch(panel.dataset.refresh, { credentials: "same-origin" })
+      .then(function (res) {
+        if (!res.ok) throw new Error(res.status);
+        return res.text();
+      })
+      .then(function (html) {
+        var t = document.createElement("template");
+        t.innerHTML = html.trim();
+        var fresh = t.content.firstElementChild;
+        if (fresh && fresh.id === "live-panel") { panel.replaceWith(fresh); panel = fresh; }
+      }, function () {
+        var stale = panel.querySelector("[data-stale]");
+        if (stale) stale.hidden = false;
+      });
+  }, every);
+})();

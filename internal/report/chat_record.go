@@ -1,0 +1,207 @@
+package report
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+)
+
+// The chat duration metrics of report_durations, kept under channel
+// "chat" and priority 0 beside the ticket metrics.
+const (
+	chatWait     = "chat_wait"     // from the start to the first operator answer
+	chatDuration = "chat_duration" // from the start to the end
+)
+
+// chatNow is what the record reads of a chat: one row by its key, inside
+// the transaction of the change.
+type chatNow struct {
+	team, operator      int64
+	visitor, country    string
+	rating, comment     string
+	startedAt           time.Time
+	answeredAt, endedAt *time.Time
+	ticketID            *int64
+	messages            int
+}
+
+const chatSQL = `SELECT COALESCE(ch.team_id, 0), COALESCE(c.operator_id, 0),
+	CASE WHEN c.visitor_name <> '' THEN c.visitor_name ELSE c.visitor_email END, c.country,
+	COALESCE(c.rating, ''), c.rating_comment, c.created_at, c.answered_at, c.ended_at, c.ticket_id,
+	(SELECT COUNT(*) FROM chat_messages m WHERE m.chat_id = c.id AND m.author <> 'system' AND NOT m.private)
+	FROM chats c JOIN chat_channels ch ON ch.id = c.channel_id WHERE c.id = $1`
+
+func readChat(ctx context.Context, q db.Querier, id int64) (chatNow, error) {
+	var c chatNow
+	err := q.QueryRowContext(ctx, chatSQL, id).Scan(&c.team, &c.operator, &c.visitor, &c.country, &c.rating,
+		&c.comment, &c.startedAt, &c.answeredAt, &c.endedAt, &c.ticketID, &c.messages)
+	return c, err
+}
+
+// chatCounts are the increments of one report_chat_days row.
+type chatCounts struct {
+	sessions, answered, missed, tickets, offline, messages int
+	durationS                                              int64
+	rated, satisfied, okay, dissatisfied                   int
+}
+
+// ChatEnded adds the session of chat id, which just ended (or was
+// missed), to the record: who held it, the wait for the first operator
+// answer (none: the chat went unanswered and counts as missed), its
+// duration and messages, and its rating and ticket if it has them yet.
+func (s *Service) ChatEnded(ctx context.Context, tx *db.Tx, id int64) error {
+	c, err := readChat(ctx, tx, id)
+	if err != nil || c.endedAt == nil {
+		return err
+	}
+	day, err := zoneDay(ctx, tx, c.team, c.startedAt)
+	if err != nil {
+		return err
+	}
+	duration := clampSeconds(c.endedAt.Sub(c.startedAt))
+	var wait *int64
+	n := chatCounts{sessions: 1, messages: c.messages, durationS: duration}
+	if c.answeredAt != nil {
+		w := clampSeconds(c.answeredAt.Sub(c.startedAt))
+		wait, n.answered = &w, 1
+	} else {
+		n.missed = 1
+	}
+	if c.ticketID != nil {
+		n.tickets = 1
+	}
+	n = n.plus(ratingCounts(c.rating))
+	res, err := tx.ExecContext(ctx, `INSERT INTO report_chat_sessions (chat_id, day, team_id, operator_id, started_at,
+		visitor, country, answered, wait_s, duration_s, messages, rating, comment, ticket_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (chat_id) DO NOTHING`,
+		id, day, c.team, c.operator, db.Norm(c.startedAt), c.visitor, c.country, wait != nil, wait, duration,
+		c.messages, c.rating, c.comment, c.ticketID)
+	if err != nil {
+		return err
+	}
+	if k, _ := res.RowsAffected(); k == 0 {
+		return nil // recorded already: a chat ends once
+	}
+	if err := bumpChat(ctx, tx, day, c.team, c.operator, n); err != nil {
+		return err
+	}
+	k := key{team: c.team, channel: "chat", operator: c.operator}
+	if err := addDuration(ctx, tx, day, k, chatDuration, duration); err != nil || wait == nil {
+		return err
+	}
+	return addDuration(ctx, tx, day, k, chatWait, *wait)
+}
+
+// ChatRated adds the rating of chat id to its session, once; a chat rated
+// before it ended is counted when it ends.
+func (s *Service) ChatRated(ctx context.Context, tx *db.Tx, id int64) error {
+	c, err := readChat(ctx, tx, id)
+	if err != nil || c.rating == "" {
+		return err
+	}
+	return s.completeSession(ctx, tx, id, `UPDATE report_chat_sessions SET rating = $1, comment = $2
+		WHERE chat_id = $3 AND rating = ''`, []any{c.rating, c.comment, id}, ratingCounts(c.rating))
+}
+
+// ChatTicket marks the session of chat id as one that became a ticket,
+// once; a chat that became a ticket before it ended is counted when it
+// ends.
+func (s *Service) ChatTicket(ctx context.Context, tx *db.Tx, id, ticketID int64) error {
+	return s.completeSession(ctx, tx, id, `UPDATE report_chat_sessions SET ticket_id = $1
+		WHERE chat_id = $2 AND ticket_id IS NULL`, []any{ticketID, id}, chatCounts{tickets: 1})
+}
+
+// completeSession runs update on the chat's session row and, when it
+// changed it, adds n to the session's day.
+func (s *Service) completeSession(ctx context.Context, tx *db.Tx, id int64, update string, args []any, n chatCounts) error {
+	res, err := tx.ExecContext(ctx, update, args...)
+	if err != nil {
+		return err
+	}
+	if k, _ := res.RowsAffected(); k == 0 {
+		return nil
+	}
+	var day string
+	var team, operator int64
+	if err := tx.QueryRowContext(ctx, `SELECT day, team_id, operator_id FROM report_chat_sessions WHERE chat_id = $1`,
+		id).Scan(&day, &team, &operator); err != nil {
+		return err
+	}
+	return bumpChat(ctx, tx, day, team, operator, n)
+}
+
+// ChatOffline counts an offline message left on team's chat channel at
+// the time given (team 0: a channel of no team).
+func (s *Service) ChatOffline(ctx context.Context, tx *db.Tx, team int64, at time.Time) error {
+	day, err := zoneDay(ctx, tx, team, at)
+	if err != nil {
+		return err
+	}
+	return bumpChat(ctx, tx, day, team, 0, chatCounts{offline: 1})
+}
+
+func ratingCounts(rating string) chatCounts {
+	switch rating {
+	case "satisfied":
+		return chatCounts{rated: 1, satisfied: 1}
+	case "okay":
+		return chatCounts{rated: 1, okay: 1}
+	case "dissatisfied":
+		return chatCounts{rated: 1, dissatisfied: 1}
+	}
+	return chatCounts{}
+}
+
+func (a chatCounts) plus(b chatCounts) chatCounts {
+	return chatCounts{a.sessions + b.sessions, a.answered + b.answered, a.missed + b.missed, a.tickets + b.tickets,
+		a.offline + b.offline, a.messages + b.messages, a.durationS + b.durationS, a.rated + b.rated,
+		a.satisfied + b.satisfied, a.okay + b.okay, a.dissatisfied + b.dissatisfied}
+}
+
+func bumpChat(ctx context.Context, tx *db.Tx, day string, team, operator int64, n chatCounts) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO report_chat_days (day, team_id, operator_id, sessions, answered,
+		missed, tickets, offline, messages, duration_s, rated, satisfied, okay, dissatisfied)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+		ON CONFLICT (day, team_id, operator_id) DO UPDATE SET sessions = report_chat_days.sessions + excluded.sessions,
+		answered = report_chat_days.answered + excluded.answered, missed = report_chat_days.missed + excluded.missed,
+		tickets = report_chat_days.tickets + excluded.tickets, offline = report_chat_days.offline + excluded.offline,
+		messages = report_chat_days.messages + excluded.messages,
+		duration_s = report_chat_days.duration_s + excluded.duration_s, rated = report_chat_days.rated + excluded.rated,
+		satisfied = report_chat_days.satisfied + excluded.satisfied, okay = report_chat_days.okay + excluded.okay,
+		dissatisfied = report_chat_days.dissatisfied + excluded.dissatisfied`,
+		day, team, operator, n.sessions, n.answered, n.missed, n.tickets, n.offline, n.messages, n.durationS,
+		n.rated, n.satisfied, n.okay, n.dissatisfied)
+	return err
+}
+
+func addDuration(ctx context.Context, tx *db.Tx, day string, k key, metric string, s int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO report_durations (day, team_id, channel, priority, operator_id,
+		metric, bucket, n, total_s) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)
+		ON CONFLICT (day, team_id, channel, priority, operator_id, metric, bucket) DO UPDATE SET
+		n = report_durations.n + 1, total_s = report_durations.total_s + excluded.total_s`,
+		day, k.team, k.channel, k.priority, k.operator, metric, bucketOf(s), s)
+	return err
+}
+
+// zoneDay is the local date of at in team's zone (UTC for team 0, a
+// chat channel of no team).
+func zoneDay(ctx context.Context, q db.Querier, team int64, at time.Time) (string, error) {
+	loc := time.UTC
+	if team != 0 {
+		var err error
+		if loc, err = teamZone(ctx, q, team); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", err
+		}
+	}
+	return at.In(loc).Format(time.DateOnly), nil
+}
+
+func clampSeconds(d time.Duration) int64 {
+	if d < 0 {
+		return 0
+	}
+	return seconds(d)
+}
