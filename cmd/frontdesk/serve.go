@@ -44,6 +44,7 @@ func runServe(e *env, args []string) error {
 	}
 	log := newLogger(cfg, e.stderr)
 	app.TuneGC()
+	startProfiler(log)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	// Listen first: with no base URL given, links use the address really

@@ -128,6 +128,10 @@ func (c *Chat) startNode(ctx context.Context, port int) (*node, error) {
 		"FRONTDESK_BASE_URL="+base, "FRONTDESK_SMTP_LISTEN=", "FRONTDESK_DATA="+c.DataDir,
 		"FRONTDESK_TRUSTED_PROXIES=127.0.0.1/32")
 	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if p, err := strconv.Atoi(os.Getenv("FRONTDESK_BENCH_PPROF")); err == nil {
+		// each node's profiles on its own port: the first node's on p
+		cmd.Env = append(cmd.Env, fmt.Sprintf("FRONTDESK_PPROF=127.0.0.1:%d", p+port-18600))
+	}
 	if p := os.Getenv("FRONTDESK_BENCH_NODE_LOG"); p != "" {
 		// the node's own log (with GODEBUG=gctrace=1, its live heap)
 		f, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)

@@ -151,3 +151,52 @@ func TestAvailabilityAwayAfterSilence(t *testing.T) {
 		}
 	})
 }
+
+// The queue read once for all its visitors (Queue) and the lists number
+// waiting chats as Get does, oldest first.
+func TestQueuePlacesReadAtOnce(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		ctx := context.Background()
+		ada := f.operator(t, "Ada")
+		if err := f.c.SetCapacity(ctx, ada.ID, 1); err != nil {
+			t.Fatal(err)
+		}
+		f.start(t, "served")
+		var waiting []chat.Chat
+		for _, v := range []string{"w1", "w2", "w3"} {
+			waiting = append(waiting, f.start(t, v))
+			f.clock.add(time.Second)
+		}
+		q, err := f.c.Queue(ctx, f.ch.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(q) != 3 {
+			t.Fatalf("queue has %d chats, want 3", len(q))
+		}
+		for i, c := range q {
+			if c.ID != waiting[i].ID || c.Place != i+1 || c.Place != waiting[i].Place {
+				t.Fatalf("queue[%d] = chat %d at %d; want chat %d at %d (Get said %d)", i, c.ID, c.Place, waiting[i].ID, i+1, waiting[i].Place)
+			}
+		}
+		listed, err := f.c.List(ctx, chat.Filter{State: chat.Queued})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range listed { // newest first
+			if want := 3 - slicesIndex(listed, c.ID); c.Place != want {
+				t.Fatalf("listed chat %d at place %d, want %d", c.ID, c.Place, want)
+			}
+		}
+	})
+}
+
+func slicesIndex(cs []chat.Chat, id int64) int {
+	for i, c := range cs {
+		if c.ID == id {
+			return i
+		}
+	}
+	return -1
+}

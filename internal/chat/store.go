@@ -154,16 +154,63 @@ func (s *Service) ForContact(ctx context.Context, contactID int64, limit int) ([
 	return out, rows.Err()
 }
 
+// fillPlaces sets the place of the waiting chats listed: one read of
+// each channel's queue, not a count per chat.
 func (s *Service) fillPlaces(ctx context.Context, cs []Chat) error {
+	places := map[int64]map[int64]int{} // channel -> chat -> place
 	for i := range cs {
 		if cs[i].State != Queued {
 			continue
 		}
-		c, err := s.Get(ctx, cs[i].ID)
-		if err != nil {
-			return err
+		if places[cs[i].ChannelID] == nil {
+			p, err := s.places(ctx, cs[i].ChannelID)
+			if err != nil {
+				return err
+			}
+			places[cs[i].ChannelID] = p
 		}
-		cs[i].Place = c.Place
+		cs[i].Place = places[cs[i].ChannelID][cs[i].ID]
 	}
 	return nil
+}
+
+// places numbers a channel's waiting chats from 1, oldest first.
+func (s *Service) places(ctx context.Context, channelID int64) (map[int64]int, error) {
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT id FROM chats WHERE channel_id = $1 AND state = 'queued'
+		ORDER BY queued_at, id`, channelID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = len(out) + 1
+	}
+	return out, rows.Err()
+}
+
+// Queue reads a channel's waiting chats, oldest first, each with its
+// place: one read for the whole queue, so that a change in it costs a
+// node one query however many visitors wait there.
+func (s *Service) Queue(ctx context.Context, channelID int64) ([]Chat, error) {
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+chatColumns+chatFrom+`WHERE c.channel_id = $1
+		AND c.state = 'queued' ORDER BY c.queued_at, c.id`, channelID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Chat
+	for rows.Next() {
+		c, err := scanChat(rows)
+		if err != nil {
+			return nil, err
+		}
+		c.Place = len(out) + 1
+		out = append(out, c.Chat)
+	}
+	return out, rows.Err()
 }

@@ -19,6 +19,7 @@ const (
 	dirtyState                // the chat's state frame (visitors, followers)
 	dirtyList                 // the operator panel's chat frame
 	dirtyPresence             // the operator's own availability
+	dirtyPlace                // a visitor's place in the queue (queues.go)
 )
 
 // conn is one socket: a visitor's (one chat) or an operator's (the
@@ -39,12 +40,16 @@ type conn struct {
 	sent       map[int64]int64 // followed chat -> last seq sent; absent: not following yet
 	dirty      map[int64]int
 	out        [][]byte        // frames without rows (typing, read, ack, error)
+	listed     []chat.Chat     // operators: the panel's first list, to send
 	resume     map[int64]int64 // resumes asked for, applied by the writer
 	lastTyping time.Time       // typing marks are forwarded at most once a second
 	lastRead   time.Time       // read marks too
 	lastSeen   time.Time       // operators: when Seen was last written
 	alive      func(context.Context) bool
 	pingDue    bool
+	inQueue    *chat.Chat // visitors: their chat as the queue loop read it
+	taken      *chat.Chat // inQueue as take found it
+	shownPlace int        // visitors: the place last sent (0: not waiting)
 
 	// An idle socket holds no writer goroutine: poke starts one when
 	// something is due, and it ends when nothing is (writing says one
@@ -86,7 +91,7 @@ func (c *conn) drain() {
 func (c *conn) pending() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.pingDue || len(c.dirty) > 0 || len(c.out) > 0 || len(c.resume) > 0
+	return c.pingDue || len(c.dirty) > 0 || len(c.out) > 0 || len(c.resume) > 0 || len(c.listed) > 0
 }
 
 // askPing has the writer ping the client (the hub asks every socket in
@@ -146,7 +151,7 @@ func (c *conn) askResume(chatID, after int64) {
 }
 
 // take swaps out what is due.
-func (c *conn) take() (dirty map[int64]int, out [][]byte, ping bool) {
+func (c *conn) take() (dirty map[int64]int, out [][]byte, listed []chat.Chat, ping bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for id, after := range c.resume {
@@ -156,9 +161,16 @@ func (c *conn) take() (dirty map[int64]int, out [][]byte, ping bool) {
 			c.sent[id] = after
 		}
 	}
-	dirty, out, ping = c.dirty, c.out, c.pingDue
-	c.dirty, c.out, c.resume, c.pingDue = map[int64]int{}, nil, map[int64]int64{}, false
-	return dirty, out, ping
+	dirty, out, listed, ping = c.dirty, c.out, c.listed, c.pingDue
+	c.dirty, c.out, c.resume, c.pingDue, c.listed = map[int64]int{}, nil, map[int64]int64{}, false, nil
+	c.taken, c.inQueue = c.inQueue, nil
+	return dirty, out, listed, ping
+}
+
+func (c *conn) dropTaken() {
+	c.mu.Lock()
+	c.taken = nil
+	c.mu.Unlock()
 }
 
 // unfollowed forgets a chat's last seq (the writer reads it).
@@ -172,7 +184,8 @@ func (c *conn) unfollowed(chatID int64) {
 // pings when due, sends queued frames, then for each dirty chat its
 // state and its messages past the last seq sent.
 func (c *conn) flush(ctx context.Context) error {
-	dirty, out, ping := c.take()
+	dirty, out, listed, ping := c.take()
+	defer c.dropTaken() // the queue read it points into is let go
 	if ping {
 		if err := c.ping(ctx); err != nil {
 			return err
@@ -183,8 +196,30 @@ func (c *conn) flush(ctx context.Context) error {
 			return err
 		}
 	}
+	if len(listed) > 0 {
+		if err := c.sendList(ctx, dirty, listed); err != nil {
+			return err
+		}
+	}
 	for chatID, what := range dirty {
 		if err := c.send(ctx, chatID, what); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sendList sends the operator's availability, then the panel's first
+// list; changes marked meanwhile follow it.
+func (c *conn) sendList(ctx context.Context, dirty map[int64]int, listed []chat.Chat) error {
+	if what, ok := dirty[0]; ok {
+		if err := c.send(ctx, 0, what); err != nil {
+			return err
+		}
+		delete(dirty, 0)
+	}
+	for i := range listed {
+		if err := c.writeJSON(ctx, frame{Type: "chat", Chat: &listed[i]}); err != nil {
 			return err
 		}
 	}

@@ -39,6 +39,11 @@ type Hub struct {
 	visitors  map[*conn]struct{}
 	ctx       context.Context // ends with the hub; every socket's parent
 	stop      func()
+
+	// Channels whose queue moved, for the queue loop (queues.go).
+	qmu    sync.Mutex
+	qmoved map[int64]bool
+	qwake  chan struct{}
 }
 
 // start subscribes to the bus on first use, so the bus chosen at start
@@ -48,6 +53,7 @@ func (h *Hub) start() {
 		h.byChat = map[int64]map[*conn]struct{}{}
 		h.operators = map[*conn]struct{}{}
 		h.visitors = map[*conn]struct{}{}
+		h.qmoved, h.qwake = map[int64]bool{}, make(chan struct{}, 1)
 		if h.Log == nil {
 			h.Log = slog.Default()
 		}
@@ -57,6 +63,7 @@ func (h *Hub) start() {
 		h.stop = func() { cancel(); sub.Close() }
 		go h.run(ctx, sub)
 		go h.pings(ctx)
+		go h.queues(ctx)
 	})
 }
 
@@ -150,11 +157,7 @@ func (h *Hub) dispatch(e events.Event) {
 			c.mark(e.ChatID, dirtyList)
 		}
 	case chat.KindQueue:
-		for c := range h.visitors {
-			if c.channelID.Load() == e.ChannelID {
-				c.mark(c.chatID, dirtyState)
-			}
-		}
+		h.queueMoved(e.ChannelID)
 	case chat.KindTyping, chat.KindRead:
 		for c := range h.byChat[e.ChatID] {
 			c.ephemeral(e)

@@ -8,19 +8,26 @@ import (
 	"github.com/frontdesk/frontdesk/internal/events"
 )
 
-// listOpen marks every waiting and active chat for the panel's lists,
-// and the operator's availability, to be sent first.
+// listOpen reads every waiting and active chat for the panel's lists,
+// sent first with the operator's availability. The rows read here are
+// the ones sent: reading each again in the writer cost a query per chat
+// (with thousands waiting, seconds during which this operator's
+// messages waited behind the list). A change meanwhile marks the chat,
+// and the writer sends it again after the list.
 func (c *conn) listOpen(ctx context.Context) error {
 	c.mark(0, dirtyPresence)
+	var listed []chat.Chat
 	for _, st := range []chat.State{chat.Queued, chat.Active} {
 		cs, err := c.h.Chats.List(ctx, chat.Filter{State: st, Limit: 200})
 		if err != nil {
 			return err
 		}
-		for _, ch := range cs {
-			c.mark(ch.ID, dirtyList)
-		}
+		listed = append(listed, cs...)
 	}
+	c.mu.Lock()
+	c.listed = listed
+	c.mu.Unlock()
+	c.poke()
 	return nil
 }
 

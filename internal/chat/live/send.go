@@ -31,7 +31,7 @@ func (c *conn) send(ctx context.Context, chatID int64, what int) error {
 			c.channelID.Store(ch.ChannelID)
 		}
 		if what&dirtyState != 0 && following {
-			if err := c.writeJSON(ctx, frame{Type: "state", Chat: &ch}); err != nil {
+			if err := c.writeState(ctx, &ch); err != nil {
 				return err
 			}
 		}
@@ -41,10 +41,24 @@ func (c *conn) send(ctx context.Context, chatID int64, what int) error {
 			}
 		}
 	}
+	if what&dirtyPlace != 0 && what&dirtyState == 0 && following {
+		if ch := c.placeDue(); ch != nil {
+			if err := c.writeState(ctx, ch); err != nil {
+				return err
+			}
+		}
+	}
 	if what&dirtyMessages != 0 && following {
 		return c.sendMessages(ctx, chatID)
 	}
 	return nil
+}
+
+func (c *conn) writeState(ctx context.Context, ch *chat.Chat) error {
+	if c.visitor {
+		c.shown(ch)
+	}
+	return c.writeJSON(ctx, frame{Type: "state", Chat: ch})
 }
 
 // sendMessages sends every message past the last seq sent, in order;
