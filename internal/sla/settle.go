@@ -129,6 +129,9 @@ func (s *Service) announce(ctx context.Context, tx *db.Tx, row *ticketRow, res R
 		if err := historyLine(ctx, tx, row.id, data, now); err != nil {
 			return err
 		}
+		if err := s.happened(ctx, tx, row.id, st.State); err != nil {
+			return err
+		}
 		if o.published != nil {
 			*o.published = append(*o.published, published{"sla." + string(st.State), row.id})
 		}
@@ -202,4 +205,14 @@ func unchanged(row *ticketRow, text *string, state string, check *time.Time) boo
 	sameText := (text == nil && row.stored == "") || (text != nil && *text == row.stored)
 	return sameText && sameCheck && state == row.storedState && row.policy == row.storedPolicy &&
 		row.cal == row.storedCal && row.notified == row.storedNote
+}
+
+// happened tells automations of a new warning or breach (sla_warning,
+// sla_breached).
+func (s *Service) happened(ctx context.Context, tx *db.Tx, id int64, state State) error {
+	if s.Automations == nil {
+		return nil
+	}
+	h := ticket.Happening{Event: "sla_" + string(state), TicketID: id, Actor: ticket.ActorSystem}
+	return s.Automations.Happened(ctx, tx, []ticket.Happening{h})
 }
