@@ -115,4 +115,8 @@ func (k *desk) count(query string, args ...any) int {
 	return n
 }
 
-func setStatus(name string) automation.Action { return automation.Action{Action: "set_status", Status: name} }
+func setStatus(name string) automation.Action {
+	return automation.Action{Action: "set_status", Status: name}
+}
+
+func contactOf(email string) contact.Identity { return contact.Identity{Email: email} }
