@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/frontdesk/frontdesk/internal/automation"
 	"log/slog"
 	"net"
 	"os/signal"
@@ -72,6 +73,7 @@ func runServe(e *env, args []string) error {
 	}
 	defer startSweeper(ctx, s, cfg, log)() // stops before the database closes
 	defer startSLA(ctx, s, log)()
+	defer startTimeRules(ctx, s, log)()
 	defer startChatSweeper(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
@@ -170,6 +172,15 @@ func startSLA(ctx context.Context, s *app.Services, log *slog.Logger) (stop func
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	w := &sla.Worker{S: s.SLA, Log: log}
+	go func() { w.Run(ctx); close(done) }()
+	return func() { cancel(); <-done }
+}
+
+// startTimeRules runs the worker that fires time rules as they come due.
+func startTimeRules(ctx context.Context, s *app.Services, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	w := &automation.Worker{S: s.Automations, Log: log}
 	go func() { w.Run(ctx); close(done) }()
 	return func() { cancel(); <-done }
 }

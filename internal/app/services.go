@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"github.com/frontdesk/frontdesk/internal/automation"
 	"github.com/frontdesk/frontdesk/internal/calendar"
 	"path/filepath"
 	"time"
@@ -62,6 +63,8 @@ type Services struct {
 	Brand     *brand.Service    // the name, colour and logo customers see
 	// Notifications tell operators of @mentions and tickets opened for them.
 	Notifications *notification.Service
+	// Automations run the rules: when, if, then (docs/automations.md).
+	Automations *automation.Service
 	// AccountMail mails operators about their account ("forgot password")
 	// at once; without a relay it answers outbound.ErrNoRelay.
 	AccountMail interface {
@@ -142,6 +145,9 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
 	s.Notifications = &notification.Service{DB: d, Mail: s.Outbox, BaseURL: cfg.BaseURL}
 	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications}
+	s.Automations = &automation.Service{DB: d, Tickets: s.Tickets, Notify: s.Notifications, Mail: s.Outbox,
+		Calendars: s.Calendars}
+	s.Tickets.Automations, s.SLA.Automations = s.Automations, s.Automations
 	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender
 	if relay != nil {
 		relay.HelloName = cfg.MailDomain

@@ -25,6 +25,9 @@ type Kind string
 const (
 	Mention  Kind = "mention"
 	Assigned Kind = "assigned"
+	// Automation: a rule's notify action, or the loop guard telling
+	// admins it switched a rule off for a ticket.
+	Automation Kind = "automation"
 )
 
 // Notification is one notice, with what the list shows of its ticket.
@@ -102,6 +105,11 @@ func (s *Service) created(ctx context.Context, tx *db.Tx, n ticket.Notice) error
 
 // Tell notifies operators ids of ticket ticketID for kind, inside tx.
 func (s *Service) Tell(ctx context.Context, tx *db.Tx, kind Kind, ticketID, actorID int64, ids []int64) error {
+	return s.TellWhy(ctx, tx, kind, ticketID, actorID, ids, "")
+}
+
+// TellWhy is Tell with a line saying why, for the mail (a rule's name).
+func (s *Service) TellWhy(ctx context.Context, tx *db.Tx, kind Kind, ticketID, actorID int64, ids []int64, why string) error {
 	for _, id := range ids {
 		if id == actorID {
 			continue
@@ -114,7 +122,7 @@ func (s *Service) Tell(ctx context.Context, tx *db.Tx, kind Kind, ticketID, acto
 		} else if err != nil {
 			return err
 		}
-		if err := s.add(ctx, tx, op, kind, ticketID, 0, actorID, ""); err != nil {
+		if err := s.add(ctx, tx, op, kind, ticketID, 0, actorID, why); err != nil {
 			return err
 		}
 	}
@@ -155,6 +163,9 @@ func (s *Service) mail(ctx context.Context, tx *db.Tx, op person, kind Kind, tic
 	case Mention:
 		m.Kind, m.Subject = outbound.Mention, who+" mentioned you on "+tag
 		m.Text = who + " mentioned you in an internal note on ticket " + tag + ":\n\n" + body + "\n\nOpen the ticket: " + link
+	case Automation: // the outbox has no kind of its own for it: an assigned-like notice
+		m.Kind, m.Subject = outbound.Assigned, "Automation: "+tag
+		m.Text = body + "\n\nOpen the ticket: " + link
 	default:
 		m.Kind, m.Subject = outbound.Assigned, "New ticket for you: "+tag
 		m.Text = who + " opened ticket " + tag + " for you or your team.\n\nOpen the ticket: " + link

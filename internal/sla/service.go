@@ -6,6 +6,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/jobs"
+	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
 // Publisher tells the rest of the system about a ticket, after commit
@@ -20,6 +21,9 @@ type Service struct {
 	Bus Publisher // optional
 	// Now is the clock; nil is time.Now. Tests move it.
 	Now func() time.Time
+	// Automations hear of each new warning and breach inside its
+	// transaction (optional; internal/automation).
+	Automations ticket.Automator
 
 	cache snapshotCache
 }

@@ -139,6 +139,9 @@ func (s *Service) announce(ctx context.Context, tx *db.Tx, row *ticketRow, res R
 		if err := historyLine(ctx, tx, row.id, data, now); err != nil {
 			return err
 		}
+		if err := s.happened(ctx, tx, row.id, st.State); err != nil {
+			return err
+		}
 		if o.published != nil {
 			*o.published = append(*o.published, published{"sla." + string(st.State), row.id})
 		}
@@ -244,4 +247,14 @@ func timeView(t time.Time) *time.Time {
 		return nil
 	}
 	return &t
+}
+
+// happened tells automations of a new warning or breach (sla_warning,
+// sla_breached).
+func (s *Service) happened(ctx context.Context, tx *db.Tx, id int64, state State) error {
+	if s.Automations == nil {
+		return nil
+	}
+	h := ticket.Happening{Event: "sla_" + string(state), TicketID: id, Actor: ticket.ActorSystem}
+	return s.Automations.Happened(ctx, tx, []ticket.Happening{h})
 }

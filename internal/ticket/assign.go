@@ -47,3 +47,9 @@ func autoAssignee(ctx context.Context, q db.Querier, t team.Team) (*int64, error
 	}
 	return &id, nil
 }
+
+// AutoAssignee returns the operator mode picks in team teamID, or nil:
+// automations assign round robin or to the fewest open as creation does.
+func AutoAssignee(ctx context.Context, q db.Querier, teamID int64, mode team.AssignmentMode) (*int64, error) {
+	return autoAssignee(ctx, q, team.Team{ID: teamID, AssignmentMode: mode})
+}

@@ -140,6 +140,9 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 	if err = s.report(ctx, tx, n.id, ReportFact{Kind: ReportCreated, At: in.CreatedAt}); err != nil {
 		return newTicket{}, err
 	}
+	if err := s.happened(ctx, tx, createdHappening(ctx, n)); err != nil {
+		return newTicket{}, err
+	}
 	kind := firstMessage(in, 0).Kind
 	if err := s.notify(ctx, tx, Notice{Kind: NoticeCreated, TicketID: n.id, MessageID: n.first,
 		MessageKind: kind, Channel: in.Channel, Mail: in.Mail, ActorID: in.ActorID}); err != nil || kind != Reply {

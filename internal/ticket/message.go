@@ -160,6 +160,9 @@ func (s *Service) addMessageTx(ctx context.Context, tx *db.Tx, id int64, m NewMe
 		MessageKind: m.Kind, Mail: m.Mail, ActorID: m.OperatorID}); err != nil {
 		return 0, err
 	}
+	if err := s.happened(ctx, tx, messageHappening(ctx, id, m)...); err != nil {
+		return 0, err
+	}
 	if m.Kind == Customer && !t.IsOpen() {
 		return msgID, s.reopen(ctx, tx, t, m.OperatorID, m.CreatedAt)
 	}

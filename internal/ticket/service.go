@@ -50,6 +50,9 @@ type Service struct {
 	Custom    CustomFields // optional: custom field values (see custom.go)
 	Clocks    Clocks       // optional: SLA state, kept in step (see clock.go)
 	Reports   Reporter     // optional: the report record, kept in step (see report.go)
+	// Automations hears of every change inside its transaction
+	// (optional; see happening.go).
+	Automations Automator
 	// Search on SQLite (scan.go): a query matching at least FewMatches
 	// tickets (0: computed from the number of tickets) walks the list in
 	// order, testing up to ScanBudget tickets (0: 20,000; negative: never

@@ -65,6 +65,8 @@ type change struct {
 	// to is the status a status change enters, whose required properties
 	// the ticket must hold once every change is written.
 	to *pipeline.Status
+	// fromStatus is the status a status change leaves.
+	fromStatus int64
 }
 
 func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) error {
@@ -97,7 +99,20 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 	if p.Subject != nil && *p.Subject != t.Subject {
 		s.indexSubject(ctx, tx, t.ID, strings.TrimSpace(*p.Subject))
 	}
-	return s.clock(ctx, tx, t.ID, clockSteps(changes, now)...)
+	if err := s.clock(ctx, tx, t.ID, clockSteps(changes, now)...); err != nil {
+		return err
+	}
+	return s.happened(ctx, tx, patchHappenings(ctx, t.ID, changes, p.ActorID)...)
+}
+
+// UpdateTx is Update inside the caller's transaction, for automations:
+// the caller announces the change after the commit.
+func (s *Service) UpdateTx(ctx context.Context, tx *db.Tx, id int64, p Patch) error {
+	t, err := s.getBy(ctx, tx, `t.id = $1`, id)
+	if err != nil {
+		return err
+	}
+	return s.applyPatch(ctx, tx, t, p)
 }
 
 func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, actorID int64, now time.Time) error {
@@ -107,7 +122,7 @@ func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, act
 			return err
 		}
 	}
-	if err := s.recordEvent(ctx, tx, id, actorID, ch.event, ch.data, now); err != nil {
+	if err := s.recordEvent(ctx, tx, id, actorID, ch.event, withRule(ctx, ch.data), now); err != nil {
 		return err
 	}
 	if ch.to != nil {
@@ -251,7 +266,7 @@ func (s *Service) planTags(ctx context.Context, tx *db.Tx, t Ticket, p Patch, c 
 // statusChange moves t to st, keeping is_open and closed_at in step.
 func statusChange(t Ticket, st pipeline.Status) *change {
 	ch := &change{args: []any{st.ID, st.Kind == pipeline.Open}, event: EventStatus,
-		data: map[string]any{"from": t.Status.Name, "to": st.Name}, to: &st}
+		data: map[string]any{"from": t.Status.Name, "to": st.Name}, to: &st, fromStatus: t.Status.ID}
 	switch {
 	case st.Kind == pipeline.Closed && t.IsOpen():
 		ch.set = "status_id = $3, is_open = $4, closed_at = $2"
@@ -271,5 +286,9 @@ func (s *Service) reopen(ctx context.Context, tx *db.Tx, t Ticket, actorID int64
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, tx, t.ID, *statusChange(t, p.FirstOpen()), actorID, at)
+	ch := *statusChange(t, p.FirstOpen())
+	if err := s.write(ctx, tx, t.ID, ch, actorID, at); err != nil {
+		return err
+	}
+	return s.happened(ctx, tx, patchHappenings(ctx, t.ID, []change{ch}, actorID)...)
 }

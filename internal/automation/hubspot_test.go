@@ -1,0 +1,81 @@
+package automation_test
+
+import (
+	"testing"
+
+	"github.com/frontdesk/frontdesk/internal/automation"
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/testutil"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// HubSpot's pipeline automation: an answer mailed moves the ticket to
+// Waiting, the customer's reply back to In Progress; the history names
+// the rule.
+func TestAnswerAndReplyMoveTheStatus(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		k.rule(automation.Rule{Name: "Answered: wait", When: automation.When{Event: "answer_sent"},
+			Then: []automation.Action{setStatus("Waiting")}})
+		k.rule(automation.Rule{Name: "Customer replied: work", When: automation.When{Event: "customer_replied"},
+			Then: []automation.Action{setStatus("In Progress")}})
+		tk := k.ticket(db.Now())
+		k.answer(tk.ID)
+		if got := k.get(tk.ID).Status.Name; got != "Waiting" {
+			t.Fatalf("after the answer: status %q, want Waiting", got)
+		}
+		k.customerWrites(tk.ID, db.Now())
+		if got := k.get(tk.ID).Status.Name; got != "In Progress" {
+			t.Fatalf("after the customer's reply: status %q, want In Progress", got)
+		}
+		history, err := k.s.Tickets.History(k.ctx, tk.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var byRule []string
+		for _, e := range history {
+			if r, ok := e.Data["rule"].(string); ok && e.Kind == ticket.EventStatus {
+				byRule = append(byRule, r+": "+e.Data["to"].(string))
+			}
+		}
+		want := []string{"Answered: wait: Waiting", "Customer replied: work: In Progress"}
+		if len(byRule) != 2 || byRule[0] != want[0] || byRule[1] != want[1] {
+			t.Fatalf("history by rules = %q, want %q", byRule, want)
+		}
+	})
+}
+
+// Entering a status notifies the assignee; closing mails the closed
+// template from a rule, automatic and under loop protection.
+func TestEnterStatusNotifiesAndMails(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		k.rule(automation.Rule{Name: "Waiting: tell the assignee", When: automation.When{Event: "status_entered", Status: "Waiting"},
+			Then: []automation.Action{{Action: "notify", To: "assignee"}}})
+		k.rule(automation.Rule{Name: "Closed: say goodbye", When: automation.When{Event: "status_entered", Status: "Closed"},
+			Then: []automation.Action{{Action: "mail_customer", Template: "closed", Subject: "Bye from rules {{ticket.subject}}",
+				Body: "Closed, see {{ticket_url}}"}}})
+		tk := k.ticket(db.Now())
+		kim := k.agent.Email
+		if _, err := k.s.Tickets.Update(k.ctx, tk.ID, ticket.Patch{Assignee: &kim, ActorID: k.admin.ID}); err != nil {
+			t.Fatal(err)
+		}
+		before := k.count(`SELECT count(*) FROM notifications WHERE operator_id = $1`, k.agent.ID)
+		waiting := "Waiting" // the admin moves it: the assignee hears of it
+		if _, err := k.s.Tickets.Update(k.ctx, tk.ID, ticket.Patch{Status: &waiting, ActorID: k.admin.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if n := k.count(`SELECT count(*) FROM notifications WHERE operator_id = $1 AND kind = 'automation' AND ticket_id = $2`,
+			k.agent.ID, tk.ID); n != 1 || before != k.count(`SELECT count(*) FROM notifications WHERE operator_id = $1`, k.agent.ID)-1 {
+			t.Fatalf("automation notifications for the assignee = %d, want 1", n)
+		}
+		k.setStatus(tk.ID, "Closed")
+		if n := k.count(`SELECT count(*) FROM mail_outbox WHERE ticket_id = $1 AND subject LIKE '%Bye from rules Printer on fire%'
+			AND automatic AND kind = 'closed'`, tk.ID); n != 1 {
+			t.Fatalf("rule mails = %d, want 1", n)
+		}
+		if n := k.count(`SELECT count(*) FROM rule_firings WHERE ticket_id = $1`, tk.ID); n != 2 {
+			t.Fatalf("firings = %d, want 2", n)
+		}
+	})
+}

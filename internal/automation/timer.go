@@ -1,0 +1,179 @@
+package automation
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// anchorExpr is a ticket t's anchor value as SQL. Rows are copied from
+// these columns as they are, so an anchor compares equal to the column it
+// came from on both engines.
+var anchorExpr = map[string]string{
+	"created":               `t.created_at`,
+	"last_customer_message": `t.last_customer_activity_at`,
+	"sla_due":               `t.sla_due_at`,
+	"status_entered": `(SELECT e.created_at FROM ticket_events e WHERE e.ticket_id = t.id
+		AND e.kind IN ('created', 'status', 'reopened') ORDER BY e.id DESC LIMIT 1)`,
+	"last_public_answer": `(SELECT m.created_at FROM messages m WHERE m.ticket_id = t.id AND m.kind = 'reply'
+		ORDER BY m.id DESC LIMIT 1)`,
+}
+
+// anchorEvents are the happenings that may set each anchor; the SLA due
+// time moves with almost any change.
+var anchorEvents = map[string][]string{
+	"created":               {ticket.HappenedCreated},
+	"status_entered":        {ticket.HappenedCreated, ticket.HappenedStatusEntered},
+	"last_customer_message": {ticket.HappenedCreated, ticket.HappenedCustomerReplied},
+	"last_public_answer":    {ticket.HappenedAnswerSent},
+}
+
+const armSQL = `INSERT INTO rule_timers (rule_id, ticket_id, anchor_at) SELECT $1, t.id, %[1]s FROM tickets t
+	WHERE %[2]s AND %[1]s IS NOT NULL ON CONFLICT DO NOTHING`
+
+// arm starts the time rules whose anchor h may have set: a row keyed by
+// (rule, ticket, anchor value), so a new anchor value arms the rule again
+// and the same one never twice.
+func (s *Service) arm(ctx context.Context, tx *db.Tx, rules []*compiled, h ticket.Happening) error {
+	for _, r := range rules {
+		if evs, ok := anchorEvents[r.When.Anchor]; ok && !slices.Contains(evs, h.Event) {
+			continue
+		}
+		if h.Event == TimeAfter {
+			continue
+		}
+		where, args := scopeWhere(r.Rule, 1, h.TicketID)
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(armSQL, anchorExpr[r.When.Anchor], where+` AND t.id = $2`),
+			append([]any{r.ID}, args...)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scopeWhere is the SQL for the open tickets in r's scope and its
+// arguments: first, then the scope's, numbered after offset others.
+func scopeWhere(r Rule, offset int, first ...any) (string, []any) {
+	args := first
+	where := `t.is_open`
+	add := func(col string, v any) {
+		args = append(args, v)
+		where += fmt.Sprintf(` AND %s = $%d`, col, offset+len(args))
+	}
+	if r.Scope.Pipeline != 0 {
+		add("t.pipeline_id", r.Scope.Pipeline)
+	}
+	if r.Scope.Team != 0 {
+		add("t.team_id", r.Scope.Team)
+	}
+	if r.Scope.Channel != "" {
+		add("t.channel", r.Scope.Channel)
+	}
+	return where, args
+}
+
+// armExisting arms a saved time rule for the open tickets in its scope,
+// in one statement: tickets opened later are armed as their anchors are
+// set.
+func (s *Service) armExisting(ctx context.Context, tx *db.Tx, r Rule) error {
+	if !r.Enabled || r.When.Event != TimeAfter {
+		return nil
+	}
+	where, args := scopeWhere(r, 1)
+	_, err := tx.ExecContext(ctx, fmt.Sprintf(armSQL, anchorExpr[r.When.Anchor], where), append([]any{r.ID}, args...)...)
+	return err
+}
+
+// TimerBatch is how many due timers one transaction fires.
+const TimerBatch = 200
+
+// dueTimers claims a time rule's due timers; current says whether the
+// ticket's anchor still has the value the timer was armed with.
+const dueTimers = `SELECT rt.ticket_id, rt.anchor_at, CASE WHEN %s = rt.anchor_at THEN 1 ELSE 0 END
+	FROM rule_timers rt JOIN tickets t ON t.id = rt.ticket_id
+	WHERE rt.rule_id = $1 AND rt.fired_at IS NULL AND rt.anchor_at <= $2 ORDER BY rt.anchor_at LIMIT $3`
+
+// FireDue fires every time rule's due timers, a batch per rule and
+// transaction, and returns how many it took. On PostgreSQL the timers are
+// locked and others skipped, so two nodes never take the same one; the
+// fired_at mark commits with the rule's work.
+func (s *Service) FireDue(ctx context.Context) (int, error) {
+	set, err := s.rules(ctx)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, r := range set[TimeAfter] {
+		n, err := s.fireRule(ctx, r)
+		if err != nil {
+			return total, err
+		}
+		total += n
+	}
+	return total, nil
+}
+
+type timer struct {
+	ticket  int64
+	anchor  time.Time
+	current bool
+}
+
+func (s *Service) fireRule(ctx context.Context, r *compiled) (int, error) {
+	query := fmt.Sprintf(dueTimers, anchorExpr[r.When.Anchor])
+	if s.DB.Dialect == db.Postgres {
+		query += ` FOR UPDATE OF rt SKIP LOCKED`
+	}
+	var n int
+	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		ts, err := claimTimers(ctx, tx, query, r.ID, db.Now().Add(-r.after))
+		n = len(ts)
+		if err != nil {
+			return err
+		}
+		for _, t := range ts {
+			if err := s.fireTimer(ctx, tx, r, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func claimTimers(ctx context.Context, tx *db.Tx, query string, ruleID int64, cutoff time.Time) ([]timer, error) {
+	rows, err := tx.QueryContext(ctx, query, ruleID, cutoff, TimerBatch)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []timer
+	for rows.Next() {
+		var t timer
+		var current int
+		if err := rows.Scan(&t.ticket, &t.anchor, &current); err != nil {
+			return nil, err
+		}
+		t.current = current == 1
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// fireTimer runs r for one timer whose anchor is still current, and marks
+// the timer done either way.
+func (s *Service) fireTimer(ctx context.Context, tx *db.Tx, r *compiled, tm timer) error {
+	if tm.current {
+		h := ticket.Happening{Event: TimeAfter, TicketID: tm.ticket, Actor: ticket.ActorSystem}
+		if err := s.run(ctx, tx, []*compiled{r}, h); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE rule_timers SET fired_at = $4 WHERE rule_id = $1 AND ticket_id = $2
+		AND anchor_at = $3`, r.ID, tm.ticket, tm.anchor, db.Now())
+	return err
+}
