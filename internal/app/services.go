@@ -32,6 +32,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
+	"github.com/frontdesk/frontdesk/internal/webhook"
 	"github.com/frontdesk/frontdesk/internal/widget"
 )
 
@@ -62,6 +63,7 @@ type Services struct {
 	Brand     *brand.Service    // the name, colour and logo customers see
 	// Notifications tell operators of @mentions and tickets opened for them.
 	Notifications *notification.Service
+	Webhooks      *webhook.Service // deliveries queued with each ticket change
 	// AccountMail mails operators about their account ("forgot password")
 	// at once; without a relay it answers outbound.ErrNoRelay.
 	AccountMail interface {
@@ -141,7 +143,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
 	s.Notifications = &notification.Service{DB: d, Mail: s.Outbox, BaseURL: cfg.BaseURL}
-	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications}
+	s.Webhooks = &webhook.Service{DB: d, BaseURL: cfg.BaseURL, Listen: cfg.HTTPAddr}
+	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications, s.Webhooks}
 	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender
 	if relay != nil {
 		relay.HelloName = cfg.MailDomain
