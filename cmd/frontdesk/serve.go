@@ -17,6 +17,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/server"
 	"github.com/frontdesk/frontdesk/internal/sla"
+	"github.com/frontdesk/frontdesk/internal/webhook"
 )
 
 // open connects, migrates and bootstraps: what every command that touches
@@ -74,6 +75,7 @@ func runServe(e *env, args []string) error {
 	defer startSweeper(ctx, s, cfg, log)() // stops before the database closes
 	defer startSLA(ctx, s, log)()
 	defer startTimeRules(ctx, s, log)()
+	defer startWebhooks(ctx, s, log)()
 	defer startChatSweeper(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
@@ -181,6 +183,17 @@ func startTimeRules(ctx context.Context, s *app.Services, log *slog.Logger) (sto
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	w := &automation.Worker{S: s.Automations, Log: log}
+	go func() { w.Run(ctx); close(done) }()
+	return func() { cancel(); <-done }
+}
+
+// startWebhooks posts queued webhook deliveries (docs/webhooks.md); the
+// returned stop waits for a delivery under way.
+func startWebhooks(ctx context.Context, s *app.Services, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	w := &webhook.Sender{DB: s.DB, Log: log.With("component", "webhooks")}
+	s.Webhooks.Wake = w.Wake
 	go func() { w.Run(ctx); close(done) }()
 	return func() { cancel(); <-done }
 }

@@ -106,6 +106,19 @@ func (a *API) routes() []route {
 		{"PATCH /api/v1/canned-responses/{id}", false, a.updateCanned},
 		{"DELETE /api/v1/canned-responses/{id}", false, a.deleteCanned},
 
+		{"GET /api/v1/webhooks", false, a.listWebhooks},
+		{"POST /api/v1/webhooks", false, a.createWebhook},
+		{"GET /api/v1/webhooks/{id}", false, a.getWebhook},
+		{"PATCH /api/v1/webhooks/{id}", false, a.updateWebhook},
+		{"DELETE /api/v1/webhooks/{id}", false, a.deleteWebhook},
+		{"GET /api/v1/webhooks/{id}/deliveries", false, a.webhookDeliveries},
+		{"POST /api/v1/webhooks/{id}/rotate-secret", false, a.rotateWebhookSecret},
+		{"POST /api/v1/webhooks/{id}/test", false, a.testWebhook},
+
+		{"GET /api/v1/notifications", false, a.listNotifications},
+		{"POST /api/v1/notifications/read", false, a.readAllNotifications},
+		{"POST /api/v1/notifications/{id}/read", false, a.readNotification},
+
 		{"GET /api/v1/operators", false, a.listOperators},
 		{"POST /api/v1/operators", false, a.createOperator},
 		{"GET /api/v1/operators/me", false, a.me},

@@ -33,6 +33,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/ticket"
+	"github.com/frontdesk/frontdesk/internal/webhook"
 	"github.com/frontdesk/frontdesk/internal/widget"
 )
 
@@ -65,6 +66,7 @@ type Services struct {
 	Notifications *notification.Service
 	// Automations run the rules: when, if, then (docs/automations.md).
 	Automations *automation.Service
+	Webhooks      *webhook.Service // deliveries queued with each ticket change
 	// AccountMail mails operators about their account ("forgot password")
 	// at once; without a relay it answers outbound.ErrNoRelay.
 	AccountMail interface {
@@ -144,10 +146,11 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Outbox = &outbound.Service{DB: d, Blobs: s.Blobs, BaseURL: cfg.BaseURL,
 		MailDomain: cfg.MailDomain, RelaySet: cfg.SMTPRelay != ""}
 	s.Notifications = &notification.Service{DB: d, Mail: s.Outbox, BaseURL: cfg.BaseURL}
-	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications}
 	s.Automations = &automation.Service{DB: d, Tickets: s.Tickets, Notify: s.Notifications, Mail: s.Outbox,
 		Calendars: s.Calendars}
 	s.Tickets.Automations, s.SLA.Automations = s.Automations, s.Automations
+	s.Webhooks = &webhook.Service{DB: d, BaseURL: cfg.BaseURL, Listen: cfg.HTTPAddr}
+	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications, s.Webhooks}
 	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender
 	if relay != nil {
 		relay.HelloName = cfg.MailDomain

@@ -32,15 +32,15 @@ const (
 
 // Notification is one notice, with what the list shows of its ticket.
 type Notification struct {
-	ID           int64
-	Kind         Kind
-	TicketID     int64
-	TicketNumber int64
-	Subject      string
-	ActorName    string // "" when the actor is gone
-	Excerpt      string // the note, for a mention
-	CreatedAt    time.Time
-	Read         bool
+	ID           int64     `json:"id"`
+	Kind         Kind      `json:"kind"`
+	TicketID     int64     `json:"ticket_id"`
+	TicketNumber int64     `json:"ticket_number"`
+	Subject      string    `json:"subject"`
+	ActorName    string    `json:"actor_name"` // "" when the actor is gone
+	Excerpt      string    `json:"excerpt"`    // the note, for a mention
+	CreatedAt    time.Time `json:"created_at"`
+	Read         bool      `json:"read"`
 }
 
 // ErrNotFound is returned for a notice that is not the operator's.

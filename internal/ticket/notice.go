@@ -15,6 +15,10 @@ const (
 	NoticeCreated NoticeKind = "ticket.created"
 	NoticeMessage NoticeKind = "message.created"
 	NoticeClosed  NoticeKind = "ticket.closed"
+	// NoticeChanged is one entry of the history written by an update
+	// (status, priority, assignee, ...): webhooks and automations hear
+	// of it; the customer's mail does not.
+	NoticeChanged NoticeKind = "ticket.changed"
 )
 
 // Notice describes one such change, inside the transaction that made it.
@@ -26,6 +30,10 @@ type Notice struct {
 	Channel     Channel      // created: the channel the ticket came by
 	Mail        *MailHeaders // the incoming mail behind the change, if any
 	ActorID     int64        // the operator who made it, 0 for customer or system
+	// Changed: the history entry's kind (EventStatus, ...) and its data
+	// ({"from": ..., "to": ...}).
+	Event string
+	Data  map[string]any
 }
 
 // Notifier hears of changes inside their transaction, so the mail it

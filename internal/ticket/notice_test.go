@@ -10,7 +10,9 @@ import (
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// recorder keeps notices, and can fail to prove the change rolls back.
+// recorder keeps the notices a customer may hear of (not the history's
+// ticket.changed, which webhooks hear), and can fail to prove the change
+// rolls back.
 type recorder struct {
 	got  []ticket.Notice
 	fail bool
@@ -20,7 +22,9 @@ func (r *recorder) Notify(_ context.Context, _ *db.Tx, n ticket.Notice) error {
 	if r.fail {
 		return errors.New("outbox full")
 	}
-	r.got = append(r.got, n)
+	if n.Kind != ticket.NoticeChanged {
+		r.got = append(r.got, n)
+	}
 	return nil
 }
 

@@ -125,6 +125,10 @@ func (s *Service) write(ctx context.Context, tx *db.Tx, id int64, ch change, act
 	if err := s.recordEvent(ctx, tx, id, actorID, ch.event, withRule(ctx, ch.data), now); err != nil {
 		return err
 	}
+	if err := s.notify(ctx, tx, Notice{Kind: NoticeChanged, TicketID: id, ActorID: actorID, Event: ch.event,
+		Data: ch.data}); err != nil {
+		return err
+	}
 	if ch.to != nil {
 		step := ClockStep{Kind: ClockStatus, At: now, StatusID: ch.to.ID, Closed: ch.to.Kind == pipeline.Closed}
 		if err := s.clock(ctx, tx, id, step); err != nil {

@@ -19,7 +19,8 @@ const sseHeartbeat = 25 * time.Second
 // cuts the stream.
 const sseWriteSlack = 30 * time.Second
 
-// eventsStream sends ticket events to a signed-in operator's inbox as
+// eventsStream sends ticket events to a signed-in operator's inbox, and
+// the operator's unread notifications to the bell on every page, as
 // server-sent events, until the client goes away or its session ends (a
 // sign-out elsewhere, a password change): each heartbeat checks.
 func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
@@ -33,6 +34,8 @@ func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 	sc, _ := fromContext(r.Context())
 	beat := time.NewTicker(u.beat)
 	defer beat.Stop()
+	bell := &bell{n: u.s.Notifications, opID: me(r).ID, last: -1}
+	look := time.After(0) // the bell's count, at once and then after events
 	msg := "retry: 5000\n\n"
 	for {
 		if err := rc.SetWriteDeadline(time.Now().Add(u.beat + sseWriteSlack)); err != nil && !errors.Is(err, http.ErrNotSupported) {
@@ -57,8 +60,14 @@ func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 			if ev.IsChat() || ev.Kind == events.Resync {
 				continue // chats have their own socket (docs/chat.md)
 			}
+			if look == nil {
+				look = time.After(bellDelay)
+			}
 			data, _ := json.Marshal(ev)
 			msg = fmt.Sprintf("event: %s\ndata: %s\n\n", ev.Kind, data)
+		case <-look:
+			look = nil
+			msg = bell.message(r.Context())
 		case <-beat.C:
 			if live, err := u.sessions.Live(r.Context(), sc.secret); err == nil && !live {
 				return nil // the browser reconnects and is sent to sign in

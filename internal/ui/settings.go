@@ -103,7 +103,9 @@ var notices = map[string]string{
 	"calendar-deleted": "Business hours deleted.", "exception-removed": "Date removed.",
 	"holidays-imported": "Holidays imported. Dates that already had hours kept them.",
 	"field-created":     "Field created.", "field-saved": "Field saved.",
-	"field-deleted":  "Field deleted, with every ticket's value of it.",
+	"field-deleted": "Field deleted, with every ticket's value of it.",
+	"webhook-saved": "Webhook saved.", "webhook-deleted": "Webhook deleted, with its deliveries.",
+	"webhook-test":   "Test delivery queued: it goes out within seconds. Reload to see how the receiver answered.",
 	"widget-rotated": "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
 }
 

@@ -281,13 +281,12 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     s.addEventListener("change", function () { s.form.requestSubmit(); });
   });
   var live = document.getElementById("live");
-  if (!live || !window.EventSource) return;
-  var source = new EventSource("/events");
+  var source = events();
+  if (!live || !source) return;
   var show = function () { live.hidden = false; };
   ["ticket.created", "ticket.updated", "message.created"].forEach(function (kind) {
     source.addEventListener(kind, show);
   });
-  window.addEventListener("pagehide", function () { source.close(); });
   document.getElementById("live-refresh").addEventListener("click", function () {
     if (!list) { window.location.reload(); return; }
     fetch(window.location.href, { headers: { "HX-Request": "true" }, credentials: "same-origin" })
@@ -617,4 +616,70 @@ document.querySelectorAll("a[data-jump]").forEach(function (a) {
         if (stale) stale.hidden = false;
       });
   }, every);
+})();
+
+// The page's one event stream (/events), shared by the inbox's "new
+// activity" notice and the bell; null without EventSource or when signed
+// out (no bell in the top bar).
+function events() {
+  if (events.source !== undefined) return events.source;
+  events.source = null;
+  if (!window.EventSource || !document.querySelector("header.bar a.notif")) return null;
+  events.source = new EventSource("/events");
+  window.addEventListener("pagehide", function () { events.source.close(); });
+  return events.source;
+}
+
+// The bell counts unread notifications live: the stream sends the count
+// when it changes, and the newest notice when one arrives, shown as a
+// toast that links to it.
+(function () {
+  var bell = document.querySelector("header.bar a.notif");
+  var source = events();
+  if (!bell || !source) return;
+  // The live region exists before it speaks, so screen readers announce it.
+  var toast = document.createElement("div");
+  toast.className = "toast";
+  toast.setAttribute("role", "status");
+  document.body.appendChild(toast);
+  function setCount(n) {
+    var badge = bell.querySelector(".notif-count");
+    if (!n) {
+      if (badge) badge.remove();
+    } else {
+      if (!badge) {
+        badge = document.createElement("span");
+        badge.className = "notif-count";
+        bell.appendChild(badge);
+      }
+      badge.textContent = n;
+      var sr = document.createElement("span");
+      sr.className = "sr";
+      sr.textContent = " unread";
+      badge.appendChild(sr);
+    }
+    var item = document.querySelector(".profile .menu-notif");
+    if (item) item.textContent = "Notifications" + (n ? " (" + n + " unread)" : "");
+    var who = document.querySelector(".profile summary.who");
+    if (who) who.classList.toggle("has-unread", n > 0);
+  }
+  function show(latest) {
+    toast.textContent = "";
+    var link = document.createElement("a");
+    link.href = latest.url;
+    link.textContent = latest.text;
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "toast-close";
+    close.setAttribute("aria-label", "Dismiss");
+    close.textContent = "×";
+    close.addEventListener("click", function () { toast.textContent = ""; });
+    toast.appendChild(link);
+    toast.appendChild(close);
+  }
+  source.addEventListener("notifications", function (ev) {
+    var up = JSON.parse(ev.data);
+    setCount(up.unread);
+    if (up.latest) show(up.latest);
+  });
 })();

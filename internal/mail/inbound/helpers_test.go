@@ -26,7 +26,9 @@ type recorder struct {
 func (r *recorder) Notify(ctx context.Context, tx *db.Tx, n ticket.Notice) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.notices = append(r.notices, n)
+	if n.Kind != ticket.NoticeChanged { // history entries are for webhooks, not the customer's mail
+		r.notices = append(r.notices, n)
+	}
 	return nil
 }
 
