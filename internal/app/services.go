@@ -19,6 +19,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/field"
 	"github.com/frontdesk/frontdesk/internal/form"
+	"github.com/frontdesk/frontdesk/internal/geoip"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
@@ -87,6 +88,9 @@ type Services struct {
 	// TrustedProxies decides which peer's X-Forwarded-For names the client
 	// (FRONTDESK_TRUSTED_PROXIES).
 	TrustedProxies httpx.TrustedProxies
+	// GeoIP names a client address's country (FRONTDESK_GEOIP_DB); nil
+	// when no database is configured: no country is then known.
+	GeoIP *geoip.DB
 }
 
 // Guesses of a ticket token allowed per client address, earned back over
