@@ -63,7 +63,9 @@ func (r *Rule) validate(c *domain.Check, i int) {
 	c.Require(r.ChatbotID != nil || !r.OnlyIfNoOperator, f("only_if_no_operator"), "needs a chatbot")
 }
 
-func validateRules(rules []Rule) error {
+// CheckRules checks rules as SetRules will, without storing them (the
+// settings form merges its own messages with these).
+func CheckRules(rules []Rule) error {
 	c := &domain.Check{}
 	c.Require(len(rules) <= MaxRules, "items", fmt.Sprintf("must be at most %d rules", MaxRules))
 	for i := range rules {

@@ -35,7 +35,7 @@ func (s *Service) Rules(ctx context.Context, channelID int64) ([]Rule, error) {
 
 // SetRules replaces a channel's rules with these, in this order.
 func (s *Service) SetRules(ctx context.Context, channelID int64, rules []Rule) ([]Rule, error) {
-	if err := validateRules(rules); err != nil {
+	if err := CheckRules(rules); err != nil {
 		return nil, err
 	}
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
