@@ -118,4 +118,3 @@ func (s *Service) Delete(ctx context.Context, id int64) error {
 		return nil
 	})
 }
-
