@@ -14,6 +14,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
+	"github.com/frontdesk/frontdesk/internal/geoip"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/server"
 	"github.com/frontdesk/frontdesk/internal/sla"
@@ -35,6 +36,12 @@ func open(ctx context.Context, cfg config.Config) (*app.Services, error) {
 	if _, err := s.Bootstrap(ctx); err != nil {
 		d.Close()
 		return nil, err
+	}
+	if cfg.GeoIPDB != "" {
+		if s.GeoIP, err = geoip.Open(cfg.GeoIPDB); err != nil {
+			d.Close()
+			return nil, fmt.Errorf("--geoip-db (FRONTDESK_GEOIP_DB): %w", err)
+		}
 	}
 	return s, nil
 }

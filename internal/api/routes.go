@@ -93,6 +93,8 @@ func (a *API) routes() []route {
 		{"GET /api/v1/chat-channels", false, a.listChatChannels},
 		{"POST /api/v1/chat-channels", false, a.createChatChannel},
 		{"PATCH /api/v1/chat-channels/{id}", false, a.updateChatChannel},
+		{"GET /api/v1/chat-channels/{id}/rules", false, a.chatRules},
+		{"PUT /api/v1/chat-channels/{id}/rules", false, a.putChatRules},
 		{"PUT /api/v1/chat-channels/{id}/operators/me", false, a.joinChatChannel},
 		{"DELETE /api/v1/chat-channels/{id}/operators/me", false, a.leaveChatChannel},
 		{"GET /api/v1/chats", false, a.listChats},

@@ -14,12 +14,14 @@ import (
 	"github.com/frontdesk/frontdesk/internal/brand"
 	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/chat/live"
+	"github.com/frontdesk/frontdesk/internal/chatbot"
 	"github.com/frontdesk/frontdesk/internal/config"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/field"
 	"github.com/frontdesk/frontdesk/internal/form"
+	"github.com/frontdesk/frontdesk/internal/geoip"
 	"github.com/frontdesk/frontdesk/internal/httpx"
 	"github.com/frontdesk/frontdesk/internal/mail/auth"
 	"github.com/frontdesk/frontdesk/internal/mail/inbound"
@@ -92,6 +94,11 @@ type Services struct {
 	// TrustedProxies decides which peer's X-Forwarded-For names the client
 	// (FRONTDESK_TRUSTED_PROXIES).
 	TrustedProxies httpx.TrustedProxies
+	// GeoIP names a client address's country (FRONTDESK_GEOIP_DB); nil
+	// when no database is configured: no country is then known.
+	GeoIP *geoip.DB
+	// Chatbots keeps the chatbot scripts of the chat channels' rules.
+	Chatbots *chatbot.Service
 }
 
 // Guesses of a ticket token allowed per client address, earned back over
@@ -168,6 +175,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts},
 		Mailer: chatTranscripts{s.Outbox}, Reports: s.Reports}
 	s.Teams.LiveChat = s.Chats
+	s.Chatbots = &chatbot.Service{DB: d}
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.Presence = &presence.Service{DB: d}
 	s.Brand = &brand.Service{DB: d}

@@ -33,7 +33,10 @@ type Config struct {
 	// TrustedProxies lists the reverse proxies (IPs and CIDR ranges, comma
 	// separated) whose X-Forwarded-For names the client.
 	TrustedProxies string
-	RawMailDays    string // days a processed raw mail is kept, a whole number
+	// GeoIPDB is a country database in MMDB format (DB-IP Lite, GeoLite2)
+	// for the chat channels' country rules; empty: no country is known.
+	GeoIPDB     string
+	RawMailDays string // days a processed raw mail is kept, a whole number
 }
 
 // Defaults returns the configuration a fresh install runs with.
@@ -71,6 +74,7 @@ func (c *Config) fields() []field {
 		{flag: "log-json", env: "FRONTDESK_LOG_JSON", usage: "log as JSON instead of text", boolean: &c.LogJSON},
 		{flag: "imap-poll", env: "FRONTDESK_IMAP_POLL", usage: "wait between IMAP syncs without IDLE", str: &c.IMAPPoll},
 		{flag: "trusted-proxies", env: "FRONTDESK_TRUSTED_PROXIES", usage: "reverse proxies whose X-Forwarded-For is believed, IPs and CIDRs, comma separated", str: &c.TrustedProxies},
+		{flag: "geoip-db", env: "FRONTDESK_GEOIP_DB", usage: "country database (MMDB) for chat rules by country", str: &c.GeoIPDB},
 		{flag: "raw-mail-days", env: "FRONTDESK_RAW_MAIL_DAYS", usage: "days to keep processed raw mails", str: &c.RawMailDays},
 		{env: "FRONTDESK_ADMIN_EMAIL", str: &c.AdminEmail},
 		{env: "FRONTDESK_ADMIN_PASSWORD", str: &c.AdminPassword},

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -46,9 +47,26 @@ func (p *Portal) chatChannel(w http.ResponseWriter, r *http.Request, ch chat.Cha
 	if err != nil {
 		return err
 	}
+	rule, err := p.s.Chats.Decide(r.Context(), ch.ID, p.visit(r, r.URL.Query().Get("page")), pr)
+	if err != nil {
+		return err
+	}
 	httpx.WriteJSON(w, http.StatusOK, map[string]any{"channel": channelView(ch), "available": pr.Available,
-		"queue": pr.Queue, "waiting": pr.Waiting})
+		"queue": pr.Queue, "waiting": pr.Waiting, "rule": rule})
 	return nil
+}
+
+// visit is what the channel's rules look at: the host page's path and
+// query (the widget sends them; a full URL is cut to them), and the
+// country of the client's address (the same address every limit uses).
+func (p *Portal) visit(r *http.Request, page string) chat.Visit {
+	if u, err := url.Parse(page); err == nil && u.Host != "" {
+		page = u.RequestURI()
+	}
+	if !strings.HasPrefix(page, "/") {
+		page = "/" + page
+	}
+	return chat.Visit{Path: page, Country: p.s.GeoIP.Country(clientIP(r))}
 }
 
 var errChatClosed = httpx.NewError(http.StatusForbidden, "closed", "this chat is closed")
@@ -98,7 +116,8 @@ func (p *Portal) chatStart(w http.ResponseWriter, r *http.Request, ch chat.Chann
 // as given by them.
 func (p *Portal) newChat(r *http.Request, ch chat.Channel, in chatStartInput) (chat.NewChat, error) {
 	nc := chat.NewChat{Channel: ch.Slug, VisitorKey: in.Visitor, Name: in.Name, Email: in.Email,
-		PageURL: in.Page.URL, PageTitle: in.Page.Title, Message: in.Message, ClientID: in.ClientID}
+		PageURL: in.Page.URL, PageTitle: in.Page.Title, Message: in.Message, ClientID: in.ClientID,
+		Country: p.s.GeoIP.Country(clientIP(r))}
 	if ch.Team == nil || p.widgets == nil {
 		return nc, nil
 	}

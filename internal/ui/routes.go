@@ -151,6 +151,7 @@ func (u *UI) routes() []route {
 		{"POST /settings/chat", true, u.adminOnly(u.settingsChatCreate)},
 		{"GET /settings/chat/{id}", true, u.adminOnly(u.settingsChannel)},
 		{"POST /settings/chat/{id}", true, u.adminOnly(u.settingsChannelSave)},
+		{"POST /settings/chat/{id}/rules", true, u.adminOnly(u.settingsChannelRules)},
 		{"GET /settings/canned", true, u.adminOnly(u.settingsCanned)},
 		{"GET /settings/canned/new", true, u.adminOnly(u.settingsCannedEdit)},
 		{"POST /settings/canned", true, u.adminOnly(u.settingsCannedSave)},

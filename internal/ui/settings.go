@@ -88,6 +88,7 @@ var notices = map[string]string{
 	"canned-deleted":  "Canned response deleted.",
 	"channel-created": "Channel created. Join it to receive its chats.",
 	"channel-saved":   "Channel saved.", "option-reset": "Option reset to its default.",
+	"rules-saved":      "Rules saved.",
 	"channel-joined":   "You joined the channel: its chats come to you when you are online.",
 	"channel-left":     "You left the channel. Chats you hold go on.",
 	"signatures-saved": "Signatures saved.",

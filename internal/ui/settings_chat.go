@@ -71,7 +71,13 @@ func (u *UI) channelView(r *http.Request, id int64) (ChatChannelView, error) {
 	v.Channel = channelRow(c, operatorNames(ops), me(r).ID)
 	v.Name = chat.NewChannel{Name: c.Name, Slug: c.Slug}
 	v.Options = optionInputs(c.Options, v.Errors)
-	return v, nil
+	rs, err := u.s.Chats.Rules(r.Context(), id)
+	if err != nil {
+		return v, err
+	}
+	v.Rules, v.GeoIP = ruleRows(rs), u.s.GeoIP.Loaded()
+	v.Chatbots, err = u.s.Chatbots.List(r.Context())
+	return v, err
 }
 
 // settingsChannel is one channel's page.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
+	"github.com/frontdesk/frontdesk/internal/chatbot"
 	"github.com/frontdesk/frontdesk/internal/operator"
 )
 
@@ -30,7 +31,22 @@ type ChatChannelView struct {
 	Channel ChannelRow
 	Name    chat.NewChannel
 	Options []OptionInput
+	// The channel's rules, the chatbots a rule may name, and whether a
+	// GeoIP database is there (without one, country rules never match).
+	Rules      []RuleRow
+	Chatbots   []chatbot.Script
+	GeoIP      bool
+	RulesNote  string // the rows were edited but not saved
+	RulesError string // about the rules as a whole
 }
+
+// RuleError is the message on one input of rule i ("url", "delay_s").
+func (v ChatChannelView) RuleError(i int, field string) string {
+	return v.Errors["items."+strconv.Itoa(i)+"."+field]
+}
+
+// Actions lists the button's behaviours for the rules' selects.
+func (ChatChannelView) Actions() []struct{ Value, Label string } { return RuleActions }
 
 // OptionInput is one channel option's input. Value is as stored ("" is
 // the default, shown as the placeholder).

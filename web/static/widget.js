@@ -583,21 +583,52 @@
       (n ? " (" + n + " unread message" + (n > 1 ? "s" : "") + ")" : ""));
   }
 
+  // offerChat asks the channel's rules about this page (docs/chat.md,
+  // "Rules"): hide draws nothing, notify shows the bubble, auto_open opens
+  // the chat after its delay. Single-page sites change the path without a
+  // load, so pushState, replaceState and popstate ask again.
+  var page = null, timer = 0;
   function offerChat() {
-    var url = base + "/widget/v1/chat/channels/" + encodeURIComponent(chatSlug);
+    var here = W.location.pathname + W.location.search;
+    if (here === page) return;
+    page = here;
+    var url = base + "/widget/v1/chat/channels/" + encodeURIComponent(chatSlug) + "?page=" + encodeURIComponent(here);
     fetch(url, { credentials: "omit" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (d) {
+      ui.root.style.display = "";
       if (!d || !d.channel) return;
-      chatOn = d.channel;
-      ui.nav.insertBefore(ui.tabChat, ui.tabNew);
-      paint();
-      var kept = null;
-      try { kept = W.localStorage.getItem("frontdesk:chat:" + chatSlug); } catch (e) { /* private mode */ }
-      if (kept) return loadChat(); // a chat is going: the badge speaks, not the bubble
-      if (d.channel.notification_text && ui.panel.hidden) {
-        ui.bubble.textContent = d.channel.notification_text;
-        ui.bubble.hidden = false;
+      if (!chatOn) {
+        ui.nav.insertBefore(ui.tabChat, ui.tabNew);
+        followHistory();
       }
-    }, function () { /* no chat here: the widget stays as it was */ });
+      chatOn = d.channel;
+      paint();
+      follow(d.rule || {});
+    }, function () { ui.root.style.display = ""; /* no chat here: the widget stays as it was */ });
+  }
+  function follow(rule) {
+    W.clearTimeout(timer);
+    chatOn.bot = !!rule.chatbot;
+    ui.bubble.hidden = true;
+    if (rule.action === "hide") {
+      closePanel();
+      ui.root.style.display = "none";
+      return;
+    }
+    var kept = null;
+    try { kept = W.localStorage.getItem("frontdesk:chat:" + chatSlug); } catch (e) { /* private mode */ }
+    if (kept) return loadChat(); // a chat is going: the badge speaks, not the bubble
+    if (rule.action === "notify" && chatOn.notification_text && ui.panel.hidden) {
+      ui.bubble.textContent = chatOn.notification_text;
+      ui.bubble.hidden = false;
+    }
+    if (rule.action === "auto_open") timer = W.setTimeout(openPanel, (rule.delay_s || 0) * 1000);
+  }
+  function followHistory() {
+    ["pushState", "replaceState"].forEach(function (k) {
+      var f = W.history[k];
+      W.history[k] = function () { var r = f.apply(this, arguments); offerChat(); return r; };
+    });
+    W.addEventListener("popstate", offerChat);
   }
 
   // --- start -----------------------------------------------------------
@@ -616,6 +647,7 @@
   }
   function draw() {
     build();
+    ui.root.style.display = "none"; // until the rules say whether this page shows it
     offerChat();
     call("GET", "/form").then(function (d) {
       if (d && d.team) form.team = { name: d.team.name, color: d.team.color || (d.brand && d.brand.color) };
