@@ -28,7 +28,7 @@ func readBatch(ctx context.Context, q db.Querier, ids []int64, snap *snapshot) (
 			rows.Close()
 			return nil, err
 		}
-		r.histRead = true
+		r.histRead, r.hist = true, r.started(snap)
 		out, byID[r.id] = append(out, r), r
 	}
 	rows.Close()

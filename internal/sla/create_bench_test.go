@@ -9,6 +9,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/contact"
+	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/testutil"
@@ -23,13 +24,22 @@ import (
 // alike; the figures are the median time per creation of each, and what
 // the policies add over no clock at all.
 //
+// On PostgreSQL too when FRONTDESK_TEST_POSTGRES is set.
+//
 //	go test ./internal/sla/ -run '^$' -bench CreateTicket -benchtime 2000x -count 3
 func BenchmarkCreateTicket(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchCreate(b, testutil.NewSQLite) })
+	if testutil.PostgresURL() != "" {
+		b.Run("postgres", func(b *testing.B) { benchCreate(b, testutil.NewPostgres) })
+	}
+}
+
+func benchCreate(b *testing.B, open func(testing.TB) *db.DB) {
 	ctx := context.Background()
 	modes := []string{"without-sla", "no-policy", "policies"}
 	services := make([]*app.Services, len(modes))
 	for i, mode := range modes {
-		services[i] = benchInstall(b, ctx, mode)
+		services[i] = benchInstall(b, ctx, mode, open(b))
 	}
 	took := make([][]time.Duration, len(modes))
 	i := 0
@@ -54,8 +64,8 @@ func BenchmarkCreateTicket(b *testing.B) {
 	b.ReportMetric(100*(medians[2]-medians[0])/medians[0], "policies-added-%")
 }
 
-func benchInstall(b *testing.B, ctx context.Context, mode string) *app.Services {
-	s := testutil.Services(b, testutil.NewSQLite(b))
+func benchInstall(b *testing.B, ctx context.Context, mode string, d *db.DB) *app.Services {
+	s := testutil.Services(b, d)
 	c, err := s.Calendars.Create(ctx, berlinHours("Office", [][]string{{"09:00", "12:30"}, {"13:30", "17:00"}}))
 	if err != nil {
 		b.Fatal(err)

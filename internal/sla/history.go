@@ -25,6 +25,9 @@ type ticketRow struct {
 	storedPolicy, storedCal int64
 	storedState, storedNote string
 	storedCheck             *time.Time
+	// start is the creation step kept on the row (status 0: it is a row
+	// of sla_events, or the ticket has no history yet).
+	start struct{ status, policy, cal int64 }
 	// hist is the history read with a batch (histRead), else read alone.
 	hist     []Event
 	histRead bool
@@ -34,7 +37,9 @@ const rowQuery = `SELECT ` + rowColumns + ` WHERE t.id = $1`
 
 const rowColumns = `t.team_id, t.priority, t.channel, COALESCE(c.company_id, 0), COALESCE(t.sla_policy_id, 0),
 	COALESCE(t.sla_calendar_id, 0), COALESCE(t.sla, ''), t.sla_notified, t.created_at, t.status_id, t.is_open,
-	t.first_response_at, t.sla_state, t.sla_check_at, t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id`
+	t.first_response_at, t.sla_state, t.sla_check_at, COALESCE(t.sla_start_status_id, 0),
+	COALESCE(t.sla_start_policy_id, 0), COALESCE(t.sla_start_calendar_id, 0), t.id
+	FROM tickets t JOIN contacts c ON c.id = t.contact_id`
 
 func readTicket(ctx context.Context, q db.Querier, id int64, snap *snapshot) (*ticketRow, error) {
 	r, err := scanRow(q.QueryRowContext(ctx, rowQuery, id))
@@ -67,7 +72,7 @@ func history(ctx context.Context, q db.Querier, row *ticketRow, snap *snapshot) 
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Event
+	out := row.started(snap)
 	for rows.Next() {
 		var kind string
 		var e Event
@@ -82,6 +87,16 @@ func history(ctx context.Context, q db.Querier, row *ticketRow, snap *snapshot) 
 		out = append(out, e)
 	}
 	return creationFirst(out), rows.Err()
+}
+
+// started is the history's first event when the ticket keeps its
+// creation step on its row.
+func (r *ticketRow) started(snap *snapshot) []Event {
+	if r.start.status == 0 {
+		return nil
+	}
+	return []Event{{At: db.Norm(r.created), Kind: Created, Status: r.start.status,
+		Policy: snap.policy(r.start.policy, r.start.cal)}}
 }
 
 var kinds = map[string]Kind{"created": Created, "status": StatusEntered, "answer": PublicAnswer,
@@ -127,7 +142,8 @@ func scanRow(row interface{ Scan(...any) error }) (*ticketRow, error) {
 	r := &ticketRow{}
 	f := &r.facts
 	err := row.Scan(&f.TeamID, &f.Priority, &f.Channel, &f.CompanyID, &r.policy, &r.cal, &r.stored, &r.notified,
-		&r.created, &r.status, &r.open, &r.answered, &r.storedState, &r.storedCheck, &r.id)
+		&r.created, &r.status, &r.open, &r.answered, &r.storedState, &r.storedCheck, &r.start.status, &r.start.policy,
+		&r.start.cal, &r.id)
 	r.storedPolicy, r.storedCal, r.storedNote = r.policy, r.cal, r.notified
 	return r, err
 }

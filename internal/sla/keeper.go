@@ -14,7 +14,8 @@ const RecomputeJob = "sla.recompute"
 
 // Open chooses a new ticket's policy and computes its first state from
 // the facts it came with, before its row is written (ticket.Clocks): the
-// row is written once, with its SLA columns, and nothing is read back.
+// row is written once, with its SLA columns and its creation step, and
+// nothing is read back.
 func (s *Service) Open(ctx context.Context, tx *db.Tx, created ticket.ClockStep) (ticket.ClockColumns, error) {
 	snap, err := s.snapshot(ctx, tx)
 	if err != nil {
@@ -25,29 +26,19 @@ func (s *Service) Open(ctx context.Context, tx *db.Tx, created ticket.ClockStep)
 		return ticket.ClockColumns{}, err
 	}
 	row.policy, row.cal = snap.choose(row.facts)
+	status := created.StatusID
+	start := ticket.ClockColumns{StartStatusID: &status, StartPolicyID: nullID(row.policy), StartCalendarID: nullID(row.cal)}
 	if row.policy == 0 {
-		return ticket.ClockColumns{}, nil // no policy, no clock: nothing to store
+		return start, nil // no policy, no clock: only the step is kept
 	}
-	e := Event{At: db.Norm(created.At), Kind: Created, Status: created.StatusID, Policy: snap.policy(row.policy, row.cal)}
+	e := Event{At: db.Norm(created.At), Kind: Created, Status: status, Policy: snap.policy(row.policy, row.cal)}
 	res, check, ok, err := s.replay(ctx, tx, row, []Event{e}, settleOpts{})
 	if err != nil {
 		return ticket.ClockColumns{}, err
 	}
-	return project(row, res, check, ok)
-}
-
-// Opened records a new ticket's creation in its SLA history, with the
-// policy Open chose (none: the clock starts when one applies).
-func (s *Service) Opened(ctx context.Context, tx *db.Tx, id int64, created ticket.ClockStep, c ticket.ClockColumns) error {
-	return insertEvent(ctx, tx, id, "created", db.Norm(created.At), created.StatusID, false, deref(c.PolicyID),
-		deref(c.CalendarID))
-}
-
-func deref(id *int64) int64 {
-	if id == nil {
-		return 0
-	}
-	return *id
+	c, err := project(row, res, check, ok)
+	c.StartStatusID, c.StartPolicyID, c.StartCalendarID = start.StartStatusID, start.StartPolicyID, start.StartCalendarID
+	return c, err
 }
 
 // Step records steps of ticket id's history and brings its SLA state up

@@ -249,6 +249,35 @@ func TestWiredClock(t *testing.T) {
 				t.Errorf("due %v, want 2026-03-30 07:30 UTC (09:30 CEST)", tk.SLA.FirstResponse.DueAt)
 			}
 		})
+		wired(t, "created in a pause status, the clock starts when the ticket moves on", func(t *testing.T, w *world) {
+			w.teamHours()
+			w.policy(sla.Input{Name: "Resolve", Targets: sla.TargetMinutes{Resolution: mins(16 * 60)}})
+			w.now = at("2026-03-05 09:00")
+			tk, err := w.s.Tickets.Create(w.ctx, ticket.NewTicket{Subject: "Parts on order", Description: "Waiting for them",
+				Team: w.team.Slug, Status: "Waiting", CreatedAt: w.now, Contact: contact.Identity{Email: "ana@example.com"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tk.SLA == nil || !tk.SLA.Resolution.Paused {
+				t.Fatalf("created waiting: %+v, want a paused resolution", tk.SLA)
+			}
+			w.patch(tk.ID, "2026-03-06 09:00", ticket.Patch{Status: str("In Progress")})
+			if got := due(w.get(tk.ID).SLA.Resolution); got != "2026-03-09 17:00" {
+				t.Errorf("due %s, want Monday 17:00 (nothing counted while it waited)", got)
+			}
+		})
+		wired(t, "a ticket no policy applied to starts its clock when one applies", func(t *testing.T, w *world) {
+			w.teamHours()
+			w.policy(sla.Input{Name: "Urgent", Match: sla.Match{Priorities: []int{3}}, Targets: sla.TargetMinutes{Resolution: mins(16 * 60)}})
+			id := w.open("2026-03-02 09:00", 1).ID
+			if w.get(id).SLA != nil {
+				t.Fatal("a priority 1 ticket has an SLA, want none")
+			}
+			w.patch(id, "2026-03-05 10:00", ticket.Patch{Priority: testutil.Ptr(3)})
+			if got := due(w.get(id).SLA.Resolution); got != "2026-03-09 10:00" {
+				t.Errorf("due %s, want Monday 10:00 (16 h from the change, not from the creation)", got)
+			}
+		})
 		wired(t, "no policy: sla is null", func(t *testing.T, w *world) {
 			if tk := w.get(w.open("2026-03-02 09:00", 0).ID); tk.SLA != nil {
 				t.Errorf("sla %+v without any policy, want nil", tk.SLA)

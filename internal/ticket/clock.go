@@ -51,10 +51,8 @@ type Clocks interface {
 	StatusMoved(ctx context.Context, q db.Querier, from, to int64, closed bool, at time.Time) error
 	// Open chooses a new ticket's policy and computes its first state
 	// before the ticket row is written, so that the row is written once,
-	// with its SLA columns; Opened then records the creation in the
-	// ticket's SLA history.
+	// with its SLA columns, its creation step among them.
 	Open(ctx context.Context, tx *db.Tx, created ClockStep) (ClockColumns, error)
-	Opened(ctx context.Context, tx *db.Tx, ticketID int64, created ClockStep, c ClockColumns) error
 }
 
 // ClockColumns are a ticket's SLA columns as a creation writes them.
@@ -64,6 +62,8 @@ type ClockColumns struct {
 	CheckAt              *time.Time
 	Notified             string
 	State                ClockState
+	// The creation step: the status, policy and calendar it began with.
+	StartStatusID, StartPolicyID, StartCalendarID *int64
 }
 
 // ClockState is what a step stored: the sla JSON text ("" for none), the

@@ -132,11 +132,6 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 			return newTicket{}, err
 		}
 	}
-	if s.Clocks != nil {
-		if err = s.Clocks.Opened(ctx, tx, n.id, step, n.clock); err != nil {
-			return newTicket{}, err
-		}
-	}
 	if err = s.report(ctx, tx, n.id, ReportFact{Kind: ReportCreated, At: in.CreatedAt}); err != nil {
 		return newTicket{}, err
 	}
@@ -317,14 +312,16 @@ const (
 	sqliteInsertTicket = `INSERT INTO tickets (subject, description, team_id, pipeline_id, status_id,
 		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
 		last_customer_activity_at, sla_policy_id, sla_calendar_id, sla_due_at, sla_state, sla, sla_check_at,
-		sla_notified, number) VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11,
-		$12, $13, $14, $15, $16, $17, $18, $19)
+		sla_notified, sla_start_status_id, sla_start_policy_id, sla_start_calendar_id, number)
+		VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11,
+		$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
 		RETURNING id, number`
 	pgInsertTicket = `INSERT INTO tickets (subject, description, team_id, pipeline_id, status_id,
 		is_open, priority, assignee_id, contact_id, channel, public_token, created_at, updated_at, last_activity_at,
 		last_customer_activity_at, sla_policy_id, sla_calendar_id, sla_due_at, sla_state, sla, sla_check_at,
-		sla_notified, search, number) VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11,
-		$12, $13, $14, $15, $16, $17, $18, $19::tsvector, nextval('ticket_number_seq'))
+		sla_notified, sla_start_status_id, sla_start_policy_id, sla_start_calendar_id, search, number)
+		VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, $8, $9, $10, $11, $11, $11, $11,
+		$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22::tsvector, nextval('ticket_number_seq'))
 		RETURNING id, number`
 )
 
@@ -337,7 +334,8 @@ func (s *Service) insert(ctx context.Context, tx *db.Tx, n *newTicket) error {
 	c := n.clock
 	args := []any{in.Subject, in.Description, r.team.ID, r.team.PipelineID, r.status.ID, in.Priority,
 		assignee, r.contact, in.Channel, n.token, in.CreatedAt,
-		c.PolicyID, c.CalendarID, c.State.Due, c.State.State, c.Text, c.CheckAt, c.Notified}
+		c.PolicyID, c.CalendarID, c.State.Due, c.State.State, c.Text, c.CheckAt, c.Notified,
+		c.StartStatusID, c.StartPolicyID, c.StartCalendarID}
 	query := pgInsertTicket
 	if s.DB.Dialect == db.SQLite {
 		if err := tx.QueryRowContext(ctx, sqliteNextNumber).Scan(&n.number); err != nil {
