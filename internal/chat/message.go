@@ -24,6 +24,7 @@ type Message struct {
 	Files     []File    `json:"files"`
 	ClientID  string    `json:"client_id"`
 	CreatedAt time.Time `json:"created_at"`
+	Bot       bool      `json:"bot"` // written by the chat's chatbot (author "operator", operator id 0)
 }
 
 // File is an attachment of a chat message.

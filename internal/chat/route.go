@@ -112,7 +112,7 @@ func (s *Service) fill(ctx context.Context, tx *db.Tx, op, skip int64, ch *chang
 		var chatID, channelID int64
 		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.channel_id FROM chats c JOIN chat_channel_operators m
 			ON m.channel_id = c.channel_id AND m.operator_id = $1 WHERE c.state = 'queued' AND c.id <> $2
-			ORDER BY c.queued_at, c.id LIMIT 1`, op, skip)
+			AND c.bot_state <> 'running' ORDER BY c.queued_at, c.id LIMIT 1`, op, skip)
 		if err != nil {
 			return err
 		}
