@@ -119,17 +119,15 @@ func (s *Service) botSays(ctx context.Context, tx *db.Tx, chatID int64, say chat
 	for i, c := range say.Choices {
 		body += "\n" + strconv.Itoa(i+1) + ". " + c
 	}
-	id, err := s.insertMessage(ctx, tx, NewMessage{ChatID: chatID, Author: Operator, Body: body}, ch)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `UPDATE chat_messages SET bot = TRUE WHERE id = $1`, id)
+	_, err := s.insertMessage(ctx, tx, NewMessage{ChatID: chatID, Author: Operator, Body: body, bot: true}, ch)
 	return err
 }
 
 // botHandOver ends the bot's part: the chat goes to routing when someone of
 // the channel is online (always, when the script is over); the answers
-// go to the operators as a private note. It reports whether it did.
+// go to the operators as a private note. It reports whether it did. A
+// chat whose bot made a ticket stays open too (an operator may still
+// answer); missed, it makes no second ticket.
 func (s *Service) botHandOver(ctx context.Context, tx *db.Tx, chatID, channelID int64, run *chatbot.Run, over bool,
 	ch *changes) (bool, error) {
 	n, err := onlineCount(ctx, tx, channelID, s.cutoff(s.now()))
@@ -148,13 +146,6 @@ func (s *Service) botHandOver(ctx context.Context, tx *db.Tx, chatID, channelID 
 		if _, err := s.insertMessage(ctx, tx, m, ch); err != nil {
 			return false, err
 		}
-	}
-	c, err := getChat(ctx, tx, `WHERE c.id = $1`, chatID)
-	if err != nil {
-		return false, err
-	}
-	if c.Ticket != nil && over {
-		return true, s.close(ctx, tx, c, Ended, ch) // the script made its ticket: nothing waits
 	}
 	ch.chat(chatID)
 	ch.queue(channelID)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
 	"github.com/frontdesk/frontdesk/internal/chatbot"
@@ -75,7 +76,7 @@ func TestBotQuestionEmailTicket(t *testing.T) {
 			t.Fatalf("the ticket step: %q", log)
 		}
 		c, _ = f.c.Get(ctx, c.ID)
-		if c.Ticket == nil || c.State != chat.Ended || c.Visitor.Email != "sam@example.com" {
+		if c.Ticket == nil || c.State != chat.Queued || c.Bot != "" || c.Visitor.Email != "sam@example.com" {
 			t.Fatalf("after the script: %+v", c)
 		}
 		tk, err := f.s.Tickets.Get(ctx, c.Ticket.ID)
@@ -89,6 +90,15 @@ func TestBotQuestionEmailTicket(t *testing.T) {
 		}
 		if tk.Team.ID != f.team.ID {
 			t.Errorf("the ticket is on team %d, want the channel's %d", tk.Team.ID, f.team.ID)
+		}
+		// Nobody answers: the chat is missed from the hand-over on, and
+		// makes no second ticket.
+		f.clock.add(61 * time.Second)
+		if n, err := f.c.Sweep(ctx); err != nil || n != 1 {
+			t.Fatalf("sweep: %d %v", n, err)
+		}
+		if c, _ = f.c.Get(ctx, c.ID); c.State != chat.Missed || c.Ticket.ID != tk.ID {
+			t.Errorf("after the sweep: %+v", c)
 		}
 	})
 }

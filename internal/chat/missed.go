@@ -79,8 +79,8 @@ func (s *Service) miss(ctx context.Context, chatID int64) (bool, error) {
 			return err
 		}
 		missed = true
-		if c.Visitor.Email == "" && c.ExternalID == "" {
-			return nil
+		if (c.Visitor.Email == "" && c.ExternalID == "") || c.Ticket != nil {
+			return nil // no address, or a chatbot already made its ticket
 		}
 		var err error
 		tid, _, err = s.ticketFromChat(ctx, tx, c, "Missed chat with "+or(c.Visitor.Name, c.Visitor.Email), "", 0)
