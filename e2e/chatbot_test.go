@@ -46,7 +46,7 @@ func TestChatbotMakesATicket(t *testing.T) {
 
 	op := newPage(t)
 	op.signIn(adminEmail, adminPassword)
-	op.open("/inbox?q=rosa.bot")
+	op.open("/inbox?view=open&channel=chat&team=" + chatSlug)
 	op.do(chromedp.WaitVisible(chromedp.CSS("main")))
 	link := get(op, chromedp.Evaluate[string](`(a => a ? a.getAttribute("href") : "")([...document.querySelectorAll("main a")].find(a => a.textContent.includes("rosa.bot@example.com")))`))
 	if link == "" {
