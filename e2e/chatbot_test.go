@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -63,8 +64,12 @@ func TestChatbotMakesATicket(t *testing.T) {
 	// The editor and its preview pane.
 	op.open(fmt.Sprintf("/settings/chatbots/%d", bot.ID))
 	op.do(chromedp.SendKeys(chromedp.CSS("#preview-input"), "2"), chromedp.Click(chromedp.CSS(`.preview-form button[value=send]`)))
-	op.do(chromedp.WaitVisible(chromedp.CSS("#preview")))
-	if got := get(op, chromedp.Evaluate[string](`document.querySelector("#preview").innerText`)); !strings.Contains(got, "Your email, please?") {
+	// The answer posts the form: wait for the page it brings back.
+	preview := `(document.querySelector("#preview") || {}).innerText || ""`
+	for i := 0; i < 100 && !strings.Contains(get(op, chromedp.Evaluate[string](preview)), "Your email, please?"); i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if got := get(op, chromedp.Evaluate[string](preview)); !strings.Contains(got, "Your email, please?") {
 		t.Errorf("the preview did not go on to the email step:\n%s", got)
 	}
 	op.checkAxe("a chatbot's editor with its preview")
