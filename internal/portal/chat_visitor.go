@@ -66,6 +66,9 @@ func (p *Portal) visit(r *http.Request, page string) chat.Visit {
 	if !strings.HasPrefix(page, "/") {
 		page = "/" + page
 	}
+	if len(page) > 2000 {
+		page = page[:2000] // as a chat's page URL; the patterns need no more
+	}
 	return chat.Visit{Path: page, Country: p.s.GeoIP.Country(clientIP(r))}
 }
 
