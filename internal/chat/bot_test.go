@@ -138,5 +138,19 @@ func TestBotForward(t *testing.T) {
 		if log := f.log(t, c2.ID, false); strings.Contains(log, "Your email") {
 			t.Errorf("the bot went on after the hand-over: %q", log)
 		}
+
+		// An operator may take a chat from the bot: the bot lets go.
+		f.c.SetCapacity(ctx, ada.ID, 5)
+		c3, _, err := f.c.Start(ctx, chat.NewChat{Channel: f.slug, VisitorKey: "v3", Bot: sortingBot()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.c.Take(ctx, c3.ID, ada.ID); err != nil {
+			t.Fatalf("take from the bot: %v", err)
+		}
+		f.say(t, c3.ID, "Sales")
+		if c3, _ = f.c.Get(ctx, c3.ID); c3.Bot != "" || strings.Contains(f.log(t, c3.ID, false), "Your email") {
+			t.Errorf("the bot went on after an operator took the chat: %+v\n%s", c3, f.log(t, c3.ID, false))
+		}
 	})
 }

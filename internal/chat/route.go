@@ -88,7 +88,9 @@ func (s *Service) assign(ctx context.Context, tx *db.Tx, chatID, op int64, force
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
-	res, err = tx.ExecContext(ctx, `UPDATE chats SET state = 'active', operator_id = $1, assigned_at = $2
+	// An operator who takes a chat from its chatbot ends the bot's part.
+	res, err = tx.ExecContext(ctx, `UPDATE chats SET state = 'active', operator_id = $1, assigned_at = $2,
+		bot_state = CASE WHEN bot_state = 'running' THEN 'done' ELSE bot_state END
 		WHERE id = $3 AND state = 'queued'`, op, now, chatID)
 	if err != nil {
 		return false, err
