@@ -98,4 +98,10 @@ func TestAccessibility(t *testing.T) {
 	p.checkAxe("the reports page")
 	p.open("/reports?from=2026-03-02&to=2026-03-01")
 	p.checkAxe("the reports page refusing a period")
+	p.open(fmt.Sprintf("/settings/chat/%d", chatEnv.channelID))
+	p.checkAxe("a chat channel's settings with its rules")
+	p.open("/settings/chatbots")
+	p.checkAxe("the chatbots list")
+	p.open("/settings/chatbots/new")
+	p.checkAxe("a new chatbot's editor")
 }

@@ -157,6 +157,13 @@ func allowHostFor(t *testing.T, id int64) {
 // chatHostPage publishes a host page with the garden team's widget.
 func chatHostPage(t *testing.T, path string) string {
 	t.Helper()
+	return chatHostPageFrom(t, path, srv.url)
+}
+
+// chatHostPageFrom publishes a host page whose widget loads from desk
+// (the server itself, or a reverse proxy in front of it).
+func chatHostPageFrom(t *testing.T, path, desk string) string {
+	t.Helper()
 	h, err := host()
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +172,7 @@ func chatHostPage(t *testing.T, path string) string {
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Acme Garden Tools</title>
 <style>body{font-family:Georgia,serif;margin:0;padding:2rem;background:#fdf6e3;color:#333}</style></head>
 <body><main><h1>Acme Garden Tools</h1><p>Spades, rakes and sturdy wheelbarrows since 1921.</p></main>
-<script src="` + html.EscapeString(srv.url) + `/widget.js" data-team="` + chatSlug + `" async></script>
+<script src="` + html.EscapeString(desk) + `/widget.js" data-team="` + chatSlug + `" async></script>
 </body></html>`
 	h.mu.Lock()
 	h.pages[path] = page

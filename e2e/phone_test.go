@@ -17,7 +17,8 @@ func phoneRoutes() []string {
 		"/settings/operators", "/settings/operators/1/tokens", "/settings/pipelines", "/settings/pipelines/new",
 		"/settings/pipelines/1", "/settings/calendars", "/settings/calendars/new", "/settings/outbox",
 		"/settings/account", "/settings/tokens", "/chat/" + chatSlug, "/chats", "/settings/chat", "/settings/canned", "/settings/canned/new",
-		"/settings/operators/1", "/notifications",
+		"/settings/operators/1", "/notifications", "/settings/chatbots", "/settings/chatbots/new",
+		fmt.Sprintf("/settings/chat/%d", chatEnv.channelID),
 		"/reports", "/reports?period=30d&time=wall", "/reports?from=2026-03-02&to=2026-03-01"}
 }
 

@@ -44,6 +44,21 @@ func buildServer(dir string) (string, error) {
 	return bin, nil
 }
 
+// germanAddr is in Germany by the tests' country database.
+const germanAddr = "203.0.113.9"
+
+// writeCountries makes the tests' tiny country database (no database
+// file is committed): 203.0.113.0/24 is Germany, 198.51.100.0/24 France.
+func writeCountries(dir string) (string, error) {
+	path := filepath.Join(dir, "countries.mmdb")
+	cmd := exec.Command("go", "run", "./internal/geoip/geoiptest/mkmmdb", path, "203.0.113.0/24=DE", "198.51.100.0/24=FR")
+	cmd.Dir = ".."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("write the country database: %v\n%s", err, out)
+	}
+	return path, nil
+}
+
 // startServer runs bin on a free loopback port with a known admin and
 // waits until /readyz answers.
 func startServer(bin, dir string) (*server, error) {
@@ -53,9 +68,17 @@ func startServer(bin, dir string) (*server, error) {
 	}
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	s := &server{bin: bin, db: filepath.Join(dir, "frontdesk.db"), url: "http://" + addr}
+	countries, err := writeCountries(dir)
+	if err != nil {
+		return nil, err
+	}
 	s.cmd = exec.Command(bin, "serve", "--db", s.db, "--data", filepath.Join(dir, "data"),
 		"--http", addr, "--base-url", s.url, "--smtp-listen", "")
-	s.cmd.Env = append(os.Environ(), "FRONTDESK_ADMIN_EMAIL="+adminEmail, "FRONTDESK_ADMIN_PASSWORD="+adminPassword)
+	// Loopback is the trusted proxy, so a page that sends X-Forwarded-For
+	// (as a reverse proxy would) comes from that address; pages that send
+	// none stay 127.0.0.1, as before.
+	s.cmd.Env = append(os.Environ(), "FRONTDESK_ADMIN_EMAIL="+adminEmail, "FRONTDESK_ADMIN_PASSWORD="+adminPassword,
+		"FRONTDESK_GEOIP_DB="+countries, "FRONTDESK_TRUSTED_PROXIES=127.0.0.1")
 	s.logPath = filepath.Join(dir, "frontdesk.log")
 	logFile, err := os.Create(s.logPath)
 	if err != nil {

@@ -136,7 +136,7 @@ type Presence struct {
 func (s *Service) ChannelPresence(ctx context.Context, channelID int64) (Presence, error) {
 	var online, free, waiting int
 	err := s.DB.Read.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN o.active < o.capacity THEN 1 ELSE 0 END), 0),
-		(SELECT COUNT(*) FROM chats WHERE channel_id = $1 AND state = 'queued')
+		(SELECT COUNT(*) FROM chats WHERE channel_id = $1 AND state = 'queued' AND bot_state <> 'running')
 		FROM chat_operators o JOIN chat_channel_operators m ON m.operator_id = o.operator_id
 		WHERE m.channel_id = $1 AND o.status = 'online' AND o.last_seen_at > $2`,
 		channelID, s.cutoff(s.now())).Scan(&online, &free, &waiting)

@@ -127,6 +127,7 @@ type Chat struct {
 	EndedAt     *time.Time  `json:"ended_at"`
 	AnsweredAt  *time.Time  `json:"-"`
 	Ticket      *TicketRef  `json:"ticket"`
+	Bot         string      `json:"bot,omitempty"` // the chatbot's name while it holds the chat
 	VisitorKey  string      `json:"-"`
 	ContactID   *int64      `json:"-"`
 	ExternalID  string      `json:"-"`

@@ -24,6 +24,7 @@ type Message struct {
 	Files     []File    `json:"files"`
 	ClientID  string    `json:"client_id"`
 	CreatedAt time.Time `json:"created_at"`
+	Bot       bool      `json:"bot"` // written by the chat's chatbot (author "operator", operator id 0)
 }
 
 // File is an attachment of a chat message.
@@ -44,6 +45,7 @@ type NewMessage struct {
 	Private    bool
 	ClientID   string
 	Files      []File // already stored in the blob store
+	bot        bool   // the chat's chatbot: no operator, and not the team's answer
 }
 
 // Error codes a socket reports for a refused message (docs/chat.md).
@@ -109,7 +111,7 @@ func (s *Service) sendTx(ctx context.Context, tx *db.Tx, m NewMessage, ch *chang
 // marks the chat answered at an operator's first public message.
 func (s *Service) insertMessage(ctx context.Context, tx *db.Tx, m NewMessage, ch *changes) (int64, error) {
 	now := s.now()
-	answered := m.Author == Operator && !m.Private
+	answered := m.Author == Operator && !m.Private && !m.bot
 	var seq int64
 	err := tx.QueryRowContext(ctx, `UPDATE chats SET last_seq = last_seq + 1,
 		answered_at = CASE WHEN $2 AND answered_at IS NULL THEN $3 ELSE answered_at END
@@ -126,8 +128,8 @@ func (s *Service) insertMessage(ctx context.Context, tx *db.Tx, m NewMessage, ch
 	}
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO chat_messages (chat_id, seq, author, operator_id, body, private,
-		client_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		m.ChatID, seq, m.Author, op, m.Body, m.Private, m.ClientID, now).Scan(&id)
+		client_id, created_at, bot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		m.ChatID, seq, m.Author, op, m.Body, m.Private, m.ClientID, now, m.bot).Scan(&id)
 	if err != nil {
 		return 0, err
 	}

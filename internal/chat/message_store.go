@@ -9,15 +9,21 @@ import (
 )
 
 const messageColumns = `m.id, m.chat_id, m.seq, m.author, m.operator_id, o.name, m.body, m.private, m.client_id,
-	m.created_at FROM chat_messages m LEFT JOIN operators o ON o.id = m.operator_id `
+	m.created_at, m.bot, CASE WHEN m.bot THEN (SELECT bot_name FROM chats WHERE id = m.chat_id) ELSE '' END
+	FROM chat_messages m LEFT JOIN operators o ON o.id = m.operator_id `
 
 func scanMessage(r interface{ Scan(...any) error }) (Message, error) {
 	var m Message
 	var opID *int64
 	var opName *string
-	err := r.Scan(&m.ID, &m.ChatID, &m.Seq, &m.Author, &opID, &opName, &m.Body, &m.Private, &m.ClientID, &m.CreatedAt)
+	var botName string
+	err := r.Scan(&m.ID, &m.ChatID, &m.Seq, &m.Author, &opID, &opName, &m.Body, &m.Private, &m.ClientID, &m.CreatedAt,
+		&m.Bot, &botName)
 	if opID != nil && opName != nil {
 		m.Operator = &Person{ID: *opID, Name: *opName}
+	}
+	if m.Bot {
+		m.Operator = &Person{Name: botName} // id 0: the chatbot, named as the windows show operators
 	}
 	m.Files = []File{}
 	return m, err

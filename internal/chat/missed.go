@@ -37,9 +37,11 @@ func (s *Service) Sweep(ctx context.Context) (int, error) {
 // public operator message.
 func (s *Service) unanswered(ctx context.Context) ([]int64, error) {
 	now := s.now()
-	rows, err := s.DB.Read.QueryContext(ctx, `SELECT c.id, c.created_at, ch.missed_after FROM chats c
-		JOIN chat_channels ch ON ch.id = c.channel_id WHERE c.state IN ('queued', 'active')
-		AND c.answered_at IS NULL AND c.created_at < $1 ORDER BY c.id`, now.Add(-10*time.Second))
+	// A chat a bot handed over waits from then; one the bot still holds
+	// is not waiting for anyone.
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT c.id, c.created_at, c.handed_at, ch.missed_after
+		FROM chats c JOIN chat_channels ch ON ch.id = c.channel_id WHERE c.state IN ('queued', 'active')
+		AND c.answered_at IS NULL AND c.bot_state <> 'running' AND c.created_at < $1 ORDER BY c.id`, now.Add(-10*time.Second))
 	if err != nil {
 		return nil, err
 	}
@@ -48,9 +50,13 @@ func (s *Service) unanswered(ctx context.Context) ([]int64, error) {
 	for rows.Next() {
 		var id int64
 		var at time.Time
+		var handed *time.Time
 		var after int
-		if err := rows.Scan(&id, &at, &after); err != nil {
+		if err := rows.Scan(&id, &at, &handed, &after); err != nil {
 			return nil, err
+		}
+		if handed != nil {
+			at = *handed
 		}
 		if !at.Add(time.Duration(after) * time.Second).After(now) {
 			out = append(out, id)
@@ -73,8 +79,8 @@ func (s *Service) miss(ctx context.Context, chatID int64) (bool, error) {
 			return err
 		}
 		missed = true
-		if c.Visitor.Email == "" && c.ExternalID == "" {
-			return nil
+		if (c.Visitor.Email == "" && c.ExternalID == "") || c.Ticket != nil {
+			return nil // no address, or a chatbot already made its ticket
 		}
 		var err error
 		tid, _, err = s.ticketFromChat(ctx, tx, c, "Missed chat with "+or(c.Visitor.Name, c.Visitor.Email), "", 0)
@@ -91,7 +97,7 @@ func (s *Service) miss(ctx context.Context, chatID int64) (bool, error) {
 // house costs one query, not a transaction per waiting chat).
 func (s *Service) requeue(ctx context.Context) error {
 	rows, err := s.DB.Read.QueryContext(ctx, `SELECT c.id, c.channel_id FROM chats c WHERE c.state = 'queued'
-		AND EXISTS (SELECT 1 FROM chat_operators o JOIN chat_channel_operators m ON m.operator_id = o.operator_id
+		AND c.bot_state <> 'running' AND EXISTS (SELECT 1 FROM chat_operators o JOIN chat_channel_operators m ON m.operator_id = o.operator_id
 			WHERE m.channel_id = c.channel_id AND o.status = 'online' AND o.last_seen_at > $1 AND o.active < o.capacity)
 		ORDER BY c.queued_at, c.id LIMIT 100`, s.cutoff(s.now()))
 	if err != nil {

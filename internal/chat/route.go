@@ -88,7 +88,9 @@ func (s *Service) assign(ctx context.Context, tx *db.Tx, chatID, op int64, force
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
-	res, err = tx.ExecContext(ctx, `UPDATE chats SET state = 'active', operator_id = $1, assigned_at = $2
+	// An operator who takes a chat from its chatbot ends the bot's part.
+	res, err = tx.ExecContext(ctx, `UPDATE chats SET state = 'active', operator_id = $1, assigned_at = $2,
+		bot_state = CASE WHEN bot_state = 'running' THEN 'done' ELSE bot_state END
 		WHERE id = $3 AND state = 'queued'`, op, now, chatID)
 	if err != nil {
 		return false, err
@@ -112,7 +114,7 @@ func (s *Service) fill(ctx context.Context, tx *db.Tx, op, skip int64, ch *chang
 		var chatID, channelID int64
 		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.channel_id FROM chats c JOIN chat_channel_operators m
 			ON m.channel_id = c.channel_id AND m.operator_id = $1 WHERE c.state = 'queued' AND c.id <> $2
-			ORDER BY c.queued_at, c.id LIMIT 1`, op, skip)
+			AND c.bot_state <> 'running' ORDER BY c.queued_at, c.id LIMIT 1`, op, skip)
 		if err != nil {
 			return err
 		}

@@ -25,6 +25,9 @@ type NewChat struct {
 	PageTitle   string
 	Message     string // optional first message
 	ClientID    string // of the first message
+	// Bot answers first when the page's rule names a chatbot; the chat
+	// then starts even with nobody online.
+	Bot *Bot
 }
 
 func (in *NewChat) validate(o Options) error {
@@ -89,7 +92,7 @@ func (s *Service) Start(ctx context.Context, in NewChat) (Chat, string, error) {
 func (s *Service) startTx(ctx context.Context, tx *db.Tx, channelID int64, in NewChat, token string, contactID *int64,
 	ch *changes) (int64, error) {
 	now := s.now()
-	if n, err := onlineCount(ctx, tx, channelID, s.cutoff(now)); err != nil || n == 0 {
+	if n, err := onlineCount(ctx, tx, channelID, s.cutoff(now)); err != nil || (n == 0 && in.Bot == nil) {
 		if err == nil {
 			err = ErrUnavailable
 		}
@@ -116,6 +119,9 @@ func (s *Service) startTx(ctx context.Context, tx *db.Tx, channelID int64, in Ne
 		}
 	}
 	ch.chat(id)
+	if in.Bot != nil {
+		return id, s.startBot(ctx, tx, id, channelID, in.Bot, ch)
+	}
 	ch.queue(channelID)
 	return id, s.route(ctx, tx, id, channelID, 0, ch)
 }
@@ -128,6 +134,7 @@ type changes struct {
 	chats    map[int64]bool // state or operator changed
 	messages map[int64]bool // new messages
 	queues   map[int64]bool // channels whose queue moved
+	tickets  []int64        // tickets opened (by a chatbot)
 }
 
 func (c *changes) chat(id int64)    { c.chats = setAdd(c.chats, id) }
@@ -151,6 +158,9 @@ func (s *Service) publish(c changes) {
 	}
 	for id := range c.queues {
 		s.send(events.Event{Kind: KindQueue, ChannelID: id})
+	}
+	for _, id := range c.tickets {
+		s.Tickets.Announce("ticket.created", id)
 	}
 }
 

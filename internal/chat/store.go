@@ -15,7 +15,8 @@ import (
 
 const chatColumns = `c.id, c.channel_id, ch.slug, ch.team_id, c.state, c.operator_id, o.name, c.visitor_name,
 	c.visitor_email, c.country, c.rating, c.rating_comment, c.last_seq, c.created_at, c.ended_at, c.answered_at,
-	c.ticket_id, tk.number, c.visitor_key, c.contact_id, c.external_id, c.email_signed, c.queued_at`
+	c.ticket_id, tk.number, c.visitor_key, c.contact_id, c.external_id, c.email_signed, c.queued_at,
+	CASE WHEN c.bot_state = 'running' THEN c.bot_name ELSE '' END`
 
 const chatFrom = ` FROM chats c JOIN chat_channels ch ON ch.id = c.channel_id
 	LEFT JOIN operators o ON o.id = c.operator_id LEFT JOIN tickets tk ON tk.id = c.ticket_id `
@@ -33,7 +34,7 @@ func scanChat(r interface{ Scan(...any) error }) (row, error) {
 	var rating *Rating
 	err := r.Scan(&c.ID, &c.ChannelID, &c.Channel, &c.TeamID, &c.State, &opID, &opName, &c.Visitor.Name,
 		&c.Visitor.Email, &c.Visitor.Country, &rating, &c.Comment, &c.LastSeq, &c.CreatedAt, &c.EndedAt,
-		&c.AnsweredAt, &ticketID, &number, &c.VisitorKey, &c.ContactID, &c.ExternalID, &c.EmailSigned, &c.queuedAt)
+		&c.AnsweredAt, &ticketID, &number, &c.VisitorKey, &c.ContactID, &c.ExternalID, &c.EmailSigned, &c.queuedAt, &c.Bot)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
 	}
@@ -56,9 +57,9 @@ func getChat(ctx context.Context, q db.Querier, where string, arg any) (Chat, er
 	if err != nil {
 		return Chat{}, err
 	}
-	if c.State == Queued {
+	if c.State == Queued && c.Bot == "" {
 		err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM chats WHERE channel_id = $1 AND state = 'queued'
-			AND (queued_at < $2 OR (queued_at = $2 AND id <= $3))`, c.ChannelID, c.queuedAt, c.ID).Scan(&c.Place)
+			AND bot_state <> 'running' AND (queued_at < $2 OR (queued_at = $2 AND id <= $3))`, c.ChannelID, c.queuedAt, c.ID).Scan(&c.Place)
 	}
 	return c.Chat, err
 }

@@ -7,9 +7,11 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
+	"github.com/frontdesk/frontdesk/internal/chatbot"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/geoip"
 	"github.com/frontdesk/frontdesk/internal/geoip/geoiptest"
@@ -68,6 +70,32 @@ func TestChatChannelAnswersTheRuleOfThePage(t *testing.T) {
 		}
 		if r := rule("/pricing", "198.51.100.7", "203.0.113.9"); r.Action != chat.Notify {
 			t.Errorf("X-Forwarded-For from an untrusted peer must be ignored: %+v, want the default", r)
+		}
+
+		// A rule's chatbot answers when nobody is online; the server
+		// decides it from the page the chat starts on, not the widget.
+		bot, err := s.Chatbots.Create(ctx, chatbot.Input{Name: "Sorter", Steps: []chatbot.Step{
+			{Type: chatbot.Question, Message: "Sales or support?", Answers: []chatbot.Answer{{Label: "Sales"}, {Label: "Support"}}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Chats.SetRules(ctx, ch.ID, []chat.Rule{{Action: chat.ShowButton, URL: "^/help",
+			ChatbotID: &bot.ID, OnlyIfNoOperator: true}}); err != nil {
+			t.Fatal(err)
+		}
+		start := func(page string) (int, string) {
+			body := `{"visitor":"v-1","page":{"url":"https://shop.example.com` + page + `"},"message":"hi"}`
+			req := httptest.NewRequest("POST", "/widget/v1/chat/channels/"+ch.Slug+"/chats", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			return rec.Code, rec.Body.String()
+		}
+		if code, body := start("/help/returns"); code != 201 || !strings.Contains(body, `"bot":"Sorter"`) {
+			t.Errorf("a chat on the bot's page with nobody online: %d %s", code, body)
+		}
+		if code, _ := start("/about"); code != 409 {
+			t.Errorf("a chat on a page without a bot, nobody online: %d, want 409 (the offline form)", code)
 		}
 	})
 }

@@ -66,6 +66,9 @@ func (p *Portal) visit(r *http.Request, page string) chat.Visit {
 	if !strings.HasPrefix(page, "/") {
 		page = "/" + page
 	}
+	if len(page) > 2000 {
+		page = page[:2000] // as a chat's page URL; the patterns need no more
+	}
 	return chat.Visit{Path: page, Country: p.s.GeoIP.Country(clientIP(r))}
 }
 
@@ -118,6 +121,11 @@ func (p *Portal) newChat(r *http.Request, ch chat.Channel, in chatStartInput) (c
 	nc := chat.NewChat{Channel: ch.Slug, VisitorKey: in.Visitor, Name: in.Name, Email: in.Email,
 		PageURL: in.Page.URL, PageTitle: in.Page.Title, Message: in.Message, ClientID: in.ClientID,
 		Country: p.s.GeoIP.Country(clientIP(r))}
+	bot, err := p.chatbotFor(r, ch, in.Page.URL)
+	if err != nil {
+		return nc, err
+	}
+	nc.Bot = bot
 	if ch.Team == nil || p.widgets == nil {
 		return nc, nil
 	}
@@ -219,4 +227,22 @@ func (p *Portal) chatTranscript(w http.ResponseWriter, r *http.Request, c chat.C
 // chatSocket upgrades to the visitor's WebSocket.
 func (p *Portal) chatSocket(w http.ResponseWriter, r *http.Request, c chat.Chat) error {
 	return p.s.ChatHub.Visitor(w, r, c, clientIP(r))
+}
+
+// chatbotFor is the chatbot of the rule for the visitor's page, decided
+// again here: the widget's word on it is not taken.
+func (p *Portal) chatbotFor(r *http.Request, ch chat.Channel, page string) (*chat.Bot, error) {
+	pr, err := p.s.Chats.ChannelPresence(r.Context(), ch.ID)
+	if err != nil {
+		return nil, err
+	}
+	d, err := p.s.Chats.Decide(r.Context(), ch.ID, p.visit(r, page), pr)
+	if err != nil || d.ChatbotID == nil {
+		return nil, err
+	}
+	sc, err := p.s.Chatbots.Get(r.Context(), *d.ChatbotID)
+	if err != nil {
+		return nil, err
+	}
+	return &chat.Bot{Name: sc.Name, Steps: sc.Steps}, nil
 }

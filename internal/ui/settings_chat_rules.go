@@ -31,7 +31,7 @@ func numbered(rows []RuleRow) []RuleRow {
 // RuleActions are the button's behaviours in the order the select lists them.
 var RuleActions = []struct{ Value, Label string }{
 	{"show", "Show the button"},
-	{"notify", "Show the button with the notification text"},
+	{"notify", "Show it with the notification"},
 	{"auto_open", "Open the chat by itself"},
 	{"hide", "Hide the button"},
 }

@@ -158,7 +158,9 @@
   // offers a new one (or the offline form when nobody is there).
   C.load = function () {
     var me = this;
-    me.call("GET", "channels/" + encodeURIComponent(me.h.channel)).then(function (d) {
+    // The page's rule may put a chatbot in front (docs/chat.md, "Rules").
+    var here = "?page=" + encodeURIComponent(location.pathname + location.search);
+    me.call("GET", "channels/" + encodeURIComponent(me.h.channel) + here).then(function (d) {
       me.channel = d.channel;
       var b = color(d.channel.button_color, "#2563eb");
       me.box.style.setProperty("--fdc-btn", b);
@@ -166,7 +168,7 @@
       me.head();
       var kept = store(me.key);
       if (kept && kept.token) { me.token = kept.token; me.socketURL = kept.socket; return me.resume(); }
-      if (!d.available && !d.queue) return me.offlineForm(null);
+      if (!d.available && !d.queue && !(d.rule && d.rule.chatbot)) return me.offlineForm(null);
       me.startView(d);
     }, function (err) { me.show([me.errBox(err)]); });
   };
@@ -273,7 +275,7 @@
     if (o.email && o.email !== "off") fs.push(me.field("email", "Email", "email", o.email === "required", who.email));
     var log = me.logList();
     me.welcome(log);
-    var status = el("p", { "class": "fdc-status" }, d.available ? "" :
+    var status = el("p", { "class": "fdc-status" }, d.available || (d.rule && d.rule.chatbot) ? "" :
       "Everyone is busy; you will wait in line" + (d.waiting ? " (" + d.waiting + " ahead of you)." : "."));
     var c = me.composer(function (text, files, top) {
       if (missing(fs)) return;
@@ -386,10 +388,10 @@
       }
       return me.offlineForm(chat, note);
     }
-    var op = chat.operator && chat.operator.name;
+    var op = (chat.operator && chat.operator.name) || chat.bot;
     me.head(op ? "You are chatting with " + op : "Waiting for someone to answer");
     if (!me.status) return;
-    me.status.textContent = chat.state === "queued" ? (chat.place ? "You are number " + chat.place + " in line." :
+    me.status.textContent = chat.bot ? "" : chat.state === "queued" ? (chat.place ? "You are number " + chat.place + " in line." :
       "Waiting for someone to answer\u2026") : (op && was !== chat.state ? op + " joined the chat." : me.status.textContent);
   };
   C.stop = function () {

@@ -7,13 +7,14 @@ document.addEventListener("click", (ev) => {
   navigator.clipboard.writeText(input.value).then(() => { b.textContent = "Copied"; }, () => { b.textContent = "Press Ctrl+C"; });
 });
 
-// A chat rule's delay matters only when the chat opens by itself: its
-// field shows for that choice alone (data-delay names the field's box).
-const showDelay = (sel) => {
-  const box = document.getElementById(sel.dataset.delay);
-  if (box) box.hidden = sel.value !== "auto_open";
+// Fields that matter for one choice only (a chat rule's delay, a
+// chatbot step's answers) show for that choice: the select names the
+// field's box in data-shows and the choice in data-when.
+const showFor = (sel) => {
+  const box = document.getElementById(sel.dataset.shows);
+  if (box) box.hidden = sel.value !== sel.dataset.when;
 };
-document.querySelectorAll("select[data-delay]").forEach(showDelay);
+document.querySelectorAll("select[data-shows]").forEach(showFor);
 document.addEventListener("change", (ev) => {
-  if (ev.target.matches("select[data-delay]")) showDelay(ev.target);
+  if (ev.target.matches("select[data-shows]")) showFor(ev.target);
 });
