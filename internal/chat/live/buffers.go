@@ -30,10 +30,17 @@ func (w smallBuffers) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 		conn.Close()
 		return nil, nil, err
 	}
-	var r io.Reader = conn
-	if n := brw.Reader.Buffered(); n > 0 { // what the client sent after its request
+	// What the client sent after its request must be in the new reader's
+	// buffer, not behind it: Accept keeps what is buffered and reads the
+	// rest from conn itself.
+	br := bufio.NewReaderSize(conn, socketBuffer)
+	if n := brw.Reader.Buffered(); n > 0 {
 		b, _ := brw.Reader.Peek(n)
-		r = io.MultiReader(bytes.NewReader(bytes.Clone(b)), conn)
+		br = bufio.NewReaderSize(io.MultiReader(bytes.NewReader(bytes.Clone(b)), conn), max(socketBuffer, n))
+		if _, err := br.Peek(n); err != nil {
+			conn.Close()
+			return nil, nil, err
+		}
 	}
-	return conn, bufio.NewReadWriter(bufio.NewReaderSize(r, socketBuffer), bufio.NewWriterSize(conn, socketBuffer)), nil
+	return conn, bufio.NewReadWriter(br, bufio.NewWriterSize(conn, socketBuffer)), nil
 }
