@@ -24,6 +24,7 @@ type Message struct {
 	Files     []File    `json:"files"`
 	ClientID  string    `json:"client_id"`
 	CreatedAt time.Time `json:"created_at"`
+	hasFiles  bool      // as read: whether fillFiles has any to find
 }
 
 // File is an attachment of a chat message.
