@@ -163,12 +163,13 @@ func (s *Service) change(ctx context.Context, chatID int64, fn func(tx *db.Tx, c
 // lockChat reads a chat for change; on PostgreSQL the row is locked until
 // the commit, so two nodes changing one chat take turns.
 func lockChat(ctx context.Context, tx *db.Tx, chatID int64) (Chat, error) {
+	where := `WHERE c.id = $1`
 	if tx.Dialect == db.Postgres {
-		if _, err := tx.ExecContext(ctx, `SELECT id FROM chats WHERE id = $1 FOR UPDATE`, chatID); err != nil {
-			return Chat{}, err
-		}
+		// The lock and the read in one round trip (every message takes
+		// this lock); the read sees the row as it is once locked.
+		where += ` FOR UPDATE OF c`
 	}
-	return getChat(ctx, tx, `WHERE c.id = $1`, chatID)
+	return getChat(ctx, tx, where, chatID)
 }
 
 // TransferTo is Transfer with a team instead of a channel: the chat goes

@@ -25,6 +25,7 @@ type Message struct {
 	ClientID  string    `json:"client_id"`
 	CreatedAt time.Time `json:"created_at"`
 	Bot       bool      `json:"bot"` // written by the chat's chatbot (author "operator", operator id 0)
+	hasFiles  bool      // as read: whether fillFiles has any to find
 }
 
 // File is an attachment of a chat message.

@@ -117,3 +117,49 @@ func checkEvent(t *testing.T, got, want events.Event) {
 		t.Fatalf("got %+v, want %+v", got, want)
 	}
 }
+
+// A burst goes out in batches (one statement each) and arrives complete
+// and in order on the other node.
+func TestPostgresBurstArrivesInOrder(t *testing.T) {
+	url := testutil.PostgresURL()
+	if url == "" {
+		if testutil.Strict() {
+			t.Fatal("PostgreSQL is required under CI: set FRONTDESK_TEST_POSTGRES")
+		}
+		t.Skip("FRONTDESK_TEST_POSTGRES not set")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	nodeA, nodeB := events.NewPostgres(ctx, url, log), events.NewPostgres(ctx, url, log)
+	subB := nodeB.Subscribe()
+	// B listens once a probe from A reaches it.
+	for ready := false; !ready; {
+		nodeA.Send(events.Event{Kind: "probe"})
+		select {
+		case e := <-subB.C:
+			ready = e.Kind == "probe"
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	const n = 250 // more than one batch, within a subscription's buffer
+	for i := 1; i <= n; i++ {
+		nodeA.Send(events.Event{Kind: "chat.message", ChatID: int64(i)})
+	}
+	next := int64(1)
+	timeout := time.After(15 * time.Second)
+	for next <= n {
+		select {
+		case e := <-subB.C:
+			if e.Kind != "chat.message" {
+				continue // a late probe or a resync
+			}
+			if e.ChatID != next {
+				t.Fatalf("event %d arrived when %d was due (%d dropped by a full buffer)", e.ChatID, next, subB.Dropped())
+			}
+			next++
+		case <-timeout:
+			t.Fatalf("after 15 s only %d of %d events arrived", next-1, n)
+		}
+	}
+}

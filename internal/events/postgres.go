@@ -93,6 +93,14 @@ func (p *Postgres) listen(ctx context.Context) error {
 	}
 }
 
+// notifyBatch bounds the events one round trip carries.
+const notifyBatch = 200
+
+// notify sends queued events, all that wait (up to notifyBatch) in one
+// statement: one round trip per event made the queue, and so every
+// event's delivery, wait behind the round trips of those before it under
+// load. NOTIFYs of one statement are delivered in order (identical ones
+// once, which for events carrying ids is the same news).
 func (p *Postgres) notify(ctx context.Context) error {
 	conn, err := pgx.Connect(ctx, p.dsn)
 	if err != nil {
@@ -104,11 +112,32 @@ func (p *Postgres) notify(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case e := <-p.send:
-			payload, _ := json.Marshal(e)
-			if _, err := conn.Exec(ctx, "SELECT pg_notify($1, $2)", channel, string(payload)); err != nil {
-				p.Send(e) // try again on the next connection
+			batch := p.more([]Event{e})
+			payloads := make([]string, len(batch))
+			for i, e := range batch {
+				b, _ := json.Marshal(e)
+				payloads[i] = string(b)
+			}
+			if _, err := conn.Exec(ctx, `SELECT pg_notify($1, p) FROM unnest($2::text[]) WITH ORDINALITY AS t(p, i)
+				ORDER BY i`, channel, payloads); err != nil {
+				for _, e := range batch {
+					p.Send(e) // try again on the next connection
+				}
 				return err
 			}
 		}
 	}
+}
+
+// more adds the events already queued to batch, without waiting.
+func (p *Postgres) more(batch []Event) []Event {
+	for len(batch) < notifyBatch {
+		select {
+		case e := <-p.send:
+			batch = append(batch, e)
+		default:
+			return batch
+		}
+	}
+	return batch
 }

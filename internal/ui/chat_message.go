@@ -16,7 +16,7 @@ func (u *UI) chatMessage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	atts, err := u.uploads(r, "files")
+	atts, err := u.uploadsUnder(chatFiles, r, "files")
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,7 @@
     if (c.id === openChat) markRead(c.id, c.last_seq);
     notifyIfNew(before, c);
     if (lists) placeRow(c);
+    placeEnded(c);
     badge();
   }
   function mine(c) { return c.state === "active" && c.operator && c.operator.id === me; }
@@ -115,6 +116,20 @@
       sec.querySelector("[data-empty]").hidden = n > 0;
     });
   }
+  // "Recently ended", newest first, as many as the page was drawn with
+  // room for (data-ended); a rating given later replaces the row.
+  function placeEnded(c) {
+    var sec = document.querySelector("[data-ended]");
+    if (!sec) return;
+    var rows = sec.querySelector("[data-rows]"), row = rows.querySelector("[data-chat='" + c.id + "']");
+    if (c.state !== "ended" && c.state !== "missed") { if (row) row.remove(); } else {
+      var fresh = rowFor(c, false);
+      if (row) row.replaceWith(fresh); else { fresh.classList.add("is-new"); rows.insertBefore(fresh, rows.firstChild); }
+      while (rows.children.length > +sec.getAttribute("data-ended")) rows.lastElementChild.remove();
+    }
+    sec.querySelector("[data-empty]").hidden = rows.children.length > 0;
+  }
+  var ratings = { satisfied: "Satisfied", okay: "Okay", dissatisfied: "Dissatisfied" };
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -126,6 +141,7 @@
     li.setAttribute("data-chat", c.id);
     a.href = "/chats/" + c.id;
     var state = c.state === "queued" ? "waiting" + (c.place ? ", #" + c.place + " in line" : "") : c.operator ? c.operator.name : c.state;
+    if (c.rating) state += " · rated " + (ratings[c.rating] || c.rating);
     li.append(a, el("span", "meta", c.channel + " · " + state));
     var u = el("span", "nav-badge unread", String(unread(c)));
     u.hidden = unread(c) === 0;

@@ -61,7 +61,7 @@ type conn struct {
 
 func newConn(h *Hub, ws *websocket.Conn) *conn {
 	ctx, cancel := context.WithCancel(h.base())
-	return &conn{h: h, ws: ws, sent: map[int64]int64{}, dirty: map[int64]int{}, resume: map[int64]int64{},
+	return &conn{h: h, ws: ws, sent: map[int64]int64{},
 		ctx: ctx, cancel: cancel}
 }
 
@@ -105,9 +105,25 @@ func (c *conn) askPing() {
 
 func (c *conn) mark(chatID int64, what int) {
 	c.mu.Lock()
-	c.dirty[chatID] |= what
+	c.due(chatID, what)
 	c.mu.Unlock()
 	c.poke()
+}
+
+// due and resumeAt fill the marks, made only when something is due: an
+// idle socket holds neither map (c.mu held).
+func (c *conn) due(chatID int64, what int) {
+	if c.dirty == nil {
+		c.dirty = map[int64]int{}
+	}
+	c.dirty[chatID] |= what
+}
+
+func (c *conn) resumeAt(chatID, after int64) {
+	if c.resume == nil {
+		c.resume = map[int64]int64{}
+	}
+	c.resume[chatID] = after
 }
 
 // maxQueued bounds frames waiting for a slow socket; typing marks past it
@@ -144,8 +160,8 @@ func (c *conn) ephemeral(e events.Event) {
 // seq sent: a resume can never race a read under way.
 func (c *conn) askResume(chatID, after int64) {
 	c.mu.Lock()
-	c.resume[chatID] = max(after, 0)
-	c.dirty[chatID] |= dirtyMessages | dirtyState
+	c.resumeAt(chatID, max(after, 0))
+	c.due(chatID, dirtyMessages|dirtyState)
 	c.mu.Unlock()
 	c.poke()
 }
@@ -162,7 +178,7 @@ func (c *conn) take() (dirty map[int64]int, out [][]byte, listed []chat.Chat, pi
 		}
 	}
 	dirty, out, listed, ping = c.dirty, c.out, c.listed, c.pingDue
-	c.dirty, c.out, c.resume, c.pingDue, c.listed = map[int64]int{}, nil, map[int64]int64{}, false, nil
+	c.dirty, c.out, c.resume, c.pingDue, c.listed = nil, nil, nil, false, nil
 	c.taken, c.inQueue = c.inQueue, nil
 	return dirty, out, listed, ping
 }
@@ -176,7 +192,7 @@ func (c *conn) dropTaken() {
 // unfollowed forgets a chat's last seq (the writer reads it).
 func (c *conn) unfollowed(chatID int64) {
 	c.mu.Lock()
-	c.resume[chatID] = -1
+	c.resumeAt(chatID, -1)
 	c.mu.Unlock()
 }
 

@@ -94,7 +94,7 @@ func (c *conn) queued(ch *chat.Chat) {
 		return
 	}
 	c.inQueue = ch
-	c.dirty[ch.ID] |= dirtyPlace
+	c.due(ch.ID, dirtyPlace)
 	c.mu.Unlock()
 	c.poke()
 }

@@ -28,7 +28,7 @@ const maxFrame = 64 << 10
 // request: its reader runs on a fresh goroutine, so an idle socket keeps
 // neither the handler's deep stack nor the request.
 func (h *Hub) Visitor(w http.ResponseWriter, r *http.Request, ch chat.Chat, addr string) error {
-	ws, err := websocket.Accept(w, r, acceptOptions)
+	ws, err := websocket.Accept(smallBuffers{w}, r, acceptOptions)
 	if err != nil {
 		return nil // Accept has answered
 	}
@@ -43,7 +43,7 @@ func (h *Hub) Visitor(w http.ResponseWriter, r *http.Request, ch chat.Chat, addr
 // session and the origin. alive reports whether the session still holds
 // (checked at every ping).
 func (h *Hub) Operator(w http.ResponseWriter, r *http.Request, op chat.Person, alive func(context.Context) bool) error {
-	ws, err := websocket.Accept(w, r, acceptOptions)
+	ws, err := websocket.Accept(smallBuffers{w}, r, acceptOptions)
 	if err != nil {
 		return nil
 	}
