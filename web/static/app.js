@@ -592,3 +592,19 @@ document.querySelectorAll("a[data-jump]").forEach(function (a) {
     if (ev.target.type === "date") period.value = "range";
   });
 })();
+
+// Settings on phones: the sections fold under a button that names the one
+// shown (the stylesheet folds them only when this script runs).
+(function () {
+  var nav = document.querySelector(".settings-nav");
+  var toggle = nav && nav.querySelector(".settings-toggle");
+  if (!toggle) return;
+  var current = nav.querySelector("a[aria-current=page]");
+  toggle.querySelector(".settings-current").textContent = current ? current.textContent : "Settings sections";
+  toggle.hidden = false;
+  nav.classList.add("has-menu");
+  toggle.addEventListener("click", function () {
+    var open = nav.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+})();
