@@ -54,8 +54,8 @@ func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 				return nil
 			}
 			msg = ""
-			if ev.IsChat() || ev.Kind == events.Resync {
-				continue // chats have their own socket (docs/chat.md)
+			if ev.IsChat() || ev.Kind == events.Resync || ev.Kind == events.Notice {
+				continue // chats and an operator's own notices have their own socket (docs/chat.md)
 			}
 			data, _ := json.Marshal(ev)
 			msg = fmt.Sprintf("event: %s\ndata: %s\n\n", ev.Kind, data)
