@@ -415,10 +415,9 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   });
 })();
 
-// The profile menu closes on Escape and on a click elsewhere, as menus do.
-(function () {
-  var menu = document.querySelector("details.profile");
-  if (!menu) return;
+// The top bar's menus (availability, profile) close on Escape and on a
+// click elsewhere, as menus do, so opening one closes the other.
+document.querySelectorAll("details.profile").forEach(function (menu) {
   document.addEventListener("click", function (ev) {
     if (menu.open && !menu.contains(ev.target)) menu.open = false;
   });
@@ -428,7 +427,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       menu.querySelector("summary").focus();
     }
   });
-})();
+});
 
 // Ticket page, the composer: the send button says what it will do ("Send
 // and close"), and what is typed is kept as a draft in this browser until
