@@ -42,6 +42,20 @@ func (s *Service) searchCond(q string, arg func(any) string) string {
 	return "(" + strings.Join(or, " OR ") + ")"
 }
 
+// wholeNameCond matches people whose first and last names are the words
+// of q in full, in either order: both columns equal, one tight read of
+// the index contacts_name per split.
+func wholeNameCond(q string, arg func(any) string) string {
+	words := strings.Fields(q)
+	var or []string
+	for i := 1; i < len(words); i++ {
+		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		or = append(or, "(lower(c.last_name) = "+arg(tail)+" AND lower(c.first_name) = "+arg(head)+")",
+			"(lower(c.last_name) = "+arg(head)+" AND lower(c.first_name) = "+arg(tail)+")")
+	}
+	return "(" + strings.Join(or, " OR ") + ")"
+}
+
 // domainOf is the domain q names, "" when q is no domain: "@acme.com" or
 // "acme.com" (a dot, no space, no @ inside).
 func domainOf(q string) string {
