@@ -58,7 +58,7 @@ func (s *Service) list(ctx context.Context, f Filter, q string, wholeNames bool)
 		where = append(where, "c.external_id = "+arg(f.ExternalID))
 	}
 	if wholeNames {
-		where = append(where, wholeNameCond(q, arg))
+		where = append(where, wholeNameCond(q, f.Limit+1, arg))
 	} else if q != "" {
 		where = append(where, s.searchCond(q, arg))
 	}

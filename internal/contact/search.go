@@ -43,17 +43,20 @@ func (s *Service) searchCond(q string, arg func(any) string) string {
 }
 
 // wholeNameCond matches people whose first and last names are the words
-// of q in full, in either order: both columns equal, one tight read of
-// the index contacts_name per split.
-func wholeNameCond(q string, arg func(any) string) string {
+// of q in full, in either order. Each split reads only the newest n
+// entries of one name in the index contacts_name, which holds them in id
+// order, rather than every person of that name.
+func wholeNameCond(q string, n int, arg func(any) string) string {
 	words := strings.Fields(q)
-	var or []string
+	var parts []string
 	for i := 1; i < len(words); i++ {
 		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
-		or = append(or, "(lower(c.last_name) = "+arg(tail)+" AND lower(c.first_name) = "+arg(head)+")",
-			"(lower(c.last_name) = "+arg(head)+" AND lower(c.first_name) = "+arg(tail)+")")
+		for _, name := range [][2]string{{tail, head}, {head, tail}} {
+			parts = append(parts, fmt.Sprintf(`SELECT id FROM (SELECT id FROM contacts WHERE lower(last_name) = %s
+				AND lower(first_name) = %s ORDER BY id DESC LIMIT %s) AS w%d`, arg(name[0]), arg(name[1]), arg(n), len(parts)))
+		}
 	}
-	return "(" + strings.Join(or, " OR ") + ")"
+	return "c.id IN (" + strings.Join(parts, " UNION ALL ") + ")"
 }
 
 // domainOf is the domain q names, "" when q is no domain: "@acme.com" or
