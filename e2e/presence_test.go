@@ -51,6 +51,11 @@ func TestPresenceTwoOperators(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#send")),
 		chromedp.WaitVisible(chromedp.CSS("#thread li.msg-note")),
 	)
+	// The admin's bell counts it at once, without a reload.
+	admin.do(chromedp.WaitVisible(chromedp.CSS("header.bar .notif .notif-count")))
+	if got := get(admin, chromedp.Evaluate[string](`document.querySelector(".notif").textContent`)); got != "Notifications1 unread" {
+		t.Errorf("without a reload the bell reads %q", got)
+	}
 	lee.open("/inbox")
 	admin.do(chromedp.WaitNotPresent(chromedp.CSS("#presence li.presence-who")))
 

@@ -98,3 +98,38 @@ func TestConfirmDialogForDestructiveActions(t *testing.T) {
 		t.Errorf("Cancel went to %s", p.path())
 	}
 }
+
+// TestSettingsSidebar: at 1280 px the settings sections are one list
+// beside the page, not tabs wrapping onto two rows; at 390 px they fold
+// under a button naming the section shown, which opens them.
+func TestSettingsSidebar(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
+	p.open("/settings/operators")
+	p.do(chromedp.WaitVisible(chromedp.CSS("nav.settings-nav")))
+	if !get(p, chromedp.Evaluate[bool](`(() => {
+		const links = [...document.querySelectorAll(".settings-links a")];
+		const lefts = new Set(links.map(a => Math.round(a.getBoundingClientRect().left)));
+		const nav = document.querySelector(".settings-nav").getBoundingClientRect();
+		const head = document.querySelector("main h2").getBoundingClientRect();
+		return links.length >= 11 && lefts.size === 1 && head.left >= nav.right && head.top < nav.bottom;
+	})()`)) {
+		t.Error("at 1280 px the settings sections are not one list beside the page")
+	}
+	if get(p, chromedp.Evaluate[bool](`document.querySelector(".settings-toggle").checkVisibility()`)) {
+		t.Error("at 1280 px the phone's sections button shows")
+	}
+	p.do(chromedp.EmulateViewport(390, 844))
+	if get(p, chromedp.Evaluate[bool](`document.querySelector(".settings-links").checkVisibility()`)) {
+		t.Error("at 390 px the settings sections show before their button is pressed")
+	}
+	if label := get(p, chromedp.Text(chromedp.CSS(".settings-toggle .settings-current"))); label != "Operators" {
+		t.Errorf("the sections button reads %q, want the section shown, Operators", label)
+	}
+	p.do(chromedp.Click(chromedp.CSS(".settings-toggle")))
+	if !get(p, chromedp.Evaluate[bool](`document.querySelector(".settings-links a[href='/settings/pipelines']").checkVisibility() && document.querySelector(".settings-toggle").getAttribute("aria-expanded") === "true"`)) {
+		t.Error("the sections button does not open the settings sections")
+	}
+	p.checkAxe("the settings sections open on a phone")
+	p.screenshot("settings-sections-open")
+}

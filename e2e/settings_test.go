@@ -15,12 +15,12 @@ func TestSettingsPipelineRule(t *testing.T) {
 	p.signIn(adminEmail, adminPassword)
 	p.do(
 		chromedp.Click(chromedp.CSS(`header.bar a[href="/settings/teams"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`nav.tabs`)),
+		chromedp.WaitVisible(chromedp.CSS(`nav.settings-nav`)),
 	)
 	p.checkAxe("the teams settings")
 	for _, path := range []string{"/settings/teams/new", "/settings/operators", "/settings/pipelines", "/settings/tokens"} {
 		p.open(path)
-		p.do(chromedp.WaitVisible(chromedp.CSS(`nav.tabs`)))
+		p.do(chromedp.WaitVisible(chromedp.CSS(`nav.settings-nav`)))
 		p.checkAxe(path)
 	}
 	p.open("/settings/pipelines/new")

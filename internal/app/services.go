@@ -188,6 +188,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 func (s *Services) UseBus(b Bus) {
 	s.Events = b
 	s.Presence.Bus = b
+	s.Notifications.Bus = b
 	s.Tickets.Bus = b
 	s.SLA.Bus = b
 	s.Chats.Bus = b

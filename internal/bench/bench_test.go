@@ -38,7 +38,7 @@ func TestBenchRunsOnBothEngines(t *testing.T) {
 			t.Fatalf("sla: %+v %v", slaRes, err)
 		}
 		pages, err := RenderPages(ctx, s, g, 5)
-		if err != nil || len(pages) != 2 {
+		if err != nil || len(pages) != 5 {
 			t.Fatalf("render: %v", err)
 		}
 		res, err := CreateThroughput(ctx, s, g, 2, 300*time.Millisecond)

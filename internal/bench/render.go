@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 
@@ -15,9 +16,10 @@ import (
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// RenderPages times the agent app's two heaviest pages on the server (no
-// network, no browser): the inbox with 50 rows, and a ticket whose thread
-// holds 100 messages. The ticket is removed afterwards.
+// RenderPages times the agent app's pages on the server, handler time in
+// process (no network, no browser): the inbox with 50 rows, a ticket whose
+// thread holds 100 messages (removed afterwards), random customers' pages,
+// the board and the search results page.
 func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]Result, error) {
 	before, err := lastIDs(ctx, s)
 	if err != nil {
@@ -33,12 +35,20 @@ func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]R
 		return nil, err
 	}
 	h := server.Handler(s, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r := rand.New(rand.NewPCG(21, 22))
+	fixed := func(url string) func(int) string { return func(int) string { return url } }
 	var out []Result
-	for _, page := range []struct{ name, url string }{
-		{"render: inbox, 50 open tickets", "/inbox?view=open"},
-		{"render: ticket with 100 messages", fmt.Sprintf("/tickets/%d", number)},
+	for _, page := range []struct {
+		name string
+		url  func(int) string
+	}{
+		{"render: inbox, 50 open tickets", fixed("/inbox?view=open")},
+		{"render: ticket with 100 messages", fixed(fmt.Sprintf("/tickets/%d", number))},
+		{"render: a customer's page (a random contact)", func(int) string { return fmt.Sprintf("/contacts/%d", 1+r.Int64N(g.contacts)) }},
+		{"render: board, first 50 cards of each status", fixed(fmt.Sprintf("/pipelines/%d/board", g.pipelineID))},
+		{"render: search results for a word", func(int) string { return "/search?q=" + g.vocab.Rank(300+r.IntN(5000)) }},
 	} {
-		samples, err := timeEach(n, func(int) error { return get(h, page.url, secret) })
+		samples, err := timeEach(n, func(i int) error { return get(h, page.url(i), secret) })
 		if err != nil {
 			return nil, err
 		}

@@ -28,6 +28,26 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Contact, int64, error) 
 	if err := c.Err(); err != nil {
 		return nil, 0, err
 	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	q := strings.Join(strings.Fields(strings.ToLower(f.Q)), " ")
+	if strings.Contains(q, " ") && f.After == 0 {
+		// When people who carry the whole name typed fill the page, they
+		// are the page and the prefix search is skipped: "Dev Silva" as a
+		// prefix walks every Silva* last name, thousands of rows where
+		// names are common.
+		out, next, err := s.list(ctx, f, q, true)
+		if err != nil || next != 0 {
+			return out, next, err
+		}
+	}
+	return s.list(ctx, f, q, false)
+}
+
+// list runs one page of the filter; wholeNames narrows a search to full
+// names typed in full.
+func (s *Service) list(ctx context.Context, f Filter, q string, wholeNames bool) ([]Contact, int64, error) {
 	where, args := []string{"c.merged_into IS NULL"}, []any{}
 	arg := func(v any) string { args = append(args, v); return fmt.Sprintf("$%d", len(args)) }
 	if f.Email != "" {
@@ -37,14 +57,13 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Contact, int64, error) 
 	if f.ExternalID != "" {
 		where = append(where, "c.external_id = "+arg(f.ExternalID))
 	}
-	if q := strings.Join(strings.Fields(strings.ToLower(f.Q)), " "); q != "" {
+	if wholeNames {
+		where = append(where, wholeNameCond(q, f.Limit+1, arg))
+	} else if q != "" {
 		where = append(where, s.searchCond(q, arg))
 	}
 	if f.After > 0 {
 		where = append(where, "c.id < "+arg(f.After))
-	}
-	if f.Limit <= 0 || f.Limit > 200 {
-		f.Limit = 50
 	}
 	query := `SELECT ` + contactColumns + contactFrom + `WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY c.id DESC LIMIT ` + arg(f.Limit+1)

@@ -85,3 +85,37 @@ func TestListFiltersAndPages(t *testing.T) {
 		}
 	})
 }
+
+// A full name shared by a page of people lists them; the people whose last
+// name only starts with the words typed show when fewer share it whole.
+func TestListWholeNamesFirst(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s := testutil.Services(t, d)
+		ctx := context.Background()
+		prefixOnly := mustCreate(t, s, contact.Identity{Email: "ines.y@old.example", FirstName: "Ines", LastName: "Yilmazer"}, contact.Patch{}).ID
+		var whole []int64
+		for _, email := range []string{"i1@example.com", "i2@example.com", "i3@example.com"} {
+			whole = append(whole, mustCreate(t, s, contact.Identity{Email: email, FirstName: "Ines", LastName: "Yilmaz"}, contact.Patch{}).ID)
+		}
+		ids := func(f contact.Filter) []int64 {
+			list, _, err := s.Contacts.List(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []int64
+			for _, c := range list {
+				out = append(out, c.ID)
+			}
+			return out
+		}
+		if got := ids(contact.Filter{Q: "ines yilmaz", Limit: 2}); !slices.Equal(got, []int64{whole[2], whole[1]}) {
+			t.Errorf("a page of whole-name matches: %v, want %v", got, whole[1:])
+		}
+		if got := ids(contact.Filter{Q: "Ines Yilmaz", Limit: 10}); !slices.Equal(got, []int64{whole[2], whole[1], whole[0], prefixOnly}) {
+			t.Errorf("fewer than a page: %v, want the three and the prefix match %d", got, prefixOnly)
+		}
+		if got := ids(contact.Filter{Q: "Ines Yil", Limit: 2}); len(got) != 2 {
+			t.Errorf("a prefix still finds people: %v", got)
+		}
+	})
+}

@@ -42,6 +42,23 @@ func (s *Service) searchCond(q string, arg func(any) string) string {
 	return "(" + strings.Join(or, " OR ") + ")"
 }
 
+// wholeNameCond matches people whose first and last names are the words
+// of q in full, in either order. Each split reads only the newest n
+// entries of one name in the index contacts_name, which holds them in id
+// order, rather than every person of that name.
+func wholeNameCond(q string, n int, arg func(any) string) string {
+	words := strings.Fields(q)
+	var parts []string
+	for i := 1; i < len(words); i++ {
+		head, tail := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		for _, name := range [][2]string{{tail, head}, {head, tail}} {
+			parts = append(parts, fmt.Sprintf(`SELECT id FROM (SELECT id FROM contacts WHERE lower(last_name) = %s
+				AND lower(first_name) = %s ORDER BY id DESC LIMIT %s) AS w%d`, arg(name[0]), arg(name[1]), arg(n), len(parts)))
+		}
+	}
+	return "c.id IN (" + strings.Join(parts, " UNION ALL ") + ")"
+}
+
 // domainOf is the domain q names, "" when q is no domain: "@acme.com" or
 // "acme.com" (a dot, no space, no @ inside).
 func domainOf(q string) string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/events"
 )
 
 // List returns operator opID's newest notices, at most limit.
@@ -74,6 +75,9 @@ func (s *Service) Open(ctx context.Context, opID, id int64) (int64, error) {
 	}
 	_, err = s.DB.Write.ExecContext(ctx, `UPDATE notifications SET read_at = $3 WHERE id = $1 AND operator_id = $2
 		AND read_at IS NULL`, id, opID, db.Now())
+	if err == nil {
+		s.changed(ctx, opID)
+	}
 	return number, err
 }
 
@@ -87,5 +91,18 @@ func (s *Service) MarkRead(ctx context.Context, opID, id int64) error {
 func (s *Service) ReadAll(ctx context.Context, opID int64) error {
 	_, err := s.DB.Write.ExecContext(ctx, `UPDATE notifications SET read_at = $2 WHERE operator_id = $1 AND read_at IS NULL`,
 		opID, db.Now())
+	if err == nil {
+		s.changed(ctx, opID)
+	}
 	return err
+}
+
+// changed tells the operator's other open pages that notices were read.
+func (s *Service) changed(ctx context.Context, opID int64) {
+	if s.Bus == nil {
+		return
+	}
+	if n, err := s.Unread(ctx, opID); err == nil {
+		s.Bus.Send(events.Event{Kind: events.Notice, OperatorID: opID, Unread: n})
+	}
 }

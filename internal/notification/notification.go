@@ -14,6 +14,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/mail/outbound"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
@@ -56,7 +57,11 @@ type Service struct {
 	DB      *db.DB
 	Mail    Mailer // nil: no mail
 	BaseURL string // for the ticket's link in the mail
+	Bus     Bus    // nil: the badge shows new notices at the next page
 }
+
+// Bus carries the new unread count to the operator's open pages.
+type Bus interface{ Send(e events.Event) }
 
 // Notify implements ticket.Notifier: a new internal note tells the
 // operators it mentions.
@@ -132,6 +137,9 @@ func (s *Service) TellWhy(ctx context.Context, tx *db.Tx, kind Kind, ticketID, a
 func (s *Service) add(ctx context.Context, tx *db.Tx, op person, kind Kind, ticketID, msgID, actorID int64, body string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO notifications (operator_id, ticket_id, message_id, kind, actor_id, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6)`, op.id, ticketID, nullID(msgID), kind, nullID(actorID), db.Now())
+	if err == nil {
+		err = s.push(ctx, tx, op.id)
+	}
 	if err != nil || s.Mail == nil {
 		return err
 	}
@@ -178,4 +186,19 @@ func nullID(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// push sends the operator's unread count, as this transaction leaves it,
+// to their open pages (the bell's badge); the count makes a late or
+// repeated event harmless.
+func (s *Service) push(ctx context.Context, tx *db.Tx, opID int64) error {
+	if s.Bus == nil {
+		return nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM notifications WHERE operator_id = $1 AND read_at IS NULL`, opID).Scan(&n)
+	if err == nil {
+		s.Bus.Send(events.Event{Kind: events.Notice, OperatorID: opID, Unread: n})
+	}
+	return err
 }

@@ -132,6 +132,7 @@ type wsFrame struct {
 	Message  json.RawMessage `json:"message"`
 	Chat     *chat.Chat      `json:"chat"`
 	Status   string          `json:"status"`
+	Unread   int             `json:"unread"`
 }
 
 func (f wsFrame) msg() chat.Message {

@@ -57,11 +57,14 @@ func (u *UI) eventsStream(w http.ResponseWriter, r *http.Request) error {
 				return nil
 			}
 			msg = ""
+			if ev.Kind == events.Notice { // a notice added or read: the bell looks again, shortly after its commit
+				if ev.OperatorID == bell.opID && look == nil {
+					look = time.After(bellDelay)
+				}
+				continue
+			}
 			if ev.IsChat() || ev.Kind == events.Resync {
 				continue // chats have their own socket (docs/chat.md)
-			}
-			if look == nil {
-				look = time.After(bellDelay)
 			}
 			data, _ := json.Marshal(ev)
 			msg = fmt.Sprintf("event: %s\ndata: %s\n\n", ev.Kind, data)

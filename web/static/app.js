@@ -414,10 +414,9 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   });
 })();
 
-// The profile menu closes on Escape and on a click elsewhere, as menus do.
-(function () {
-  var menu = document.querySelector("details.profile");
-  if (!menu) return;
+// The top bar's menus (availability, profile) close on Escape and on a
+// click elsewhere, as menus do, so opening one closes the other.
+document.querySelectorAll("details.profile").forEach(function (menu) {
   document.addEventListener("click", function (ev) {
     if (menu.open && !menu.contains(ev.target)) menu.open = false;
   });
@@ -427,7 +426,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       menu.querySelector("summary").focus();
     }
   });
-})();
+});
 
 // Ticket page, the composer: the send button says what it will do ("Send
 // and close"), and what is typed is kept as a draft in this browser until
@@ -681,5 +680,21 @@ function events() {
     var up = JSON.parse(ev.data);
     setCount(up.unread);
     if (up.latest) show(up.latest);
+  });
+})();
+
+// Settings on phones: the sections fold under a button that names the one
+// shown (the stylesheet folds them only when this script runs).
+(function () {
+  var nav = document.querySelector(".settings-nav");
+  var toggle = nav && nav.querySelector(".settings-toggle");
+  if (!toggle) return;
+  var current = nav.querySelector("a[aria-current=page]");
+  toggle.querySelector(".settings-current").textContent = current ? current.textContent : "Settings sections";
+  toggle.hidden = false;
+  nav.classList.add("has-menu");
+  toggle.addEventListener("click", function () {
+    var open = nav.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", String(open));
   });
 })();
