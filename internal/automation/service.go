@@ -14,6 +14,7 @@ type Tickets interface {
 	GetTx(ctx context.Context, tx *db.Tx, id int64) (ticket.Ticket, error)
 	UpdateTx(ctx context.Context, tx *db.Tx, id int64, p ticket.Patch) error
 	AddMessageTx(ctx context.Context, tx *db.Tx, id int64, m ticket.NewMessage) (int64, error)
+	RecordRule(ctx context.Context, tx *db.Tx, id int64, rule, line string) error
 }
 
 // Notifier tells operators about a ticket (internal/notification).

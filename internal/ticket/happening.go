@@ -185,3 +185,12 @@ func (s *Service) GetTx(ctx context.Context, tx *db.Tx, id int64) (Ticket, error
 	t.Custom = values[t.ID]
 	return t, err
 }
+
+// EventRule records what a rule did that leaves no other history entry
+// (a mail, a notification): data {rule, line}.
+const EventRule = "rule"
+
+// RecordRule writes an EventRule history entry inside tx.
+func (s *Service) RecordRule(ctx context.Context, tx *db.Tx, id int64, rule, line string) error {
+	return s.recordEvent(ctx, tx, id, 0, EventRule, map[string]any{"rule": rule, "line": line}, db.Now())
+}
