@@ -98,4 +98,8 @@ func TestAccessibility(t *testing.T) {
 	p.checkAxe("the reports page")
 	p.open("/reports?from=2026-03-02&to=2026-03-01")
 	p.checkAxe("the reports page refusing a period")
+	p.open("/settings/automations")
+	p.checkAxe("the automations list")
+	p.open("/settings/automations/new")
+	p.checkAxe("the new rule page")
 }

@@ -44,7 +44,7 @@ func (s *Service) run(ctx context.Context, tx *db.Tx, rules []*compiled, h ticke
 			if err != nil {
 				return err
 			}
-			f = &facts{s: s, ctx: ctx, tx: tx, t: t, h: h}
+			f = &facts{s: s, ctx: ctx, q: tx, t: t, h: h}
 		}
 		if !r.inScope(f.t) {
 			continue

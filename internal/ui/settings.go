@@ -103,6 +103,7 @@ var notices = map[string]string{
 	"calendar-deleted": "Business hours deleted.", "exception-removed": "Date removed.",
 	"holidays-imported": "Holidays imported. Dates that already had hours kept them.",
 	"field-created":     "Field created.", "field-saved": "Field saved.",
+	"rule-created": "Rule created. Check it, then switch it on.", "rule-saved": "Rule saved.", "rule-deleted": "Rule deleted.",
 	"field-deleted":  "Field deleted, with every ticket's value of it.",
 	"widget-rotated": "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
 }
