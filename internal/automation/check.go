@@ -50,10 +50,7 @@ func (s *Service) check(ctx context.Context, q db.Querier, r *Rule) error {
 			return err
 		}
 	}
-	if err := k.c.Err(); err != nil {
-		return err
-	}
-	k.selfLoop(r)
+	k.selfLoop(r) // reported with the other problems: all are shown at once
 	return k.c.Err()
 }
 
