@@ -147,7 +147,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications}
 	s.Automations = &automation.Service{DB: d, Tickets: s.Tickets, Notify: s.Notifications, Mail: s.Outbox,
 		Calendars: s.Calendars}
-	s.Tickets.Automations, s.SLA.Automations = s.Automations, s.Automations
+	s.Tickets.Automations, s.SLA.Automations, s.Teams.Rules = s.Automations, s.Automations, s.Automations
 	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender
 	if relay != nil {
 		relay.HelloName = cfg.MailDomain

@@ -139,7 +139,7 @@ func (r *compiled) listens(h ticket.Happening) bool {
 		return false
 	case len(w.Fields) > 0 && !overlaps(w.Fields, h.Fields):
 		return false
-	case r.status != 0 && r.status != h.StatusID:
+	case r.status != 0 && r.status != h.StatusID, w.Closing && !h.Closes:
 		return false
 	}
 	return true

@@ -74,7 +74,7 @@ func (s *Service) AddPreset(ctx context.Context, teamID int64, key string) (Rule
 		r.Name, r.When, r.Then = "Mail the received template", When{Event: "ticket_created", Channels: []string{"email", "web_form", "widget"}},
 			[]Action{{Action: "mail_customer", Template: "received"}}
 	case "closed_mail":
-		r.Name, r.When, r.Then = "Mail the closed template", When{Event: "status_entered", Status: st.closed[0]},
+		r.Name, r.When, r.Then = "Mail the closed template", When{Event: "status_entered", Closing: true},
 			[]Action{{Action: "mail_customer", Template: "closed"}}
 	case "status_notify":
 		r.Name, r.When, r.Then = "Tell the assignee when a ticket waits", When{Event: "status_entered", Status: st.pick(2)},

@@ -44,6 +44,8 @@ type When struct {
 	Channels []string `json:"channels,omitempty"`
 	Fields   []string `json:"fields,omitempty"`
 	Status   string   `json:"status,omitempty"`
+	// Closing narrows status_entered to changes that close an open ticket.
+	Closing bool `json:"closing,omitempty"`
 	// Anchor and After make a time rule (event time_after).
 	Anchor string `json:"anchor,omitempty"`
 	After  string `json:"after,omitempty"`

@@ -22,11 +22,12 @@ func TestSettingsAutomations(t *testing.T) {
 		if res.StatusCode != http.StatusForbidden {
 			t.Fatalf("a preset without the CSRF token: %d, want 403", res.StatusCode)
 		}
-		expect(t, "empty", e.getAs("admin", "/settings/automations", http.StatusOK),
-			[]string{"No rules yet", "Ready rules", `href="/settings/automations" aria-current="page"`}, nil)
+		expect(t, "the team's mails", e.getAs("admin", "/settings/automations", http.StatusOK),
+			[]string{"Mail the received template", "Mail the closed template", "Ready rules",
+				`href="/settings/automations" aria-current="page"`}, []string{"No rules yet"})
 
 		e.postAs("admin", "/settings/automations/presets", url.Values{"team": {"1"}, "preset": {"customer_replied_status"}}, http.StatusSeeOther)
-		expect(t, "preset", e.getAs("admin", "/settings/automations/1?done=rule-created", http.StatusOK),
+		expect(t, "preset", e.getAs("admin", "/settings/automations/3?done=rule-created", http.StatusOK),
 			[]string{"Rule created.", `value="Customer replied: back to work"`, `value="In Progress"`, "Its conditions match 0 open tickets now.",
 				"It has not fired yet."}, []string{`id="enabled" name="enabled" value="true" checked`})
 
@@ -43,7 +44,7 @@ func TestSettingsAutomations(t *testing.T) {
 		e.postAs("admin", "/settings/automations", good, http.StatusSeeOther)
 		expect(t, "listed", e.getAs("admin", "/settings/automations", http.StatusOK),
 			[]string{"Urgent: tag", "A ticket is created", "Team Support", "<span class=\"badge\">On</span>", "Never"}, nil)
-		e.postAs("admin", "/settings/automations/2/delete", url.Values{}, http.StatusSeeOther)
+		e.postAs("admin", "/settings/automations/4/delete", url.Values{}, http.StatusSeeOther)
 		expect(t, "deleted", e.getAs("admin", "/settings/automations?done=rule-deleted", http.StatusOK),
 			[]string{"Rule deleted."}, []string{"Urgent: tag"})
 	})
