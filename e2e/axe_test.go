@@ -98,6 +98,13 @@ func TestAccessibility(t *testing.T) {
 	p.checkAxe("the reports page")
 	p.open("/reports?from=2026-03-02&to=2026-03-01")
 	p.checkAxe("the reports page refusing a period")
+}
+
+// TestAccessibilityAutomations checks the automation settings pages, on a
+// page of their own (one page's budget is a minute).
+func TestAccessibilityAutomations(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
 	p.open("/settings/automations")
 	p.checkAxe("the automations list")
 	p.open("/settings/automations/new")
