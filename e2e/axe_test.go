@@ -105,3 +105,14 @@ func TestAccessibility(t *testing.T) {
 	p.open("/settings/chatbots/new")
 	p.checkAxe("a new chatbot's editor")
 }
+
+// TestAccessibilityAutomations checks the automation settings pages, on a
+// page of their own (one page's budget is a minute).
+func TestAccessibilityAutomations(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
+	p.open("/settings/automations")
+	p.checkAxe("the automations list")
+	p.open("/settings/automations/new")
+	p.checkAxe("the new rule page")
+}

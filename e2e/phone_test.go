@@ -18,7 +18,7 @@ func phoneRoutes() []string {
 		"/settings/pipelines/1", "/settings/calendars", "/settings/calendars/new", "/settings/outbox",
 		"/settings/account", "/settings/tokens", "/chat/" + chatSlug, "/chats", "/settings/chat", "/settings/canned", "/settings/canned/new",
 		"/settings/operators/1", "/notifications", "/settings/chatbots", "/settings/chatbots/new",
-		fmt.Sprintf("/settings/chat/%d", chatEnv.channelID),
+		fmt.Sprintf("/settings/chat/%d", chatEnv.channelID), "/settings/automations", "/settings/automations/new",
 		"/reports", "/reports?period=30d&time=wall", "/reports?from=2026-03-02&to=2026-03-01"}
 }
 

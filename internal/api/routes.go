@@ -90,6 +90,12 @@ func (a *API) routes() []route {
 		{"PATCH /api/v1/fields/{id}", false, a.updateField},
 		{"DELETE /api/v1/fields/{id}", false, a.deleteField},
 
+		{"GET /api/v1/rules", false, a.listRules},
+		{"POST /api/v1/rules", false, a.createRule},
+		{"GET /api/v1/rules/{id}", false, a.getRule},
+		{"PATCH /api/v1/rules/{id}", false, a.updateRule},
+		{"DELETE /api/v1/rules/{id}", false, a.deleteRule},
+
 		{"GET /api/v1/chat-channels", false, a.listChatChannels},
 		{"POST /api/v1/chat-channels", false, a.createChatChannel},
 		{"PATCH /api/v1/chat-channels/{id}", false, a.updateChatChannel},

@@ -68,7 +68,7 @@ type Services struct {
 	Notifications *notification.Service
 	// Automations run the rules: when, if, then (docs/automations.md).
 	Automations *automation.Service
-	Webhooks      *webhook.Service // deliveries queued with each ticket change
+	Webhooks    *webhook.Service // deliveries queued with each ticket change
 	// AccountMail mails operators about their account ("forgot password")
 	// at once; without a relay it answers outbound.ErrNoRelay.
 	AccountMail interface {
@@ -155,7 +155,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Notifications = &notification.Service{DB: d, Mail: s.Outbox, BaseURL: cfg.BaseURL}
 	s.Automations = &automation.Service{DB: d, Tickets: s.Tickets, Notify: s.Notifications, Mail: s.Outbox,
 		Calendars: s.Calendars}
-	s.Tickets.Automations, s.SLA.Automations = s.Automations, s.Automations
+	s.Tickets.Automations, s.SLA.Automations, s.Teams.Rules = s.Automations, s.Automations, s.Automations
 	s.Webhooks = &webhook.Service{DB: d, BaseURL: cfg.BaseURL, Listen: cfg.HTTPAddr}
 	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications, s.Webhooks}
 	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender

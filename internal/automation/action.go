@@ -32,6 +32,9 @@ func (s *Service) act(ctx context.Context, tx *db.Tx, r *compiled, a Action, h t
 	case "add_tags", "remove_tags":
 		return s.tag(ctx, tx, a, id)
 	case "mail_customer":
+		if a.Template == "closed" && h.Answered {
+			return "", nil // the answer sent with the change told the customer: one mail, not two
+		}
 		return "mailed the " + a.Template + " template", s.Mail.MailCustomer(ctx, tx, id, a.Template, a.Subject, a.Body, h.Mail)
 	case "add_note":
 		_, err := s.Tickets.AddMessageTx(ctx, tx, id, ticket.NewMessage{Kind: ticket.Note, Body: a.Body})

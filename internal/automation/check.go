@@ -50,10 +50,7 @@ func (s *Service) check(ctx context.Context, q db.Querier, r *Rule) error {
 			return err
 		}
 	}
-	if err := k.c.Err(); err != nil {
-		return err
-	}
-	k.selfLoop(r)
+	k.selfLoop(r) // reported with the other problems: all are shown at once
 	return k.c.Err()
 }
 
@@ -125,6 +122,7 @@ func (k *checker) when(r *Rule) error {
 	for i, f := range w.Fields {
 		k.c.Require(k.known(f), fmt.Sprintf("when.fields[%d]", i), fmt.Sprintf("no field %q", f))
 	}
+	k.c.Require(!w.Closing || w.Event == "status_entered", "when.closing", "only narrows status_entered")
 	if w.Status != "" {
 		if _, err := k.status("when.status", w.Status); err != nil {
 			return err

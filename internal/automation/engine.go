@@ -44,7 +44,7 @@ func (s *Service) run(ctx context.Context, tx *db.Tx, rules []*compiled, h ticke
 			if err != nil {
 				return err
 			}
-			f = &facts{s: s, ctx: ctx, tx: tx, t: t, h: h}
+			f = &facts{s: s, ctx: ctx, q: tx, t: t, h: h}
 		}
 		if !r.inScope(f.t) {
 			continue
@@ -91,14 +91,23 @@ func (s *Service) fire(ctx context.Context, tx *db.Tx, r *compiled, h ticket.Hap
 		maps.Copy(next.Fired, cause.Fired)
 	}
 	actx := ticket.WithCause(ctx, next)
-	var did []string
+	var did, unseen []string
 	for _, a := range r.Then {
 		what, err := s.act(actx, tx, r, a, h)
 		if err != nil {
 			return fmt.Errorf("rule %q: %w", r.Name, err)
 		}
-		if what != "" {
-			did = append(did, what)
+		if what == "" {
+			continue
+		}
+		did = append(did, what)
+		if a.Action == "mail_customer" || a.Action == "notify" {
+			unseen = append(unseen, what) // the other actions write their own history
+		}
+	}
+	if len(unseen) > 0 {
+		if err := s.Tickets.RecordRule(ctx, tx, h.TicketID, r.Name, joinDid(unseen)); err != nil {
+			return err
 		}
 	}
 	return record(ctx, tx, r.ID, h, did)
@@ -130,7 +139,7 @@ func (r *compiled) listens(h ticket.Happening) bool {
 		return false
 	case len(w.Fields) > 0 && !overlaps(w.Fields, h.Fields):
 		return false
-	case r.status != 0 && r.status != h.StatusID:
+	case r.status != 0 && r.status != h.StatusID, w.Closing && !h.Closes:
 		return false
 	}
 	return true

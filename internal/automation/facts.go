@@ -17,7 +17,7 @@ import (
 type facts struct {
 	s   *Service
 	ctx context.Context
-	tx  *db.Tx
+	q   db.Querier
 	t   ticket.Ticket
 	h   ticket.Happening
 }
@@ -118,7 +118,7 @@ func custom(v any) any {
 
 func (f *facts) company() (any, error) {
 	var name sql.Null[string]
-	err := f.tx.QueryRowContext(f.ctx, `SELECT co.name FROM contacts c JOIN companies co ON co.id = c.company_id
+	err := f.q.QueryRowContext(f.ctx, `SELECT co.name FROM contacts c JOIN companies co ON co.id = c.company_id
 		WHERE c.id = $1`, f.t.Contact.ID).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -130,7 +130,7 @@ func (f *facts) company() (any, error) {
 // hours; a team without a calendar is always open.
 func (f *facts) inHours() (any, error) {
 	var cal sql.Null[int64]
-	if err := f.tx.QueryRowContext(f.ctx, `SELECT calendar_id FROM teams WHERE id = $1`, f.t.Team.ID).Scan(&cal); err != nil {
+	if err := f.q.QueryRowContext(f.ctx, `SELECT calendar_id FROM teams WHERE id = $1`, f.t.Team.ID).Scan(&cal); err != nil {
 		return nil, err
 	}
 	if !cal.Valid || f.s.Calendars == nil {

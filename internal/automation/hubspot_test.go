@@ -1,10 +1,13 @@
 package automation_test
 
 import (
+	"time"
+
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/automation"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/sla"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
@@ -74,8 +77,62 @@ func TestEnterStatusNotifiesAndMails(t *testing.T) {
 			AND automatic AND kind = 'closed'`, tk.ID); n != 1 {
 			t.Fatalf("rule mails = %d, want 1", n)
 		}
-		if n := k.count(`SELECT count(*) FROM rule_firings WHERE ticket_id = $1`, tk.ID); n != 2 {
+		if n := k.count(`SELECT count(*) FROM rule_firings WHERE ticket_id = $1 AND rule_id IN (SELECT id FROM rules WHERE preset IS NULL)`, tk.ID); n != 2 {
 			t.Fatalf("firings = %d, want 2", n)
+		}
+	})
+}
+
+// An SLA target met by the first answer raises sla_met, once.
+func TestSLAEventsFireRules(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		if _, err := k.s.SLA.Create(k.ctx, sla.Input{Name: "Fast", Targets: sla.TargetMinutes{FirstResponse: testutil.Ptr(60)}}); err != nil {
+			t.Fatal(err)
+		}
+		k.rule(automation.Rule{Name: "Met: tag", When: automation.When{Event: "sla_met"},
+			Then: []automation.Action{{Action: "add_tags", Tags: []string{"on-time"}}}})
+		tk := k.ticket(db.Now())
+		k.answer(tk.ID)
+		if got := k.get(tk.ID).Tags; len(got) != 1 || got[0] != "on-time" {
+			t.Fatalf("tags after the first answer %q, want on-time", got)
+		}
+		k.answer(tk.ID)
+		if n := k.count(`SELECT count(*) FROM rule_firings WHERE ticket_id = $1 AND rule_id IN (SELECT id FROM rules WHERE preset IS NULL)`, tk.ID); n != 1 {
+			t.Fatalf("sla_met firings = %d, want 1", n)
+		}
+	})
+}
+
+// The issue's lead: urgent tickets that breach their SLA go to a senior,
+// who is notified.
+func TestBreachReassignsUrgentTicketsToASenior(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		if _, err := k.s.SLA.Create(k.ctx, sla.Input{Name: "Fast", Targets: sla.TargetMinutes{FirstResponse: testutil.Ptr(30)}}); err != nil {
+			t.Fatal(err)
+		}
+		k.rule(automation.Rule{Name: "Breached urgent: to Ada", When: automation.When{Event: "sla_breached"},
+			If:   [][]automation.Cond{{{Field: "priority", Op: "is", Value: 3}}},
+			Then: []automation.Action{{Action: "set_assignee", Assignee: k.admin.Email}, {Action: "notify", To: "assignee"}}})
+		urgent, calm := k.ticket(db.Now()), k.ticket(db.Now())
+		three := 3
+		if _, err := k.s.Tickets.Update(k.ctx, urgent.ID, ticket.Patch{Priority: &three, ActorID: k.agent.ID}); err != nil {
+			t.Fatal(err)
+		}
+		k.s.SLA.Now = func() time.Time { return time.Now().Add(time.Hour) }
+		if _, err := k.s.SLA.Tick(k.ctx); err != nil {
+			t.Fatal(err)
+		}
+		if a := k.get(urgent.ID).Assignee; a == nil || a.ID != k.admin.ID {
+			t.Fatalf("the urgent breached ticket's assignee %+v, want Ada", a)
+		}
+		if a := k.get(calm.ID).Assignee; a != nil {
+			t.Fatalf("the calm ticket was reassigned to %+v", a)
+		}
+		if n := k.count(`SELECT count(*) FROM notifications WHERE operator_id = $1 AND kind = 'automation' AND ticket_id = $2`,
+			k.admin.ID, urgent.ID); n != 1 {
+			t.Fatalf("notifications for Ada = %d, want 1", n)
 		}
 	})
 }

@@ -44,6 +44,8 @@ type When struct {
 	Channels []string `json:"channels,omitempty"`
 	Fields   []string `json:"fields,omitempty"`
 	Status   string   `json:"status,omitempty"`
+	// Closing narrows status_entered to changes that close an open ticket.
+	Closing bool `json:"closing,omitempty"`
 	// Anchor and After make a time rule (event time_after).
 	Anchor string `json:"anchor,omitempty"`
 	After  string `json:"after,omitempty"`
@@ -76,16 +78,20 @@ type Action struct {
 	User     string   `json:"user,omitempty"`
 }
 
-// The events a rule can listen to.
+// Events raised outside internal/ticket: by the SLA worker and by time.
 const (
-	TimeAfter      = "time_after"
-	SLAWarning     = "sla_warning"
-	SLABreached    = "sla_breached"
-	SLAMet         = "sla_met"
-	maxDepth       = 3
-	stormFirings   = 20
-	stormWindow    = 10 * time.Minute
-	maxRulesListed = 500
+	TimeAfter   = "time_after"
+	SLAWarning  = "sla_warning"
+	SLABreached = "sla_breached"
+	SLAMet      = "sla_met"
+)
+
+// The loop guards: chains of rules at most maxDepth deep; more than
+// stormFirings of one rule on one ticket within stormWindow stop it there.
+const (
+	maxDepth     = 3
+	stormFirings = 20
+	stormWindow  = 10 * time.Minute
 )
 
 // Events are every event name, in the order the editor offers them.

@@ -11,9 +11,11 @@ import (
 
 // Tickets reads and changes tickets inside the caller's transaction.
 type Tickets interface {
+	Get(ctx context.Context, id int64) (ticket.Ticket, error)
 	GetTx(ctx context.Context, tx *db.Tx, id int64) (ticket.Ticket, error)
 	UpdateTx(ctx context.Context, tx *db.Tx, id int64, p ticket.Patch) error
 	AddMessageTx(ctx context.Context, tx *db.Tx, id int64, m ticket.NewMessage) (int64, error)
+	RecordRule(ctx context.Context, tx *db.Tx, id int64, rule, line string) error
 }
 
 // Notifier tells operators about a ticket (internal/notification).

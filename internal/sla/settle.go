@@ -37,7 +37,11 @@ func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events 
 	if err != nil {
 		return err
 	}
-	return store(ctx, tx, row, res, check, ok)
+	met := newlyMet(row.stored, res)
+	if err := store(ctx, tx, row, res, check, ok); err != nil || !met {
+		return err
+	}
+	return s.happened(ctx, tx, row.id, Met) // after the store: a rule's own change reads it met
 }
 
 // replay replays events, writes the history lines and announcements the
@@ -82,6 +86,24 @@ func (s *Service) replay(ctx context.Context, tx *db.Tx, row *ticketRow, events 
 		check, ok = now, true
 	}
 	return res, check, ok, nil
+}
+
+// newlyMet reports whether res meets a target the stored state had not
+// met: automations hear sla_met once per target.
+func newlyMet(before string, res Result) bool {
+	var old stored
+	if before != "" {
+		if err := json.Unmarshal([]byte(before), &old); err != nil {
+			return false
+		}
+	}
+	met := func(s *Status) bool { return s != nil && (s.State == Met || s.State == MetLate) }
+	for _, t := range Targets {
+		if met(res.Of(t)) && !met(old.Of(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 func whyText(why string) string {

@@ -22,6 +22,11 @@ type ChatSwitch interface {
 	SetTeamChatTx(ctx context.Context, tx *db.Tx, teamID int64, on bool) error
 }
 
+// TeamRules makes a new team's default rules (internal/automation).
+type TeamRules interface {
+	TeamCreated(ctx context.Context, tx *db.Tx, teamID int64) error
+}
+
 // Service manages teams.
 type Service struct {
 	DB         *db.DB
@@ -33,6 +38,9 @@ type Service struct {
 	// LiveChat creates or switches the team's chat channel with its
 	// "chat" switch, in the same transaction; nil leaves channels alone.
 	LiveChat ChatSwitch
+	// Rules gives a new team its default automation rules (the received
+	// and closed mails), in the team's transaction; nil makes none.
+	Rules TeamRules
 	// lookups remembers Find and ByAlias: every ticket creation and every
 	// incoming mail asks, and teams change rarely.
 	lookups db.Memo[string, Team]

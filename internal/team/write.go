@@ -50,7 +50,10 @@ func (s *Service) Create(ctx context.Context, in Input, defaultPipeline int64) (
 		if err := s.switchChat(ctx, tx, id, t.Channels.LiveChat, t.Channels.LiveChat); err != nil {
 			return err
 		}
-		return setMembers(ctx, tx, id, t.MemberIDs)
+		if err := setMembers(ctx, tx, id, t.MemberIDs); err != nil || s.Rules == nil {
+			return err
+		}
+		return s.Rules.TeamCreated(ctx, tx, id)
 	})
 	if err != nil {
 		return Team{}, err

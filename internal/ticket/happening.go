@@ -39,6 +39,11 @@ type Happening struct {
 	Fields   []string // ticket_updated: the fields that changed
 	StatusID int64    // status_entered, status_left: that status
 	Mail     *MailHeaders
+	// Closes: this status change moves an open ticket to a closed status.
+	Closes bool
+	// Answered: a public answer made with this change already told the
+	// customer ("Send and close"), so no closing mail should follow.
+	Answered bool
 }
 
 // Automator runs the rules that listen to happenings.
@@ -90,8 +95,8 @@ func (s *Service) happened(ctx context.Context, tx *db.Tx, hs ...Happening) erro
 }
 
 // patchHappenings are what a patch's changes tell automations.
-func patchHappenings(ctx context.Context, id int64, changes []change, actorID int64) []Happening {
-	base := Happening{TicketID: id, Actor: actorOf(ctx, actorID), ActorID: actorID}
+func patchHappenings(ctx context.Context, id int64, changes []change, actorID int64, answered bool) []Happening {
+	base := Happening{TicketID: id, Actor: actorOf(ctx, actorID), ActorID: actorID, Answered: answered}
 	var out []Happening
 	var fields []string
 	for _, ch := range changes {
@@ -100,7 +105,7 @@ func patchHappenings(ctx context.Context, id int64, changes []change, actorID in
 		case EventStatus, EventReopened:
 			left, entered := base, base
 			left.Event, left.StatusID = HappenedStatusLeft, ch.fromStatus
-			entered.Event, entered.StatusID = HappenedStatusEntered, ch.to.ID
+			entered.Event, entered.StatusID, entered.Closes = HappenedStatusEntered, ch.to.ID, ch.shuts
 			out = append(out, left, entered)
 		case EventPriority:
 			h := base
@@ -184,4 +189,13 @@ func (s *Service) GetTx(ctx context.Context, tx *db.Tx, id int64) (Ticket, error
 	values, err := s.Custom.Values(ctx, tx, map[int64]int64{t.ID: t.PipelineID})
 	t.Custom = values[t.ID]
 	return t, err
+}
+
+// EventRule records what a rule did that leaves no other history entry
+// (a mail, a notification): data {rule, line}.
+const EventRule = "rule"
+
+// RecordRule writes an EventRule history entry inside tx.
+func (s *Service) RecordRule(ctx context.Context, tx *db.Tx, id int64, rule, line string) error {
+	return s.recordEvent(ctx, tx, id, 0, EventRule, map[string]any{"rule": rule, "line": line}, db.Now())
 }

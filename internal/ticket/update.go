@@ -102,7 +102,7 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 	if err := s.clock(ctx, tx, t.ID, clockSteps(changes, now)...); err != nil {
 		return err
 	}
-	return s.happened(ctx, tx, patchHappenings(ctx, t.ID, changes, p.ActorID)...)
+	return s.happened(ctx, tx, patchHappenings(ctx, t.ID, changes, p.ActorID, p.answered)...)
 }
 
 // UpdateTx is Update inside the caller's transaction, for automations:
@@ -294,5 +294,5 @@ func (s *Service) reopen(ctx context.Context, tx *db.Tx, t Ticket, actorID int64
 	if err := s.write(ctx, tx, t.ID, ch, actorID, at); err != nil {
 		return err
 	}
-	return s.happened(ctx, tx, patchHappenings(ctx, t.ID, []change{ch}, actorID)...)
+	return s.happened(ctx, tx, patchHappenings(ctx, t.ID, []change{ch}, actorID, false)...)
 }

@@ -110,7 +110,8 @@ var notices = map[string]string{
 	"field-created":     "Field created.", "field-saved": "Field saved.",
 	"field-deleted": "Field deleted, with every ticket's value of it.",
 	"webhook-saved": "Webhook saved.", "webhook-deleted": "Webhook deleted, with its deliveries.",
-	"webhook-test":   "Test delivery queued: it goes out within seconds. Reload to see how the receiver answered.",
+	"webhook-test": "Test delivery queued: it goes out within seconds. Reload to see how the receiver answered.",
+	"rule-created": "Rule created. Check it, then switch it on.", "rule-saved": "Rule saved.", "rule-deleted": "Rule deleted.",
 	"widget-rotated": "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
 }
 

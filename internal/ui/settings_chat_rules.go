@@ -11,9 +11,9 @@ import (
 	"github.com/frontdesk/frontdesk/internal/domain"
 )
 
-// RuleRow is one channel rule as its inputs hold it (strings, so what
+// ChatRuleRow is one channel rule as its inputs hold it (strings, so what
 // was typed comes back as typed beside its error).
-type RuleRow struct {
+type ChatRuleRow struct {
 	Action, Delay, URL, Countries, Chatbot string
 	OnlyIfNoOperator                       bool
 	N                                      int  // its number, from 1
@@ -21,7 +21,7 @@ type RuleRow struct {
 }
 
 // numbered fills N and Last after the rows moved.
-func numbered(rows []RuleRow) []RuleRow {
+func numbered(rows []ChatRuleRow) []ChatRuleRow {
 	for i := range rows {
 		rows[i].N, rows[i].Last = i+1, i == len(rows)-1
 	}
@@ -36,10 +36,10 @@ var RuleActions = []struct{ Value, Label string }{
 	{"hide", "Hide the button"},
 }
 
-func ruleRows(rules []chat.Rule) []RuleRow {
-	out := []RuleRow{}
+func ruleRows(rules []chat.Rule) []ChatRuleRow {
+	out := []ChatRuleRow{}
 	for _, r := range rules {
-		row := RuleRow{Action: string(r.Action), URL: r.URL, Countries: strings.Join(r.Countries, ", "),
+		row := ChatRuleRow{Action: string(r.Action), URL: r.URL, Countries: strings.Join(r.Countries, ", "),
 			OnlyIfNoOperator: r.OnlyIfNoOperator}
 		if r.Action == chat.AutoOpen {
 			row.Delay = strconv.Itoa(r.DelayS)
@@ -52,25 +52,25 @@ func ruleRows(rules []chat.Rule) []RuleRow {
 	return numbered(out)
 }
 
-func ruleRowsFrom(v url.Values) []RuleRow {
+func ruleRowsFrom(v url.Values) []ChatRuleRow {
 	n, _ := strconv.Atoi(v.Get("n"))
-	out := []RuleRow{}
+	out := []ChatRuleRow{}
 	for i := 0; i < n && i < chat.MaxRules+1; i++ {
 		k := func(name string) string { return strings.TrimSpace(v.Get(name + "_" + strconv.Itoa(i))) }
-		out = append(out, RuleRow{Action: k("action"), Delay: k("delay"), URL: k("url"), Countries: k("countries"),
+		out = append(out, ChatRuleRow{Action: k("action"), Delay: k("delay"), URL: k("url"), Countries: k("countries"),
 			Chatbot: k("chatbot"), OnlyIfNoOperator: k("nobody") != ""})
 	}
 	return out
 }
 
 // editRules applies an add, move or remove button; false means Save.
-func editRules(rows []RuleRow, op string) ([]RuleRow, bool) {
+func editRules(rows []ChatRuleRow, op string) ([]ChatRuleRow, bool) {
 	verb, arg, _ := strings.Cut(op, "-")
 	i, err := strconv.Atoi(arg)
 	ok := err == nil && i >= 0 && i < len(rows)
 	switch {
 	case verb == "add":
-		rows = append(rows, RuleRow{Action: string(chat.ShowButton), URL: "/"})
+		rows = append(rows, ChatRuleRow{Action: string(chat.ShowButton), URL: "/"})
 	case verb == "up" && ok && i > 0:
 		rows[i-1], rows[i] = rows[i], rows[i-1]
 	case verb == "down" && ok && i < len(rows)-1:
@@ -86,7 +86,7 @@ func editRules(rows []RuleRow, op string) ([]RuleRow, bool) {
 
 // rules turns the rows into rules; a delay or chatbot that is no number
 // is refused here, on its field, since the domain sees only integers.
-func rules(rows []RuleRow) ([]chat.Rule, error) {
+func rules(rows []ChatRuleRow) ([]chat.Rule, error) {
 	c := &domain.Check{}
 	out := make([]chat.Rule, 0, len(rows))
 	for i, row := range rows {

@@ -33,7 +33,7 @@ type ChatChannelView struct {
 	Options []OptionInput
 	// The channel's rules, the chatbots a rule may name, and whether a
 	// GeoIP database is there (without one, country rules never match).
-	Rules      []RuleRow
+	Rules      []ChatRuleRow
 	Chatbots   []chatbot.Script
 	GeoIP      bool
 	RulesNote  string // the rows were edited but not saved

@@ -34,6 +34,13 @@ func (u *UI) settingsTeamMailSave(w http.ResponseWriter, r *http.Request) error 
 	} else if err != nil {
 		return err
 	}
+	for _, tpl := range ts {
+		if preset, ok := mailPresets[tpl.Kind]; ok {
+			if err := u.s.Automations.SetPresetEnabled(r.Context(), id, preset, tpl.Enabled); err != nil {
+				return err
+			}
+		}
+	}
 	toTeamSettings(w, r, id, "mail", "mail-saved")
 	return nil
 }

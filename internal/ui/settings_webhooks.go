@@ -37,8 +37,8 @@ type DeliveryRow struct {
 	Next *Stamp
 }
 
-// eventLabels says in words what each event is.
-var eventLabels = map[string]string{
+// webhookEventLabels says in words what each event is.
+var webhookEventLabels = map[string]string{
 	webhook.TicketCreated: "Ticket created", webhook.TicketUpdated: "Ticket updated (any field)",
 	webhook.StatusEntered: "Status entered", webhook.StatusLeft: "Status left",
 	webhook.CustomerReplied: "Customer replied", webhook.AnswerSent: "Public answer sent",
@@ -80,7 +80,7 @@ func (u *UI) settingsWebhookEdit(w http.ResponseWriter, r *http.Request) error {
 func (u *UI) webhookView(r *http.Request, id int64, f webhook.Webhook) WebhookView {
 	v := WebhookView{SettingsBase: u.settingsBase(r, "webhooks"), ID: id, Form: f}
 	for _, e := range webhook.Events {
-		v.Events = append(v.Events, EventChoice{Name: e, Label: eventLabels[e], Checked: slices.Contains(f.Events, e)})
+		v.Events = append(v.Events, EventChoice{Name: e, Label: webhookEventLabels[e], Checked: slices.Contains(f.Events, e)})
 	}
 	return v
 }

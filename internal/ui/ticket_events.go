@@ -13,6 +13,8 @@ func eventOf(e ticket.Event, now time.Time) *ThreadEvent {
 	out := &ThreadEvent{Text: eventText(e), At: stampOf(e.CreatedAt, now)}
 	if e.Actor != nil {
 		out.Actor = e.Actor.Name
+	} else if rule := dataText(e.Data["rule"]); rule != "" {
+		out.Actor = "Rule “" + rule + "”"
 	}
 	return out
 }
@@ -55,7 +57,7 @@ func eventText(e ticket.Event) string {
 		return fieldEventText(e, from, to)
 	case ticket.EventMerged:
 		return "merged the customer into another contact"
-	case "sla": // written by internal/sla: the line as it should read
+	case "sla", ticket.EventRule: // the line as it should read
 		return dataText(e.Data["line"])
 	case ticket.EventLinkRotated:
 		if dataText(e.Data["reason"]) == ticket.LinkRenewedForContact {

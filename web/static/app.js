@@ -698,3 +698,16 @@ function events() {
     toggle.setAttribute("aria-expanded", String(open));
   });
 })();
+// Rule editor: "Add a condition" and "Add an action" copy the blank line
+// of their <template> to the end of the list and put the cursor in it.
+// Without script, the page always ends each list with one blank line.
+document.querySelectorAll("button[data-add-row]").forEach(function (button) {
+  button.addEventListener("click", function () {
+    var tpl = document.getElementById(button.getAttribute("data-add-row"));
+    var list = document.getElementById(button.getAttribute("data-rows"));
+    if (!tpl || !list) return;
+    list.appendChild(tpl.content.cloneNode(true));
+    var first = list.lastElementChild && list.lastElementChild.querySelector("select, input");
+    if (first) first.focus();
+  });
+});

@@ -41,16 +41,12 @@ func (s *Service) Notify(ctx context.Context, tx *db.Tx, n ticket.Notice) error 
 	return err
 }
 
-// kindOf picks the mail for a notice, if any.
+// kindOf picks the mail for a notice, if any: a public reply. The
+// received and closed mails are automation rules (MailCustomer), made for
+// every team (internal/automation, defaults.go).
 func kindOf(n ticket.Notice) (Kind, bool) {
-	switch n.Kind {
-	case ticket.NoticeMessage:
+	if n.Kind == ticket.NoticeMessage {
 		return Reply, n.MessageKind == ticket.Reply && n.MessageID != 0
-	case ticket.NoticeCreated:
-		ch := n.Channel
-		return Received, ch == ticket.Email || ch == ticket.WebForm || ch == ticket.Widget
-	case ticket.NoticeClosed:
-		return Closed, true
 	}
 	return "", false
 }

@@ -112,10 +112,9 @@ func TestReceivedMailOnlyForCustomerChannelsAndWhenSwitchedOn(t *testing.T) {
 				t.Errorf("channel %s: %+v", ch, got)
 			}
 		}
-		tpl := outbound.Defaults()[outbound.Received]
-		tpl.Enabled = false
+		// The received mail is the team's rule: switched off there, it stays.
 		team, _ := s.Teams.Find(ctx, d.Read, "support")
-		if err := s.Outbox.SaveTemplates(ctx, team.ID, []outbound.Template{tpl}); err != nil {
+		if err := s.Automations.SetPresetEnabled(ctx, team.ID, "received_mail", false); err != nil {
 			t.Fatal(err)
 		}
 		tk := mailTicket(t, s, "zoe@example.com", nil)
