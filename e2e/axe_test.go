@@ -98,4 +98,8 @@ func TestAccessibility(t *testing.T) {
 	p.checkAxe("the reports page")
 	p.open("/reports?from=2026-03-02&to=2026-03-01")
 	p.checkAxe("the reports page refusing a period")
+	p.open("/reports/chats?period=30d")
+	p.checkAxe("the chat reports")
+	p.open("/chats/history?period=30d")
+	p.checkAxe("the chat sessions list")
 }

@@ -18,7 +18,9 @@ func phoneRoutes() []string {
 		"/settings/pipelines/1", "/settings/calendars", "/settings/calendars/new", "/settings/outbox",
 		"/settings/account", "/settings/tokens", "/chat/" + chatSlug, "/chats", "/settings/chat", "/settings/canned", "/settings/canned/new",
 		"/settings/operators/1", "/notifications",
-		"/reports", "/reports?period=30d&time=wall", "/reports?from=2026-03-02&to=2026-03-01"}
+		"/reports", "/reports?period=30d&time=wall", "/reports?from=2026-03-02&to=2026-03-01",
+		"/reports/chats", "/reports/chats?period=30d", "/chats/history", "/chats/history?outcome=missed&period=30d",
+		"/chats/history?outcome=bogus"}
 }
 
 // TestPhoneLayout opens every page at 390 px: nothing scrolls sideways,
