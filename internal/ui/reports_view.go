@@ -193,6 +193,9 @@ func reopenRate(d report.Day) string {
 func satisfactionFigure(s report.Satisfaction) Figure {
 	a := s.All
 	hint := fmt.Sprintf("%d ratings", a.Rated)
+	if a.Rated == 1 {
+		hint = "1 rating"
+	}
 	if a.RatedPct != nil {
 		hint += ", response rate " + percent(a.RatedPct)
 	}
