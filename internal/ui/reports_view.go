@@ -12,18 +12,19 @@ import (
 // ReportsView is the reports page.
 type ReportsView struct {
 	Base
-	Query     reportQuery
-	Form      ReportForm
-	Errors    map[string]string // per field, when the period or a filter cannot be used
-	Time      string            // "business" or "wall"
-	Summary   []Figure
-	Charts    []Chart
-	Days      []ReportDay
-	Operators []ReportOperator
-	CSVURL    string
-	Tab       string // "tickets" (the default) or "chats"
-	Tabs      []Tab
-	Chats     *ChatTab // the Chats tab's figures
+	Query      reportQuery
+	Form       ReportForm
+	Errors     map[string]string // per field, when the period or a filter cannot be used
+	Time       string            // "business" or "wall"
+	Summary    []Figure
+	Charts     []Chart
+	Days       []ReportDay
+	Operators  []ReportOperator
+	CSVURL     string
+	Tab        string // "tickets" (the default) or "chats"
+	Tabs       []Tab
+	Chats      *ChatTab // the Chats tab's figures
+	Breakdowns BreakdownView
 }
 
 // Action is where the period and filter form goes: the tab it is on.
