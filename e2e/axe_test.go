@@ -98,6 +98,13 @@ func TestAccessibility(t *testing.T) {
 	p.checkAxe("the reports page")
 	p.open("/reports?from=2026-03-02&to=2026-03-01")
 	p.checkAxe("the reports page refusing a period")
+}
+
+// TestAccessibilityReports runs axe on the chat reports and the session
+// list, on a page of their own (a page has a minute for all its checks).
+func TestAccessibilityReports(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
 	p.open("/reports/chats?period=30d")
 	p.checkAxe("the chat reports")
 	p.open("/chats/history?period=30d")
