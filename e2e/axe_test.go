@@ -116,3 +116,14 @@ func TestAccessibilityAutomations(t *testing.T) {
 	p.open("/settings/automations/new")
 	p.checkAxe("the new rule page")
 }
+
+// TestAccessibilityReports runs axe on the chat reports and the session
+// list, on a page of their own (a page has a minute for all its checks).
+func TestAccessibilityReports(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
+	p.open("/reports/chats?period=30d")
+	p.checkAxe("the chat reports")
+	p.open("/chats/history?period=30d")
+	p.checkAxe("the chat sessions list")
+}

@@ -19,7 +19,7 @@ func TestReports(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#days-table")),
 	)
 	p.open("/reports?period=today")
-	charts := get(p, chromedp.Evaluate[[]string](`[...document.querySelectorAll("figure.chart")].map(f =>
+	charts := get(p, chromedp.Evaluate[[]string](`[...document.querySelectorAll("figure.chart:not(.heat-map)")].map(f =>
 		f.querySelector("h2").textContent + ":" + f.querySelectorAll("svg rect.bar, svg circle.dot").length)`))
 	if strings.Join(charts, ",") == "" || len(charts) != 4 {
 		t.Fatalf("charts %q, want four", charts)
@@ -30,6 +30,10 @@ func TestReports(t *testing.T) {
 	hover := get(p, chromedp.Evaluate[string](`document.querySelector("#chart-volume rect.bar title").textContent`))
 	if !strings.Contains(hover, "Created: ") {
 		t.Errorf("a bar's hover text is %q, want the day's created count", hover)
+	}
+	busy := get(p, chromedp.Evaluate[int](`[...document.querySelectorAll("#chart-heat rect.heat")].filter(r => !r.classList.contains("h0")).length`))
+	if busy == 0 {
+		t.Error("the heat map shades no hour, yet tickets were created today")
 	}
 	p.screenshot("reports")
 	created := get(p, chromedp.Evaluate[string](`document.querySelector("#days-table td[data-col=created]").textContent.trim()`))

@@ -47,6 +47,7 @@ type Portal struct {
 	widgetCalls httpx.Limiter
 	opens       httpx.Limiter
 	chatStarts  httpx.Limiter // new chats and transcript mails per address and visitor
+	ratings     httpx.Limiter // ticket ratings per address (rating.go)
 	script      *widgetScript
 	chatScript  *widgetScript // the chat window, loaded by the widget on demand
 	origin      string        // scheme://host of the base URL
@@ -68,6 +69,7 @@ func New(d Deps) (*Portal, error) {
 		widgetCalls:      limits("widget_calls", widgetBurst, widgetWindow),
 		opens:            limits("widget_opens", openBurst, openWindow),
 		chatStarts:       limits("chat_starts", chatStartBurst, chatStartWindow),
+		ratings:          limits("ticket_ratings", ratingBurst, ratingWindow),
 	}
 	if p.script, err = loadWidgetScript("widget.js"); err != nil {
 		return nil, err
@@ -105,6 +107,8 @@ func (p *Portal) Register(mux *http.ServeMux) {
 		mux.Handle(rt.pattern, securityHeaders(p.htmlErrors(limitBody(p.withTicket(rt.handler)))))
 	}
 	mux.Handle("GET /chat/{channel}", chatPageHeaders(p.htmlErrors(p.chatPage)))
+	mux.Handle("GET /rate/{token}", securityHeaders(p.htmlErrors(p.ratingShow)))
+	mux.Handle("POST /rate/{token}", securityHeaders(p.htmlErrors(limitBody(p.ratingSave))))
 	p.registerWidget(mux)
 	p.registerChat(mux)
 	p.registerBrand(mux)

@@ -14,7 +14,7 @@ import (
 // them alone. Listed, not globbed: other public pages keep their own.
 const layoutFile = "portal_layout.html"
 
-var pageFiles = []string{"portal_ticket.html", "portal_error.html", "portal_chat.html"}
+var pageFiles = []string{"portal_ticket.html", "portal_error.html", "portal_chat.html", "portal_rating.html"}
 
 type renderer struct {
 	pages map[string]*template.Template

@@ -24,7 +24,10 @@ func TestOperatorFigures(t *testing.T) {
 		// Ada: assigned T1 at creation, answered T1 and T2 first, closed
 		// T1 while it was hers; first responses 2 h and 30 min of
 		// business time, whose lower median is 30 min.
-		want := `[{"id":` + brief(k.agent.ID) + `,"name":"Ada","email":"ada@example.com","assigned":1,"public_answers":2,"closed":1,"first_response":{"median_s":1800,"p90_s":7200}}]`
+		want := `[{"id":` + brief(k.agent.ID) + `,"name":"Ada","email":"ada@example.com","assigned":1,"public_answers":2,"closed":1,"first_response":{"median_s":1800,"p90_s":7200},` +
+			`"satisfaction":{"mail":{"rated":0,"satisfied":0,"okay":0,"dissatisfied":0,"rated_pct":0,"satisfied_pct":null},` +
+			`"chat":{"rated":0,"satisfied":0,"okay":0,"dissatisfied":0,"rated_pct":null,"satisfied_pct":null},` +
+			`"all":{"rated":0,"satisfied":0,"okay":0,"dissatisfied":0,"rated_pct":0,"satisfied_pct":null}}}]`
 		if got := brief(rows); got != want {
 			t.Errorf("operators\n got %s\nwant %s", got, want)
 		}

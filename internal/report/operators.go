@@ -16,6 +16,9 @@ type OperatorRow struct {
 	Answers       int    `json:"public_answers"`
 	Closed        int    `json:"closed"`
 	FirstResponse Figure `json:"first_response"`
+	// Satisfaction is the ratings of tickets assigned to them (and of chats
+	// they held), with the response rate against their closes (sessions).
+	Satisfaction Satisfaction `json:"satisfaction"`
 }
 
 const operatorsSQL = `SELECT operator_id, SUM(assigned), SUM(answers), SUM(closed) FROM report_days
@@ -40,9 +43,23 @@ func (s *Service) Operators(ctx context.Context, f Filter) ([]OperatorRow, error
 	if err != nil {
 		return nil, err
 	}
+	sat, err := s.satisfactions(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	for id, v := range sat {
+		if id > 0 && (v.Mail.Rated > 0 || v.Chat != nil && v.Chat.Rated > 0) {
+			rowOf(rows, id)
+		}
+	}
 	out := make([]OperatorRow, 0, len(rows))
 	for id, r := range rows {
 		r.FirstResponse = figureOf(hist[id])
+		if v := sat[id]; v != nil {
+			r.Satisfaction = *v
+		} else {
+			r.Satisfaction.finish(0, 0)
+		}
 		out = append(out, *r)
 	}
 	if err := s.name(ctx, out); err != nil {

@@ -17,12 +17,16 @@ import (
 // progress, if not nil, hears how many tickets are done.
 func (s *Service) Rebuild(ctx context.Context, progress func(done int)) (int, error) {
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		for _, t := range []string{"report_events", "report_tickets", "report_days", "report_durations"} {
+		for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
+			"report_tag_days", "report_hour_days"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return err
 			}
 		}
-		return nil
+		// The chat histograms share the table and are not replayed.
+		_, err := tx.ExecContext(ctx, `DELETE FROM report_durations WHERE metric IN ($1, $2, $3, $4)`,
+			firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness)
+		return err
 	})
 	if err != nil {
 		return 0, err

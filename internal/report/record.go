@@ -18,6 +18,7 @@ type ticketNow struct {
 	isOpen     bool
 	sla        string
 	calendarID int64
+	policyID   int64
 }
 
 // state is what the record last knew of a ticket (report_tickets).
@@ -87,13 +88,13 @@ func (w *writer) apply(f ticket.ReportFact, st state, now ticketNow) (state, err
 
 const ticketSQL = `SELECT t.team_id, t.channel, t.priority, COALESCE(t.assignee_id, 0), t.created_at, t.is_open,
 	COALESCE(t.sla, ''), CASE WHEN COALESCE(t.sla_calendar_id, 0) <> 0 THEN t.sla_calendar_id
-	ELSE COALESCE(tm.calendar_id, 0) END
+	ELSE COALESCE(tm.calendar_id, 0) END, COALESCE(t.sla_policy_id, 0)
 	FROM tickets t JOIN teams tm ON tm.id = t.team_id WHERE t.id = $1`
 
 func readTicket(ctx context.Context, q db.Querier, id int64) (ticketNow, error) {
 	var t ticketNow
 	err := q.QueryRowContext(ctx, ticketSQL, id).Scan(&t.team, &t.channel, &t.priority, &t.operator,
-		&t.createdAt, &t.isOpen, &t.sla, &t.calendarID)
+		&t.createdAt, &t.isOpen, &t.sla, &t.calendarID, &t.policyID)
 	return t, err
 }
 

@@ -13,6 +13,8 @@ type Tickets struct {
 	Totals Day   `json:"totals"`
 	// Time says which durations the figures are: business or wall.
 	Time string `json:"time"`
+	// Satisfaction is the period's ratings (docs/reports.md).
+	Satisfaction Satisfaction `json:"satisfaction"`
 }
 
 // Day holds one day's figures (or, as totals, the period's; its Date is
@@ -47,7 +49,11 @@ func (s *Service) Tickets(ctx context.Context, f Filter) (Tickets, error) {
 	if err != nil {
 		return Tickets{}, err
 	}
-	out := Tickets{Days: make([]Day, 0, f.Days), Time: f.TimeName()}
+	sat, err := s.satisfactions(ctx, f)
+	if err != nil {
+		return Tickets{}, err
+	}
+	out := Tickets{Days: make([]Day, 0, f.Days), Time: f.TimeName(), Satisfaction: *sat[-1]}
 	backlog := before
 	var total Day
 	for d := f.From; !d.After(f.To); d = d.AddDate(0, 0, 1) {

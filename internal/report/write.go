@@ -30,7 +30,13 @@ func (w *writer) created(now ticketNow) error {
 	if now.operator != 0 {
 		c.assigned = 1
 	}
-	return w.bump("created", now.key, c, nil, "")
+	if err := w.bump("created", now.key, c, nil, ""); err != nil {
+		return err
+	}
+	if err := w.hourCreated(now.key); err != nil {
+		return err
+	}
+	return w.tags(now.key, 1, 0)
 }
 
 // answered counts a public answer for its author and, the first time,
@@ -51,6 +57,9 @@ func (w *writer) answered(st state, now ticketNow, author int64) (state, error) 
 	if err := w.bump("first_response", k, c, &d, outcome); err != nil {
 		return st, err
 	}
+	if err := w.slaTarget(k, now.policyID, "first_response", c); err != nil {
+		return st, err
+	}
 	return st, w.durations(k, d, firstResponseWall, firstResponseBusiness)
 }
 
@@ -63,6 +72,12 @@ func (w *writer) closed(st state, now ticketNow) error {
 	c, outcome := slaCounts(now.sla, "resolution")
 	c.closed, c.openDelta = 1, -1
 	if err := w.bump("closed", st.key, c, &d, outcome); err != nil {
+		return err
+	}
+	if err := w.slaTarget(st.key, now.policyID, "resolution", c); err != nil {
+		return err
+	}
+	if err := w.tags(st.key, 0, 1); err != nil {
 		return err
 	}
 	return w.durations(st.key, d, resolutionWall, resolutionBusiness)

@@ -40,7 +40,10 @@ func (u *UI) chatHistory(w http.ResponseWriter, r *http.Request) error {
 	if v.Heading == "" {
 		v.Heading = "Sessions"
 	}
-	v.Period = shortDay(q.From) + " – " + shortDay(q.To)
+	v.Period = shortDay(q.From)
+	if q.To != q.From {
+		v.Period += " – " + shortDay(q.To)
+	}
 	v.BackURL = "/reports/chats?" + q.values().Encode()
 	f, err := u.s.Reports.Check(r.Context(), asker(r), q.Query)
 	if err == nil {
@@ -51,6 +54,9 @@ func (u *UI) chatHistory(w http.ResponseWriter, r *http.Request) error {
 		return u.render(w, r, http.StatusUnprocessableEntity, "chats_history", "", v)
 	} else if err != nil {
 		return err
+	}
+	if f.TeamSlug != "" {
+		v.Period += " · team " + f.TeamSlug
 	}
 	before, _ := strconv.ParseInt(r.URL.Query().Get("before"), 10, 64)
 	list, err := u.s.Reports.Sessions(r.Context(), f, report.SessionQuery{Outcome: outcome, Before: before,

@@ -117,7 +117,8 @@ func niceTop(maxV float64) float64 {
 // barChart draws the series side by side per day.
 func barChart(id, title string, days []string, list []series) Chart {
 	c := newChart(id, title, days)
-	top := c.yAxis(maxOf(list), func(v float64) string { return fmt.Sprint(int(v)) })
+	// At least 4, so the four ticks of a count are whole numbers.
+	top := c.yAxis(math.Max(maxOf(list), 4), func(v float64) string { return fmt.Sprint(int(v)) })
 	slot := (c.Right - c.Left) / float64(len(days))
 	w := math.Min(slot*.8/float64(len(list)), 28)
 	for si, s := range list {

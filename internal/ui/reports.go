@@ -36,7 +36,12 @@ func (u *UI) reports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	b, err := u.s.Reports.Breakdowns(r.Context(), f)
+	if err != nil {
+		return err
+	}
 	v.fill(q, f, tickets, ops)
+	v.Breakdowns = breakdownView(q, f, b)
 	return u.render(w, r, http.StatusOK, "reports", "", v)
 }
 

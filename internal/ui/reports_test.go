@@ -42,7 +42,8 @@ func TestReportsPage(t *testing.T) {
 		res, page := e.do(admin, "GET", "/reports?"+period, nil, nil)
 		for _, want := range []string{`id="chart-volume"`, `<title>Mon 2 Mar, Created: 2</title>`,
 			`<title>Tue 3 Mar, Closed: 1</title>`, `href="/inbox?created=2026-03-02..2026-03-02&amp;view=open"`,
-			`href="/reports.csv?from=2026-03-02&amp;to=2026-03-03"`, `0 % of closes`, `aria-current="page">Reports</a>`} {
+			`href="/reports.csv?from=2026-03-02&amp;to=2026-03-03"`, `0 % of closes`, `aria-current="page">Reports</a>`, `id="chart-heat"`, `<title>Mon 09:00–09:59: 1 new</title>`,
+			`href="/inbox?channel=email&amp;created=2026-03-02..2026-03-03&amp;view=open"`, `No SLA target was settled in this period`} {
 			if res.StatusCode != http.StatusOK || !strings.Contains(page, want) {
 				t.Errorf("reports page (%d) lacks %s", res.StatusCode, want)
 			}

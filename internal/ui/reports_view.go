@@ -12,18 +12,19 @@ import (
 // ReportsView is the reports page.
 type ReportsView struct {
 	Base
-	Query     reportQuery
-	Form      ReportForm
-	Errors    map[string]string // per field, when the period or a filter cannot be used
-	Time      string            // "business" or "wall"
-	Summary   []Figure
-	Charts    []Chart
-	Days      []ReportDay
-	Operators []ReportOperator
-	CSVURL    string
-	Tab       string // "tickets" (the default) or "chats"
-	Tabs      []Tab
-	Chats     *ChatTab // the Chats tab's figures
+	Query      reportQuery
+	Form       ReportForm
+	Errors     map[string]string // per field, when the period or a filter cannot be used
+	Time       string            // "business" or "wall"
+	Summary    []Figure
+	Charts     []Chart
+	Days       []ReportDay
+	Operators  []ReportOperator
+	CSVURL     string
+	Tab        string // "tickets" (the default) or "chats"
+	Tabs       []Tab
+	Chats      *ChatTab // the Chats tab's figures
+	Breakdowns BreakdownView
 }
 
 // Action is where the period and filter form goes: the tab it is on.
@@ -52,6 +53,7 @@ type ReportOperator struct {
 	Name                      string
 	Assigned, Answers, Closed int
 	FirstMedian, ClosedURL    string
+	Satisfied, Responses      string // share Satisfied of their ratings; ratings per close and chat session
 }
 
 func (v *ReportsView) fill(q reportQuery, f report.Filter, t report.Tickets, ops []report.OperatorRow) {
@@ -66,6 +68,7 @@ func (v *ReportsView) fill(q reportQuery, f report.Filter, t report.Tickets, ops
 		{Label: "First response, median", Value: duration(t.Totals.FirstResponse.Median), Hint: "90 %: " + duration(t.Totals.FirstResponse.P90)},
 		{Label: "Resolution, median", Value: duration(t.Totals.Resolution.Median), Hint: "90 %: " + duration(t.Totals.Resolution.P90)},
 		{Label: "SLA targets met", Value: percent(t.Totals.SLAMetPct)},
+		satisfactionFigure(t.Satisfaction),
 	}
 	for _, d := range t.Days {
 		v.Days = append(v.Days, ReportDay{Date: d.Date, Label: shortDay(d.Date), Created: d.Created, Closed: d.Closed,
@@ -78,6 +81,7 @@ func (v *ReportsView) fill(q reportQuery, f report.Filter, t report.Tickets, ops
 	for _, o := range ops {
 		v.Operators = append(v.Operators, ReportOperator{Name: o.Name, Assigned: o.Assigned, Answers: o.Answers,
 			Closed: o.Closed, FirstMedian: duration(o.FirstResponse.Median),
+			Satisfied: percent(o.Satisfaction.All.SatisfiedPct), Responses: percent(o.Satisfaction.All.RatedPct),
 			ClosedURL: inboxFacts(q, f, "closed", whole, strconv.FormatInt(o.ID, 10))})
 	}
 	v.Charts = reportCharts(t)
@@ -183,4 +187,21 @@ func reopenRate(d report.Day) string {
 		return ""
 	}
 	return fmt.Sprintf("%d %% of closes", (d.Reopened*100+d.Closed/2)/d.Closed)
+}
+
+// satisfactionFigure is the share of Satisfied among the period's ratings
+// (mail and chat), with how many there were and the response rate.
+func satisfactionFigure(s report.Satisfaction) Figure {
+	a := s.All
+	hint := fmt.Sprintf("%d ratings", a.Rated)
+	if a.Rated == 1 {
+		hint = "1 rating"
+	}
+	if a.RatedPct != nil {
+		hint += ", response rate " + percent(a.RatedPct)
+	}
+	if s.Chat == nil {
+		hint += " (mail only: chats have no channel or priority)"
+	}
+	return Figure{Label: "Satisfied", Value: percent(a.SatisfiedPct), Hint: hint}
 }

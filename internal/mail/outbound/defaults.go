@@ -16,6 +16,6 @@ func Defaults() map[Kind]Template {
 		Closed: {Kind: Closed, Enabled: true, Subject: "[#{{ticket.number}}] Closed: {{ticket.subject}}",
 			Body: "Hello {{contact.first_name}},\n\nyour request #{{ticket.number}} \"{{ticket.subject}}\" is now " +
 				"closed. If something is still missing, reply to this mail and it opens again.\n\n" +
-				"{{ticket_url}}\n\n{{team.name}}"},
+				"{{ticket_url}}\n\nHow did we do? One click tells us:\n{{rating_links}}\n\n{{team.name}}"},
 	}
 }

@@ -24,7 +24,8 @@ type ticketContext struct {
 
 func (tc ticketContext) values() Values {
 	return Values{TicketNumber: tc.Number, TicketSubject: tc.Subject, TicketURL: tc.url(),
-		ContactFirstName: tc.ContactFirst, ContactName: tc.ContactName, TeamName: tc.TeamName}
+		ContactFirstName: tc.ContactFirst, ContactName: tc.ContactName, TeamName: tc.TeamName,
+		RatingURL: strings.TrimRight(tc.BaseURL, "/") + "/rate/" + ticket.RatingToken(tc.ID, tc.Token)}
 }
 
 func (tc ticketContext) url() string { return strings.TrimRight(tc.BaseURL, "/") + "/t/" + tc.Token }

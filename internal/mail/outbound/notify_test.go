@@ -62,6 +62,15 @@ func TestReceivedReplyAndClosedMailsAreQueuedWithTheChange(t *testing.T) {
 		if len(got) != 4 || got[3].Kind != outbound.Closed || !got[3].Automatic || !strings.Contains(got[3].Subject, "Closed: Parcel lost") {
 			t.Errorf("after closing: %+v", got)
 		}
+		// The closed mail carries the one-click rating links, signed for
+		// this ticket, in text and HTML.
+		full, _ := s.Tickets.Get(ctx, tk.ID)
+		link := "/rate/" + ticket.RatingToken(tk.ID, full.PublicToken) + "?r="
+		for _, face := range []string{"satisfied", "okay", "dissatisfied"} {
+			if len(got) == 4 && (!strings.Contains(got[3].Text, link+face) || !strings.Contains(got[3].HTML, link+face)) {
+				t.Errorf("the closed mail lacks the %s link %s:\n%s", face, link, got[3].Text)
+			}
+		}
 	})
 }
 

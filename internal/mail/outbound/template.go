@@ -30,7 +30,7 @@ func (k Kind) Automatic() bool { return k != Reply }
 
 // Placeholders are the names a template may use, as {{name}}.
 var Placeholders = []string{"ticket.number", "ticket.subject", "ticket_url", "contact.first_name",
-	"contact.name", "agent.name", "team.name", "message.body"}
+	"contact.name", "agent.name", "team.name", "message.body", "rating_links"}
 
 // Values are what the placeholders stand for in one mail.
 type Values struct {
@@ -43,7 +43,13 @@ type Values struct {
 	TeamName         string
 	MessageText      string
 	MessageHTML      string // already sanitised when it came from a customer
+	RatingURL        string // the ticket's rating link, without the face chosen
 }
+
+// ratingFaces are the three one-click ratings of {{rating_links}}.
+var ratingFaces = [][2]string{{"satisfied", "Satisfied"}, {"okay", "Okay"}, {"dissatisfied", "Dissatisfied"}}
+
+func (v Values) ratingURL(face string) string { return v.RatingURL + "?r=" + face }
 
 func (v Values) text(name string) string {
 	switch name {
@@ -66,6 +72,12 @@ func (v Values) text(name string) string {
 		return v.TeamName
 	case "message.body":
 		return v.MessageText
+	case "rating_links":
+		var b strings.Builder
+		for _, f := range ratingFaces {
+			b.WriteString(f[1] + ": " + v.ratingURL(f[0]) + "\n")
+		}
+		return strings.TrimSuffix(b.String(), "\n")
 	}
 	return ""
 }
@@ -136,6 +148,13 @@ func renderHTML(segs []segment, v Values) string {
 		case "ticket_url":
 			u := html.EscapeString(v.TicketURL)
 			b.WriteString(`<a href="` + u + `">` + u + `</a>`)
+		case "rating_links":
+			for i, f := range ratingFaces {
+				if i > 0 {
+					b.WriteString(" · ")
+				}
+				b.WriteString(`<a href="` + html.EscapeString(v.ratingURL(f[0])) + `">` + f[1] + `</a>`)
+			}
 		default:
 			b.WriteString(html.EscapeString(v.text(s.name)))
 		}

@@ -1,0 +1,213 @@
+package report
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// Breakdowns are the ticket report's tables beyond the days: SLA targets
+// met per target, policy, team and operator; tickets per channel and per
+// tag; and new tickets per hour and weekday.
+type Breakdowns struct {
+	SLA      SLATables  `json:"sla"`
+	Channels []GroupRow `json:"channels"`
+	Tags     []GroupRow `json:"tags"`
+	HeatMap  [7][24]int `json:"heat_map"` // [weekday, Monday first][local hour]
+}
+
+// SLATables are the SLA targets settled in the period, grouped four ways.
+type SLATables struct {
+	Targets   []SLARow `json:"targets"`
+	Policies  []SLARow `json:"policies"`
+	Teams     []SLARow `json:"teams"`
+	Operators []SLARow `json:"operators"`
+}
+
+// SLARow is one group's settled targets and the share met on time.
+type SLARow struct {
+	ID     int64    `json:"id,omitempty"`
+	Name   string   `json:"name"`
+	Met    int      `json:"met"`
+	Due    int      `json:"due"`
+	MetPct *float64 `json:"met_pct"`
+}
+
+// GroupRow is tickets created and closed in one channel or under one tag.
+type GroupRow struct {
+	Name    string `json:"name"`
+	Created int    `json:"created"`
+	Closed  int    `json:"closed"`
+}
+
+const slaGroupsSQL = `SELECT target, policy_id, team_id, operator_id, SUM(met), SUM(due) FROM report_sla_days
+	WHERE day >= $1 AND day <= $2` + filterSQL + ` GROUP BY target, policy_id, team_id, operator_id`
+
+const channelsSQL = `SELECT channel, SUM(created), SUM(closed) FROM report_days WHERE day >= $1 AND day <= $2` +
+	filterSQL + ` GROUP BY channel`
+
+const tagsSQL = `SELECT tag, SUM(created), SUM(closed) FROM report_tag_days WHERE day >= $1 AND day <= $2` +
+	filterSQL + ` GROUP BY tag`
+
+const hoursSQL = `SELECT day, hour, SUM(created) FROM report_hour_days WHERE day >= $1 AND day <= $2` +
+	filterSQL + ` GROUP BY day, hour`
+
+// Breakdowns answers the breakdown tables for f from the roll-ups.
+func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) {
+	var out Breakdowns
+	sla := map[string]map[int64]*SLARow{"target": {}, "policy": {}, "team": {}, "operator": {}}
+	channels, tags := map[string]*GroupRow{}, map[string]*GroupRow{}
+	from, to := f.dates()
+	err := f.eachTeam(func(team int64) error {
+		args := f.args(team, from, to)
+		if err := s.slaGroups(ctx, args, sla); err != nil {
+			return err
+		}
+		if err := s.groups(ctx, channelsSQL, args, channels); err != nil {
+			return err
+		}
+		if err := s.groups(ctx, tagsSQL, args, tags); err != nil {
+			return err
+		}
+		return s.hours(ctx, args, &out.HeatMap)
+	})
+	if err != nil {
+		return out, err
+	}
+	out.Channels, out.Tags = sortedGroups(channels), sortedGroups(tags)
+	if out.SLA, err = s.nameSLA(ctx, sla); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+func (s *Service) slaGroups(ctx context.Context, args []any, out map[string]map[int64]*SLARow) error {
+	rows, err := s.DB.Read.QueryContext(ctx, slaGroupsSQL, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var target string
+		var policy, team, operator int64
+		var met, due int
+		if err := rows.Scan(&target, &policy, &team, &operator, &met, &due); err != nil {
+			return err
+		}
+		targetID := map[string]int64{"first_response": 1, "resolution": 2}[target]
+		for group, id := range map[string]int64{"target": targetID, "policy": policy, "team": team, "operator": operator} {
+			r := out[group][id]
+			if r == nil {
+				r = &SLARow{ID: id}
+				out[group][id] = r
+			}
+			r.Met += met
+			r.Due += due
+		}
+	}
+	return rows.Err()
+}
+
+// nameSLA names the groups and sorts them by name (targets in their
+// order: first response, resolution).
+func (s *Service) nameSLA(ctx context.Context, groups map[string]map[int64]*SLARow) (SLATables, error) {
+	queries := map[string]string{"policy": `SELECT name FROM sla_policies WHERE id = $1`,
+		"team": `SELECT name FROM teams WHERE id = $1`, "operator": `SELECT name FROM operators WHERE id = $1`}
+	list := func(group string) ([]SLARow, error) {
+		out := []SLARow{}
+		for id, r := range groups[group] {
+			r.MetPct = pct(r.Met, r.Due)
+			switch {
+			case group == "target":
+				r.Name = map[int64]string{1: "First response", 2: "Resolution"}[id]
+			case id == 0:
+				r.Name = map[string]string{"policy": "(no policy)", "team": "(no team)", "operator": "(unassigned)"}[group]
+			default:
+				if err := s.DB.Read.QueryRowContext(ctx, queries[group], id).Scan(&r.Name); err != nil {
+					r.Name = "(deleted)"
+				}
+			}
+			out = append(out, *r)
+		}
+		sort.Slice(out, func(i, j int) bool {
+			if group == "target" {
+				return out[i].ID < out[j].ID
+			}
+			return out[i].Name < out[j].Name
+		})
+		return out, nil
+	}
+	var t SLATables
+	var err error
+	if t.Targets, err = list("target"); err != nil {
+		return t, err
+	}
+	if t.Policies, err = list("policy"); err != nil {
+		return t, err
+	}
+	if t.Teams, err = list("team"); err != nil {
+		return t, err
+	}
+	t.Operators, err = list("operator")
+	return t, err
+}
+
+func (s *Service) groups(ctx context.Context, query string, args []any, out map[string]*GroupRow) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var created, closed int
+		if err := rows.Scan(&name, &created, &closed); err != nil {
+			return err
+		}
+		if out[name] == nil {
+			out[name] = &GroupRow{Name: name}
+		}
+		out[name].Created += created
+		out[name].Closed += closed
+	}
+	return rows.Err()
+}
+
+func sortedGroups(m map[string]*GroupRow) []GroupRow {
+	out := make([]GroupRow, 0, len(m))
+	for _, g := range m {
+		if g.Created != 0 || g.Closed != 0 {
+			out = append(out, *g)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Created != out[j].Created {
+			return out[i].Created > out[j].Created
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// hours adds each day's creations per local hour to the weekday's row
+// (Monday first).
+func (s *Service) hours(ctx context.Context, args []any, heat *[7][24]int) error {
+	rows, err := s.DB.Read.QueryContext(ctx, hoursSQL, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var day string
+		var hour, n int
+		if err := rows.Scan(&day, &hour, &n); err != nil {
+			return err
+		}
+		d, err := time.Parse(time.DateOnly, day)
+		if err != nil || hour < 0 || hour > 23 {
+			continue
+		}
+		heat[(int(d.Weekday())+6)%7][hour] += n
+	}
+	return rows.Err()
+}

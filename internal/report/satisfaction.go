@@ -1,0 +1,142 @@
+package report
+
+import (
+	"context"
+)
+
+// Satisfaction is the customers' verdict over a period: from the rating
+// link of the "closed" mail (Mail: its response rate is ratings per
+// ticket closed), from chat ratings (Chat: ratings per chat session), and
+// both together (All: ratings per close and session). Chat is absent
+// when the report filters by channel or priority, which chats lack.
+type Satisfaction struct {
+	Mail Ratings  `json:"mail"`
+	Chat *Ratings `json:"chat"`
+	All  Ratings  `json:"all"`
+}
+
+// In Ratings, RatedPct is the response rate here: ratings per close (or
+// session) in the period, in percent.
+
+const ratingDaysSQL = `SELECT operator_id, SUM(rated), SUM(satisfied), SUM(okay), SUM(dissatisfied)
+	FROM report_rating_days WHERE day >= $1 AND day <= $2` + filterSQL + ` GROUP BY operator_id`
+
+const chatRatingsSQL = `SELECT operator_id, SUM(sessions), SUM(rated), SUM(satisfied), SUM(okay), SUM(dissatisfied)
+	FROM report_chat_days WHERE day >= $1 AND day <= $2` + chatFilterSQL + ` GROUP BY operator_id`
+
+const closesSQL = `SELECT operator_id, SUM(closed) FROM report_days WHERE day >= $1 AND day <= $2` + filterSQL + `
+	GROUP BY operator_id`
+
+// satisfactions sums the period's ratings per operator (0: none) and in
+// total, with the closes and sessions they are a share of.
+func (s *Service) satisfactions(ctx context.Context, f Filter) (map[int64]*Satisfaction, error) {
+	out := map[int64]*Satisfaction{}
+	of := func(id int64) *Satisfaction {
+		if out[id] == nil {
+			out[id] = &Satisfaction{}
+			if f.Channel == "" && f.Priority < 0 {
+				out[id].Chat = &Ratings{}
+			}
+		}
+		return out[id]
+	}
+	closes, sessions := map[int64]int{}, map[int64]int{}
+	from, to := f.dates()
+	err := f.eachTeam(func(team int64) error {
+		args := f.args(team, from, to)
+		if err := scanRatings(ctx, s, ratingDaysSQL, args, func(id int64, _ int, r Ratings) {
+			of(id).Mail = addRatings(of(id).Mail, r)
+		}); err != nil {
+			return err
+		}
+		if err := eachPair(ctx, s, closesSQL, args, func(id int64, n int) { closes[id] += n; of(id) }); err != nil {
+			return err
+		}
+		if f.Channel != "" || f.Priority >= 0 {
+			return nil
+		}
+		return scanRatings(ctx, s, chatRatingsSQL, []any{from, to, team, f.Operator}, func(id int64, n int, r Ratings) {
+			*of(id).Chat = addRatings(*of(id).Chat, r)
+			sessions[id] += n
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	total := &Satisfaction{}
+	if f.Channel == "" && f.Priority < 0 {
+		total.Chat = &Ratings{}
+	}
+	totalCloses, totalSessions := 0, 0
+	for id, v := range out {
+		v.finish(closes[id], sessions[id])
+		total.Mail = addRatings(total.Mail, v.Mail)
+		if v.Chat != nil {
+			*total.Chat = addRatings(*total.Chat, *v.Chat)
+		}
+		totalCloses, totalSessions = totalCloses+closes[id], totalSessions+sessions[id]
+	}
+	total.finish(totalCloses, totalSessions)
+	out[-1] = total
+	return out, nil
+}
+
+// finish computes the shares: Satisfied per rating, ratings per close
+// (mail) and per session (chat).
+func (v *Satisfaction) finish(closes, sessions int) {
+	v.Mail.RatedPct, v.Mail.SatisfiedPct = pct(v.Mail.Rated, closes), pct(v.Mail.Satisfied, v.Mail.Rated)
+	v.All = v.Mail
+	if v.Chat != nil {
+		v.Chat.RatedPct, v.Chat.SatisfiedPct = pct(v.Chat.Rated, sessions), pct(v.Chat.Satisfied, v.Chat.Rated)
+		v.All = addRatings(v.Mail, *v.Chat)
+	}
+	v.All.RatedPct = pct(v.All.Rated, closes+sessions)
+	v.All.SatisfiedPct = pct(v.All.Satisfied, v.All.Rated)
+}
+
+func addRatings(a, b Ratings) Ratings {
+	return Ratings{Rated: a.Rated + b.Rated, Satisfied: a.Satisfied + b.Satisfied, Okay: a.Okay + b.Okay,
+		Dissatisfied: a.Dissatisfied + b.Dissatisfied}
+}
+
+// scanRatings reads rows of (operator, [sessions,] rated, satisfied, okay,
+// dissatisfied); n is the sessions when the query has them.
+func scanRatings(ctx context.Context, s *Service, query string, args []any, fn func(id int64, n int, r Ratings)) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	for rows.Next() {
+		var id int64
+		var n int
+		var r Ratings
+		dest := []any{&id, &r.Rated, &r.Satisfied, &r.Okay, &r.Dissatisfied}
+		if len(cols) == 6 {
+			dest = []any{&id, &n, &r.Rated, &r.Satisfied, &r.Okay, &r.Dissatisfied}
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		fn(id, n, r)
+	}
+	return rows.Err()
+}
+
+func eachPair(ctx context.Context, s *Service, query string, args []any, fn func(id int64, n int)) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
+		fn(id, n)
+	}
+	return rows.Err()
+}

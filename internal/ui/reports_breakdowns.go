@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/frontdesk/frontdesk/internal/report"
+	"github.com/frontdesk/frontdesk/internal/ticket"
+)
+
+// BreakdownView is the ticket report's tables beyond the days.
+type BreakdownView struct {
+	SLA      []SLATableView
+	Channels []GroupView
+	Tags     []GroupView
+	Heat     HeatMapView
+}
+
+// SLATableView is SLA targets met grouped one way.
+type SLATableView struct {
+	ID, Title, Group string
+	Rows             []SLARowView
+}
+
+// SLARowView is one group's targets met of those settled.
+type SLARowView struct {
+	Name, Pct string
+	Met, Due  int
+}
+
+// GroupView is one channel's or tag's tickets, the counts opening them.
+type GroupView struct {
+	Name                  string
+	Created, Closed       int
+	CreatedURL, ClosedURL string
+}
+
+// HeatMapView draws new tickets per weekday and hour as an SVG grid of
+// cells shaded by count, with a table view.
+type HeatMapView struct {
+	Width, Height int
+	Cells         []HeatCell
+	Days          []HeatDay
+	HourTicks     []Tick
+	Max, Total    int
+}
+
+// HeatCell is one hour of one weekday.
+type HeatCell struct {
+	X, Y, Level int
+	Title       string
+}
+
+// HeatDay is a weekday's row: its label and counts per hour.
+type HeatDay struct {
+	Label  string
+	Y      int
+	Counts []int
+}
+
+const heatCell, heatLeft, heatTop = 24, 44, 22
+
+var weekdays = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+
+func breakdownView(q reportQuery, f report.Filter, b report.Breakdowns) BreakdownView {
+	var v BreakdownView
+	for _, t := range []struct {
+		id, title, group string
+		rows             []report.SLARow
+	}{{"sla-targets", "Per target", "Target", b.SLA.Targets}, {"sla-policies", "Per policy", "Policy", b.SLA.Policies},
+		{"sla-teams", "Per team", "Team", b.SLA.Teams}, {"sla-operators", "Per operator", "Operator", b.SLA.Operators}} {
+		tv := SLATableView{ID: t.id, Title: t.title, Group: t.group}
+		for _, r := range t.rows {
+			tv.Rows = append(tv.Rows, SLARowView{Name: r.Name, Met: r.Met, Due: r.Due, Pct: percent(r.MetPct)})
+		}
+		v.SLA = append(v.SLA, tv)
+	}
+	whole := q.From + ".." + q.To
+	for _, c := range b.Channels {
+		qc := q
+		qc.Channel = c.Name
+		v.Channels = append(v.Channels, GroupView{Name: channelLabel(ticket.Channel(c.Name)), Created: c.Created,
+			Closed: c.Closed, CreatedURL: inboxFacts(qc, f, "created", whole, ""), ClosedURL: inboxFacts(qc, f, "closed", whole, "")})
+	}
+	for _, t := range b.Tags {
+		v.Tags = append(v.Tags, GroupView{Name: t.Name, Created: t.Created, Closed: t.Closed,
+			CreatedURL: withTag(inboxFacts(q, f, "created", whole, ""), t.Name),
+			ClosedURL:  withTag(inboxFacts(q, f, "closed", whole, ""), t.Name)})
+	}
+	v.Heat = heatMap(b.HeatMap)
+	return v
+}
+
+func withTag(link, tag string) string {
+	base, query, _ := strings.Cut(link, "?")
+	vals, _ := url.ParseQuery(query)
+	vals.Set("tag", tag)
+	return base + "?" + vals.Encode()
+}
+
+func heatMap(m [7][24]int) HeatMapView {
+	h := HeatMapView{Width: heatLeft + 24*heatCell, Height: heatTop + 7*heatCell}
+	for wd := range 7 {
+		for hr := range 24 {
+			h.Max = max(h.Max, m[wd][hr])
+			h.Total += m[wd][hr]
+		}
+	}
+	for hr := 0; hr < 24; hr += 3 {
+		h.HourTicks = append(h.HourTicks, Tick{Pos: float64(heatLeft + hr*heatCell + heatCell/2), Label: fmt.Sprintf("%02d", hr)})
+	}
+	for wd := range 7 {
+		day := HeatDay{Label: weekdays[wd], Y: heatTop + wd*heatCell + heatCell/2 + 4, Counts: m[wd][:]}
+		h.Days = append(h.Days, day)
+		for hr := range 24 {
+			n := m[wd][hr]
+			level := 0
+			if n > 0 && h.Max > 0 {
+				level = 1 + (n*4-1)/h.Max // 1 to 4 by quarter of the busiest hour
+			}
+			h.Cells = append(h.Cells, HeatCell{X: heatLeft + hr*heatCell, Y: heatTop + wd*heatCell, Level: level,
+				Title: fmt.Sprintf("%s %02d:00–%02d:59: %d new", weekdays[wd], hr, hr, n)})
+		}
+	}
+	return h
+}
