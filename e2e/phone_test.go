@@ -17,6 +17,7 @@ func phoneRoutes() []string {
 		"/settings/operators", "/settings/operators/1/tokens", "/settings/pipelines", "/settings/pipelines/new",
 		"/settings/pipelines/1", "/settings/calendars", "/settings/calendars/new", "/settings/outbox",
 		"/settings/account", "/settings/tokens", "/chat/" + chatSlug, "/chats", "/settings/chat", "/settings/canned", "/settings/canned/new",
+		"/settings/webhooks", "/settings/webhooks/new",
 		"/settings/operators/1", "/notifications",
 		"/reports", "/reports?period=30d&time=wall", "/reports?from=2026-03-02&to=2026-03-01"}
 }
