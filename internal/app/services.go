@@ -162,6 +162,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts},
 		Mailer: chatTranscripts{s.Outbox}}
 	s.Teams.LiveChat = s.Chats
+	s.Chats.Webhooks, s.SLA.Webhooks = s.Webhooks, s.Webhooks
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.Presence = &presence.Service{DB: d}
 	s.Brand = &brand.Service{DB: d}

@@ -81,7 +81,8 @@ type Service struct {
 	// Contacts links a signed visitor's chat to their contact at start;
 	// nil: chats are linked when they become tickets.
 	Contacts Contacts
-	BaseURL  string // for the direct chat links, {base_url}/chat/{slug}
+	BaseURL  string   // for the direct chat links, {base_url}/chat/{slug}
+	Webhooks Webhooks // optional: chat_started and chat_ended deliveries
 	// Clock returns the current time; tests move it.
 	Clock func() time.Time
 }
