@@ -105,7 +105,7 @@ func eventsOf(n ticket.Notice) []string {
 		}
 	case ticket.NoticeChanged:
 		switch n.Event {
-		case ticket.EventStatus:
+		case ticket.EventStatus, ticket.EventReopened:
 			return []string{StatusLeft, StatusEntered, TicketUpdated}
 		case ticket.EventAssignee:
 			return []string{AssigneeChanged, TicketUpdated}
