@@ -20,5 +20,5 @@ func (s *Service) TicketEvent(ctx context.Context, tx *db.Tx, event string, tick
 		return err
 	}
 	p.Change = change
-	return s.Enqueue(ctx, tx, event, p)
+	return queue(ctx, tx, targets, false, event, p)
 }
