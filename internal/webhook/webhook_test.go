@@ -318,3 +318,21 @@ func TestCustomerReplyThatReopensIsTwoEvents(t *testing.T) {
 		}
 	})
 }
+
+// A change that is refused leaves no delivery: it is queued in the
+// change's own transaction.
+func TestRefusedChangeQueuesNothing(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s, _, _ := setup(t, d)
+		w := hook(t, s, "https://hooks.example.com/in", false, webhook.AnswerSent, webhook.StatusEntered)
+		tk := newTicket(t, s)
+		_, err := s.Tickets.Respond(context.Background(), tk.ID, ticket.NewMessage{Kind: ticket.Reply, Body: "Done?"},
+			ticket.Patch{Status: testutil.Ptr("Parked")})
+		if err == nil {
+			t.Fatal("an unknown status was taken")
+		}
+		if ds, _ := s.Webhooks.Deliveries(context.Background(), w.ID, 10); len(ds) != 0 {
+			t.Errorf("a refused answer queued %+v", ds)
+		}
+	})
+}
