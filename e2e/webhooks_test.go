@@ -169,3 +169,18 @@ func TestBellIsLive(t *testing.T) {
 		t.Error("opening the notice left it unread")
 	}
 }
+
+// TestInboxHearsTheSharedStream: the inbox's "New activity" notice
+// listens to the page's one event stream, which the bell shares.
+func TestInboxHearsTheSharedStream(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
+	p.open("/inbox")
+	for deadline := time.Now().Add(10 * time.Second); !get(p, chromedp.Evaluate[bool](`events.source.readyState === EventSource.OPEN`)); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the event stream did not open")
+		}
+	}
+	apiTicket(t, "Shared stream check", "Sam", "sam@example.com")
+	p.do(chromedp.WaitVisible(chromedp.CSS("#live")))
+}
