@@ -127,3 +127,15 @@ func TestAccessibilityReports(t *testing.T) {
 	p.open("/chats/history?period=30d")
 	p.checkAxe("the chat sessions list")
 }
+
+// TestAccessibilityWebhooksAndAccount checks the webhooks list and My
+// account (with its notification mail choice) on a page of their own, so
+// the test above keeps within its time.
+func TestAccessibilityWebhooksAndAccount(t *testing.T) {
+	p := newPage(t)
+	p.signIn(adminEmail, adminPassword)
+	p.open("/settings/webhooks")
+	p.checkAxe("the webhooks list")
+	p.open("/settings/account")
+	p.checkAxe("my account, with notification mail")
+}

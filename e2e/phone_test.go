@@ -19,6 +19,7 @@ func phoneRoutes() []string {
 		"/settings/account", "/settings/tokens", "/chat/" + chatSlug, "/chats", "/settings/chat", "/settings/canned", "/settings/canned/new",
 		"/settings/operators/1", "/notifications", "/settings/chatbots", "/settings/chatbots/new",
 		fmt.Sprintf("/settings/chat/%d", chatEnv.channelID), "/settings/automations", "/settings/automations/new",
+		"/settings/webhooks", "/settings/webhooks/new",
 		"/reports", "/reports?period=30d&time=wall", "/reports?from=2026-03-02&to=2026-03-01",
 		"/reports/chats", "/reports/chats?period=30d", "/chats/history", "/chats/history?outcome=missed&period=30d",
 		"/chats/history?outcome=bogus"}

@@ -15,6 +15,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/events"
 	"github.com/frontdesk/frontdesk/internal/geoip"
+	"github.com/frontdesk/frontdesk/internal/notification"
 	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/server"
 	"github.com/frontdesk/frontdesk/internal/sla"
@@ -83,6 +84,7 @@ func runServe(e *env, args []string) error {
 	defer startSLA(ctx, s, log)()
 	defer startTimeRules(ctx, s, log)()
 	defer startWebhooks(ctx, s, log)()
+	defer startDigests(ctx, s, log)()
 	defer startChatSweeper(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
@@ -202,6 +204,16 @@ func startWebhooks(ctx context.Context, s *app.Services, log *slog.Logger) (stop
 	w := &webhook.Sender{DB: s.DB, Log: log.With("component", "webhooks")}
 	s.Webhooks.Wake = w.Wake
 	go func() { w.Run(ctx); close(done) }()
+	return func() { cancel(); <-done }
+}
+
+// startDigests mails the daily notification digests of the operators who
+// chose them; the returned stop waits for a digest under way.
+func startDigests(ctx context.Context, s *app.Services, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	d := &notification.Digester{S: s.Notifications, Log: log.With("component", "digest")}
+	go func() { d.Run(ctx); close(done) }()
 	return func() { cancel(); <-done }
 }
 

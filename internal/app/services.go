@@ -176,6 +176,7 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 		Mailer: chatTranscripts{s.Outbox}, Reports: s.Reports}
 	s.Teams.LiveChat = s.Chats
 	s.Chatbots = &chatbot.Service{DB: d}
+	s.Chats.Webhooks, s.SLA.Webhooks = s.Webhooks, s.Webhooks
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.Presence = &presence.Service{DB: d}
 	s.Brand = &brand.Service{DB: d}

@@ -91,8 +91,9 @@ type Service struct {
 	// Contacts links a signed visitor's chat to their contact at start;
 	// nil: chats are linked when they become tickets.
 	Contacts Contacts
-	BaseURL  string  // for the direct chat links, {base_url}/chat/{slug}
-	Reports  Reports // nil: no report record
+	BaseURL  string   // for the direct chat links, {base_url}/chat/{slug}
+	Reports  Reports  // nil: no report record
+	Webhooks Webhooks // optional: chat_started and chat_ended deliveries
 	// Clock returns the current time; tests move it.
 	Clock func() time.Time
 }

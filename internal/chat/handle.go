@@ -132,6 +132,9 @@ func (s *Service) close(ctx context.Context, tx *db.Tx, c Chat, to State, ch *ch
 			return err
 		}
 	}
+	if err := s.hook(ctx, tx, "chat_ended", c.ID); err != nil {
+		return err
+	}
 	if c.Operator == nil || c.State != Active {
 		return nil
 	}

@@ -123,7 +123,10 @@ func (s *Service) startTx(ctx context.Context, tx *db.Tx, channelID int64, in Ne
 		return id, s.startBot(ctx, tx, id, channelID, in.Bot, ch)
 	}
 	ch.queue(channelID)
-	return id, s.route(ctx, tx, id, channelID, 0, ch)
+	if err := s.route(ctx, tx, id, channelID, 0, ch); err != nil {
+		return 0, err
+	}
+	return id, s.hook(ctx, tx, "chat_started", id)
 }
 
 // ErrUnavailable: nobody of the channel is online to chat.

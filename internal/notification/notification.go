@@ -135,12 +135,17 @@ func (s *Service) TellWhy(ctx context.Context, tx *db.Tx, kind Kind, ticketID, a
 }
 
 func (s *Service) add(ctx context.Context, tx *db.Tx, op person, kind Kind, ticketID, msgID, actorID int64, body string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO notifications (operator_id, ticket_id, message_id, kind, actor_id, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6)`, op.id, ticketID, nullID(msgID), kind, nullID(actorID), db.Now())
+	var pref MailPreference
+	if err := tx.QueryRowContext(ctx, `SELECT notify_mail FROM operators WHERE id = $1`, op.id).Scan(&pref); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO notifications (operator_id, ticket_id, message_id, kind, actor_id, created_at,
+		mail_due) VALUES ($1, $2, $3, $4, $5, $6, $7)`, op.id, ticketID, nullID(msgID), kind, nullID(actorID), db.Now(),
+		pref == MailDigest && s.Mail != nil)
 	if err == nil {
 		err = s.push(ctx, tx, op.id)
 	}
-	if err != nil || s.Mail == nil {
+	if err != nil || s.Mail == nil || pref != MailEvery {
 		return err
 	}
 	m, err := s.mail(ctx, tx, op, kind, ticketID, actorID, body)

@@ -19,6 +19,11 @@ type Publisher interface {
 type Service struct {
 	DB  *db.DB
 	Bus Publisher // optional
+	// Webhooks, optional, queues sla_warning and sla_breached deliveries
+	// in the transaction that writes the warning or breach.
+	Webhooks interface {
+		TicketEvent(ctx context.Context, tx *db.Tx, event string, ticketID int64, change map[string]any) error
+	}
 	// Now is the clock; nil is time.Now. Tests move it.
 	Now func() time.Time
 	// Automations hear of each new warning and breach inside its

@@ -164,11 +164,27 @@ func (s *Service) announce(ctx context.Context, tx *db.Tx, row *ticketRow, res R
 		if err := s.happened(ctx, tx, row.id, st.State); err != nil {
 			return err
 		}
+		if err := s.hook(ctx, tx, row.id, t, st); err != nil {
+			return err
+		}
 		if o.published != nil {
 			*o.published = append(*o.published, published{"sla." + string(st.State), row.id})
 		}
 	}
 	return nil
+}
+
+// hook queues the webhook event of a warning or breach just announced.
+func (s *Service) hook(ctx context.Context, tx *db.Tx, ticketID int64, t Target, st *Status) error {
+	if s.Webhooks == nil {
+		return nil
+	}
+	event := "sla_warning"
+	if st.State == Breached {
+		event = "sla_breached"
+	}
+	return s.Webhooks.TicketEvent(ctx, tx, event, ticketID, map[string]any{"field": "sla", "target": key(t),
+		"state": string(st.State), "due_at": st.Due.UTC()})
 }
 
 // EventKind is the kind of the ticket history entries the SLA writes.

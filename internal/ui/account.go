@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/notification"
 	"github.com/frontdesk/frontdesk/internal/operator"
 )
 
@@ -16,6 +17,7 @@ type AccountView struct {
 	Name       string
 	Capacity   string                   // how many chats at once, as typed
 	Signatures []operator.TeamSignature // one per team the operator is in
+	NotifyMail notification.MailPreference
 }
 
 // Field is an input of the account page's forms.
@@ -41,6 +43,7 @@ func (v AccountView) Field(id string) SField {
 func (u *UI) accountView(r *http.Request) AccountView {
 	v := AccountView{SettingsBase: u.settingsBase(r, "account"), Name: me(r).Name}
 	v.Capacity = strconv.Itoa(v.Availability.Capacity)
+	v.NotifyMail, _ = u.s.Notifications.Preference(r.Context(), me(r).ID) // a failed read shows none chosen
 	v.Section = "account"
 	return v
 }

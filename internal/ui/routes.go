@@ -183,6 +183,7 @@ func (u *UI) routes() []route {
 		{"POST /settings/account/password", true, u.accountPassword},
 		{"POST /settings/account/chat", true, u.accountChat},
 		{"POST /settings/account/signatures", true, u.accountSignatures},
+		{"POST /settings/account/notifications", true, u.accountNotifications},
 		{"GET /settings/tokens", true, u.settingsTokens},
 		{"POST /settings/tokens", true, u.settingsTokenCreate},
 		{"POST /settings/tokens/{id}/revoke", true, u.settingsTokenRevoke},

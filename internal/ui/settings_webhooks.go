@@ -39,10 +39,10 @@ type DeliveryRow struct {
 
 // webhookEventLabels says in words what each event is.
 var webhookEventLabels = map[string]string{
-	webhook.TicketCreated: "Ticket created", webhook.TicketUpdated: "Ticket updated (any field)",
+	webhook.TicketCreated: "Ticket created", webhook.TicketUpdated: "Ticket updated",
 	webhook.StatusEntered: "Status entered", webhook.StatusLeft: "Status left",
 	webhook.CustomerReplied: "Customer replied", webhook.AnswerSent: "Public answer sent",
-	webhook.NoteAdded: "Internal note added (never to customer-facing webhooks)", webhook.AssigneeChanged: "Assignee changed",
+	webhook.NoteAdded: "Internal note added", webhook.AssigneeChanged: "Assignee changed",
 	webhook.PriorityChanged: "Priority changed", webhook.SLAWarning: "SLA warning", webhook.SLABreached: "SLA breached",
 	webhook.SLAMet: "SLA met", webhook.ChatStarted: "Chat started", webhook.ChatEnded: "Chat ended",
 }

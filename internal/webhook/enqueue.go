@@ -48,11 +48,18 @@ func (s *Service) enqueue(ctx context.Context, tx *db.Tx, only int64, event stri
 	if err != nil {
 		return err
 	}
+	return queue(ctx, tx, targets, only != 0, event, payload)
+}
+
+// queue writes the deliveries of event to targets; direct: an automation
+// named the webhook, so its events list does not matter.
+func queue(ctx context.Context, tx *db.Tx, targets []target, direct bool, event string, payload any) error {
+	var err error
 	now := db.Now()
 	var full, public []byte
 	for _, t := range targets {
 		w := Webhook{Enabled: true, Events: t.events, CustomerFacing: t.customerFacing}
-		if only == 0 && !w.Wants(event) || only != 0 && t.customerFacing && event == NoteAdded {
+		if !direct && !w.Wants(event) || direct && t.customerFacing && event == NoteAdded {
 			continue
 		}
 		body := &full

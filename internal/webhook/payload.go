@@ -82,7 +82,7 @@ func (s *Service) Notify(ctx context.Context, tx *db.Tx, n ticket.Notice) error 
 		return err
 	}
 	for _, e := range events {
-		if err := s.Enqueue(ctx, tx, e, p); err != nil {
+		if err := queue(ctx, tx, targets, false, e, p); err != nil {
 			return err
 		}
 	}
@@ -105,7 +105,7 @@ func eventsOf(n ticket.Notice) []string {
 		}
 	case ticket.NoticeChanged:
 		switch n.Event {
-		case ticket.EventStatus:
+		case ticket.EventStatus, ticket.EventReopened:
 			return []string{StatusLeft, StatusEntered, TicketUpdated}
 		case ticket.EventAssignee:
 			return []string{AssigneeChanged, TicketUpdated}

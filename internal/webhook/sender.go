@@ -65,12 +65,29 @@ func (s *Sender) Wake() {
 	}
 }
 
-// Run sends until ctx ends.
+// Retention is how long a finished delivery stays listed.
+const Retention = 30 * 24 * time.Hour
+
+// Prune deletes the sent and failed deliveries created before cutoff.
+func (s *Sender) Prune(ctx context.Context, cutoff time.Time) error {
+	_, err := s.DB.Write.ExecContext(ctx, `DELETE FROM webhook_deliveries WHERE created_at < $1
+		AND status IN ('sent', 'failed')`, db.Norm(cutoff))
+	return err
+}
+
+// Run sends until ctx ends, and prunes old deliveries once an hour.
 func (s *Sender) Run(ctx context.Context) {
 	s.init()
 	tick := time.NewTicker(or(s.Poll, 2*time.Second))
 	defer tick.Stop()
+	var pruned time.Time
 	for {
+		if time.Since(pruned) > time.Hour {
+			pruned = time.Now()
+			if err := s.Prune(ctx, s.Now().Add(-Retention)); err != nil && ctx.Err() == nil {
+				s.Log.Error("webhooks: prune", "err", err)
+			}
+		}
 		for {
 			n, err := s.SendDue(ctx)
 			if err != nil && ctx.Err() == nil {

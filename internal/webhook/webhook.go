@@ -6,6 +6,7 @@
 package webhook
 
 import (
+	"slices"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -62,12 +63,7 @@ func (w Webhook) Wants(event string) bool {
 	if w.CustomerFacing && event == NoteAdded {
 		return false
 	}
-	for _, e := range w.Events {
-		if e == event {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(w.Events, event)
 }
 
 // Delivery statuses.

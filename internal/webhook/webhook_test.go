@@ -198,6 +198,18 @@ func TestDeliveryFailsAfterTheLastRetry(t *testing.T) {
 		if len(list) != 1 || list[0].Last == nil || list[0].Last.Status != webhook.Failed || list[0].Secret != "" {
 			t.Errorf("the list shows %+v", list)
 		}
+		if err := snd.Prune(context.Background(), time.Now().Add(-time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if ds, _ := s.Webhooks.Deliveries(context.Background(), w.ID, 10); len(ds) != 1 {
+			t.Error("a recent delivery was pruned")
+		}
+		if err := snd.Prune(context.Background(), time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if ds, _ := s.Webhooks.Deliveries(context.Background(), w.ID, 10); len(ds) != 0 {
+			t.Error("an old failed delivery was kept past the retention")
+		}
 	})
 }
 
@@ -276,6 +288,51 @@ func TestWebhookInputIsChecked(t *testing.T) {
 		ok := "http://127.0.0.1:9/elsewhere" // another port on loopback is another program
 		if _, err := s.Webhooks.Create(context.Background(), webhook.Input{Name: testutil.Ptr("x"), URL: &ok, Events: &events}); err != nil {
 			t.Errorf("%s refused: %v", ok, err)
+		}
+	})
+}
+
+// A customer's answer to a closed ticket reopens it: the webhook hears
+// the reply and the status it enters.
+func TestCustomerReplyThatReopensIsTwoEvents(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s, snd, _ := setup(t, d)
+		r := newReceiver(t)
+		hook(t, s, r.URL, false, webhook.CustomerReplied, webhook.StatusEntered)
+		tk := newTicket(t, s)
+		ctx := context.Background()
+		if _, err := s.Tickets.Update(ctx, tk.ID, ticket.Patch{Status: testutil.Ptr("Closed")}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Tickets.AddMessage(ctx, tk.ID, ticket.NewMessage{Kind: ticket.Customer, Body: "Still broken"}); err != nil {
+			t.Fatal(err)
+		}
+		for send(t, snd) > 0 {
+		}
+		var got []string
+		for _, g := range r.all() {
+			got = append(got, g.event)
+		}
+		if strings.Join(got, ",") != "status_entered,customer_replied,status_entered" {
+			t.Errorf("events %v, want Closed entered, then the reply and the reopening it caused", got)
+		}
+	})
+}
+
+// A change that is refused leaves no delivery: it is queued in the
+// change's own transaction.
+func TestRefusedChangeQueuesNothing(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s, _, _ := setup(t, d)
+		w := hook(t, s, "https://hooks.example.com/in", false, webhook.AnswerSent, webhook.StatusEntered)
+		tk := newTicket(t, s)
+		_, err := s.Tickets.Respond(context.Background(), tk.ID, ticket.NewMessage{Kind: ticket.Reply, Body: "Done?"},
+			ticket.Patch{Status: testutil.Ptr("Parked")})
+		if err == nil {
+			t.Fatal("an unknown status was taken")
+		}
+		if ds, _ := s.Webhooks.Deliveries(context.Background(), w.ID, 10); len(ds) != 0 {
+			t.Errorf("a refused answer queued %+v", ds)
 		}
 	})
 }

@@ -32,6 +32,8 @@ CREATE TABLE webhook_deliveries (
 -- The sender's due rows, and a webhook's last deliveries, newest first.
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status IN ('queued', 'sending');
 CREATE INDEX webhook_deliveries_hook ON webhook_deliveries(webhook_id, id);
+-- Deliveries older than the retention are pruned by the sender.
+CREATE INDEX webhook_deliveries_created ON webhook_deliveries(created_at);
 
 -- +goose Down
 SELECT 'forward-only';

@@ -15,9 +15,10 @@ import (
 const (
 	Mention  Kind = "mention"  // an @name in an internal note
 	Assigned Kind = "assigned" // a ticket an operator opened for them or their team
+	Digest   Kind = "digest"   // a day's unread notifications; TicketID 0
 )
 
-// OperatorMail is one such mail.
+// OperatorMail is one such mail; a digest belongs to no single ticket.
 type OperatorMail struct {
 	TicketID int64
 	Kind     Kind
