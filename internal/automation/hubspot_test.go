@@ -136,3 +136,17 @@ func TestBreachReassignsUrgentTicketsToASenior(t *testing.T) {
 		}
 	})
 }
+
+// A rule that changes a new ticket in its creation's transaction shows in
+// what the creation answers (the API returns it), not only on a later read.
+func TestCreationAnswersWhatItsRulesWrote(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		k.rule(automation.Rule{Name: "New mail waits", When: automation.When{Event: "ticket_created"},
+			Then: []automation.Action{setStatus("Waiting")}})
+		tk := k.ticket(db.Now())
+		if tk.Status.Name != "Waiting" {
+			t.Fatalf("created ticket answers status %q, want Waiting (set by the rule)", tk.Status.Name)
+		}
+	})
+}

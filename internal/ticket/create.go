@@ -72,15 +72,36 @@ func (s *Service) Create(ctx context.Context, in NewTicket) (Ticket, error) {
 	in.normalize()
 	in.Words = PrepareWords(in.Description)
 	var n newTicket
+	var rewritten *bool
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) (err error) {
-		n, err = s.createTx(ctx, tx, in)
+		var wctx context.Context
+		wctx, rewritten = watchRewrites(ctx)
+		n, err = s.createTx(wctx, tx, in)
 		return err
 	})
 	if err != nil {
 		return Ticket{}, err
 	}
 	s.publish("ticket.created", n.id)
+	if *rewritten { // a rule changed the new ticket: what it wrote is not what the creation knows
+		return s.Get(ctx, n.id)
+	}
 	return s.answer(ctx, n)
+}
+
+type rewritesKey struct{}
+
+// watchRewrites gives a creation a context in which UpdateTx (a rule's
+// change to the new ticket, in the same transaction) is noted.
+func watchRewrites(ctx context.Context) (context.Context, *bool) {
+	flag := new(bool)
+	return context.WithValue(ctx, rewritesKey{}, flag), flag
+}
+
+func noteRewrite(ctx context.Context) {
+	if flag, ok := ctx.Value(rewritesKey{}).(*bool); ok {
+		*flag = true
+	}
 }
 
 // CreateTx is Create inside the caller's transaction, for intake that must

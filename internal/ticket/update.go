@@ -108,6 +108,7 @@ func (s *Service) applyPatch(ctx context.Context, tx *db.Tx, t Ticket, p Patch) 
 // UpdateTx is Update inside the caller's transaction, for automations:
 // the caller announces the change after the commit.
 func (s *Service) UpdateTx(ctx context.Context, tx *db.Tx, id int64, p Patch) error {
+	noteRewrite(ctx)
 	t, err := s.getBy(ctx, tx, `t.id = $1`, id)
 	if err != nil {
 		return err
