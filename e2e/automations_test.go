@@ -63,7 +63,7 @@ func TestAutomationsFlow(t *testing.T) {
 	p.screenshot("settings-rule")
 	p.checkAxe("rule page")
 
-	n, _ := apiTicket(t, "The rule moves me", "Rita", "rita@example.com")
+	n, _ := apiTicket(t, "The rule moves me", "Rosa", "rosa.rules@example.com")
 	p.open(fmt.Sprintf("/tickets/%d", n))
 	p.do(
 		chromedp.SendKeys(chromedp.CSS("#composer textarea#body"), "Here it is."),

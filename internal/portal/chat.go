@@ -11,11 +11,13 @@ import (
 	"github.com/frontdesk/frontdesk/internal/httpx"
 )
 
-// New chats per client address, and per visitor id, earned back over
-// the window (docs/chat.md).
+// New chats per visitor id, and per client address, earned back over
+// the window (docs/chat.md). An address gets more: an office or a mobile
+// carrier puts many visitors behind one.
 const (
-	chatStartBurst  = 10
-	chatStartWindow = 10 * time.Minute
+	chatStartBurst     = 10
+	chatStartAddrBurst = 30
+	chatStartWindow    = 10 * time.Minute
 )
 
 // The visitor's chat endpoints (docs/chat.md). Every path has a literal

@@ -98,7 +98,7 @@ func (p *Portal) chatStart(w http.ResponseWriter, r *http.Request, ch chat.Chann
 		return err
 	}
 	ctx := r.Context()
-	if !p.chatStarts.Allow(ctx, "addr:"+clientIP(r)) || !p.chatStarts.Allow(ctx, "visitor:"+in.Visitor) {
+	if !p.chatStartsByAddr.Allow(ctx, "addr:"+clientIP(r)) || !p.chatStarts.Allow(ctx, "visitor:"+in.Visitor) {
 		return httpx.TooMany(w, chatStartWindow/chatStartBurst, "too many new chats from here; wait a few minutes")
 	}
 	nc, err := p.newChat(r, ch, in)

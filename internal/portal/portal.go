@@ -43,15 +43,16 @@ type Portal struct {
 	// Comments per ticket and per client address (ticket_comment.go).
 	commentsByTicket, commentsByIP httpx.Limiter
 	// The widget's endpoints.
-	widgets     WidgetConfig
-	widgetCalls httpx.Limiter
-	opens       httpx.Limiter
-	chatStarts  httpx.Limiter // new chats and transcript mails per address and visitor
-	ratings     httpx.Limiter // ticket ratings per address (rating.go)
-	script      *widgetScript
-	chatScript  *widgetScript // the chat window, loaded by the widget on demand
-	origin      string        // scheme://host of the base URL
-	secure      bool          // cookies only over TLS
+	widgets          WidgetConfig
+	widgetCalls      httpx.Limiter
+	opens            httpx.Limiter
+	chatStarts       httpx.Limiter // new chats per visitor, transcript mails per address
+	chatStartsByAddr httpx.Limiter // new chats per address
+	ratings          httpx.Limiter // ticket ratings per address (rating.go)
+	script           *widgetScript
+	chatScript       *widgetScript // the chat window, loaded by the widget on demand
+	origin           string        // scheme://host of the base URL
+	secure           bool          // cookies only over TLS
 }
 
 // New parses the templates, so a broken one fails at start.
@@ -69,6 +70,7 @@ func New(d Deps) (*Portal, error) {
 		widgetCalls:      limits("widget_calls", widgetBurst, widgetWindow),
 		opens:            limits("widget_opens", openBurst, openWindow),
 		chatStarts:       limits("chat_starts", chatStartBurst, chatStartWindow),
+		chatStartsByAddr: limits("chat_starts_addr", chatStartAddrBurst, chatStartWindow),
 		ratings:          limits("ticket_ratings", ratingBurst, ratingWindow),
 	}
 	if p.script, err = loadWidgetScript("widget.js"); err != nil {
