@@ -242,7 +242,7 @@ func project(row *ticketRow, res Result, check time.Time, hasCheck bool) (ticket
 			return p, err
 		}
 		text := string(raw)
-		p.Text, p.State.JSON, p.State.SLA = &text, text, st.view(p.State)
+		p.Text, p.State.SLA = &text, st.view(p.State)
 	}
 	row.state = p.State
 	return p, nil

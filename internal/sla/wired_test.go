@@ -278,6 +278,18 @@ func TestWiredClock(t *testing.T) {
 				t.Errorf("due %s, want Monday 10:00 (16 h from the change, not from the creation)", got)
 			}
 		})
+		wired(t, "a creation answers the SLA the ticket stored", func(t *testing.T, w *world) {
+			w.teamHours()
+			w.policy(sla.Input{Name: "All", WarnMinutes: 30, Targets: sla.TargetMinutes{FirstResponse: mins(60), Resolution: mins(480)}})
+			created := w.open("2026-03-02 09:00", 0)
+			stored := w.get(created.ID)
+			a, b := created.SLA, stored.SLA
+			if a == nil || b == nil || a.State != b.State || a.TimeZone != b.TimeZone || !a.DueAt.Equal(*b.DueAt) ||
+				due(a.FirstResponse) != due(b.FirstResponse) || due(a.Resolution) != due(b.Resolution) ||
+				(a.NextResponse == nil) != (b.NextResponse == nil) {
+				t.Errorf("creation answered %+v, the ticket reads %+v", a, b)
+			}
+		})
 		wired(t, "no policy: sla is null", func(t *testing.T, w *world) {
 			if tk := w.get(w.open("2026-03-02 09:00", 0).ID); tk.SLA != nil {
 				t.Errorf("sla %+v without any policy, want nil", tk.SLA)

@@ -31,10 +31,7 @@ func (s *Service) answer(ctx context.Context, n newTicket) (Ticket, error) {
 		Assignee: n.r.assignee, Contact: c, Channel: in.Channel, Tags: tagSet(in.Tags),
 		PublicToken: n.token, PublicURL: s.publicURL(n.token), NewContact: n.r.newContact != nil,
 		CreatedAt: at, UpdatedAt: at, LastActivityAt: at, LastCustomerActivityAt: &at,
-		SLA: n.sla.SLA}}
-	if t[0].SLA == nil {
-		t[0].SLA = parseSLA(n.sla.JSON, n.sla.State, n.sla.Due)
-	}
+		SLA: n.clock.State.SLA}}
 	return t[0], s.withCustom(ctx, t)
 }
 

@@ -66,26 +66,20 @@ type ClockColumns struct {
 	StartStatusID, StartPolicyID, StartCalendarID *int64
 }
 
-// ClockState is what a step stored: the sla JSON text ("" for none), the
-// worst state and the next due time.
+// ClockState is what a step stored: the worst state, the next due time
+// and the SLA as the ticket shows it (nil: no policy applies).
 type ClockState struct {
-	JSON  string
 	State string
 	Due   *time.Time
-	// SLA is JSON as the ticket shows it, when the keeper built it.
-	SLA *SLA
+	SLA   *SLA
 }
 
 func (s *Service) clock(ctx context.Context, tx *db.Tx, id int64, steps ...ClockStep) error {
-	_, err := s.clockState(ctx, tx, id, steps...)
-	return err
-}
-
-func (s *Service) clockState(ctx context.Context, tx *db.Tx, id int64, steps ...ClockStep) (ClockState, error) {
 	if s.Clocks == nil || len(steps) == 0 {
-		return ClockState{}, nil
+		return nil
 	}
-	return s.Clocks.Step(ctx, tx, id, steps)
+	_, err := s.Clocks.Step(ctx, tx, id, steps)
+	return err
 }
 
 // clockSteps are the SLA steps of a patch's changes that may select

@@ -119,7 +119,6 @@ type newTicket struct {
 	r                 resolved
 	id, number, first int64
 	token             string
-	sla               ClockState
 	clock             ClockColumns
 }
 
@@ -140,7 +139,6 @@ func (s *Service) createTx(ctx context.Context, tx *db.Tx, in NewTicket) (newTic
 		if n.clock, err = s.Clocks.Open(ctx, tx, step); err != nil {
 			return newTicket{}, err
 		}
-		n.sla = n.clock.State
 	}
 	if err = s.insert(ctx, tx, &n); err != nil {
 		return newTicket{}, err
