@@ -24,17 +24,14 @@ type Event struct {
 	Active     bool   `json:"active,omitempty"`
 	Seq        int64  `json:"seq,omitempty"`
 	Private    bool   `json:"private,omitempty"`
-	// For notification.created: the operator's unread notices, counted in
-	// the transaction that added one, so the badge shows what committed.
-	Unread int `json:"unread,omitempty"`
 }
 
 // Resync is delivered when the bus may have missed events (its listener
 // reconnected): listeners that must miss nothing read again.
 const Resync = "bus.resync"
 
-// Notice is sent when operator OperatorID is given a notification; only
-// that operator's sockets hear it (never the shared ticket stream).
+// Notice is sent when operator OperatorID's notices change (one added or
+// read); that operator's event streams count them again for the bell.
 const Notice = "notification.created"
 
 // IsChat reports whether e is a chat event; the ticket streams skip them.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
-	"github.com/frontdesk/frontdesk/internal/events"
 )
 
 // List returns operator opID's newest notices, at most limit.
@@ -76,7 +75,7 @@ func (s *Service) Open(ctx context.Context, opID, id int64) (int64, error) {
 	_, err = s.DB.Write.ExecContext(ctx, `UPDATE notifications SET read_at = $3 WHERE id = $1 AND operator_id = $2
 		AND read_at IS NULL`, id, opID, db.Now())
 	if err == nil {
-		s.changed(ctx, opID)
+		s.changed(opID)
 	}
 	return number, err
 }
@@ -92,17 +91,7 @@ func (s *Service) ReadAll(ctx context.Context, opID int64) error {
 	_, err := s.DB.Write.ExecContext(ctx, `UPDATE notifications SET read_at = $2 WHERE operator_id = $1 AND read_at IS NULL`,
 		opID, db.Now())
 	if err == nil {
-		s.changed(ctx, opID)
+		s.changed(opID)
 	}
 	return err
-}
-
-// changed tells the operator's other open pages that notices were read.
-func (s *Service) changed(ctx context.Context, opID int64) {
-	if s.Bus == nil {
-		return
-	}
-	if n, err := s.Unread(ctx, opID); err == nil {
-		s.Bus.Send(events.Event{Kind: events.Notice, OperatorID: opID, Unread: n})
-	}
 }

@@ -143,7 +143,7 @@ func (s *Service) add(ctx context.Context, tx *db.Tx, op person, kind Kind, tick
 		mail_due) VALUES ($1, $2, $3, $4, $5, $6, $7)`, op.id, ticketID, nullID(msgID), kind, nullID(actorID), db.Now(),
 		pref == MailDigest && s.Mail != nil)
 	if err == nil {
-		err = s.push(ctx, tx, op.id)
+		s.changed(op.id)
 	}
 	if err != nil || s.Mail == nil || pref != MailEvery {
 		return err
@@ -193,17 +193,11 @@ func nullID(id int64) any {
 	return id
 }
 
-// push sends the operator's unread count, as this transaction leaves it,
-// to their open pages (the bell's badge); the count makes a late or
-// repeated event harmless.
-func (s *Service) push(ctx context.Context, tx *db.Tx, opID int64) error {
-	if s.Bus == nil {
-		return nil
+// changed tells the operator's open pages that their notices changed;
+// each page's event stream counts them again shortly after (so after
+// the commit) for the bell.
+func (s *Service) changed(opID int64) {
+	if s.Bus != nil {
+		s.Bus.Send(events.Event{Kind: events.Notice, OperatorID: opID})
 	}
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM notifications WHERE operator_id = $1 AND read_at IS NULL`, opID).Scan(&n)
-	if err == nil {
-		s.Bus.Send(events.Event{Kind: events.Notice, OperatorID: opID, Unread: n})
-	}
-	return err
 }

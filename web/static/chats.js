@@ -53,7 +53,6 @@
   var handlers = {
     chat: function (f) { upsert(f.chat); },
     availability: function (f) { showAvailability(f.status); },
-    notices: function (f) { showUnread(f.unread || 0); },
     message: function (f) { if (f.message && f.message.chat_id === openChat) addMessage(f.message); },
     ack: function () {},
     state: function (f) { if (f.chat) { upsert(f.chat); if (f.chat.id === openChat) chatState(f.chat); } },
@@ -68,27 +67,6 @@
     if (!label || !dot) return;
     label.textContent = st === "online" ? "Online" : st === "away" ? "Away" : "Offline";
     dot.className = "dot dot-" + st;
-  }
-
-  // --- the bell's unread count, pushed when a notice is added ---
-  function showUnread(n) {
-    var bell = document.querySelector("header.bar a.notif");
-    if (!bell) return;
-    var count = bell.querySelector(".notif-count");
-    if (n > 0 && !count) {
-      count = el("span", "notif-count");
-      bell.appendChild(count);
-    }
-    if (count) {
-      if (n > 0) {
-        count.textContent = n;
-        count.appendChild(el("span", "sr", " unread"));
-      } else count.remove();
-    }
-    var who = document.querySelector("header.bar .profile > summary.who");
-    if (who) who.classList.toggle("has-unread", n > 0);
-    var item = document.querySelector("header.bar .menu-notif");
-    if (item) item.textContent = "Notifications" + (n > 0 ? " (" + n + " unread)" : "");
   }
 
   // --- the panel: badge, lists, notifications ---

@@ -26,7 +26,6 @@ type frame struct {
 	Status     chat.Status `json:"status,omitempty"`
 	Capacity   int         `json:"capacity,omitempty"`
 	Active2    *int        `json:"active_chats,omitempty"`
-	Unread     *int        `json:"unread,omitempty"` // notices: the operator's unread notifications
 }
 
 func errFrame(code, msg, clientID string) frame {

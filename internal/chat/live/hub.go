@@ -162,12 +162,6 @@ func (h *Hub) dispatch(e events.Event) {
 		for c := range h.byChat[e.ChatID] {
 			c.ephemeral(e)
 		}
-	case events.Notice:
-		for c := range h.operators {
-			if c.operatorID == e.OperatorID {
-				c.queue(frame{Type: "notices", Unread: &e.Unread})
-			}
-		}
 	case chat.KindPresence:
 		for c := range h.operators {
 			if c.operatorID == e.OperatorID {
