@@ -35,7 +35,7 @@ func (s *Service) act(ctx context.Context, tx *db.Tx, r *compiled, a Action, h t
 		if a.Template == "closed" && h.Answered {
 			return "", nil // the answer sent with the change told the customer: one mail, not two
 		}
-		return "mailed the " + a.Template + " template", s.Mail.MailCustomer(ctx, tx, id, a.Template, a.Subject, a.Body, h.Mail)
+		return "mailed the " + a.Template + " template", s.Mail.MailCustomer(ctx, tx, id, a.Template, a.Subject, a.Body, triggerMail(ctx, h))
 	case "add_note":
 		_, err := s.Tickets.AddMessageTx(ctx, tx, id, ticket.NewMessage{Kind: ticket.Note, Body: a.Body})
 		return "added a note", err
@@ -98,4 +98,16 @@ func (s *Service) notify(ctx context.Context, tx *db.Tx, r *compiled, a Action, 
 		return "", err
 	}
 	return "notified " + strings.ReplaceAll(a.To, "_", " "), s.Notify.TellWhy(ctx, tx, notification.Automation, id, actorID, ids, "Rule "+strconv.Quote(r.Name)+" notified you.")
+}
+
+// triggerMail is the mail that began the chain h belongs to: h's own, or,
+// for a change a rule made, the one its chain started from.
+func triggerMail(ctx context.Context, h ticket.Happening) *ticket.MailHeaders {
+	if h.Mail != nil {
+		return h.Mail
+	}
+	if c := ticket.CauseOf(ctx); c != nil {
+		return c.Mail
+	}
+	return nil
 }

@@ -85,10 +85,13 @@ func (s *Service) guarded(ctx context.Context, tx *db.Tx, r *compiled, h ticket.
 
 // fire runs r's actions with its cause and records the firing.
 func (s *Service) fire(ctx context.Context, tx *db.Tx, r *compiled, h ticket.Happening, cause *ticket.Cause) error {
-	next := &ticket.Cause{RuleID: r.ID, RuleName: r.Name, Depth: 1, Fired: map[int64]bool{r.ID: true}}
+	next := &ticket.Cause{RuleID: r.ID, RuleName: r.Name, Depth: 1, Fired: map[int64]bool{r.ID: true}, Mail: h.Mail}
 	if cause != nil {
 		next.Depth = cause.Depth + 1
 		maps.Copy(next.Fired, cause.Fired)
+		if next.Mail == nil {
+			next.Mail = cause.Mail
+		}
 	}
 	actx := ticket.WithCause(ctx, next)
 	var did, unseen []string

@@ -2,6 +2,7 @@ package automation
 
 import (
 	"context"
+	"github.com/frontdesk/frontdesk/internal/db"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/ticket"
@@ -48,7 +49,7 @@ func (s *Service) Matching(ctx context.Context, r Rule) (n int, more bool, err e
 		return 0, false, err
 	}
 	where, args := scopeWhere(r, 0)
-	ids, err := idsOf(ctx, s, `SELECT t.id FROM tickets t WHERE `+where+` ORDER BY t.id DESC LIMIT `+itoa(MatchLimit+1), args)
+	ids, err := db.Int64s(ctx, s.DB.Read, `SELECT t.id FROM tickets t WHERE `+where+` ORDER BY t.id DESC LIMIT `+itoa(MatchLimit+1), args...)
 	if err != nil {
 		return 0, false, err
 	}
@@ -70,21 +71,4 @@ func (s *Service) Matching(ctx context.Context, r Rule) (n int, more bool, err e
 		}
 	}
 	return n, more, nil
-}
-
-func idsOf(ctx context.Context, s *Service, query string, args []any) ([]int64, error) {
-	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }

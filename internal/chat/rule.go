@@ -3,6 +3,7 @@ package chat
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -89,7 +90,7 @@ type Visit struct {
 func MatchRule(rules []Rule, v Visit) (rule Rule, ok bool) {
 	if v.Country != "" {
 		for _, r := range rules {
-			if len(r.Countries) > 0 && hasCountry(r.Countries, v.Country) && matches(r.URL, v.Path) {
+			if len(r.Countries) > 0 && slices.Contains(r.Countries, v.Country) && matches(r.URL, v.Path) {
 				return r, true
 			}
 		}
@@ -100,15 +101,6 @@ func MatchRule(rules []Rule, v Visit) (rule Rule, ok bool) {
 		}
 	}
 	return Rule{}, false
-}
-
-func hasCountry(list []string, c string) bool {
-	for _, x := range list {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }
 
 // patterns keeps compiled patterns: every page view decides, and the same

@@ -113,3 +113,39 @@ func mustRead(t *testing.T, data []byte) *mail.Message {
 	m, _ := read(t, data)
 	return m
 }
+
+// A mail a rule sends further down a chain that an auto-reply began is
+// suppressed too: the chain keeps the mail that started it.
+func TestRuleChainKeepsTheAutoReplyGuard(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		ctx := context.Background()
+		teams, err := w.s.Teams.List(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []automation.Rule{
+			{Name: "Any mail: urgent", When: automation.When{Event: "ticket_created"},
+				Then: []automation.Action{{Action: "set_priority", Priority: testutil.Ptr(3)}}},
+			{Name: "Urgent: tell them", When: automation.When{Event: "priority_changed", AfterRules: true},
+				Then: []automation.Action{{Action: "mail_customer", Template: "received", Subject: "Urgent, we are on it", Body: "See {{ticket_url}}"}}},
+		} {
+			r.Enabled, r.Scope.Team = true, teams[0].ID
+			if _, err := w.s.Automations.Create(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, id := w.send("bot@example.com", []string{"support@localhost"}, `From: Away <bot@example.com>
+To: support@localhost
+Subject: Out of office
+Auto-Submitted: auto-replied
+Message-ID: <away@bot.example>
+
+I am away.
+`)
+		if n := w.count(`SELECT COUNT(*) FROM mail_outbox WHERE ticket_id = $1 AND subject LIKE '%we are on it%'
+			AND status <> 'suppressed'`, id); n != 0 {
+			t.Errorf("a chained rule's mails to an auto-reply not suppressed: %d, want 0", n)
+		}
+	})
+}

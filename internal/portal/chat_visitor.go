@@ -98,7 +98,9 @@ func (p *Portal) chatStart(w http.ResponseWriter, r *http.Request, ch chat.Chann
 		return err
 	}
 	ctx := r.Context()
-	if !p.chatStartsByAddr.Allow(ctx, "addr:"+clientIP(r)) || !p.chatStarts.Allow(ctx, "visitor:"+in.Visitor) {
+	// No visitor id (callers other than the widget): the address limit
+	// alone, not one bucket shared by every such caller.
+	if !p.chatStartsByAddr.Allow(ctx, "addr:"+clientIP(r)) || (in.Visitor != "" && !p.chatStarts.Allow(ctx, "visitor:"+in.Visitor)) {
 		return httpx.TooMany(w, chatStartWindow/chatStartBurst, "too many new chats from here; wait a few minutes")
 	}
 	nc, err := p.newChat(r, ch, in)
@@ -214,7 +216,10 @@ func (p *Portal) chatTranscript(w http.ResponseWriter, r *http.Request, c chat.C
 	if err := httpx.DecodeJSON(r, &in); err != nil {
 		return err
 	}
-	if !p.chatStarts.Allow(r.Context(), "addr:"+clientIP(r)) {
+	// Per chat as well: a token holder rotating addresses must not turn the
+	// transcript into mail to any address.
+	if !p.chatStarts.Allow(r.Context(), "addr:"+clientIP(r)) ||
+		!p.chatStarts.Allow(r.Context(), "transcript:"+strconv.FormatInt(c.ID, 10)) {
 		return httpx.TooMany(w, chatStartWindow/chatStartBurst, "too many mails from here; wait a few minutes")
 	}
 	if err := p.s.Chats.MailTranscript(r.Context(), c.ID, in.Email); err != nil {

@@ -61,6 +61,9 @@ type Cause struct {
 	Fired map[int64]bool
 	// Quiet changes are heard by no rule (the loop guard's own notes).
 	Quiet bool
+	// Mail is the headers of the mail that began the chain, so that a rule
+	// further down still sends nothing to an automatic sender.
+	Mail *MailHeaders
 }
 
 type causeKey struct{}

@@ -3,6 +3,7 @@ package webhook
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -49,6 +50,19 @@ func (s *Service) enqueue(ctx context.Context, tx *db.Tx, only int64, event stri
 		return err
 	}
 	return queue(ctx, tx, targets, only != 0, event, payload)
+}
+
+// wanting keeps the targets that want any of events, so that a change
+// no webhook listens for reads nothing more.
+func wanting(targets []target, events ...string) []target {
+	var out []target
+	for _, t := range targets {
+		w := Webhook{Enabled: true, Events: t.events, CustomerFacing: t.customerFacing}
+		if slices.ContainsFunc(events, w.Wants) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // queue writes the deliveries of event to targets; direct: an automation

@@ -74,8 +74,8 @@ func (s *Service) Notify(ctx context.Context, tx *db.Tx, n ticket.Notice) error 
 		return nil
 	}
 	targets, err := enabled(ctx, tx, 0)
-	if err != nil || len(targets) == 0 {
-		return err // no webhooks: nothing to read
+	if targets = wanting(targets, events...); err != nil || len(targets) == 0 {
+		return err // no webhook wants these events: nothing to read
 	}
 	p, err := load(ctx, tx, n)
 	if err != nil {

@@ -3,6 +3,7 @@ package webhook
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -161,6 +162,9 @@ func (s *Sender) sendOne(ctx context.Context, id int64) error {
 	err := s.DB.Read.QueryRowContext(ctx, `SELECT w.url, w.secret, d.event, d.body, d.attempts
 		FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1`, id).
 		Scan(&url, &secret, &event, &body, &attempts)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // its webhook was deleted since the claim, and the delivery with it
+	}
 	if err != nil {
 		return err
 	}

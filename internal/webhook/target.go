@@ -24,7 +24,7 @@ func (s *Service) targetProblem(raw string) string {
 // isSelf reports whether u addresses the install: its base URL's host and
 // port, or a loopback or unspecified address on the port it listens on.
 func (s *Service) isSelf(u *url.URL) bool {
-	host, port := strings.ToLower(u.Hostname()), portOf(u)
+	host, port := strings.TrimSuffix(strings.ToLower(u.Hostname()), "."), portOf(u)
 	if b, err := url.Parse(s.BaseURL); err == nil && b.Hostname() != "" {
 		if strings.ToLower(b.Hostname()) == host && portOf(b) == port {
 			return true

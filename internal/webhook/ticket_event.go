@@ -12,7 +12,7 @@ import (
 // ticket service: SLA warnings and breaches, automations.
 func (s *Service) TicketEvent(ctx context.Context, tx *db.Tx, event string, ticketID int64, change map[string]any) error {
 	targets, err := enabled(ctx, tx, 0)
-	if err != nil || len(targets) == 0 {
+	if targets = wanting(targets, event); err != nil || len(targets) == 0 {
 		return err
 	}
 	p, err := load(ctx, tx, ticket.Notice{TicketID: ticketID})
