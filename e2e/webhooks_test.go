@@ -91,17 +91,28 @@ func TestWebhookSettings(t *testing.T) {
 		t.Fatalf("the secret shown is %q", secret)
 	}
 	p.screenshot("webhook-created")
-	p.do(chromedp.Click(chromedp.CSS(`form[action$="/test"] button`)), chromedp.WaitVisible(chromedp.CSS("p.flash")))
+	// The page already shows "Webhook created." in its flash: wait for the
+	// test's own redirect, or the reloads below abort its POST.
+	p.do(chromedp.Click(chromedp.CSS(`form[action$="/test"] button`)))
+	p.waitPath("done=webhook-test")
 	path := p.path()
+	// The receiver first, then the page: a failure says which side is late.
+	for deadline := time.Now().Add(30 * time.Second); len(recv.deliveries()) == 0; time.Sleep(200 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the receiver got no delivery in 30 s; the server printed:\n%s", tail(srv.logText(), 4000))
+		}
+	}
+	var navErr error
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(300 * time.Millisecond) {
 		// A reload can be aborted by the one before it on a loaded machine;
 		// the loop tries again until its deadline.
-		if err := chromedp.Do(p.ctx, chromedp.Navigate(srv.url+path), chromedp.WaitVisible(chromedp.CSS("main"))); err == nil &&
-			get(p, chromedp.Evaluate[bool](`!!document.querySelector("table.deliveries .status-sent")`)) {
+		navErr = chromedp.Do(p.ctx, chromedp.Navigate(srv.url+path), chromedp.WaitVisible(chromedp.CSS("main")))
+		if navErr == nil && get(p, chromedp.Evaluate[bool](`!!document.querySelector("table.deliveries .status-sent")`)) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("the test delivery is not listed as sent after 20 s")
+			table := get(p, chromedp.Evaluate[string](`(document.querySelector("main") || document.body).innerText`))
+			t.Fatalf("the delivery the receiver got is not listed as sent after 20 s (last reload: %v); the page reads:\n%s", navErr, table)
 		}
 	}
 	got := recv.deliveries()
@@ -184,4 +195,12 @@ func TestInboxHearsTheSharedStream(t *testing.T) {
 	}
 	apiTicket(t, "Shared stream check", "Sam", "sam@example.com")
 	p.do(chromedp.WaitVisible(chromedp.CSS("#live")))
+}
+
+// tail is the last n bytes of s, for failure messages.
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
 }
