@@ -46,8 +46,10 @@ type Chat struct {
 type ChatResult struct {
 	IdleSockets  int
 	RSSPer1000KB float64
-	Sent, Got    int64
-	P50, P99     time.Duration
+	// SettledPer1000KB: the same once the node's RSS stops falling.
+	SettledPer1000KB float64
+	Sent, Got        int64
+	P50, P99         time.Duration
 }
 
 const seatsPerOperator = 50
@@ -242,13 +244,45 @@ func (c *Chat) idle(ctx context.Context, a *node, tokens []string, res *ChatResu
 	if err != nil {
 		return err
 	}
+	settled, waited, err := settle(ctx, a, after)
+	if err != nil {
+		return err
+	}
 	res.IdleSockets = len(conns)
 	if len(conns) > 0 {
 		res.RSSPer1000KB = float64(after-before) / float64(len(conns)) * 1000
+		res.SettledPer1000KB = float64(settled-before) / float64(len(conns)) * 1000
 	}
 	fmt.Fprintf(c.Out, "idle: %d visitor sockets, RSS %d KB -> %d KB: %.0f KB per 1,000 sockets\n",
 		len(conns), before, after, res.RSSPer1000KB)
+	fmt.Fprintf(c.Out, "      settled after %s: RSS %d KB: %.0f KB per 1,000 sockets\n",
+		waited, settled, res.SettledPer1000KB)
 	return nil
+}
+
+// settle reads the node's RSS every 5 s for a minute and returns the
+// last reading: right after thousands of upgrades the heap still holds
+// their garbage, which the runtime gives back to the system over the
+// following minute; a node holding sockets for hours pays the settled
+// figure.
+func settle(ctx context.Context, a *node, last int64) (int64, time.Duration, error) {
+	start := time.Now()
+	for time.Since(start) < time.Minute {
+		select {
+		case <-ctx.Done():
+			return last, time.Since(start), ctx.Err()
+		case <-time.After(5 * time.Second):
+		}
+		now, err := a.rssKB()
+		if err != nil {
+			return last, time.Since(start), err
+		}
+		if os.Getenv("FRONTDESK_BENCH_RSS_TRACE") != "" {
+			fmt.Fprintf(os.Stderr, "rss %s %d KB\n", time.Since(start).Round(time.Second), now)
+		}
+		last = now
+	}
+	return last, time.Since(start).Round(time.Second), nil
 }
 
 // latency connects the operators to node b and the visitors to node a;

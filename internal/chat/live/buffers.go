@@ -16,12 +16,15 @@ import (
 // and every socket 7 KB less (docs/benchmarks.md, live chat).
 const socketBuffer = 512
 
-// smallBuffers hands websocket.Accept small buffers at the hijack.
+// smallBuffers hands websocket.Accept small buffers at the hijack, and
+// keeps the reader so that the socket's reader can wait on it
+// (conn.readLoop).
 type smallBuffers struct {
 	http.ResponseWriter
+	br *bufio.Reader
 }
 
-func (w smallBuffers) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+func (w *smallBuffers) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	conn, brw, err := http.NewResponseController(w.ResponseWriter).Hijack()
 	if err != nil {
 		return nil, nil, err
@@ -42,5 +45,7 @@ func (w smallBuffers) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 			return nil, nil, err
 		}
 	}
+	giveUpUnacked(conn)
+	w.br = br
 	return conn, bufio.NewReadWriter(br, bufio.NewWriterSize(conn, socketBuffer)), nil
 }

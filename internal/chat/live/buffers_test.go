@@ -19,12 +19,16 @@ import (
 // the small buffers pass too.
 func TestSmallBuffersKeepWhatCameWithTheUpgrade(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ws, err := websocket.Accept(smallBuffers{w}, r, acceptOptions)
+		sb := &smallBuffers{ResponseWriter: w}
+		ws, err := websocket.Accept(sb, r, acceptOptions)
 		if err != nil {
 			return
 		}
 		defer ws.CloseNow()
 		for {
+			if _, err := sb.br.Peek(1); err != nil { // as readLoop waits
+				return
+			}
 			typ, b, err := ws.Read(r.Context())
 			if err != nil {
 				return

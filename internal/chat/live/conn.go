@@ -1,6 +1,7 @@
 package live
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"sync"
@@ -27,6 +28,7 @@ const (
 type conn struct {
 	h          *Hub
 	ws         *websocket.Conn
+	br         *bufio.Reader // what ws reads from (readLoop)
 	visitor    bool
 	chatID     int64 // visitor only
 	channelID  atomic.Int64
@@ -59,9 +61,9 @@ type conn struct {
 	cancel  context.CancelFunc
 }
 
-func newConn(h *Hub, ws *websocket.Conn) *conn {
+func newConn(h *Hub, ws *websocket.Conn, br *bufio.Reader) *conn {
 	ctx, cancel := context.WithCancel(h.base())
-	return &conn{h: h, ws: ws, sent: map[int64]int64{},
+	return &conn{h: h, ws: ws, br: br, sent: map[int64]int64{},
 		ctx: ctx, cancel: cancel}
 }
 
@@ -242,15 +244,19 @@ func (c *conn) sendList(ctx context.Context, dirty map[int64]int, listed []chat.
 	return nil
 }
 
+// ping sends a "ping" data frame, which clients ignore: it keeps proxies
+// from closing an idle socket and puts bytes in flight, so a peer that
+// vanished is found by giveUpUnacked. A protocol ping would be answered
+// by a pong frame that the library reads while it waits for the next
+// data frame, deep in its own calls (readLoop).
 func (c *conn) ping(ctx context.Context) error {
-	pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	err := c.ws.Ping(pctx)
-	cancel()
-	if err != nil {
+	if err := c.write(ctx, pingFrame); err != nil {
 		return err
 	}
 	return c.heartbeat(ctx)
 }
+
+var pingFrame = []byte(`{"type":"ping"}`)
 
 func (c *conn) write(ctx context.Context, b []byte) error {
 	wctx, cancel := context.WithTimeout(ctx, 10*time.Second)

@@ -28,11 +28,12 @@ const maxFrame = 64 << 10
 // request: its reader runs on a fresh goroutine, so an idle socket keeps
 // neither the handler's deep stack nor the request.
 func (h *Hub) Visitor(w http.ResponseWriter, r *http.Request, ch chat.Chat, addr string) error {
-	ws, err := websocket.Accept(smallBuffers{w}, r, acceptOptions)
+	sb := &smallBuffers{ResponseWriter: w}
+	ws, err := websocket.Accept(sb, r, acceptOptions)
 	if err != nil {
 		return nil // Accept has answered
 	}
-	c := newConn(h, ws)
+	c := newConn(h, ws, sb.br)
 	c.visitor, c.chatID, c.addr = true, ch.ID, addr
 	c.channelID.Store(ch.ChannelID)
 	go h.serve(c, c.visitorFrame)
@@ -43,11 +44,12 @@ func (h *Hub) Visitor(w http.ResponseWriter, r *http.Request, ch chat.Chat, addr
 // session and the origin. alive reports whether the session still holds
 // (checked at every ping).
 func (h *Hub) Operator(w http.ResponseWriter, r *http.Request, op chat.Person, alive func(context.Context) bool) error {
-	ws, err := websocket.Accept(smallBuffers{w}, r, acceptOptions)
+	sb := &smallBuffers{ResponseWriter: w}
+	ws, err := websocket.Accept(sb, r, acceptOptions)
 	if err != nil {
 		return nil
 	}
-	c := newConn(h, ws)
+	c := newConn(h, ws, sb.br)
 	c.operatorID, c.name, c.alive = op.ID, op.Name, alive
 	if err := c.listOpen(r.Context()); err != nil {
 		c.cancel()
@@ -64,6 +66,9 @@ func (h *Hub) serve(c *conn, handle func(context.Context, frame) error) {
 	h.add(c)
 	defer h.remove(c)
 	defer c.cancel()
+	// The reader waits outside the library (readLoop), where the socket's
+	// context cannot reach it: ending the context closes the connection.
+	defer context.AfterFunc(c.ctx, func() { c.ws.CloseNow() })()
 	c.ws.SetReadLimit(maxFrame)
 	err := c.readLoop(c.ctx, handle)
 	if websocket.CloseStatus(err) == -1 {
@@ -71,21 +76,42 @@ func (h *Hub) serve(c *conn, handle func(context.Context, frame) error) {
 	}
 }
 
+// readLoop waits for each frame's first byte itself before the library
+// reads the frame: an idle socket's reader is then parked a few small
+// calls deep instead of a dozen inside the library, which lets the
+// runtime halve its stack (it shrinks a stack only while less than a
+// quarter of it is in use; docs/benchmarks.md, live chat). Clients send
+// only data frames and the close (the server's pings are data frames,
+// see ping), so the library never goes back to waiting on its own.
 func (c *conn) readLoop(ctx context.Context, handle func(context.Context, frame) error) error {
 	for {
-		_, b, err := c.ws.Read(ctx)
-		if err != nil {
+		if _, err := c.br.Peek(1); err != nil {
 			return err
 		}
-		var f frame
-		if json.Unmarshal(b, &f) != nil {
-			c.queue(errFrame("bad_frame", "send one JSON object per frame", ""))
-			continue
-		}
-		if err := handle(ctx, f); err != nil {
-			c.queue(errFrame(code(err), message(err), f.ClientID))
+		if err := c.readFrame(ctx, handle); err != nil {
+			return err
 		}
 	}
+}
+
+// readFrame reads and handles one frame; kept out of readLoop so that
+// its locals are not on the stack of a reader that waits.
+//
+//go:noinline
+func (c *conn) readFrame(ctx context.Context, handle func(context.Context, frame) error) error {
+	_, b, err := c.ws.Read(ctx)
+	if err != nil {
+		return err
+	}
+	var f frame
+	if json.Unmarshal(b, &f) != nil {
+		c.queue(errFrame("bad_frame", "send one JSON object per frame", ""))
+		return nil
+	}
+	if err := handle(ctx, f); err != nil {
+		c.queue(errFrame(code(err), message(err), f.ClientID))
+	}
+	return nil
 }
 
 func (c *conn) visitorFrame(ctx context.Context, f frame) error {
