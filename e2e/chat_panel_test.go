@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -47,6 +48,11 @@ func TestChatsPageLive(t *testing.T) {
 	op.signIn(adminEmail, adminPassword)
 	op.open("/chats")
 	op.do(chromedp.WaitVisible(chromedp.CSS(`#chat-conn[data-state=live]`)))
+	// The operator allowed desktop notifications: headless Chromium shows
+	// none, so the page's Notification records what it would have shown.
+	get(op, chromedp.Evaluate[bool](`window.shownNotes = [];
+		window.Notification = function (title, o) { window.shownNotes.push(title + ": " + o.body); this.close = function () {}; };
+		window.Notification.permission = "granted"; true`))
 
 	first := startGardenChat(t, "Ada Gardener")
 	op.do(chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`#chat-lists [data-chat="%d"]`, first))))
@@ -58,6 +64,10 @@ func TestChatsPageLive(t *testing.T) {
 	get(op, chromedp.Poll[bool](fmt.Sprintf(`(b => b && !b.hidden && +b.textContent === %d)(document.getElementById("chat-badge"))`,
 		before+1), chromedp.WithPollingTimeout(10*time.Second)))
 	op.screenshot("chats-live-waiting")
+	notes := get(op, chromedp.Evaluate[[]string](`window.shownNotes`))
+	if !slices.Contains(notes, "A chat for you: Ada Gardener") || !slices.Contains(notes, "A visitor is waiting: Bo Waiting") {
+		t.Errorf("desktop notifications shown: %q", notes)
+	}
 
 	endChat(t, first)
 	ended := fmt.Sprintf(`[data-ended] [data-chat="%d"]`, first)
