@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/frontdesk/frontdesk/internal/domain"
 	"github.com/frontdesk/frontdesk/internal/report"
 )
 
@@ -16,14 +17,38 @@ func (a *API) reportFilter(r *http.Request) (report.Filter, error) {
 		Priority: q.Get("priority"), Operator: q.Get("operator"), Time: q.Get("time")})
 }
 
+// ticketReport is the ticket report with the breakdowns asked for.
+type ticketReport struct {
+	report.Tickets
+	Breakdowns *report.Picked `json:"breakdowns,omitempty"`
+}
+
+// reportTickets answers the days and totals, and with ?breakdown= the
+// tables of the reports page (SLA per target, policy, team, operator;
+// by channel, by tag; the heat map).
 func (a *API) reportTickets(w http.ResponseWriter, r *http.Request) error {
-	f, err := a.reportFilter(r)
-	if err != nil {
+	c := &domain.Check{}
+	names, err := report.CheckBreakdowns(r.URL.Query()["breakdown"])
+	if err := c.Merge("", err); err != nil {
 		return err
 	}
-	out, err := a.S.Reports.Tickets(r.Context(), f)
-	if err != nil {
+	f, err := a.reportFilter(r)
+	if err := c.Merge("", err); err != nil {
 		return err
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	out := ticketReport{}
+	if out.Tickets, err = a.S.Reports.Tickets(r.Context(), f); err != nil {
+		return err
+	}
+	if len(names) > 0 {
+		b, err := a.S.Reports.Breakdowns(r.Context(), f)
+		if err != nil {
+			return err
+		}
+		out.Breakdowns = b.Pick(names)
 	}
 	return ok(w, out)
 }
