@@ -3,12 +3,13 @@ package ui
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/report"
 )
 
 // reportsChatsCSV sends one table of the Chats tab with the same address
-// as CSV (?table=: the days, the default, or operators), durations in
+// as CSV (?table=: the days, the default, operators or sessions), durations in
 // seconds (empty where nothing was measured), shares in percent.
 func (u *UI) reportsChatsCSV(w http.ResponseWriter, r *http.Request) error {
 	q := u.chatReportQuery(r)
@@ -21,13 +22,18 @@ func (u *UI) reportsChatsCSV(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var rows [][]string
-	if table == "operators" {
+	switch table {
+	case "operators":
 		ops, err := u.s.Reports.ChatOperators(r.Context(), f)
 		if err != nil {
 			return err
 		}
 		rows = chatOperatorsCSV(ops)
-	} else {
+	case "sessions":
+		if rows, err = u.sessionsCSV(r, f); err != nil {
+			return err
+		}
+	default:
 		c, err := u.s.Reports.Chats(r.Context(), f)
 		if err != nil {
 			return err
@@ -58,4 +64,31 @@ func chatOperatorsCSV(ops []report.ChatOperatorRow) [][]string {
 			csvPct(o.MeanRating), csvPct(o.Ratings.SatisfiedPct), csvSeconds(o.Wait.Median), csvSeconds(o.Wait.P90)})
 	}
 	return rows
+}
+
+// sessionsCSV lists every session of the period, newest first, page by
+// page as the sessions history reads them.
+func (u *UI) sessionsCSV(r *http.Request, f report.Filter) ([][]string, error) {
+	rows := [][]string{{"chat_id", "date", "started_at", "visitor", "country", "operator", "answered", "wait_s",
+		"duration_s", "messages", "rating", "comment", "ticket_id"}}
+	q := report.SessionQuery{Limit: 200}
+	for {
+		page, err := u.s.Reports.Sessions(r.Context(), f, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range page {
+			ticket := ""
+			if s.TicketID != nil {
+				ticket = strconv.FormatInt(*s.TicketID, 10)
+			}
+			rows = append(rows, []string{strconv.FormatInt(s.ChatID, 10), s.Day, s.StartedAt.UTC().Format(time.RFC3339),
+				s.Visitor, s.Country, s.Operator, strconv.FormatBool(s.Answered), csvSeconds(s.WaitS),
+				strconv.FormatInt(s.DurationS, 10), strconv.Itoa(s.Messages), s.Rating, s.Comment, ticket})
+		}
+		if len(page) < q.Limit {
+			return rows, nil
+		}
+		q.Before = page[len(page)-1].ChatID
+	}
 }

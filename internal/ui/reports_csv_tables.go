@@ -16,7 +16,7 @@ var ticketCSVTables = []string{"days", "operators", "sla-targets", "sla-policies
 	"channels", "tags", "heatmap"}
 
 // The tables of the Chats tab a CSV can hold.
-var chatCSVTables = []string{"days", "operators"}
+var chatCSVTables = []string{"days", "operators", "sessions"}
 
 func checkCSVTable(table string, tables []string) error {
 	c := &domain.Check{}

@@ -45,6 +45,13 @@ func TestReportTablesAsCSV(t *testing.T) {
 		if res.StatusCode != http.StatusOK || !strings.Contains(body, "\nThe admin,admin@example.com,2,360,3,100,60,60") {
 			t.Errorf("chat operators CSV (%d):\n%s", res.StatusCode, body)
 		}
+		res, body = e.do(admin, "GET", "/reports/chats.csv?table=sessions&"+day, nil, nil)
+		kim := "," + matchDay + ",2026-03-04T14:00:00Z,Kim,,The admin,false,,120,1,,,\n"
+		sam := "," + matchDay + ",2026-03-04T13:00:00Z,Sam,,The admin,true,60,600,2,satisfied,,\n"
+		if lines := strings.Split(strings.TrimSpace(body), "\n"); res.StatusCode != http.StatusOK || len(lines) != 3 ||
+			!strings.HasSuffix(lines[1]+"\n", kim) || !strings.HasSuffix(lines[2]+"\n", sam) {
+			t.Errorf("chat sessions CSV (%d), want Kim's then Sam's:\n%s", res.StatusCode, body)
+		}
 		for _, bad := range []string{"/reports.csv?table=secrets&" + day, "/reports/chats.csv?table=tags&" + day} {
 			if res, _ := e.do(admin, "GET", bad, nil, nil); res.StatusCode != http.StatusUnprocessableEntity {
 				t.Errorf("%s answers %d, want 422", bad, res.StatusCode)
