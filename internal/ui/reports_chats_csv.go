@@ -60,7 +60,7 @@ func chatOperatorsCSV(ops []report.ChatOperatorRow) [][]string {
 	rows := [][]string{{"operator", "email", "sessions", "mean_duration_s", "mean_rating", "satisfied_pct",
 		"wait_median_s", "wait_p90_s"}}
 	for _, o := range ops {
-		rows = append(rows, []string{o.Name, o.Email, strconv.Itoa(o.Sessions), csvSeconds(o.MeanDuration),
+		rows = append(rows, []string{csvText(o.Name), csvText(o.Email), strconv.Itoa(o.Sessions), csvSeconds(o.MeanDuration),
 			csvPct(o.MeanRating), csvPct(o.Ratings.SatisfiedPct), csvSeconds(o.Wait.Median), csvSeconds(o.Wait.P90)})
 	}
 	return rows
@@ -83,8 +83,9 @@ func (u *UI) sessionsCSV(r *http.Request, f report.Filter) ([][]string, error) {
 				ticket = strconv.FormatInt(*s.TicketID, 10)
 			}
 			rows = append(rows, []string{strconv.FormatInt(s.ChatID, 10), s.Day, s.StartedAt.UTC().Format(time.RFC3339),
-				s.Visitor, s.Country, s.Operator, strconv.FormatBool(s.Answered), csvSeconds(s.WaitS),
-				strconv.FormatInt(s.DurationS, 10), strconv.Itoa(s.Messages), s.Rating, s.Comment, ticket})
+				csvText(s.Visitor), csvText(s.Country), csvText(s.Operator), strconv.FormatBool(s.Answered),
+				csvSeconds(s.WaitS), strconv.FormatInt(s.DurationS, 10), strconv.Itoa(s.Messages), s.Rating,
+				csvText(s.Comment), ticket})
 		}
 		if len(page) < q.Limit {
 			return rows, nil

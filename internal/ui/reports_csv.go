@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/report"
 )
@@ -54,6 +55,16 @@ func csvRow(d report.Day, time string) []string {
 	return []string{d.Date, strconv.Itoa(d.Created), strconv.Itoa(d.Closed), strconv.Itoa(d.Reopened),
 		strconv.Itoa(d.Backlog), csvSeconds(d.FirstResponse.Median), csvSeconds(d.FirstResponse.P90),
 		csvSeconds(d.Resolution.Median), csvSeconds(d.Resolution.P90), csvPct(d.SLAMetPct), time}
+}
+
+// csvText keeps a name or a visitor's words from reading as a formula
+// in a spreadsheet: a cell that begins with =, +, -, @ or a control
+// character gets a leading apostrophe (OWASP's advice on CSV injection).
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func csvSeconds(s *int64) string {

@@ -65,7 +65,7 @@ func operatorsCSV(ops []report.OperatorRow) [][]string {
 	rows := [][]string{{"operator", "email", "assigned", "public_answers", "closed", "first_response_median_s",
 		"first_response_p90_s", "satisfied_pct", "response_rate_pct"}}
 	for _, o := range ops {
-		rows = append(rows, []string{o.Name, o.Email, strconv.Itoa(o.Assigned), strconv.Itoa(o.Answers),
+		rows = append(rows, []string{csvText(o.Name), csvText(o.Email), strconv.Itoa(o.Assigned), strconv.Itoa(o.Answers),
 			strconv.Itoa(o.Closed), csvSeconds(o.FirstResponse.Median), csvSeconds(o.FirstResponse.P90),
 			csvPct(o.Satisfaction.All.SatisfiedPct), csvPct(o.Satisfaction.All.RatedPct)})
 	}
@@ -75,7 +75,7 @@ func operatorsCSV(ops []report.OperatorRow) [][]string {
 func slaCSV(group string, list []report.SLARow) [][]string {
 	rows := [][]string{{group, "met", "settled", "missed", "met_pct"}}
 	for _, s := range list {
-		rows = append(rows, []string{s.Name, strconv.Itoa(s.Met), strconv.Itoa(s.Due), strconv.Itoa(s.Missed),
+		rows = append(rows, []string{csvText(s.Name), strconv.Itoa(s.Met), strconv.Itoa(s.Due), strconv.Itoa(s.Missed),
 			csvPct(s.MetPct)})
 	}
 	return rows
@@ -84,7 +84,7 @@ func slaCSV(group string, list []report.SLARow) [][]string {
 func groupsCSV(group string, list []report.GroupRow) [][]string {
 	rows := [][]string{{group, "created", "closed"}}
 	for _, g := range list {
-		rows = append(rows, []string{g.Name, strconv.Itoa(g.Created), strconv.Itoa(g.Closed)})
+		rows = append(rows, []string{csvText(g.Name), strconv.Itoa(g.Created), strconv.Itoa(g.Closed)})
 	}
 	return rows
 }

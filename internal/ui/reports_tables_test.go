@@ -1,11 +1,13 @@
 package ui_test
 
 import (
+	"context"
 	"net/http"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/testutil"
@@ -99,4 +101,21 @@ func followList(t *testing.T, e *env, page, label string) string {
 	}
 	sort.Strings(got)
 	return strings.Join(got, "|")
+}
+
+// TestReportCSVDefusesFormulas: a visitor who names themselves as a
+// spreadsheet formula appears in the sessions CSV as text.
+func TestReportCSVDefusesFormulas(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		_, c := e.liveChat(`=HYPERLINK("http://evil.example","x")`)
+		if _, err := e.s.Chats.End(context.Background(), c.ID); err != nil {
+			t.Fatal(err)
+		}
+		today := time.Now().UTC().Format(time.DateOnly)
+		_, body := e.do(e.client("admin"), "GET", "/reports/chats.csv?table=sessions&from="+today+"&to="+today, nil, nil)
+		if !strings.Contains(body, `"'=HYPERLINK(""http://evil.example"",""x"")"`) || strings.Contains(body, `,"=HYPERLINK`) {
+			t.Errorf("the formula reaches the CSV as a formula:\n%s", body)
+		}
+	})
 }
