@@ -126,6 +126,8 @@ func TestAccessibilityReports(t *testing.T) {
 	p.checkAxe("the chat reports")
 	p.open("/chats/history?period=30d")
 	p.checkAxe("the chat sessions list")
+	p.open("/inbox?view=open&offline=2026-03-01..2026-03-31")
+	p.checkAxe("the tickets of a period's offline messages")
 }
 
 // TestAccessibilityWebhooksAndAccount checks the webhooks list and My

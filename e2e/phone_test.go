@@ -22,7 +22,8 @@ func phoneRoutes() []string {
 		"/settings/webhooks", "/settings/webhooks/new",
 		"/reports", "/reports?period=30d&time=wall", "/reports?from=2026-03-02&to=2026-03-01",
 		"/reports/chats", "/reports/chats?period=30d", "/chats/history", "/chats/history?outcome=missed&period=30d",
-		"/chats/history?outcome=bogus"}
+		"/chats/history?outcome=bogus",
+		"/inbox?view=open&sla_missed=2026-03-01..2026-03-31&target=first_response", "/inbox?view=open&offline=2026-03-01..2026-03-31"}
 }
 
 // TestPhoneLayout opens every page at 390 px: nothing scrolls sideways,

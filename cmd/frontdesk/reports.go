@@ -9,8 +9,8 @@ import (
 )
 
 // runReportsRebuild empties the report record and replays every ticket's
-// history into it (docs/reports.md), for an install whose tickets predate
-// the record.
+// history and every ended chat into it (docs/reports.md), for an install
+// whose tickets and chats predate the record.
 func runReportsRebuild(e *env, args []string) error {
 	cfg, _, err := loadConfig("reports rebuild", e, args, nil)
 	if err != nil {
@@ -28,6 +28,11 @@ func runReportsRebuild(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("after %d tickets: %w", n, err)
 	}
-	fmt.Fprintf(e.stdout, "rebuilt the report record from %d tickets in %.1fs\n", n, time.Since(start).Seconds())
+	chats, err := s.Reports.RebuildChats(ctx, func(done int) { fmt.Fprintf(e.stderr, "%d chats replayed\n", done) })
+	if err != nil {
+		return fmt.Errorf("after %d chats: %w", chats, err)
+	}
+	fmt.Fprintf(e.stdout, "rebuilt the report record from %d tickets and %d chats in %.1fs\n", n, chats,
+		time.Since(start).Seconds())
 	return nil
 }

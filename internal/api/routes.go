@@ -83,6 +83,7 @@ func (a *API) routes() []route {
 		{"GET /api/v1/reports/tickets", false, a.reportTickets},
 		{"GET /api/v1/reports/operators", false, a.reportOperators},
 		{"GET /api/v1/reports/chats", false, a.reportChats},
+		{"GET /api/v1/reports/chat-sessions", false, a.reportSessions},
 
 		{"GET /api/v1/fields", false, a.listFields},
 		{"POST /api/v1/fields", false, a.createField},

@@ -79,7 +79,7 @@ type Reports interface {
 	ChatEnded(ctx context.Context, tx *db.Tx, chatID int64) error
 	ChatRated(ctx context.Context, tx *db.Tx, chatID int64) error
 	ChatTicket(ctx context.Context, tx *db.Tx, chatID, ticketID int64) error
-	ChatOffline(ctx context.Context, tx *db.Tx, teamID int64, at time.Time) error
+	ChatOffline(ctx context.Context, tx *db.Tx, teamID, ticketID int64, at time.Time) error
 }
 
 // Service is live chat over one database.

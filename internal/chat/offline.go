@@ -58,7 +58,7 @@ func (s *Service) Offline(ctx context.Context, channelSlug string, in OfflineMes
 		if ch.TeamID != nil {
 			teamID = *ch.TeamID
 		}
-		return s.Reports.ChatOffline(ctx, tx, teamID, s.now())
+		return s.Reports.ChatOffline(ctx, tx, teamID, id, s.now())
 	})
 	if err != nil {
 		return ticket.Ticket{}, err

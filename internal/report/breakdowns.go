@@ -30,6 +30,7 @@ type SLARow struct {
 	Name   string   `json:"name"`
 	Met    int      `json:"met"`
 	Due    int      `json:"due"`
+	Missed int      `json:"missed"` // met late or breached: Due less Met
 	MetPct *float64 `json:"met_pct"`
 }
 
@@ -116,7 +117,7 @@ func (s *Service) nameSLA(ctx context.Context, groups map[string]map[int64]*SLAR
 	list := func(group string) ([]SLARow, error) {
 		out := []SLARow{}
 		for id, r := range groups[group] {
-			r.MetPct = pct(r.Met, r.Due)
+			r.MetPct, r.Missed = pct(r.Met, r.Due), r.Due-r.Met
 			switch {
 			case group == "target":
 				r.Name = map[int64]string{1: "First response", 2: "Resolution"}[id]

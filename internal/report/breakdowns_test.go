@@ -34,7 +34,7 @@ func TestBreakdowns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		half := `"met":1,"due":2,"met_pct":50}`
+		half := `"met":1,"due":2,"missed":1,"met_pct":50}`
 		want := `{"targets":[{"id":1,"name":"First response",` + half + `],"policies":[{"id":` + brief(policyID(k)) +
 			`,"name":"Support",` + half + `],"teams":[{"id":` + brief(k.support.ID) + `,"name":"Support",` + half +
 			`],"operators":[{"id":` + brief(k.agent.ID) + `,"name":"Ada",` + half + `]}`

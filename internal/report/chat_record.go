@@ -134,10 +134,15 @@ func (s *Service) completeSession(ctx context.Context, tx *db.Tx, id int64, upda
 }
 
 // ChatOffline counts an offline message left on team's chat channel at
-// the time given (team 0: a channel of no team).
-func (s *Service) ChatOffline(ctx context.Context, tx *db.Tx, team int64, at time.Time) error {
+// the time given (team 0: a channel of no team), and keeps the ticket it
+// became for the list behind the count.
+func (s *Service) ChatOffline(ctx context.Context, tx *db.Tx, team, ticketID int64, at time.Time) error {
 	day, err := zoneDay(ctx, tx, team, at)
 	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO report_chat_offline (ticket_id, day, team_id, at)
+		VALUES ($1, $2, $3, $4)`, ticketID, day, team, db.Norm(at)); err != nil {
 		return err
 	}
 	return bumpChat(ctx, tx, day, team, 0, chatCounts{offline: 1})

@@ -30,6 +30,19 @@ func TestFiguresOpenTheirTickets(t *testing.T) {
 				Channel: "web_form", Priority: 2}, 1},
 			{"closed while Ada's", ticket.Facts{Kind: "closed", From: "2026-03-27", To: "2026-03-31",
 				Operator: k.agent.ID, Priority: -1}, 1},
+			// T1's first response (Ada's, under the Support policy) came
+			// late; T2's was on time; no resolution target.
+			{"SLA missed", ticket.Facts{Kind: "sla_missed", From: "2026-03-27", To: "2026-03-31", Priority: -1}, 1},
+			{"SLA missed on the day it settled", ticket.Facts{Kind: "sla_missed", From: "2026-03-30", To: "2026-03-30",
+				Priority: -1, Target: "first_response", Policy: policyID(k), TeamID: k.support.ID, Operator: k.agent.ID}, 1},
+			{"SLA missed, not on a day without", ticket.Facts{Kind: "sla_missed", From: "2026-03-31", To: "2026-03-31",
+				Priority: -1}, 0},
+			{"SLA resolution missed: none", ticket.Facts{Kind: "sla_missed", From: "2026-03-27", To: "2026-03-31",
+				Priority: -1, Target: "resolution"}, 0},
+			{"SLA missed by nobody's: none", ticket.Facts{Kind: "sla_missed", From: "2026-03-27", To: "2026-03-31",
+				Priority: -1, Operator: -1}, 0},
+			{"SLA missed in another channel: none", ticket.Facts{Kind: "sla_missed", From: "2026-03-27", To: "2026-03-31",
+				Priority: -1, Channel: "web_form"}, 0},
 		}
 		for _, c := range cases {
 			page, err := k.s.Tickets.List(k.ctx, ticket.Filter{Facts: &c.facts, Limit: 50})
@@ -39,6 +52,16 @@ func TestFiguresOpenTheirTickets(t *testing.T) {
 			if len(page.Items) != c.want {
 				t.Errorf("%s: %d tickets, want %d", c.name, len(page.Items), c.want)
 			}
+		}
+		missed, _ := k.s.Tickets.List(k.ctx, ticket.Filter{Facts: &ticket.Facts{Kind: "sla_missed", From: "2026-03-30",
+			To: "2026-03-30", Priority: -1}, Limit: 50})
+		if len(missed.Items) != 1 || missed.Items[0].Channel != ticket.Email || missed.Items[0].Priority != 1 {
+			t.Errorf("the SLA miss is %s, want T1 (email, priority 1)", brief(missed.Items))
+		}
+		_, err := k.s.Tickets.List(k.ctx, ticket.Filter{Facts: &ticket.Facts{Kind: "sla_missed", From: "2026-03-30",
+			To: "2026-03-30", Priority: -1, Target: "lunch"}, Limit: 50})
+		if got := testutil.Fields(err); got["target"] != "must be first_response or resolution" {
+			t.Errorf("an unknown target: %v", err)
 		}
 	})
 }

@@ -18,7 +18,7 @@ import (
 func (s *Service) Rebuild(ctx context.Context, progress func(done int)) (int, error) {
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
-			"report_tag_days", "report_hour_days"} {
+			"report_tag_days", "report_hour_days", "report_sla_events"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return err
 			}

@@ -15,6 +15,13 @@ func (w *writer) slaTarget(k key, policy int64, target string, c counts) error {
 		ON CONFLICT (day, team_id, channel, priority, operator_id, policy_id, target) DO UPDATE SET
 		met = report_sla_days.met + excluded.met, due = report_sla_days.due + excluded.due`,
 		day, k.team, k.channel, k.priority, k.operator, policy, target, c.slaMet, c.slaDue)
+	if err != nil {
+		return err
+	}
+	// The row behind the count, for the list of the tickets that missed.
+	_, err = w.tx.ExecContext(w.ctx, `INSERT INTO report_sla_events (ticket_id, day, team_id, channel, priority,
+		operator_id, policy_id, target, met) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		w.ticketID, day, k.team, k.channel, k.priority, k.operator, policy, target, c.slaMet == 1)
 	return err
 }
 

@@ -1,6 +1,7 @@
 package ticket
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -13,16 +14,25 @@ import (
 // report record (internal/report), so a list opened from a figure holds
 // exactly the tickets it counted, wherever they are now.
 type Facts struct {
-	Kind     string // created | closed
+	Kind     string // created | closed | sla_missed | offline
 	From, To string
 	TeamID   int64 // 0: any
 	Channel  string
 	Priority int   // -1: any
-	Operator int64 // 0: any
+	Operator int64 // 0: any; -1: none
+	// Target and Policy narrow sla_missed: first_response or resolution
+	// ("" both), and an SLA policy (0 any).
+	Target string
+	Policy int64
 }
 
-// FactKinds are the facts a list can be opened from.
-var FactKinds = []string{"created", "closed"}
+// FactKinds are the facts a list can be opened from: a creation, a
+// close, an SLA target missed (met late or breached), an offline message
+// left on a chat channel's form.
+var FactKinds = []string{"created", "closed", "sla_missed", "offline"}
+
+// SLATargets are the targets an sla_missed list may keep.
+var SLATargets = []string{"first_response", "resolution"}
 
 // ParseDays reads "YYYY-MM-DD..YYYY-MM-DD" (or one date) into its first
 // and last day.
@@ -42,7 +52,35 @@ func factsFilter(w *where, f *Facts, c *domain.Check) {
 	}
 	_, _, ok := ParseDays(f.From + ".." + f.To)
 	c.Require(ok, f.Kind, "must be a day or days as YYYY-MM-DD..YYYY-MM-DD")
-	cond := "kind = " + w.arg(f.Kind) + " AND day >= " + w.arg(f.From) + " AND day <= " + w.arg(f.To)
+	days := "day >= " + w.arg(f.From) + " AND day <= " + w.arg(f.To)
+	switch f.Kind {
+	case "offline":
+		// Offline messages count under the chat channel's team alone.
+		cond := days
+		if f.TeamID != 0 {
+			cond += " AND team_id = " + w.arg(f.TeamID)
+		}
+		w.add("t.id IN (SELECT ticket_id FROM report_chat_offline WHERE " + cond + ")")
+	case "sla_missed":
+		c.Require(f.Target == "" || slices.Contains(SLATargets, f.Target), "target", "must be first_response or resolution")
+		cond := "NOT met AND " + days + keyFilter(w, f)
+		if f.Target != "" {
+			cond += " AND target = " + w.arg(f.Target)
+		}
+		if f.Policy != 0 {
+			cond += " AND policy_id = " + w.arg(f.Policy)
+		}
+		w.add("t.id IN (SELECT ticket_id FROM report_sla_events WHERE " + cond + ")")
+	default:
+		cond := "kind = " + w.arg(f.Kind) + " AND " + days + keyFilter(w, f)
+		w.add("t.id IN (SELECT ticket_id FROM report_events WHERE " + cond + ")")
+	}
+}
+
+// keyFilter narrows record rows to the team, channel, priority and
+// operator of f, as the facts had them.
+func keyFilter(w *where, f *Facts) string {
+	cond := ""
 	if f.TeamID != 0 {
 		cond += " AND team_id = " + w.arg(f.TeamID)
 	}
@@ -52,8 +90,11 @@ func factsFilter(w *where, f *Facts, c *domain.Check) {
 	if f.Priority >= 0 {
 		cond += " AND priority = " + w.arg(f.Priority)
 	}
-	if f.Operator != 0 {
+	switch {
+	case f.Operator > 0:
 		cond += " AND operator_id = " + w.arg(f.Operator)
+	case f.Operator < 0:
+		cond += " AND operator_id = 0"
 	}
-	w.add("t.id IN (SELECT ticket_id FROM report_events WHERE " + cond + ")")
+	return cond
 }

@@ -42,8 +42,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	if label := factsLabel(q); label != "" {
 		view.ViewLabel, view.Tabs = label, noCurrent(view.Tabs)
 		if view.Flash == "" {
-			view.Flash = label + ": the tickets a report counted, open and closed, with the team, channel, " +
-				"priority and assignee they had then."
+			view.Flash = factsNotice(q, label)
 		}
 	}
 	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {

@@ -15,9 +15,10 @@ import (
 // form of the page, so paging and actions keep the view and filters.
 type inboxQuery struct {
 	View, Team, Status, Priority, Assignee, Channel, Tag, Q, SLA, Sort string
-	// Created and Closed ("YYYY-MM-DD..YYYY-MM-DD") open the tickets behind
-	// a report figure (see factsOf).
-	Created, Closed string
+	// Created, Closed, SLAMissed and Offline ("YYYY-MM-DD..YYYY-MM-DD")
+	// open the tickets behind a report figure (see factsOf); Target and
+	// Policy narrow the SLA misses.
+	Created, Closed, SLAMissed, Offline, Target, Policy string
 	// Fields are custom field filters, "name:value" (field=, or the
 	// filter bar's fk= and fv= pair); Cols the fields shown as columns.
 	Fields, Cols []string
@@ -29,13 +30,14 @@ var inboxSorts = []string{"waiting", "customer", "due"}
 
 // inboxParams are the query parameters of the filter bar, in URL order.
 var inboxParams = []string{"view", "team", "status", "priority", "assignee", "channel", "tag", "q", "sla", "sort",
-	"created", "closed"}
+	"created", "closed", "sla_missed", "offline", "target", "policy"}
 
 func parseInboxQuery(v url.Values) inboxQuery {
 	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
 	q := inboxQuery{View: get("view"), Team: get("team"), Status: get("status"), Priority: get("priority"),
 		Assignee: get("assignee"), Channel: get("channel"), Tag: get("tag"), Q: get("q"), SLA: get("sla"), Sort: get("sort"),
-		Created: get("created"), Closed: get("closed")}
+		Created: get("created"), Closed: get("closed"), SLAMissed: get("sla_missed"), Offline: get("offline"),
+		Target: get("target"), Policy: get("policy")}
 	if !slices.Contains(inboxSorts, q.Sort) {
 		q.Sort = ""
 	}
@@ -63,7 +65,7 @@ func nonEmpty(values []string) []string {
 
 func (q inboxQuery) fields() []string {
 	return []string{q.View, q.Team, q.Status, q.Priority, q.Assignee, q.Channel, q.Tag, q.Q, q.SLA, q.Sort,
-		q.Created, q.Closed}
+		q.Created, q.Closed, q.SLAMissed, q.Offline, q.Target, q.Policy}
 }
 
 // values holds the parameters that are set.
@@ -93,7 +95,7 @@ func (q inboxQuery) url() string {
 
 // filtered says whether the filter bar narrows the view.
 func (q inboxQuery) filtered() bool {
-	if len(q.Fields) > 0 || q.Created != "" || q.Closed != "" {
+	if len(q.Fields) > 0 || q.factsDays() != "" {
 		return true
 	}
 	for _, f := range q.fields()[1:9] { // the sort order narrows nothing

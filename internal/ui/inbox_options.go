@@ -11,7 +11,7 @@ import (
 // InboxFilters is the filter bar: the chosen values and each menu's options.
 type InboxFilters struct {
 	View, Status, Tag, Q, Sort             string
-	Created, Closed                        string // a report figure's days, kept by the form
+	FactParams                             []Option // a report figure's days and narrowing, kept by the form (Label: name)
 	Teams, Priorities, Assignees, Channels []Option
 	SLAStates, Sorts                       []Option
 	// Statuses are the names of every pipeline's statuses, once each: a
@@ -28,7 +28,7 @@ var inboxChannels = []ticket.Channel{ticket.Email, ticket.WebForm, ticket.Widget
 // come from their services.
 func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64) (InboxFilters, error) {
 	f := InboxFilters{View: q.View, Status: q.Status, Tag: q.Tag, Q: q.Q, Sort: q.Sort, Active: q.filtered(),
-		Created: q.Created, Closed: q.Closed}
+		FactParams: q.factParams()}
 	teams, err := u.s.Teams.List(ctx)
 	if err != nil {
 		return f, err

@@ -42,6 +42,7 @@ func (u *UI) reports(w http.ResponseWriter, r *http.Request) error {
 	}
 	v.fill(q, f, tickets, ops)
 	v.Breakdowns = breakdownView(q, f, b)
+	v.slaMissed(q, f, b.SLA.Targets)
 	return u.render(w, r, http.StatusOK, "reports", "", v)
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/report"
@@ -15,18 +16,23 @@ type BreakdownView struct {
 	Channels []GroupView
 	Tags     []GroupView
 	Heat     HeatMapView
+	CSVBase  string // the page's CSV address; TableCSV adds the table
 }
+
+// TableCSV is the CSV address of one of the breakdown tables.
+func (b BreakdownView) TableCSV(table string) string { return b.CSVBase + "&table=" + table }
 
 // SLATableView is SLA targets met grouped one way.
 type SLATableView struct {
-	ID, Title, Group string
-	Rows             []SLARowView
+	ID, Title, Group, CSVURL string
+	Rows                     []SLARowView
 }
 
 // SLARowView is one group's targets met of those settled.
 type SLARowView struct {
-	Name, Pct string
-	Met, Due  int
+	Name, Pct        string
+	Met, Due, Missed int
+	MissedURL        string // the tickets that missed, in the inbox
 }
 
 // GroupView is one channel's or tag's tickets, the counts opening them.
@@ -64,19 +70,20 @@ const heatCell, heatLeft, heatTop = 24, 44, 22
 var weekdays = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 
 func breakdownView(q reportQuery, f report.Filter, b report.Breakdowns) BreakdownView {
-	var v BreakdownView
+	v := BreakdownView{CSVBase: "/reports.csv?" + q.values().Encode()}
+	whole := q.From + ".." + q.To
 	for _, t := range []struct {
 		id, title, group string
 		rows             []report.SLARow
 	}{{"sla-targets", "Per target", "Target", b.SLA.Targets}, {"sla-policies", "Per policy", "Policy", b.SLA.Policies},
 		{"sla-teams", "Per team", "Team", b.SLA.Teams}, {"sla-operators", "Per operator", "Operator", b.SLA.Operators}} {
-		tv := SLATableView{ID: t.id, Title: t.title, Group: t.group}
+		tv := SLATableView{ID: t.id, Title: t.title, Group: t.group, CSVURL: v.TableCSV(t.id)}
 		for _, r := range t.rows {
-			tv.Rows = append(tv.Rows, SLARowView{Name: r.Name, Met: r.Met, Due: r.Due, Pct: percent(r.MetPct)})
+			tv.Rows = append(tv.Rows, SLARowView{Name: r.Name, Met: r.Met, Due: r.Due, Missed: r.Missed,
+				Pct: percent(r.MetPct), MissedURL: slaMissedURL(q, f, whole, t.id, r.ID)})
 		}
 		v.SLA = append(v.SLA, tv)
 	}
-	whole := q.From + ".." + q.To
 	for _, c := range b.Channels {
 		qc := q
 		qc.Channel = c.Name
@@ -92,11 +99,38 @@ func breakdownView(q reportQuery, f report.Filter, b report.Breakdowns) Breakdow
 	return v
 }
 
-func withTag(link, tag string) string {
+func withTag(link, tag string) string { return withParam(link, "tag", tag) }
+
+// withParam sets one parameter of an address.
+func withParam(link, name, value string) string {
 	base, query, _ := strings.Cut(link, "?")
 	vals, _ := url.ParseQuery(query)
-	vals.Set("tag", tag)
+	vals.Set(name, value)
 	return base + "?" + vals.Encode()
+}
+
+// slaMissedURL is the inbox list of the tickets behind one SLA row's
+// missed count: the report's filters, the days, and the row's target,
+// policy, team or operator (id 0: unassigned).
+func slaMissedURL(q reportQuery, f report.Filter, days, table string, id int64) string {
+	ref := strconv.FormatInt(id, 10)
+	operator := ""
+	if table == "sla-operators" {
+		operator = ref
+		if id == 0 {
+			operator = "none"
+		}
+	}
+	link := inboxFacts(q, f, "sla_missed", days, operator)
+	switch {
+	case table == "sla-targets":
+		return withParam(link, "target", map[int64]string{1: "first_response", 2: "resolution"}[id])
+	case table == "sla-policies" && id != 0:
+		return withParam(link, "policy", ref)
+	case table == "sla-teams" && id != 0:
+		return withParam(link, "team", ref)
+	}
+	return link
 }
 
 func heatMap(m [7][24]int) HeatMapView {

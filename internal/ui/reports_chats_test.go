@@ -42,7 +42,7 @@ func TestChatReportsTab(t *testing.T) {
 		day := "from=" + today + "&to=" + today
 
 		res, page := e.do(admin, "GET", "/reports/chats", nil, nil)
-		for _, want := range []string{`id="chart-chat-sessions"`, `aria-label="Missed: 1, open these chats"`,
+		for _, want := range []string{`id="chart-chat-sessions"`, `aria-label="Missed: 1, open the list"`,
 			`href="/chats/history?from=`, `outcome=missed`, `Live now`, `Fast &lt;b&gt;help&lt;/b&gt;`,
 			`aria-current="page">Chats</a>`, `href="/reports/chats.csv?from=`} {
 			if res.StatusCode != http.StatusOK || !strings.Contains(page, want) {

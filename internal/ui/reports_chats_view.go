@@ -27,7 +27,7 @@ type ChatReportDay struct {
 	Date, Label                               string
 	Sessions, Missed, Tickets, Offline, Rated int
 	SessionsURL, MissedURL, TicketsURL        string
-	RatedURL                                  string
+	RatedURL, OfflineURL                      string
 	WaitMedian, WaitP90, DurationMedian       string
 	PerSession, Satisfied                     string
 }
@@ -63,7 +63,8 @@ func (c *ChatTab) fill(q reportQuery, r report.Chats, ops []report.ChatOperatorR
 		{Label: "Sessions", Value: strconv.Itoa(t.Sessions), URL: link("", whole, "")},
 		{Label: "Missed", Value: strconv.Itoa(t.Missed), URL: link("missed", whole, ""), Hint: share(t.Missed, t.Sessions, "of sessions")},
 		{Label: "Became tickets", Value: strconv.Itoa(t.Tickets), URL: link("ticket", whole, "")},
-		{Label: "Offline messages", Value: strconv.Itoa(t.Offline), Hint: "each a ticket of channel Chat"},
+		{Label: "Offline messages", Value: strconv.Itoa(t.Offline), URL: offlineURL(q, whole),
+			Hint: "each a ticket of channel Chat"},
 		{Label: "Time to answer, median", Value: duration(t.Wait.Median), Hint: "90 %: " + duration(t.Wait.P90)},
 		{Label: "Duration, median", Value: duration(t.Duration.Median), Hint: "mean: " + duration(t.MeanDuration)},
 		{Label: "Messages per session", Value: decimal(t.PerSession)},
@@ -75,7 +76,7 @@ func (c *ChatTab) fill(q reportQuery, r report.Chats, ops []report.ChatOperatorR
 		c.Days = append(c.Days, ChatReportDay{Date: d.Date, Label: shortDay(d.Date), Sessions: d.Sessions,
 			Missed: d.Missed, Tickets: d.Tickets, Offline: d.Offline, Rated: d.Ratings.Rated,
 			SessionsURL: link("", one, ""), MissedURL: link("missed", one, ""), TicketsURL: link("ticket", one, ""),
-			RatedURL: link("rated", one, ""), WaitMedian: duration(d.Wait.Median), WaitP90: duration(d.Wait.P90),
+			RatedURL: link("rated", one, ""), OfflineURL: offlineURL(q, one), WaitMedian: duration(d.Wait.Median), WaitP90: duration(d.Wait.P90),
 			DurationMedian: duration(d.Duration.Median), PerSession: decimal(d.PerSession),
 			Satisfied: percent(d.Ratings.SatisfiedPct)})
 	}
@@ -89,6 +90,20 @@ func (c *ChatTab) fill(q reportQuery, r report.Chats, ops []report.ChatOperatorR
 	c.AllURL, c.CommentsURL = link("", whole, ""), link("commented", whole, "")
 	c.CSVURL = "/reports/chats.csv?" + q.values().Encode()
 	c.Charts = chatCharts(r)
+}
+
+// TableCSV is the CSV address of one table of the Chats tab.
+func (c *ChatTab) TableCSV(table string) string { return c.CSVURL + "&table=" + table }
+
+// offlineURL is the inbox list of the tickets the offline messages of
+// the days became, on the report's team (offline messages have no
+// operator).
+func offlineURL(q reportQuery, days [2]string) string {
+	v := url.Values{"view": {"open"}, "offline": {days[0] + ".." + days[1]}}
+	if q.Team != "" {
+		v.Set("team", q.Team)
+	}
+	return "/inbox?" + v.Encode()
 }
 
 // chatHistoryURL is the chat list behind a figure: the sessions of the

@@ -35,8 +35,28 @@ func (v ReportsView) Action() string {
 	return "/reports"
 }
 
-// Figure is one headline number; URL opens its tickets, if it has some.
-type Figure struct{ Label, Value, URL, Hint string }
+// Figure is one headline number; URL opens its tickets, if it has some,
+// and HintURL the ones its hint counts.
+type Figure struct{ Label, Value, URL, Hint, HintURL string }
+
+// slaMissed adds to the "SLA targets met" figure how many were missed,
+// linking to those tickets.
+func (v *ReportsView) slaMissed(q reportQuery, f report.Filter, targets []report.SLARow) {
+	missed, due := 0, 0
+	for _, t := range targets {
+		missed, due = missed+t.Missed, due+t.Due
+	}
+	for i := range v.Summary {
+		if v.Summary[i].Label == slaFigure && due > 0 {
+			v.Summary[i].Hint = fmt.Sprintf("%d of %d missed", missed, due)
+			if missed > 0 {
+				v.Summary[i].HintURL = inboxFacts(q, f, "sla_missed", q.From+".."+q.To, "")
+			}
+		}
+	}
+}
+
+const slaFigure = "SLA targets met"
 
 // ReportDay is one row of the days table.
 type ReportDay struct {
@@ -67,7 +87,7 @@ func (v *ReportsView) fill(q reportQuery, f report.Filter, t report.Tickets, ops
 		{Label: "Open at the end", Value: strconv.Itoa(t.Totals.Backlog)},
 		{Label: "First response, median", Value: duration(t.Totals.FirstResponse.Median), Hint: "90 %: " + duration(t.Totals.FirstResponse.P90)},
 		{Label: "Resolution, median", Value: duration(t.Totals.Resolution.Median), Hint: "90 %: " + duration(t.Totals.Resolution.P90)},
-		{Label: "SLA targets met", Value: percent(t.Totals.SLAMetPct)},
+		{Label: slaFigure, Value: percent(t.Totals.SLAMetPct)},
 		satisfactionFigure(t.Satisfaction),
 	}
 	for _, d := range t.Days {
