@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"context"
+	"html/template"
 	"net/url"
 	"strconv"
 
@@ -34,14 +35,11 @@ type BoardColumn struct {
 	Kind      string
 	Count     string // tickets in the status ("1000+" past boardCountCap), not only the cards shown
 	MoreURL   string // the inbox filtered by this status, when there are more
-	Cards     []BoardCard
+	Cards     []TicketRow
 	HeadingID string
-}
-
-// BoardCard is one ticket on the board, with the choices of its move form.
-type BoardCard struct {
-	TicketRow
-	Moves []Option
+	// Moves are the buttons of every card's Move menu in this column
+	// (each other status; this one disabled), rendered once per column.
+	Moves template.HTML
 }
 
 // boardView gathers the columns of pipeline id, as operator viewer (0
@@ -75,7 +73,8 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 	}
 	card := onCard(defs)
 	for _, st := range pl.Statuses {
-		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Viewer: viewer, Sort: v.sort()})
+		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Viewer: viewer, Sort: v.sort(),
+			Load: ticket.Card})
 		if err != nil {
 			return v, err
 		}
@@ -90,18 +89,23 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 			}
 			col.MoreURL = "/inbox?" + url.Values{"view": {view}, "status": {id64(st.ID)}}.Encode()
 		}
-		rows := ticketRows(page.Items, now)
-		withCells(rows, page.Items, appliesTo(card, pl.ID))
-		for _, row := range rows {
-			card := BoardCard{TicketRow: row}
-			for _, o := range pl.Statuses {
-				card.Moves = append(card.Moves, Option{Value: id64(o.ID), Label: o.Name, Selected: o.ID == st.ID})
-			}
-			col.Cards = append(col.Cards, card)
+		col.Cards = ticketRows(page.Items, now)
+		withCells(col.Cards, page.Items, appliesTo(card, pl.ID))
+		if col.Moves, err = u.moveButtons(pl, st.ID); err != nil {
+			return v, err
 		}
 		v.Columns = append(v.Columns, col)
 	}
 	return v, nil
+}
+
+// moveButtons are the Move menu's buttons for the cards in status here.
+func (u *UI) moveButtons(pl pipeline.Pipeline, here int64) (template.HTML, error) {
+	opts := make([]Option, len(pl.Statuses))
+	for i, o := range pl.Statuses {
+		opts[i] = Option{Value: id64(o.ID), Label: o.Name, Selected: o.ID == here}
+	}
+	return u.pages.fragment("board", "move-buttons", opts)
 }
 
 // boardCountCap is how far a column counts its tickets.

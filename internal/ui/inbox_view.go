@@ -57,10 +57,11 @@ type TicketRow struct {
 
 // Priority is 0 to 3 stars, with words for screen readers.
 type Priority struct {
-	Level int
-	Stars []bool // filled or not, MaxPriority of them
-	Name  string // "High": shown beside the stars, so they never read as favourites
-	Label string // "Priority: high (2 of 3)"
+	Level  int
+	Stars  []bool // filled or not, MaxPriority of them
+	Glyphs string // the stars as text: "★★☆"
+	Name   string // "High": shown beside the stars, so they never read as favourites
+	Label  string // "Priority: high (2 of 3)"
 	// Buttons set the priority in place: star n sets n, and the single
 	// star of priority 1 sets it back to 0.
 	Buttons []StarButton
@@ -77,10 +78,23 @@ var priorityNames = [ticket.MaxPriority + 1]string{"low", "medium", "high", "urg
 
 var priorityTitles = [ticket.MaxPriority + 1]string{"Low", "Medium", "High", "Urgent"}
 
+// priorities are the four levels, built once: every row of a list shows
+// one, and templates only read them.
+var priorities = func() (out [ticket.MaxPriority + 1]Priority) {
+	for level := range out {
+		out[level] = newPriority(level)
+	}
+	return out
+}()
+
 func priorityOf(level int) Priority {
-	level = max(0, min(level, ticket.MaxPriority))
+	return priorities[max(0, min(level, ticket.MaxPriority))]
+}
+
+func newPriority(level int) Priority {
 	p := Priority{Level: level, Stars: make([]bool, ticket.MaxPriority), Name: priorityTitles[level],
-		Label: fmt.Sprintf("Priority: %s (%d of %d)", priorityNames[level], level, ticket.MaxPriority)}
+		Label:  fmt.Sprintf("Priority: %s (%d of %d)", priorityNames[level], level, ticket.MaxPriority),
+		Glyphs: strings.Repeat("★", level) + strings.Repeat("☆", ticket.MaxPriority-level)}
 	for i := range level {
 		p.Stars[i] = true
 	}
