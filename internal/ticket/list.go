@@ -55,7 +55,7 @@ type Load int
 // The loads, from the whole ticket to a board card (briefColumns).
 const (
 	Whole Load = iota // every field
-	Row               // no description, tags, public link; the contact's address only when they have no name
+	Row               // no description, tags, public link, closed tickets' SLA; the contact's address only when they have no name
 	Card              // a Row without CustomerLast
 )
 

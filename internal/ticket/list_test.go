@@ -282,7 +282,8 @@ func TestListSearch(t *testing.T) {
 
 // A list of rows (the agent app's lists) reads each ticket as a list
 // shows it: everything a whole read gives but the description, the tags,
-// the public link, and the address of a contact who has a name; a board
+// the public link, a closed ticket's SLA and the address of a contact
+// who has a name; a board
 // card, the same without the customer's mark.
 func TestListRowsReadWhatListsShow(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {

@@ -72,6 +72,10 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 		return v, err
 	}
 	card := onCard(defs)
+	badges, err := u.perPriority("board", "priority-badge")
+	if err != nil {
+		return v, err
+	}
 	for _, st := range pl.Statuses {
 		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Viewer: viewer, Sort: v.sort(),
 			Load: ticket.Card})
@@ -91,6 +95,9 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 		}
 		col.Cards = ticketRows(page.Items, now)
 		withCells(col.Cards, page.Items, appliesTo(card, pl.ID))
+		for i := range col.Cards {
+			col.Cards[i].Badge = badges[col.Cards[i].Priority.Level]
+		}
 		if col.Moves, err = u.moveButtons(pl, st.ID); err != nil {
 			return v, err
 		}

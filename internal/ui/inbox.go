@@ -74,8 +74,8 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	view.Rows = ticketRows(page.Items, u.now())
 	view.Columns = columnDefs(defs, q.Cols)
 	withCells(view.Rows, page.Items, view.Columns)
-	for i := range view.Rows {
-		view.Rows[i].CSRF, view.Rows[i].Back = view.CSRF, view.Back
+	if err := u.inboxRows(view.Rows, view.CSRF, view.Back); err != nil {
+		return err
 	}
 	if page.NextCursor != "" {
 		nv := q.values()

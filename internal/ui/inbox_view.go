@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 	"time"
 
@@ -52,7 +53,10 @@ type TicketRow struct {
 	Activity, ActivityISO, ActivityFull string
 	CSRF, Back                          string // for the in-place priority form
 	Cells                               []Cell // custom field columns or card values
-	SLA                                 *SLABadge
+	// Badge is the priority as a board card shows it; Stars the inbox
+	// row's star buttons: rendered once per level (perPriority).
+	Badge, Stars template.HTML
+	SLA          *SLABadge
 }
 
 // Priority is 0 to 3 stars, with words for screen readers.
@@ -86,6 +90,28 @@ var priorities = func() (out [ticket.MaxPriority + 1]Priority) {
 	}
 	return out
 }()
+
+// perPriority renders a page's block once for each priority level:
+// markup every row or card of that level repeats, such as a card's
+// badge, rendered once rather than on each of 200 cards.
+func (u *UI) perPriority(page, block string) (out [ticket.MaxPriority + 1]template.HTML, err error) {
+	for level := range out {
+		if out[level], err = u.pages.fragment(page, block, priorityOf(level)); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// inboxRows readies rows for the inbox's "row" block: its priority form
+// returns to back.
+func (u *UI) inboxRows(rows []TicketRow, csrf, back string) error {
+	stars, err := u.perPriority("inbox", "star-buttons")
+	for i := range rows {
+		rows[i].CSRF, rows[i].Back, rows[i].Stars = csrf, back, stars[rows[i].Priority.Level]
+	}
+	return err
+}
 
 func priorityOf(level int) Priority {
 	return priorities[max(0, min(level, ticket.MaxPriority))]

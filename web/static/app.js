@@ -123,13 +123,15 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     var text = count && count.firstChild ? count.firstChild.nodeValue : "";
     if (/^\d+$/.test(text)) count.firstChild.nodeValue = String(Math.max(0, Number(text) + step));
   }
-  // place puts card among the column's cards by priority, highest first.
+  // place puts card among the column's cards by priority, highest first
+  // (a card's priority badge carries its level).
+  function level(card) { return Number(card.querySelector("[data-priority]").getAttribute("data-priority")); }
   function place(card, col) {
     var list = col.querySelector(".cards");
-    var level = Number(card.getAttribute("data-priority"));
+    var mine = level(card);
     var before = null;
     list.querySelectorAll(".kcard").forEach(function (c) {
-      if (!before && c !== card && Number(c.getAttribute("data-priority")) < level) before = c;
+      if (!before && c !== card && level(c) < mine) before = c;
     });
     list.insertBefore(card, before);
   }
@@ -220,7 +222,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     dragged = ev.target.closest ? ev.target.closest(".kcard") : null;
     if (!dragged) return;
     ev.dataTransfer.effectAllowed = "move";
-    ev.dataTransfer.setData("text/plain", dragged.getAttribute("data-ticket"));
+    ev.dataTransfer.setData("text/plain", dragged.id.replace("ticket-", ""));
     dragged.classList.add("dragging");
   });
   board.addEventListener("dragend", function () {
