@@ -3,7 +3,6 @@ package ui
 import (
 	"cmp"
 	"context"
-	"html/template"
 	"net/url"
 	"strconv"
 
@@ -26,6 +25,9 @@ type BoardView struct {
 	// script posted it; the board's script shows the same form in a dialog.
 	Missing *MissingForm
 	Sorts   []Tab // by priority or by SLA due time
+	// Moves are the statuses of the one Move menu every card opens (its
+	// own status disabled by the script), rendered once per board.
+	Moves []Option
 }
 
 // BoardColumn is one status and its tickets, highest priority first.
@@ -37,9 +39,6 @@ type BoardColumn struct {
 	MoreURL   string // the inbox filtered by this status, when there are more
 	Cards     []TicketRow
 	HeadingID string
-	// Moves are the buttons of every card's Move menu in this column
-	// (each other status; this one disabled), rendered once per column.
-	Moves template.HTML
 }
 
 // boardView gathers the columns of pipeline id, as operator viewer (0
@@ -72,6 +71,9 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 		return v, err
 	}
 	card := onCard(defs)
+	for _, st := range pl.Statuses {
+		v.Moves = append(v.Moves, Option{Value: id64(st.ID), Label: st.Name})
+	}
 	badges, err := u.perPriority("board", "priority-badge")
 	if err != nil {
 		return v, err
@@ -98,21 +100,9 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 		for i := range col.Cards {
 			col.Cards[i].Badge = badges[col.Cards[i].Priority.Level]
 		}
-		if col.Moves, err = u.moveButtons(pl, st.ID); err != nil {
-			return v, err
-		}
 		v.Columns = append(v.Columns, col)
 	}
 	return v, nil
-}
-
-// moveButtons are the Move menu's buttons for the cards in status here.
-func (u *UI) moveButtons(pl pipeline.Pipeline, here int64) (template.HTML, error) {
-	opts := make([]Option, len(pl.Statuses))
-	for i, o := range pl.Statuses {
-		opts[i] = Option{Value: id64(o.ID), Label: o.Name, Selected: o.ID == here}
-	}
-	return u.pages.fragment("board", "move-buttons", opts)
 }
 
 // boardCountCap is how far a column counts its tickets.
