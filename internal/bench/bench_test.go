@@ -38,8 +38,8 @@ func TestBenchRunsOnBothEngines(t *testing.T) {
 			t.Fatalf("sla: %+v %v", slaRes, err)
 		}
 		pages, err := RenderPages(ctx, s, g, 5)
-		if err != nil || len(pages) != 5 {
-			t.Fatalf("render: %v", err)
+		if err != nil || len(pages) != 7 {
+			t.Fatalf("render: %d pages, %v", len(pages), err)
 		}
 		res, err := CreateThroughput(ctx, s, g, 2, 300*time.Millisecond)
 		if err != nil || res.N == 0 {

@@ -19,7 +19,8 @@ import (
 // RenderPages times the agent app's pages on the server, handler time in
 // process (no network, no browser): the inbox with 50 rows, a ticket whose
 // thread holds 100 messages (removed afterwards), random customers' pages,
-// the board and the search results page.
+// the board, the search results page, the chats list and the reports
+// page.
 func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]Result, error) {
 	before, err := lastIDs(ctx, s)
 	if err != nil {
@@ -47,6 +48,8 @@ func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]R
 		{"render: a customer's page (a random contact)", func(int) string { return fmt.Sprintf("/contacts/%d", 1+r.Int64N(g.contacts)) }},
 		{"render: board, first 50 cards of each status", fixed(fmt.Sprintf("/pipelines/%d/board", g.pipelineID))},
 		{"render: search results for a word", func(int) string { return "/search?q=" + g.vocab.Rank(300+r.IntN(5000)) }},
+		{"render: chats list", fixed("/chats")},
+		{"render: reports, last 7 days", fixed("/reports")},
 	} {
 		samples, err := timeEach(n, func(i int) error { return get(h, page.url(i), secret) })
 		if err != nil {

@@ -40,11 +40,24 @@ type Filter struct {
 	Sort string
 	// Facts keeps the tickets behind a report figure (list_facts.go).
 	Facts *Facts
+	// Load says how much of each ticket to read: the whole ticket (the
+	// API), a list's row or a board's card.
+	Load Load
 	// noDue keeps only tickets without a due time (the rest of "due").
 	noDue  bool
 	Limit  int
 	Cursor string
 }
+
+// Load is how much of each ticket a list reads.
+type Load int
+
+// The loads, from the whole ticket to a board card (briefColumns).
+const (
+	Whole Load = iota // every field
+	Row               // no description, tags, public link, closed tickets' SLA; the contact's address only when they have no name
+	Card              // a Row without CustomerLast
+)
 
 // Page is one page of a list and the cursor of the next.
 type Page struct {
@@ -123,7 +136,7 @@ func (s *Service) list(ctx context.Context, f Filter) (Page, error) {
 	if more {
 		ids = ids[:limit]
 	}
-	if page.Items, err = s.byIDs(ctx, ids); err != nil {
+	if page.Items, err = s.byIDs(ctx, ids, f.Load); err != nil {
 		return Page{}, err
 	}
 	if more && len(page.Items) == limit {
@@ -284,8 +297,8 @@ func (s *Service) ids(ctx context.Context, query string, args []any) ([]int64, e
 	return ids, rows.Err()
 }
 
-// byIDs loads full tickets for ids, in the order given.
-func (s *Service) byIDs(ctx context.Context, ids []int64) ([]Ticket, error) {
+// byIDs loads tickets for ids, in the order given, as much as load says.
+func (s *Service) byIDs(ctx context.Context, ids []int64, load Load) ([]Ticket, error) {
 	if len(ids) == 0 {
 		return []Ticket{}, nil
 	}
@@ -293,7 +306,7 @@ func (s *Service) byIDs(ctx context.Context, ids []int64) ([]Ticket, error) {
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+ticketColumns+ticketFrom+`WHERE t.id IN (`+
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+loadColumns[load]+ticketFrom+`WHERE t.id IN (`+
 		placeholders(1, len(ids))+`)`, args...)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package ticket_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -275,6 +276,55 @@ func TestListSearch(t *testing.T) {
 			if got := listSubjects(t, s, ticket.Filter{Q: tc.q}); !slices.Equal(got, tc.want) {
 				t.Errorf("after renaming, q %q: %q, want %q", tc.q, got, tc.want)
 			}
+		}
+	})
+}
+
+// A list of rows (the agent app's lists) reads each ticket as a list
+// shows it: everything a whole read gives but the description, the tags,
+// the public link, a closed ticket's SLA and the address of a contact
+// who has a name; a board
+// card, the same without the customer's mark.
+func TestListRowsReadWhatListsShow(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s := testutil.Services(t, d)
+		ctx := context.Background()
+		named := newTicket("Named customer", "kofi@example.com")
+		named.Tags, named.Priority = []string{"billing", "vip"}, 2
+		mustCreate(t, s, named)
+		nameless := newTicket("No name given", "anon@example.com")
+		nameless.Contact.FirstName = ""
+		mustCreate(t, s, nameless)
+		full, err := s.Tickets.List(ctx, ticket.Filter{Kind: "open"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		brief, err := s.Tickets.List(ctx, ticket.Filter{Kind: "open", Load: ticket.Row})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards, err := s.Tickets.List(ctx, ticket.Filter{Kind: "open", Load: ticket.Card})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(full.Items) != 2 || len(brief.Items) != 2 {
+			t.Fatalf("%d full and %d brief tickets, want 2 each", len(full.Items), len(brief.Items))
+		}
+		for i, want := range full.Items {
+			want.Description, want.Tags, want.PublicToken, want.PublicURL = "", []string{}, "", ""
+			if want.Contact.FirstName+want.Contact.LastName != "" {
+				want.Contact.Email = ""
+			}
+			if got := brief.Items[i]; !reflect.DeepEqual(got, want) {
+				t.Errorf("row %d:\n got %+v\nwant %+v", i, got, want)
+			}
+			want.CustomerLast = false
+			if got := cards.Items[i]; !reflect.DeepEqual(got, want) {
+				t.Errorf("card %d:\n got %+v\nwant %+v", i, got, want)
+			}
+		}
+		if got := brief.Items[1].Contact.Name; got != "anon@example.com" {
+			t.Errorf("a contact without a name reads as %q in a list, want the address", got)
 		}
 	})
 }

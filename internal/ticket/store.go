@@ -15,9 +15,30 @@ const ticketColumns = `t.id, t.number, t.subject, t.description, t.status_id, s.
 	(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1),
 	t.channel, t.public_token, t.created_at, t.updated_at, t.last_activity_at, t.first_response_at, t.closed_at,
 	t.last_customer_activity_at, t.sla, t.sla_state, t.sla_due_at,
-	(SELECT string_agg(tag, ',' ORDER BY tag) FROM ticket_tags tt WHERE tt.ticket_id = t.id),
-	COALESCE((SELECT lm.kind = 'customer' FROM messages lm WHERE lm.ticket_id = t.id AND lm.kind IN ('customer', 'reply')
-		ORDER BY lm.id DESC LIMIT 1), FALSE)`
+	(SELECT string_agg(tag, ',' ORDER BY tag) FROM ticket_tags tt WHERE tt.ticket_id = t.id), ` + customerLastColumn
+
+// customerLastColumn is Ticket.CustomerLast: whether the latest public
+// message is the customer's.
+const customerLastColumn = `COALESCE((SELECT lm.kind = 'customer' FROM messages lm
+	WHERE lm.ticket_id = t.id AND lm.kind IN ('customer', 'reply') ORDER BY lm.id DESC LIMIT 1), FALSE)`
+
+// briefColumns are ticketColumns as the agent app's lists show tickets
+// (Filter.Load): the same columns in the same order, so scan reads
+// them all, with the description, the public link and the tags left
+// empty, and the contact's address read only for a contact without a
+// name, whom it stands for; the SLA of open tickets only (a list shows
+// no clock on a closed one, and parsing it cost a card more than reading
+// it). Those were three of a row's four subqueries;
+// the fourth, the customer's mark, walks the ticket's latest messages
+// and a board card, which does not show it, goes without (cardColumns).
+const briefColumns = `t.id, t.number, t.subject, '', t.status_id, s.name, s.kind, t.pipeline_id,
+	t.priority, tm.id, tm.slug, tm.name, o.id, o.name, o.email, c.id, c.first_name, c.last_name, c.external_id,
+	CASE WHEN trim(c.first_name || c.last_name) = '' THEN
+		(SELECT email FROM contact_emails ce WHERE ce.contact_id = c.id ORDER BY ce.position, ce.email LIMIT 1) END,
+	t.channel, '', t.created_at, t.updated_at, t.last_activity_at, t.first_response_at, t.closed_at,
+	t.last_customer_activity_at, CASE WHEN t.is_open THEN t.sla END, t.sla_state, t.sla_due_at, NULL, `
+
+var loadColumns = [...]string{Whole: ticketColumns, Row: briefColumns + customerLastColumn, Card: briefColumns + `FALSE`}
 
 const ticketFrom = ` FROM tickets t JOIN statuses s ON s.id = t.status_id JOIN teams tm ON tm.id = t.team_id
 	LEFT JOIN operators o ON o.id = t.assignee_id JOIN contacts c ON c.id = t.contact_id `
@@ -41,7 +62,9 @@ func (s *Service) scan(row interface{ Scan(...any) error }) (Ticket, error) {
 	}
 	t.Contact.setName(email.V)
 	t.SLA = parseSLA(slaText.V, slaState, slaDue)
-	t.PublicURL = s.publicURL(t.PublicToken)
+	if t.PublicToken != "" { // a row or a card (briefColumns) has none
+		t.PublicURL = s.publicURL(t.PublicToken)
+	}
 	t.Tags = []string{}
 	if tags.V != "" {
 		t.Tags = tagSet(strings.Split(tags.V, ",")) // tags hold no commas (checkTags)

@@ -40,7 +40,8 @@ func TestBoard(t *testing.T) {
 			{"not a number", "agent", "/pipelines/x/board", http.StatusNotFound, nil, nil},
 			{"columns and cards", "agent", board, http.StatusOK, []string{`aria-current="page">Board`,
 				fmt.Sprintf(`href="/tickets/%d"`, high.Number), "Priority: urgent (3 of 3)", "Ada Lovelace", "The agent",
-				"Unassigned", fmt.Sprintf(`action="/tickets/%d/status"`, low.Number), `name="_csrf"`, `draggable="true"`,
+				"Unassigned", fmt.Sprintf(`href="/tickets/%d"`, low.Number), `<template id="move-menu">`, `name="_csrf"`,
+				`draggable="true"`,
 				"&lt;b&gt;Waiting&lt;/b&gt; on parts"}, []string{"<b>Waiting"}},
 		}
 		for _, tc := range cases {

@@ -25,6 +25,9 @@ type BoardView struct {
 	// script posted it; the board's script shows the same form in a dialog.
 	Missing *MissingForm
 	Sorts   []Tab // by priority or by SLA due time
+	// Moves are the statuses of the one Move menu every card opens (its
+	// own status disabled by the script), rendered once per board.
+	Moves []Option
 }
 
 // BoardColumn is one status and its tickets, highest priority first.
@@ -34,14 +37,8 @@ type BoardColumn struct {
 	Kind      string
 	Count     string // tickets in the status ("1000+" past boardCountCap), not only the cards shown
 	MoreURL   string // the inbox filtered by this status, when there are more
-	Cards     []BoardCard
+	Cards     []TicketRow
 	HeadingID string
-}
-
-// BoardCard is one ticket on the board, with the choices of its move form.
-type BoardCard struct {
-	TicketRow
-	Moves []Option
 }
 
 // boardView gathers the columns of pipeline id, as operator viewer (0
@@ -75,7 +72,15 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 	}
 	card := onCard(defs)
 	for _, st := range pl.Statuses {
-		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Viewer: viewer, Sort: v.sort()})
+		v.Moves = append(v.Moves, Option{Value: id64(st.ID), Label: st.Name})
+	}
+	badges, err := u.perPriority("board", "priority-badge")
+	if err != nil {
+		return v, err
+	}
+	for _, st := range pl.Statuses {
+		page, err := u.s.Tickets.List(ctx, ticket.Filter{Status: id64(st.ID), Limit: boardColumnSize, Viewer: viewer, Sort: v.sort(),
+			Load: ticket.Card})
 		if err != nil {
 			return v, err
 		}
@@ -90,14 +95,10 @@ func (u *UI) boardView(ctx context.Context, base Base, id, viewer int64, sort st
 			}
 			col.MoreURL = "/inbox?" + url.Values{"view": {view}, "status": {id64(st.ID)}}.Encode()
 		}
-		rows := ticketRows(page.Items, now)
-		withCells(rows, page.Items, appliesTo(card, pl.ID))
-		for _, row := range rows {
-			card := BoardCard{TicketRow: row}
-			for _, o := range pl.Statuses {
-				card.Moves = append(card.Moves, Option{Value: id64(o.ID), Label: o.Name, Selected: o.ID == st.ID})
-			}
-			col.Cards = append(col.Cards, card)
+		col.Cards = ticketRows(page.Items, now)
+		withCells(col.Cards, page.Items, appliesTo(card, pl.ID))
+		for i := range col.Cards {
+			col.Cards[i].Badge = badges[col.Cards[i].Priority.Level]
 		}
 		v.Columns = append(v.Columns, col)
 	}

@@ -63,7 +63,7 @@ func (u *UI) chatVisitor(r *http.Request, v *ChatView) error {
 	}
 	cu := contactCard(ct)
 	v.Customer = &cu
-	page, err := u.s.Tickets.List(ctx, ticket.Filter{ContactID: ct.ID, Limit: 10, Viewer: viewer(r)})
+	page, err := u.s.Tickets.List(ctx, ticket.Filter{ContactID: ct.ID, Limit: 10, Viewer: viewer(r), Load: ticket.Row})
 	if err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func (u *UI) contactPage(r *http.Request, c contact.Contact, cursor string) (Con
 		Form: contactFormOf(c), Errors: map[string]string{}}
 	v.Section = "contacts"
 	page, err := u.s.Tickets.List(r.Context(), ticket.Filter{ContactID: c.ID, Limit: contactTicketsPage, Cursor: cursor,
-		Viewer: viewer(r)})
+		Viewer: viewer(r), Load: ticket.Row})
 	if err != nil {
 		return v, err
 	}

@@ -32,7 +32,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	v := inboxViewByKey(views, q.View)
 	q.View = v.key
 	f := q.filter(v, sc.operator.ID)
-	f.Cursor, f.Limit, f.Viewer = params.Get("cursor"), inboxPageSize, viewer(r)
+	f.Cursor, f.Limit, f.Viewer, f.Load = params.Get("cursor"), inboxPageSize, viewer(r), ticket.Row
 	factsErr := u.factsOf(r.Context(), q, &f)
 	view := InboxView{Base: u.base(r, csrfToken(r)), ViewLabel: v.label, Empty: v.empty, Back: q.url()}
 	if view.Tabs, err = u.inboxTabs(r, views, v.key); err != nil {
@@ -73,8 +73,8 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	view.Rows = ticketRows(page.Items, u.now())
 	view.Columns = columnDefs(defs, q.Cols)
 	withCells(view.Rows, page.Items, view.Columns)
-	for i := range view.Rows {
-		view.Rows[i].CSRF, view.Rows[i].Back = view.CSRF, view.Back
+	if err := u.inboxRows(view.Rows, view.CSRF, view.Back); err != nil {
+		return err
 	}
 	if page.NextCursor != "" {
 		nv := q.values()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 	"time"
 
@@ -52,15 +53,19 @@ type TicketRow struct {
 	Activity, ActivityISO, ActivityFull string
 	CSRF, Back                          string // for the in-place priority form
 	Cells                               []Cell // custom field columns or card values
-	SLA                                 *SLABadge
+	// Badge is the priority as a board card shows it; Stars the inbox
+	// row's star buttons: rendered once per level (perPriority).
+	Badge, Stars template.HTML
+	SLA          *SLABadge
 }
 
 // Priority is 0 to 3 stars, with words for screen readers.
 type Priority struct {
-	Level int
-	Stars []bool // filled or not, MaxPriority of them
-	Name  string // "High": shown beside the stars, so they never read as favourites
-	Label string // "Priority: high (2 of 3)"
+	Level  int
+	Stars  []bool // filled or not, MaxPriority of them
+	Glyphs string // the stars as text: "★★☆"
+	Name   string // "High": shown beside the stars, so they never read as favourites
+	Label  string // "Priority: high (2 of 3)"
 	// Buttons set the priority in place: star n sets n, and the single
 	// star of priority 1 sets it back to 0.
 	Buttons []StarButton
@@ -77,10 +82,45 @@ var priorityNames = [ticket.MaxPriority + 1]string{"low", "medium", "high", "urg
 
 var priorityTitles = [ticket.MaxPriority + 1]string{"Low", "Medium", "High", "Urgent"}
 
+// priorities are the four levels, built once: every row of a list shows
+// one, and templates only read them.
+var priorities = func() (out [ticket.MaxPriority + 1]Priority) {
+	for level := range out {
+		out[level] = newPriority(level)
+	}
+	return out
+}()
+
+// perPriority renders a page's block once for each priority level:
+// markup every row or card of that level repeats, such as a card's
+// badge, rendered once rather than on each of 200 cards.
+func (u *UI) perPriority(page, block string) (out [ticket.MaxPriority + 1]template.HTML, err error) {
+	for level := range out {
+		if out[level], err = u.pages.fragment(page, block, priorityOf(level)); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// inboxRows readies rows for the inbox's "row" block: its priority form
+// returns to back.
+func (u *UI) inboxRows(rows []TicketRow, csrf, back string) error {
+	stars, err := u.perPriority("inbox", "star-buttons")
+	for i := range rows {
+		rows[i].CSRF, rows[i].Back, rows[i].Stars = csrf, back, stars[rows[i].Priority.Level]
+	}
+	return err
+}
+
 func priorityOf(level int) Priority {
-	level = max(0, min(level, ticket.MaxPriority))
+	return priorities[max(0, min(level, ticket.MaxPriority))]
+}
+
+func newPriority(level int) Priority {
 	p := Priority{Level: level, Stars: make([]bool, ticket.MaxPriority), Name: priorityTitles[level],
-		Label: fmt.Sprintf("Priority: %s (%d of %d)", priorityNames[level], level, ticket.MaxPriority)}
+		Label:  fmt.Sprintf("Priority: %s (%d of %d)", priorityNames[level], level, ticket.MaxPriority),
+		Glyphs: strings.Repeat("★", level) + strings.Repeat("☆", ticket.MaxPriority-level)}
 	for i := range level {
 		p.Stars[i] = true
 	}

@@ -66,3 +66,19 @@ func (r *renderer) block(w http.ResponseWriter, status int, name, block string, 
 	_, _ = buf.WriteTo(w) // a client that went away is not our error
 	return nil
 }
+
+// fragment renders one named block of a page to HTML that the page then
+// places as it is, escaped once: for markup that repeats unchanged, such
+// as a board column's Move buttons on each of its cards, which cost most
+// of the board's render when executed card by card.
+func (r *renderer) fragment(name, block string, view any) (template.HTML, error) {
+	t, ok := r.pages[name]
+	if !ok {
+		return "", fmt.Errorf("no page %q", name)
+	}
+	var b strings.Builder
+	if err := t.ExecuteTemplate(&b, block, view); err != nil {
+		return "", fmt.Errorf("render %s/%s: %w", name, block, err)
+	}
+	return template.HTML(b.String()), nil // html/template's own output: escaped for the body context it is placed in
+}

@@ -120,7 +120,7 @@ func (u *UI) customer(ctx context.Context, t ticket.Ticket, viewer int64) (Custo
 		return Customer{}, err
 	}
 	out := customerOf(c)
-	page, err := u.s.Tickets.List(ctx, ticket.Filter{ContactID: c.ID, Limit: otherTicketsShown + 2, Viewer: viewer})
+	page, err := u.s.Tickets.List(ctx, ticket.Filter{ContactID: c.ID, Limit: otherTicketsShown + 2, Viewer: viewer, Load: ticket.Row})
 	if err != nil {
 		return out, err
 	}

@@ -35,9 +35,10 @@ func (u *UI) ticketPriority(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		withCells(rows, []ticket.Ticket{t}, columnDefs(defs, parseInboxQuery(backQuery(back)).Cols))
-		row := rows[0]
-		row.CSRF, row.Back = csrfToken(r), back
-		return u.render(w, r, http.StatusOK, "inbox", "row", row)
+		if err := u.inboxRows(rows, csrfToken(r), back); err != nil {
+			return err
+		}
+		return u.render(w, r, http.StatusOK, "inbox", "row", rows[0])
 	}
 	http.Redirect(w, r, back+"#ticket-"+id64(id), http.StatusSeeOther)
 	return nil

@@ -102,11 +102,12 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
 });
 
 // Kanban board: a card dragged to another column moves the ticket there.
-// It posts the card's own Move form (the keyboard and no-script way) in
-// the background, then moves the card; a refusal is shown above the board.
+// It posts what the card's Move menu posts in the background, then moves
+// the card; a refusal is shown above the board.
 (function () {
   var board = document.getElementById("board");
   if (!board) return;
+  var menuForm = document.getElementById("move-menu").content.firstElementChild;
   var errorBox = document.getElementById("board-error");
   var statusBox = document.getElementById("board-status");
   var dialog = document.getElementById("missing-dialog");
@@ -123,13 +124,15 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     var text = count && count.firstChild ? count.firstChild.nodeValue : "";
     if (/^\d+$/.test(text)) count.firstChild.nodeValue = String(Math.max(0, Number(text) + step));
   }
-  // place puts card among the column's cards by priority, highest first.
+  // place puts card among the column's cards by priority, highest first
+  // (a card's priority badge carries its level).
+  function level(card) { return Number(card.querySelector("[data-priority]").getAttribute("data-priority")); }
   function place(card, col) {
     var list = col.querySelector(".cards");
-    var level = Number(card.getAttribute("data-priority"));
+    var mine = level(card);
     var before = null;
     list.querySelectorAll(".kcard").forEach(function (c) {
-      if (!before && c !== card && Number(c.getAttribute("data-priority")) < level) before = c;
+      if (!before && c !== card && level(c) < mine) before = c;
     });
     list.insertBefore(card, before);
   }
@@ -141,12 +144,49 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   function move(card, col) {
     var from = column(card);
     if (!col || col === from) return Promise.resolve(false);
-    var form = card.querySelector("form.move");
-    var data = new URLSearchParams(new FormData(form));
+    var data = new URLSearchParams(new FormData(menuForm));
     data.set("status", col.getAttribute("data-status"));
     errorBox.hidden = true;
-    return send(card, col, form.action, data);
+    return send(card, col, moveAction(card), data);
   }
+  function moveAction(card) { return card.querySelector("a.subject").getAttribute("href") + "/status"; }
+
+  // fill gives a card's Move menu the board's one form (rendered once,
+  // not on each of up to 200 cards): a button per status, the card's own
+  // disabled. Until then the menu holds a link to the ticket.
+  function fill(menu) {
+    var list = menu.querySelector(".move-list");
+    var card = menu.closest(".kcard");
+    if (!list || list.tagName === "FORM" || !card) return;
+    var form = menuForm.cloneNode(true);
+    form.action = moveAction(card);
+    form.querySelector("[role=group]").setAttribute("aria-label", "Move " + card.querySelector(".num").textContent + " to");
+    var here = column(card).getAttribute("data-status");
+    form.querySelectorAll("button[name=status]").forEach(function (b) {
+      if (b.value !== here) return;
+      b.disabled = true;
+      var note = document.createElement("span");
+      note.className = "here";
+      note.textContent = " (here)";
+      b.appendChild(note);
+    });
+    list.replaceWith(form);
+  }
+  // A card that moved gets its menu anew, for its new column.
+  function refill(card) {
+    var menu = card.querySelector("details.move-menu");
+    var form = menu && menu.querySelector("form.move-list");
+    if (!form) return;
+    menu.open = false;
+    var list = document.createElement("div");
+    list.className = "move-list";
+    form.replaceWith(list);
+  }
+  board.addEventListener("click", function (ev) {
+    var summary = ev.target.closest && ev.target.closest("details.move-menu > summary");
+    if (summary) fill(summary.parentNode);
+  });
+  board.addEventListener("move-menu", function (ev) { fill(ev.target); }, true);
   function send(card, col, action, data) {
     card.setAttribute("aria-busy", "true");
     return fetch(action, {
@@ -175,9 +215,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       }
       var from = column(card);
       place(card, col);
-      card.querySelectorAll("form.move button[name=status]").forEach(function (b) {
-        b.disabled = b.value === col.getAttribute("data-status");
-      });
+      refill(card);
       if (from) bump(from, -1);
       bump(col, 1);
       var num = card.querySelector(".num");
@@ -220,7 +258,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     dragged = ev.target.closest ? ev.target.closest(".kcard") : null;
     if (!dragged) return;
     ev.dataTransfer.effectAllowed = "move";
-    ev.dataTransfer.setData("text/plain", dragged.getAttribute("data-ticket"));
+    ev.dataTransfer.setData("text/plain", dragged.id.replace("ticket-", ""));
     dragged.classList.add("dragging");
   });
   board.addEventListener("dragend", function () {
@@ -391,6 +429,7 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
       var card = document.activeElement && document.activeElement.closest && document.activeElement.closest(".kcard");
       var menu = card && card.querySelector("details.move-menu");
       if (!menu) return false;
+      menu.dispatchEvent(new Event("move-menu")); // the board's script fills it
       menu.open = true;
       var first = menu.querySelector("button:not([disabled])");
       if (first) first.focus();
