@@ -51,3 +51,26 @@ func chatCSVRow(d report.ChatDay) []string {
 		num(d.Wait.Median), num(d.Wait.P90), num(d.Duration.Median), num(d.Duration.P90), n(d.Ratings.Rated),
 		n(d.Ratings.Satisfied), n(d.Ratings.Okay), n(d.Ratings.Dissatisfied), sat}
 }
+
+// reportsChatCountriesCSV sends the Chats tab's by-country table as CSV.
+func (u *UI) reportsChatCountriesCSV(w http.ResponseWriter, r *http.Request) error {
+	q := u.chatReportQuery(r)
+	f, err := u.s.Reports.Check(r.Context(), asker(r), q.Query)
+	if err != nil {
+		return err
+	}
+	list, err := u.s.Reports.ChatCountries(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="chats-by-country-`+q.From+`-`+q.To+`.csv"`)
+	w.Header().Set("Cache-Control", "no-store")
+	out := csv.NewWriter(w)
+	_ = out.Write([]string{"country", "name", "sessions", "missed"})
+	for _, c := range list {
+		_ = out.Write([]string{c.Country, c.Name, strconv.Itoa(c.Sessions), strconv.Itoa(c.Missed)})
+	}
+	out.Flush()
+	return out.Error()
+}
