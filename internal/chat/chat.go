@@ -102,6 +102,8 @@ type Service struct {
 	Fields   Fields   // optional: chatbot answers into ticket fields
 	// Clock returns the current time; tests move it.
 	Clock func() time.Time
+
+	rules db.Memo[int64, RuleSet] // compiled rules by channel (Decide)
 }
 
 func (s *Service) now() time.Time {

@@ -120,10 +120,12 @@ func (p *Portal) chatStart(w http.ResponseWriter, r *http.Request, ch chat.Chann
 // email, when signed together) names the visitor; a typed email is kept
 // as given by them.
 func (p *Portal) newChat(r *http.Request, ch chat.Channel, in chatStartInput) (chat.NewChat, error) {
+	// One GeoIP lookup serves the chat's country and the rules.
+	v := p.visit(r, in.Page.URL)
 	nc := chat.NewChat{Channel: ch.Slug, VisitorKey: in.Visitor, Name: in.Name, Email: in.Email,
 		PageURL: in.Page.URL, PageTitle: in.Page.Title, Message: in.Message, ClientID: in.ClientID,
-		Country: p.s.GeoIP.Country(clientIP(r))}
-	bot, err := p.chatbotFor(r, ch, in.Page.URL)
+		Country: v.Country}
+	bot, err := p.chatbotFor(r, ch, v)
 	if err != nil {
 		return nc, err
 	}
@@ -235,13 +237,15 @@ func (p *Portal) chatSocket(w http.ResponseWriter, r *http.Request, c chat.Chat)
 }
 
 // chatbotFor is the chatbot of the rule for the visitor's page, decided
-// again here: the widget's word on it is not taken.
-func (p *Portal) chatbotFor(r *http.Request, ch chat.Channel, page string) (*chat.Bot, error) {
+// again here: the widget's word on it is not taken. The presence read
+// here is the start's only one when a bot takes the chat (Start counts
+// the operators online only for a chat without one).
+func (p *Portal) chatbotFor(r *http.Request, ch chat.Channel, v chat.Visit) (*chat.Bot, error) {
 	pr, err := p.s.Chats.ChannelPresence(r.Context(), ch.ID)
 	if err != nil {
 		return nil, err
 	}
-	d, err := p.s.Chats.Decide(r.Context(), ch.ID, p.visit(r, page), pr)
+	d, err := p.s.Chats.Decide(r.Context(), ch.ID, v, pr)
 	if err != nil || d.ChatbotID == nil {
 		return nil, err
 	}
