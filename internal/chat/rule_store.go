@@ -97,6 +97,9 @@ type Decision struct {
 	DelayS    int    `json:"delay_s"`
 	Chatbot   bool   `json:"chatbot"`
 	ChatbotID *int64 `json:"-"`
+	// IfNoOperator: the chatbot is the rule's only while no operator has
+	// a free seat (the presence given mattered).
+	IfNoOperator bool `json:"-"`
 }
 
 // Decide applies the channel's rules to a visit. No rule matching keeps
@@ -129,7 +132,7 @@ func (rs RuleSet) decide(v Visit, pr Presence) Decision {
 	}
 	d := Decision{Action: r.Action, DelayS: r.DelayS}
 	if r.ChatbotID != nil && (!r.OnlyIfNoOperator || !pr.Available) {
-		d.Chatbot, d.ChatbotID = true, r.ChatbotID
+		d.Chatbot, d.ChatbotID, d.IfNoOperator = true, r.ChatbotID, r.OnlyIfNoOperator
 	}
 	return d
 }

@@ -237,19 +237,22 @@ func (p *Portal) chatSocket(w http.ResponseWriter, r *http.Request, c chat.Chat)
 }
 
 // chatbotFor is the chatbot of the rule for the visitor's page, decided
-// again here: the widget's word on it is not taken. The presence read
-// here is the start's only one when a bot takes the chat (Start counts
-// the operators online only for a chat without one).
+// again here: the widget's word on it is not taken. The presence is read
+// only for a rule whose chatbot is for when no operator is available
+// (Start counts the operators online itself, for a chat without a bot).
 func (p *Portal) chatbotFor(r *http.Request, ch chat.Channel, v chat.Visit) (*chat.Bot, error) {
-	pr, err := p.s.Chats.ChannelPresence(r.Context(), ch.ID)
-	if err != nil {
-		return nil, err
-	}
-	d, err := p.s.Chats.Decide(r.Context(), ch.ID, v, pr)
+	ctx := r.Context()
+	d, err := p.s.Chats.Decide(ctx, ch.ID, v, chat.Presence{}) // as if nobody could answer
 	if err != nil || d.ChatbotID == nil {
 		return nil, err
 	}
-	sc, err := p.s.Chatbots.Get(r.Context(), *d.ChatbotID)
+	if d.IfNoOperator {
+		pr, err := p.s.Chats.ChannelPresence(ctx, ch.ID)
+		if err != nil || pr.Available {
+			return nil, err
+		}
+	}
+	sc, err := p.s.Chatbots.Get(ctx, *d.ChatbotID)
 	if err != nil {
 		return nil, err
 	}
