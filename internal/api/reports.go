@@ -67,7 +67,8 @@ func (a *API) reportOperators(w http.ResponseWriter, r *http.Request) error {
 }
 
 // reportChats answers the chat figures of the period with the operator
-// analysis (team and operator filters; channel and priority do not apply).
+// analysis and the sessions by country (team and operator filters;
+// channel and priority do not apply).
 func (a *API) reportChats(w http.ResponseWriter, r *http.Request) error {
 	f, err := a.reportFilter(r)
 	if err != nil {
@@ -81,7 +82,11 @@ func (a *API) reportChats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return ok(w, map[string]any{"days": out.Days, "totals": out.Totals, "operators": ops})
+	countries, err := a.S.Reports.ChatCountries(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	return ok(w, map[string]any{"days": out.Days, "totals": out.Totals, "operators": ops, "countries": countries})
 }
 
 // reportSessions lists the chat sessions of the period behind the chat

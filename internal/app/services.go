@@ -173,9 +173,9 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Mail.Limits, s.Mail.TokenGuesses = s.Limits, s.TokenGuesses
 	s.TrustedProxies = cfg.Proxies()
 	s.Chats = &chat.Service{DB: d, Tickets: s.Tickets, BaseURL: cfg.BaseURL, Contacts: chatContacts{s.Contacts},
-		Mailer: chatTranscripts{s.Outbox}, Reports: s.Reports}
+		Mailer: chatTranscripts{s.Outbox}, Reports: s.Reports, Fields: s.Fields}
 	s.Teams.LiveChat = s.Chats
-	s.Chatbots = &chatbot.Service{DB: d}
+	s.Chatbots = &chatbot.Service{DB: d, Fields: s.Fields}
 	s.Chats.Webhooks, s.SLA.Webhooks = s.Webhooks, s.Webhooks
 	s.ChatHub = &live.Hub{Chats: s.Chats, Sends: s.Limits("chat_sends", ChatSendBurst, ChatSendWindow)}
 	s.Presence = &presence.Service{DB: d}

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/chatbot"
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -35,39 +33,43 @@ func (s *Service) startBot(ctx context.Context, tx *db.Tx, chatID, channelID int
 	return s.botTurn(ctx, tx, chatID, channelID, run, run.Start(), ch)
 }
 
-// botInput gives the visitor's message to the chat's running bot, if it
-// has one and no operator holds the chat.
-func (s *Service) botInput(ctx context.Context, chatID int64, body string) error {
-	var ch changes
-	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		ch = changes{}
-		c, err := lockChat(ctx, tx, chatID)
-		if err != nil {
-			return err
-		}
-		run, err := loadRun(ctx, tx, chatID)
-		if run == nil || err != nil || c.Operator != nil || !c.State.Open() {
-			return err
-		}
-		return s.botTurn(ctx, tx, chatID, c.ChannelID, run, run.Input(body), &ch)
-	})
-	if err == nil {
-		s.publish(ch)
+// botAnswer gives the visitor's message to the chat's running bot, if it
+// has one and no operator holds the chat, inside the transaction that
+// stores the message: the message and the bot's reply commit together,
+// so two quick messages each get their reply, in order, and a message
+// that rolls back leaves no reply behind.
+func (s *Service) botAnswer(ctx context.Context, tx *db.Tx, c Chat, body string, ch *changes) error {
+	if c.Bot == "" || c.Operator != nil || !c.State.Open() {
+		return nil // no bot holds the chat: spare the read
 	}
-	return err
+	run, err := loadRun(ctx, tx, c.ID)
+	if run == nil || err != nil {
+		return err
+	}
+	return s.botTurn(ctx, tx, c.ID, c.ChannelID, run, run.Input(body), ch)
 }
 
 func loadRun(ctx context.Context, tx *db.Tx, chatID int64) (*chatbot.Run, error) {
-	var state, raw string
-	err := tx.QueryRowContext(ctx, `SELECT bot_state, bot_run FROM chats WHERE id = $1`, chatID).Scan(&state, &raw)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
-	}
-	if err != nil || state != botRunning {
+	state, run, err := readRun(ctx, tx, chatID)
+	if state != botRunning {
 		return nil, err
 	}
+	return run, err
+}
+
+// readRun reads the chat's bot run as last stored, running or over (nil:
+// the chat never had a bot).
+func readRun(ctx context.Context, q db.Querier, chatID int64) (string, *chatbot.Run, error) {
+	var state, raw string
+	err := q.QueryRowContext(ctx, `SELECT bot_state, bot_run FROM chats WHERE id = $1`, chatID).Scan(&state, &raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, ErrNotFound
+	}
+	if err != nil || raw == "" {
+		return state, nil, err
+	}
 	var run chatbot.Run
-	return &run, json.Unmarshal([]byte(raw), &run)
+	return state, &run, json.Unmarshal([]byte(raw), &run)
 }
 
 // botTurn says what the run said and does what it asks, until it waits
@@ -113,13 +115,10 @@ func saveRun(ctx context.Context, tx *db.Tx, chatID int64, run *chatbot.Run, sta
 
 // botSays posts one message of the bot: an operator message without an
 // operator, which does not count as the team's answer. A question's
-// choices are numbered in the text, so any chat window shows them.
+// answers go with it, for the chat window's buttons.
 func (s *Service) botSays(ctx context.Context, tx *db.Tx, chatID int64, say chatbot.Say, ch *changes) error {
-	body := say.Body
-	for i, c := range say.Choices {
-		body += "\n" + strconv.Itoa(i+1) + ". " + c
-	}
-	_, err := s.insertMessage(ctx, tx, NewMessage{ChatID: chatID, Author: Operator, Body: body, bot: true}, ch)
+	m := NewMessage{ChatID: chatID, Author: Operator, Body: say.Body, bot: true, choices: say.Choices}
+	_, err := s.insertMessage(ctx, tx, m, ch)
 	return err
 }
 
@@ -156,37 +155,22 @@ func (s *Service) botHandOver(ctx context.Context, tx *db.Tx, chatID, channelID 
 }
 
 // botTicket opens the ticket of a create_ticket step, on the channel's
-// team, with the answers before the transcript; the visitor's email is
-// the one they typed at an email step when the chat had none.
+// team: ticketFromChat reads the run as stored here, with its answers.
 func (s *Service) botTicket(ctx context.Context, tx *db.Tx, chatID int64, run *chatbot.Run, ch *changes) error {
-	if email := run.Answer(chatbot.Email); email != "" {
-		if _, err := tx.ExecContext(ctx, `UPDATE chats SET visitor_email = $1 WHERE id = $2 AND visitor_email = ''`,
-			email, chatID); err != nil {
-			return err
-		}
-	}
-	c, err := getChat(ctx, tx, `WHERE c.id = $1`, chatID)
-	if err != nil {
+	if err := saveRun(ctx, tx, chatID, run, botRunning); err != nil {
 		return err
 	}
-	if c.Ticket != nil {
-		return nil
+	c, err := getChat(ctx, tx, `WHERE c.id = $1`, chatID)
+	if err != nil || c.Ticket != nil {
+		return err
 	}
-	if c.Visitor.Email == "" && c.ExternalID == "" {
+	id, number, err := s.ticketFromChat(ctx, tx, c, "", "", 0)
+	if errors.Is(err, errNoEmail) {
 		return s.botSays(ctx, tx, chatID, chatbot.Say{Body: "We need your email address to open a ticket; an operator will follow up here."}, ch)
 	}
-	id, number, err := s.ticketFromChat(ctx, tx, c, "", strings.TrimSpace("Answers to the chatbot:\n"+run.Summary()), 0)
 	if err != nil {
 		return err
 	}
 	ch.tickets = append(ch.tickets, id)
 	return s.botSays(ctx, tx, chatID, chatbot.Say{Body: fmt.Sprintf("Ticket #%d is open: we will answer by mail.", number)}, ch)
-}
-
-// lastSeq is the chat's newest seq: a visitor's message that is not the
-// newest right after its send was a retry the bot already answered.
-func (s *Service) lastSeq(ctx context.Context, chatID int64) int64 {
-	var n int64
-	_ = s.DB.Read.QueryRowContext(ctx, `SELECT last_seq FROM chats WHERE id = $1`, chatID).Scan(&n)
-	return n
 }

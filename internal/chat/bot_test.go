@@ -2,7 +2,9 @@ package chat_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -42,7 +44,15 @@ func (f *fixture) log(t *testing.T, chatID int64, private bool) string {
 		if m.Bot {
 			who = "bot " + m.Operator.Name
 		}
-		b = append(b, who+": "+m.Body)
+		line := who + ": " + m.Body
+		if len(m.Choices) > 0 {
+			var labels []string
+			for _, c := range m.Choices {
+				labels = append(labels, c.Label)
+			}
+			line += " [" + strings.Join(labels, "|") + "]"
+		}
+		b = append(b, line)
 	}
 	return strings.Join(b, "\n")
 }
@@ -60,11 +70,11 @@ func TestBotQuestionEmailTicket(t *testing.T) {
 		if c.Bot != "Sorter" || c.Place != 0 {
 			t.Errorf("the chat while the bot holds it: %+v", c)
 		}
-		if log := f.log(t, c.ID, false); log != "bot Sorter: What do you need?\n1. Sales\n2. Support\n3. Talk to a person" {
+		if log := f.log(t, c.ID, false); log != "bot Sorter: What do you need? [Sales|Support|Talk to a person]" {
 			t.Fatalf("the bot's first words: %q", log)
 		}
 		log := f.say(t, c.ID, "how much is it?")
-		if !strings.HasSuffix(log, "bot Sorter: Please choose one of the answers. What do you need?\n1. Sales\n2. Support\n3. Talk to a person") {
+		if !strings.HasSuffix(log, "bot Sorter: Please choose one of the answers. What do you need? [Sales|Support|Talk to a person]") {
 			t.Fatalf("free text at a question: %q", log)
 		}
 		f.say(t, c.ID, "sales")
@@ -113,7 +123,7 @@ func TestBotForward(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if log := f.say(t, c.ID, "2"); !strings.HasSuffix(log, "bot Sorter: Nobody is available right now.\nbot Sorter: Your email, please?") {
+		if log := f.say(t, c.ID, "Support"); !strings.HasSuffix(log, "bot Sorter: Nobody is available right now.\nbot Sorter: Your email, please?") {
 			t.Fatalf("forward with nobody online: %q", log)
 		}
 
@@ -151,6 +161,54 @@ func TestBotForward(t *testing.T) {
 		f.say(t, c3.ID, "Sales")
 		if c3, _ = f.c.Get(ctx, c3.ID); c3.Bot != "" || strings.Contains(f.log(t, c3.ID, false), "Your email") {
 			t.Errorf("the bot went on after an operator took the chat: %+v\n%s", c3, f.log(t, c3.ID, false))
+		}
+	})
+}
+
+// Two quick messages, sent at once, each get the bot's reply right after
+// them and in order: the reply commits in the transaction that stores
+// the message it answers, so no reply is lost to the other message.
+func TestBotAnswersQuickMessagesInOrder(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		ctx := context.Background()
+		var steps []chatbot.Step
+		for i := 1; i <= 10; i++ {
+			steps = append(steps, chatbot.Step{Type: chatbot.FreeInput, Message: fmt.Sprintf("Question %d?", i)})
+		}
+		c, _, err := f.c.Start(ctx, chat.NewChat{Channel: f.slug, VisitorKey: "v1", Bot: &chat.Bot{Name: "Quiz", Steps: steps}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for round := 0; round < 4; round++ {
+			var wg sync.WaitGroup
+			for i := range 2 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					m := chat.NewMessage{ChatID: c.ID, Author: chat.Visitor, Body: fmt.Sprintf("answer %d.%d", round, i),
+						ClientID: fmt.Sprintf("c-%d-%d", round, i)}
+					if _, err := f.c.Post(ctx, m); err != nil {
+						t.Errorf("post: %v", err)
+					}
+				}()
+			}
+			wg.Wait()
+		}
+		ms, err := f.c.Messages(ctx, c.ID, 0, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The greeting question, then visitor and bot in turn.
+		if len(ms) != 1+2*8 {
+			t.Fatalf("%d messages, want the first question and 8 answers each with its reply:\n%s", len(ms), f.log(t, c.ID, false))
+		}
+		for i := 1; i < len(ms); i += 2 {
+			want := fmt.Sprintf("Question %d?", i/2+2)
+			if ms[i].Author != chat.Visitor || !ms[i+1].Bot || ms[i+1].Body != want {
+				t.Fatalf("message %d and %d: %s %q, %q; want a visitor's answer, then the bot's %q:\n%s",
+					ms[i].Seq, ms[i+1].Seq, ms[i].Author, ms[i].Body, ms[i+1].Body, want, f.log(t, c.ID, false))
+			}
 		}
 	})
 }

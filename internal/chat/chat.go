@@ -67,6 +67,11 @@ type Contacts interface {
 	IDByExternalID(ctx context.Context, externalID string) (int64, error)
 }
 
+// Fields fills ticket fields from a chatbot's answers (*field.Service).
+type Fields interface {
+	FromAnswers(ctx context.Context, q db.Querier, pipelineID int64, answers map[string]string) (map[string]any, error)
+}
+
 // Mailer queues a transcript mail inside the caller's transaction.
 type Mailer interface {
 	Transcript(ctx context.Context, tx *db.Tx, m TranscriptMail) error
@@ -94,8 +99,11 @@ type Service struct {
 	BaseURL  string   // for the direct chat links, {base_url}/chat/{slug}
 	Reports  Reports  // nil: no report record
 	Webhooks Webhooks // optional: chat_started and chat_ended deliveries
+	Fields   Fields   // optional: chatbot answers into ticket fields
 	// Clock returns the current time; tests move it.
 	Clock func() time.Time
+
+	rules db.Memo[int64, RuleSet] // compiled rules by channel (Decide)
 }
 
 func (s *Service) now() time.Time {

@@ -23,13 +23,6 @@ Canned responses: type ":" to list them, ":shortcut" to insert one.`
 // body starting with "/" runs a command, an operator's ":shortcut" words
 // become their canned responses, and everything else is sent as is.
 func (s *Service) Post(ctx context.Context, m NewMessage) (Message, error) {
-	if m.Author == Visitor {
-		msg, err := s.Send(ctx, m)
-		if err == nil && msg.Seq == s.lastSeq(ctx, m.ChatID) {
-			err = s.botInput(ctx, m.ChatID, m.Body) // not again for a retried message
-		}
-		return msg, err
-	}
 	if m.Author != Operator {
 		return s.Send(ctx, m)
 	}

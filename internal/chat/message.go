@@ -3,11 +3,13 @@ package chat
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/frontdesk/frontdesk/internal/chatbot"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
 )
@@ -25,7 +27,9 @@ type Message struct {
 	ClientID  string    `json:"client_id"`
 	CreatedAt time.Time `json:"created_at"`
 	Bot       bool      `json:"bot"` // written by the chat's chatbot (author "operator", operator id 0)
-	hasFiles  bool      // as read: whether fillFiles has any to find
+	// Choices are the answers a bot's question offers, as buttons.
+	Choices  []chatbot.Answer `json:"choices,omitempty"`
+	hasFiles bool             // as read: whether fillFiles has any to find
 }
 
 // File is an attachment of a chat message.
@@ -47,6 +51,7 @@ type NewMessage struct {
 	ClientID   string
 	Files      []File // already stored in the blob store
 	bot        bool   // the chat's chatbot: no operator, and not the team's answer
+	choices    []chatbot.Answer
 }
 
 // Error codes a socket reports for a refused message (docs/chat.md).
@@ -70,6 +75,8 @@ func (m *NewMessage) validate() error {
 
 // Send commits a message and then announces it. A message sent again
 // with the same client id (a retry) returns the first one and adds none.
+// A visitor's message goes to the chat's bot, if one holds the chat, in
+// the same transaction.
 func (s *Service) Send(ctx context.Context, m NewMessage) (Message, error) {
 	if err := m.validate(); err != nil {
 		return Message{}, err
@@ -104,7 +111,11 @@ func (s *Service) sendTx(ctx context.Context, tx *db.Tx, m NewMessage, ch *chang
 			return 0, domain.Conflict("take the chat before you answer")
 		}
 	}
-	return s.insertMessage(ctx, tx, m, ch)
+	id, err := s.insertMessage(ctx, tx, m, ch)
+	if err != nil || m.Author != Visitor {
+		return id, err
+	}
+	return id, s.botAnswer(ctx, tx, c, m.Body, ch)
 }
 
 // insertMessage numbers the message from the chat's counter in the same
@@ -127,10 +138,18 @@ func (s *Service) insertMessage(ctx context.Context, tx *db.Tx, m NewMessage, ch
 	if m.OperatorID != 0 {
 		op = &m.OperatorID
 	}
+	choices := ""
+	if len(m.choices) > 0 {
+		raw, err := json.Marshal(m.choices)
+		if err != nil {
+			return 0, err
+		}
+		choices = string(raw)
+	}
 	var id int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO chat_messages (chat_id, seq, author, operator_id, body, private,
-		client_id, created_at, bot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		m.ChatID, seq, m.Author, op, m.Body, m.Private, m.ClientID, now, m.bot).Scan(&id)
+		client_id, created_at, bot, choices) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		m.ChatID, seq, m.Author, op, m.Body, m.Private, m.ClientID, now, m.bot, choices).Scan(&id)
 	if err != nil {
 		return 0, err
 	}

@@ -3,6 +3,7 @@ package chat
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"slices"
 
@@ -14,7 +15,7 @@ import (
 // node far from the database each is a round trip on the way to the
 // operator.
 const messageColumns = `m.id, m.chat_id, m.seq, m.author, m.operator_id, o.name, m.body, m.private, m.client_id,
-	m.created_at, m.bot, CASE WHEN m.bot THEN (SELECT bot_name FROM chats WHERE id = m.chat_id) ELSE '' END,
+	m.created_at, m.bot, CASE WHEN m.bot THEN (SELECT bot_name FROM chats WHERE id = m.chat_id) ELSE '' END, m.choices,
 	EXISTS (SELECT 1 FROM chat_files f WHERE f.message_id = m.id)
 	FROM chat_messages m LEFT JOIN operators o ON o.id = m.operator_id `
 
@@ -22,9 +23,12 @@ func scanMessage(r interface{ Scan(...any) error }) (Message, error) {
 	var m Message
 	var opID *int64
 	var opName *string
-	var botName string
+	var botName, choices string
 	err := r.Scan(&m.ID, &m.ChatID, &m.Seq, &m.Author, &opID, &opName, &m.Body, &m.Private, &m.ClientID, &m.CreatedAt,
-		&m.Bot, &botName, &m.hasFiles)
+		&m.Bot, &botName, &choices, &m.hasFiles)
+	if err == nil && choices != "" {
+		err = json.Unmarshal([]byte(choices), &m.Choices)
+	}
 	if opID != nil && opName != nil {
 		m.Operator = &Person{ID: *opID, Name: *opName}
 	}

@@ -44,7 +44,7 @@ func (s *Service) Offline(ctx context.Context, channelSlug string, in OfflineMes
 	if err := in.validate(false); err != nil {
 		return ticket.Ticket{}, err
 	}
-	team, err := s.ticketTeam(ctx, s.DB.Read, Chat{TeamID: ch.TeamID})
+	team, _, err := s.ticketTeam(ctx, s.DB.Read, Chat{TeamID: ch.TeamID})
 	if err != nil {
 		return ticket.Ticket{}, err
 	}

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
 )
@@ -83,39 +82,46 @@ type Visit struct {
 	Country string
 }
 
-// MatchRule picks the rule for a visit: rules naming the visitor's country
+// RuleSet is a channel's rules with their patterns compiled, as Decide
+// keeps them between page views.
+type RuleSet []compiledRule
+
+type compiledRule struct {
+	Rule
+	re *regexp.Regexp // nil: the pattern does not compile (checked on save, so never expected): no match
+}
+
+// Compile compiles the rules' patterns, once for every visit after.
+func Compile(rules []Rule) RuleSet {
+	out := make(RuleSet, len(rules))
+	for i, r := range rules {
+		re, _ := regexp.Compile(r.URL)
+		out[i] = compiledRule{Rule: r, re: re}
+	}
+	return out
+}
+
+// Match picks the rule for a visit: rules naming the visitor's country
 // first, then rules naming none, each group in its order; the first
 // whose pattern matches wins (Odoo's order). ok is false when none does:
 // the channel's default then holds.
-func MatchRule(rules []Rule, v Visit) (rule Rule, ok bool) {
+func (rs RuleSet) Match(v Visit) (rule Rule, ok bool) {
 	if v.Country != "" {
-		for _, r := range rules {
-			if len(r.Countries) > 0 && slices.Contains(r.Countries, v.Country) && matches(r.URL, v.Path) {
-				return r, true
+		for _, r := range rs {
+			if len(r.Countries) > 0 && slices.Contains(r.Countries, v.Country) && r.matches(v.Path) {
+				return r.Rule, true
 			}
 		}
 	}
-	for _, r := range rules {
-		if len(r.Countries) == 0 && matches(r.URL, v.Path) {
-			return r, true
+	for _, r := range rs {
+		if len(r.Countries) == 0 && r.matches(v.Path) {
+			return r.Rule, true
 		}
 	}
 	return Rule{}, false
 }
 
-// patterns keeps compiled patterns: every page view decides, and the same
-// few patterns come back each time. Patterns were checked on save; one
-// that no longer compiles (never expected) matches nothing.
-var patterns sync.Map // string -> *regexp.Regexp
+func (r compiledRule) matches(path string) bool { return r.re != nil && r.re.MatchString(path) }
 
-func matches(pattern, path string) bool {
-	re, ok := patterns.Load(pattern)
-	if !ok {
-		c, err := regexp.Compile(pattern)
-		if err != nil {
-			return false
-		}
-		re, _ = patterns.LoadOrStore(pattern, c)
-	}
-	return re.(*regexp.Regexp).MatchString(path)
-}
+// MatchRule is Match for rules used once.
+func MatchRule(rules []Rule, v Visit) (rule Rule, ok bool) { return Compile(rules).Match(v) }

@@ -3,6 +3,7 @@ package chat
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -61,6 +62,7 @@ func (s *Service) SetRules(ctx context.Context, channelID int64, rules []Rule) (
 	if err != nil {
 		return nil, err
 	}
+	s.rules.Forget()
 	return s.Rules(ctx, channelID)
 }
 
@@ -69,18 +71,21 @@ func (s *Service) channelTx(ctx context.Context, tx *db.Tx, id int64) (int64, er
 	return id, notFoundChannel(err)
 }
 
-// botsExist names the rule whose chatbot is gone, on its field.
+// botsExist names the rules whose chatbot is gone, on their fields, from
+// one read of the scripts' ids (an install has a handful of scripts).
 func botsExist(ctx context.Context, tx *db.Tx, rules []Rule) error {
+	if !slices.ContainsFunc(rules, func(r Rule) bool { return r.ChatbotID != nil }) {
+		return nil
+	}
+	ids, err := db.Int64s(ctx, tx, `SELECT id FROM chatbots`)
+	if err != nil {
+		return err
+	}
 	c := &domain.Check{}
 	for i, r := range rules {
-		if r.ChatbotID == nil {
-			continue
+		if r.ChatbotID != nil {
+			c.Require(slices.Contains(ids, *r.ChatbotID), fmt.Sprintf("items.%d.chatbot_id", i), "no such chatbot")
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM chatbots WHERE id = $1`, *r.ChatbotID).Scan(&n); err != nil {
-			return err
-		}
-		c.Require(n == 1, fmt.Sprintf("items.%d.chatbot_id", i), "no such chatbot")
 	}
 	return c.Err()
 }
@@ -92,28 +97,42 @@ type Decision struct {
 	DelayS    int    `json:"delay_s"`
 	Chatbot   bool   `json:"chatbot"`
 	ChatbotID *int64 `json:"-"`
+	// IfNoOperator: the chatbot is the rule's only while no operator has
+	// a free seat (the presence given mattered).
+	IfNoOperator bool `json:"-"`
 }
 
 // Decide applies the channel's rules to a visit. No rule matching keeps
 // the channel's default: the button with its notification text. A rule's
 // chatbot is used always, or, with OnlyIfNoOperator, only while no
-// operator has a free seat (pr).
+// operator has a free seat (pr). The rules come compiled from memory:
+// a page view reads nothing (ruleSet).
 func (s *Service) Decide(ctx context.Context, channelID int64, v Visit, pr Presence) (Decision, error) {
-	rules, err := s.Rules(ctx, channelID)
+	rs, err := s.ruleSet(ctx, channelID)
 	if err != nil {
 		return Decision{}, err
 	}
-	return decide(rules, v, pr), nil
+	return rs.decide(v, pr), nil
 }
 
-func decide(rules []Rule, v Visit, pr Presence) Decision {
-	r, ok := MatchRule(rules, v)
+// ruleSet is the channel's rules, compiled, kept between page views:
+// SetRules on this node drops them at once; a save on another node
+// shows within db.Memo's time to live (5 seconds).
+func (s *Service) ruleSet(ctx context.Context, channelID int64) (RuleSet, error) {
+	return s.rules.Get(channelID, func() (RuleSet, error) {
+		rules, err := s.Rules(ctx, channelID)
+		return Compile(rules), err
+	})
+}
+
+func (rs RuleSet) decide(v Visit, pr Presence) Decision {
+	r, ok := rs.Match(v)
 	if !ok {
 		return Decision{Action: Notify}
 	}
 	d := Decision{Action: r.Action, DelayS: r.DelayS}
 	if r.ChatbotID != nil && (!r.OnlyIfNoOperator || !pr.Available) {
-		d.Chatbot, d.ChatbotID = true, r.ChatbotID
+		d.Chatbot, d.ChatbotID, d.IfNoOperator = true, r.ChatbotID, r.OnlyIfNoOperator
 	}
 	return d
 }

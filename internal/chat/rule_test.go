@@ -95,6 +95,13 @@ func TestRulesKeepTheirOrderAndDecide(t *testing.T) {
 			{Action: chat.AutoOpen, DelayS: 3, URL: `^/pricing`, Countries: []string{"de", " fr"}},
 			{Action: chat.ShowButton, URL: "", ChatbotID: &bot, OnlyIfNoOperator: true},
 		}
+		// Of two rules' chatbots, only the one that is gone is refused.
+		gone := bot + 100
+		_, err := f.c.SetRules(ctx, f.ch.ID, append(append([]chat.Rule{}, in...), chat.Rule{Action: chat.ShowButton, ChatbotID: &gone}))
+		var ve *domain.ValidationError
+		if !errors.As(err, &ve) || ve.Fields["items.3.chatbot_id"] == "" || ve.Fields["items.2.chatbot_id"] != "" {
+			t.Errorf("rules naming an existing and a missing chatbot: %v", err)
+		}
 		got, err := f.c.SetRules(ctx, f.ch.ID, in)
 		if err != nil {
 			t.Fatal(err)
@@ -137,7 +144,8 @@ func ptr[T any](v T) *T { return &v }
 
 // BenchmarkDecide is the cost of choosing the rule for one page view of
 // a channel with 50 rules, with the visitor's country looked up in an
-// MMDB database: the part of the widget's request the rules add.
+// MMDB database: the part of the widget's request the rules add. The
+// rules are compiled once, as Decide keeps them between page views.
 func BenchmarkDecide(b *testing.B) {
 	g, err := geoip.Open(geoiptest.File(b, map[string]string{"203.0.113.0/24": "DE", "198.51.100.0/24": "FR"}))
 	if err != nil {
@@ -151,10 +159,11 @@ func BenchmarkDecide(b *testing.B) {
 			rules[i].Countries = []string{"FR", "IT"}
 		}
 	}
+	set := chat.Compile(rules)
 	b.ReportAllocs()
 	for b.Loop() {
 		v := chat.Visit{Path: "/section-49/page/12?utm=x", Country: g.Country("203.0.113.9")}
-		if _, ok := chat.MatchRule(rules, v); !ok {
+		if _, ok := set.Match(v); !ok {
 			b.Fatal("the last rule must match")
 		}
 	}

@@ -92,11 +92,13 @@ func (s *Service) Start(ctx context.Context, in NewChat) (Chat, string, error) {
 func (s *Service) startTx(ctx context.Context, tx *db.Tx, channelID int64, in NewChat, token string, contactID *int64,
 	ch *changes) (int64, error) {
 	now := s.now()
-	if n, err := onlineCount(ctx, tx, channelID, s.cutoff(now)); err != nil || (n == 0 && in.Bot == nil) {
-		if err == nil {
-			err = ErrUnavailable
+	if in.Bot == nil { // a bot answers whoever is online; without one, someone must be
+		if n, err := onlineCount(ctx, tx, channelID, s.cutoff(now)); err != nil || n == 0 {
+			if err == nil {
+				err = ErrUnavailable
+			}
+			return 0, err
 		}
-		return 0, err
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO chats (channel_id, token_hash, state, visitor_key, visitor_name,

@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"strings"
 
+	"github.com/frontdesk/frontdesk/internal/chatbot"
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
 )
@@ -37,6 +38,9 @@ func transcript(c Chat, ms []Message) string {
 			who = "Visitor"
 		}
 		fmt.Fprintf(&b, "[%s] %s: %s\n", m.CreatedAt.UTC().Format("2006-01-02 15:04"), who, m.Body)
+		if len(m.Choices) > 0 {
+			fmt.Fprintf(&b, "    (answers offered: %s)\n", choiceLabels(m.Choices))
+		}
 		for _, f := range m.Files {
 			fmt.Fprintf(&b, "    (file: %s)\n", f.Name)
 		}
@@ -92,4 +96,13 @@ func (s *Service) MailTranscript(ctx context.Context, chatID int64, to string) e
 		m.TeamID = *c.TeamID
 	}
 	return s.DB.WithTx(ctx, func(tx *db.Tx) error { return s.Mailer.Transcript(ctx, tx, m) })
+}
+
+// choiceLabels lists a bot question's answers as a line of text.
+func choiceLabels(cs []chatbot.Answer) string {
+	labels := make([]string, len(cs))
+	for i, c := range cs {
+		labels[i] = c.Label
+	}
+	return strings.Join(labels, " / ")
 }

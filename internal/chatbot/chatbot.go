@@ -6,10 +6,12 @@ package chatbot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // StepType is what a step does.
@@ -27,6 +29,15 @@ const (
 	CreateTicket   StepType = "create_ticket"    // a ticket on the channel's team with the transcript and answers
 )
 
+// TakesAnswer reports whether a step of the type waits for an answer.
+func (t StepType) TakesAnswer() bool {
+	switch t {
+	case Question, Email, Phone, FreeInput, FreeInputMulti:
+		return true
+	}
+	return false
+}
+
 // Script is a named chatbot script.
 type Script struct {
 	ID        int64     `json:"id"`
@@ -37,12 +48,15 @@ type Script struct {
 }
 
 // Step is one step of a script. OnlyIf lists answers of earlier
-// questions that must all have been given for the step to run.
+// questions that must all have been given for the step to run. Field
+// names a custom ticket field the step's answer is stored in when the
+// chat becomes a ticket ("" for none).
 type Step struct {
 	Type    StepType    `json:"type"`
 	Message string      `json:"message"`
 	Answers []Answer    `json:"answers"`
 	OnlyIf  []Condition `json:"only_if"`
+	Field   string      `json:"field"`
 }
 
 // Answer is one choice of a question; a link opens instead of going on.
@@ -58,10 +72,14 @@ type Condition struct {
 	Answer string `json:"answer"`
 }
 
-// Limits of a script.
+// Limits of a script: what one settings page and one chat window hold.
 const (
-	MaxSteps   = 100
-	MaxAnswers = 20
+	MaxSteps   = 50
+	MaxAnswers = 12
+	MaxName    = 80   // characters of a script's name
+	MaxLabel   = 80   // characters of an answer's label: it is a button
+	MaxMessage = 2000 // characters of a step's message
+	MaxLink    = 2000
 )
 
 // Input is a script to create or replace.
@@ -71,18 +89,48 @@ type Input struct {
 }
 
 // validate checks a script field by field, with the API's field names
-// ("steps.2.only_if.0.step"), so each message lands on its input.
-func (in *Input) validate() error {
+// ("steps.2.only_if.0.step"), so each message lands on its input. defs
+// are the custom ticket fields, for the steps that name one.
+func (in *Input) validate(defs []field.Def) error {
 	c := &domain.Check{}
 	in.Name = strings.TrimSpace(in.Name)
 	c.Require(in.Name != "", "name", "is required")
-	c.Require(len([]rune(in.Name)) <= 100, "name", "must be at most 100 characters")
+	c.Require(len([]rune(in.Name)) <= MaxName, "name", fmt.Sprintf("must be at most %d characters", MaxName))
 	c.Require(len(in.Steps) > 0, "steps", "a script needs at least one step")
 	c.Require(len(in.Steps) <= MaxSteps, "steps", fmt.Sprintf("must be at most %d steps", MaxSteps))
 	for i := range in.Steps {
 		in.Steps[i].validate(c, i, in.Steps)
+		in.Steps[i].validateField(c, fmt.Sprintf("steps.%d.field", i), defs)
 	}
 	return c.Err()
+}
+
+// validateField checks that the field the step names exists and can
+// hold every answer the step takes.
+func (s *Step) validateField(c *domain.Check, name string, defs []field.Def) {
+	s.Field = strings.TrimSpace(s.Field)
+	if s.Field == "" {
+		return
+	}
+	i := slices.IndexFunc(defs, func(d field.Def) bool { return d.Name == s.Field })
+	if i < 0 {
+		c.Add(name, fmt.Sprintf("there is no ticket field %q", s.Field))
+		return
+	}
+	if !s.Type.TakesAnswer() {
+		c.Add(name, "this step takes no answer to store")
+		return
+	}
+	var labels []string // nil: typed answers
+	if s.Type == Question {
+		labels = []string{}
+		for _, a := range s.Answers {
+			labels = append(labels, a.Label)
+		}
+	}
+	if msg := defs[i].HoldsText(s.Type == FreeInputMulti, labels); msg != "" {
+		c.Add(name, msg)
+	}
 }
 
 func (s *Step) validate(c *domain.Check, i int, all []Step) {
@@ -94,7 +142,7 @@ func (s *Step) validate(c *domain.Check, i int, all []Step) {
 		c.Add(f("type"), "must be text, question, email, phone, free_input, free_input_multi, forward or create_ticket")
 	}
 	c.Require(s.Message != "" || s.Type == Forward || s.Type == CreateTicket, f("message"), "is required")
-	c.Require(len([]rune(s.Message)) <= 2000, f("message"), "must be at most 2,000 characters")
+	c.Require(len([]rune(s.Message)) <= MaxMessage, f("message"), "must be at most 2,000 characters")
 	s.validateAnswers(c, f)
 	if s.OnlyIf == nil {
 		s.OnlyIf = []Condition{}
@@ -129,7 +177,13 @@ func (s *Step) validateAnswers(c *domain.Check, f func(string) string) {
 		a.Label, a.Link = strings.TrimSpace(a.Label), strings.TrimSpace(a.Link)
 		field := f(fmt.Sprintf("answers.%d", j))
 		c.Require(a.Label != "", field+".label", "is required")
+		c.Require(len([]rune(a.Label)) <= MaxLabel, field+".label", fmt.Sprintf("must be at most %d characters", MaxLabel))
 		c.Require(!seen[strings.ToLower(a.Label)], field+".label", "is already an answer of this question")
+		// Typed, such a label would be read as asking for a person; every
+		// question offers "Talk to a person" already.
+		c.Require(!WantsPerson(a.Label), field+".label",
+			fmt.Sprintf("“%s” reads as a request for a person, which every question offers already as “%s”", a.Label, TalkToPerson))
+		c.Require(len(a.Link) <= MaxLink, field+".link", "must be at most 2,000 characters")
 		seen[strings.ToLower(a.Label)] = true
 		c.Require(a.Link == "" || strings.HasPrefix(a.Link, "https://") || strings.HasPrefix(a.Link, "http://"),
 			field+".link", "must be an http:// or https:// address")

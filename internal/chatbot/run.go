@@ -3,7 +3,6 @@ package chatbot
 import (
 	"fmt"
 	"net/mail"
-	"strconv"
 	"strings"
 	"unicode"
 )
@@ -22,10 +21,11 @@ type Run struct {
 	Done    bool           `json:"done"`
 }
 
-// Say is one message of the bot, with the choices it offers.
+// Say is one message of the bot, with the answers it offers as buttons
+// (a question's, then "Talk to a person").
 type Say struct {
 	Body    string
-	Choices []string
+	Choices []Answer
 }
 
 // Action is what the caller must do for the run to go on.
@@ -97,10 +97,7 @@ func (r *Run) applies(s Step) bool {
 func (r *Run) prompt(s Step) Say {
 	say := Say{Body: s.Message}
 	if s.Type == Question {
-		for _, a := range s.Answers {
-			say.Choices = append(say.Choices, a.Label)
-		}
-		say.Choices = append(say.Choices, TalkToPerson)
+		say.Choices = append(append(say.Choices, s.Answers...), Answer{Label: TalkToPerson})
 	}
 	return say
 }
@@ -114,7 +111,7 @@ func (r *Run) Input(text string) Out {
 	}
 	text = strings.TrimSpace(text)
 	s := r.Steps[r.At]
-	if strings.EqualFold(text, TalkToPerson) || (s.Type == Question && text == strconv.Itoa(len(s.Answers)+1)) {
+	if WantsPerson(text) {
 		return Out{Action: DoForward}
 	}
 	switch s.Type {
@@ -151,11 +148,12 @@ func (r *Run) Input(text string) Out {
 	return r.advance(Out{})
 }
 
-// choose finds the answer the visitor gave: its label, or its number in
-// the list as shown.
+// choose finds the answer the visitor gave by its label, as its button
+// sends it or as typed (in any case, without the final punctuation).
 func (s Step) choose(text string) (Answer, bool) {
-	for i, a := range s.Answers {
-		if strings.EqualFold(text, a.Label) || text == strconv.Itoa(i+1) {
+	text = strings.TrimRight(text, ".!?")
+	for _, a := range s.Answers {
+		if strings.EqualFold(text, a.Label) {
 			return a, true
 		}
 	}
@@ -174,6 +172,18 @@ func (r *Run) Summary() string {
 		fmt.Fprintf(&b, "%s: %s\n", or(s.Message, string(s.Type)), a)
 	}
 	return b.String()
+}
+
+// FieldAnswers are the answers of the steps that name a ticket field, by
+// the field's name.
+func (r *Run) FieldAnswers() map[string]string {
+	out := map[string]string{}
+	for i, s := range r.Steps {
+		if a, ok := r.Answers[i]; ok && s.Field != "" {
+			out[s.Field] = a
+		}
+	}
+	return out
 }
 
 // Answer is the answer given at the first step of a type ("" when none):

@@ -28,7 +28,11 @@ func sorter() []chatbot.Step {
 func says(out chatbot.Out) string {
 	var b []string
 	for _, s := range out.Say {
-		b = append(b, s.Body+" "+strings.Join(s.Choices, "|"))
+		var labels []string
+		for _, c := range s.Choices {
+			labels = append(labels, c.Label)
+		}
+		b = append(b, s.Body+" "+strings.Join(labels, "|"))
 	}
 	return strings.Join(b, " / ")
 }
@@ -45,7 +49,8 @@ func TestRunSalesWithCallback(t *testing.T) {
 	}
 	steps := []struct{ in, want string }{
 		{"sales", "Call you back? Yes|No|Talk to a person"},
-		{"1", "Your phone number?"},
+		{"1", "Please choose one of the answers. Call you back?"}, // no numbers: the buttons send labels
+		{"Yes!", "Your phone number?"},
 		{"no digits here", "Please type a phone number"},
 		{"+49 30 1234", "Your email?"},
 		{"not-an-email", "That does not look like an email address"},
@@ -86,10 +91,18 @@ func TestRunOnlyIfSkipsAndForwards(t *testing.T) {
 		t.Fatalf("no callback: the phone step (sales AND yes) is skipped: %q", says(out))
 	}
 
+	for _, ask := range []string{"talk to a person", "Human", "operator please", "Can I speak to someone?", "I'd like a real person"} {
+		r = chatbot.NewRun(sorter())
+		r.Start()
+		r.Input("Sales")
+		if out = r.Input(ask); out.Action != chatbot.DoForward {
+			t.Errorf("%q: a visitor can always ask for a person: %+v", ask, out)
+		}
+	}
 	r = chatbot.NewRun(sorter())
 	r.Start()
-	if out = r.Input("talk to a person"); out.Action != chatbot.DoForward {
-		t.Fatalf("a visitor can always ask for a person: %+v", out)
+	if out = r.Input("my agent sent me here"); out.Action == chatbot.DoForward {
+		t.Errorf("a sentence that only mentions an agent is not a request for one: %+v", out)
 	}
 	r = chatbot.NewRun(sorter())
 	r.Start()

@@ -5,9 +5,12 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // ErrNotFound: no such script.
@@ -16,6 +19,24 @@ var ErrNotFound = domain.NotFound("chatbot")
 // Service keeps the scripts.
 type Service struct {
 	DB *db.DB
+	// Fields lists the custom ticket fields a step may store its answer
+	// in (*field.Service); nil: a step naming a field is refused.
+	Fields interface {
+		List(ctx context.Context) ([]field.Def, error)
+	}
+}
+
+// check validates a script, reading the ticket fields only when a step
+// names one.
+func (s *Service) check(ctx context.Context, in *Input) error {
+	var defs []field.Def
+	if s.Fields != nil && slices.ContainsFunc(in.Steps, func(st Step) bool { return strings.TrimSpace(st.Field) != "" }) {
+		var err error
+		if defs, err = s.Fields.List(ctx); err != nil {
+			return err
+		}
+	}
+	return in.validate(defs)
 }
 
 const columns = `id, name, steps, created_at, updated_at`
@@ -57,7 +78,7 @@ func (s *Service) Get(ctx context.Context, id int64) (Script, error) {
 
 // Create stores a new script.
 func (s *Service) Create(ctx context.Context, in Input) (Script, error) {
-	if err := in.validate(); err != nil {
+	if err := s.check(ctx, &in); err != nil {
 		return Script{}, err
 	}
 	steps, err := json.Marshal(in.Steps)
@@ -77,7 +98,7 @@ func (s *Service) Create(ctx context.Context, in Input) (Script, error) {
 // Update replaces a script's name and steps. Chats under way go on with
 // the steps they started with (the run keeps its own copy).
 func (s *Service) Update(ctx context.Context, id int64, in Input) (Script, error) {
-	if err := in.validate(); err != nil {
+	if err := s.check(ctx, &in); err != nil {
 		return Script{}, err
 	}
 	steps, err := json.Marshal(in.Steps)

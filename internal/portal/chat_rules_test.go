@@ -16,6 +16,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/geoip"
 	"github.com/frontdesk/frontdesk/internal/geoip/geoiptest"
 	"github.com/frontdesk/frontdesk/internal/httpx"
+	"github.com/frontdesk/frontdesk/internal/operator"
 	"github.com/frontdesk/frontdesk/internal/server"
 	"github.com/frontdesk/frontdesk/internal/team"
 	"github.com/frontdesk/frontdesk/internal/testutil"
@@ -96,6 +97,21 @@ func TestChatChannelAnswersTheRuleOfThePage(t *testing.T) {
 		}
 		if code, _ := start("/about"); code != 409 {
 			t.Errorf("a chat on a page without a bot, nobody online: %d, want 409 (the offline form)", code)
+		}
+		// An operator with a free seat: the "only if no operator" bot steps aside.
+		op, err := s.Operators.Create(ctx, operator.NewOperator{Email: "ada@example.com", Name: "Ada", Role: operator.Agent,
+			Password: "correct horse battery"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Chats.Join(ctx, ch.ID, op.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Chats.SetAvailability(ctx, op.ID, chat.Online); err != nil {
+			t.Fatal(err)
+		}
+		if code, body := start("/help/returns"); code != 201 || strings.Contains(body, `"bot":`) {
+			t.Errorf("a chat on the bot's page with Ada free: %d %s, want no bot", code, body)
 		}
 	})
 }

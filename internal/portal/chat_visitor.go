@@ -120,10 +120,12 @@ func (p *Portal) chatStart(w http.ResponseWriter, r *http.Request, ch chat.Chann
 // email, when signed together) names the visitor; a typed email is kept
 // as given by them.
 func (p *Portal) newChat(r *http.Request, ch chat.Channel, in chatStartInput) (chat.NewChat, error) {
+	// One GeoIP lookup serves the chat's country and the rules.
+	v := p.visit(r, in.Page.URL)
 	nc := chat.NewChat{Channel: ch.Slug, VisitorKey: in.Visitor, Name: in.Name, Email: in.Email,
 		PageURL: in.Page.URL, PageTitle: in.Page.Title, Message: in.Message, ClientID: in.ClientID,
-		Country: p.s.GeoIP.Country(clientIP(r))}
-	bot, err := p.chatbotFor(r, ch, in.Page.URL)
+		Country: v.Country}
+	bot, err := p.chatbotFor(r, ch, v)
 	if err != nil {
 		return nc, err
 	}
@@ -235,17 +237,22 @@ func (p *Portal) chatSocket(w http.ResponseWriter, r *http.Request, c chat.Chat)
 }
 
 // chatbotFor is the chatbot of the rule for the visitor's page, decided
-// again here: the widget's word on it is not taken.
-func (p *Portal) chatbotFor(r *http.Request, ch chat.Channel, page string) (*chat.Bot, error) {
-	pr, err := p.s.Chats.ChannelPresence(r.Context(), ch.ID)
-	if err != nil {
-		return nil, err
-	}
-	d, err := p.s.Chats.Decide(r.Context(), ch.ID, p.visit(r, page), pr)
+// again here: the widget's word on it is not taken. The presence is read
+// only for a rule whose chatbot is for when no operator is available
+// (Start counts the operators online itself, for a chat without a bot).
+func (p *Portal) chatbotFor(r *http.Request, ch chat.Channel, v chat.Visit) (*chat.Bot, error) {
+	ctx := r.Context()
+	d, err := p.s.Chats.Decide(ctx, ch.ID, v, chat.Presence{}) // as if nobody could answer
 	if err != nil || d.ChatbotID == nil {
 		return nil, err
 	}
-	sc, err := p.s.Chatbots.Get(r.Context(), *d.ChatbotID)
+	if d.IfNoOperator {
+		pr, err := p.s.Chats.ChannelPresence(ctx, ch.ID)
+		if err != nil || pr.Available {
+			return nil, err
+		}
+	}
+	sc, err := p.s.Chatbots.Get(ctx, *d.ChatbotID)
 	if err != nil {
 		return nil, err
 	}

@@ -88,6 +88,9 @@ func (s *Service) ChatEnded(ctx context.Context, tx *db.Tx, id int64) error {
 	if err := bumpChat(ctx, tx, day, c.team, c.operator, n); err != nil {
 		return err
 	}
+	if err := bumpCountry(ctx, tx, day, c.team, c.operator, c.country, n.missed); err != nil {
+		return err
+	}
 	k := key{team: c.team, channel: "chat", operator: c.operator}
 	if err := addDuration(ctx, tx, day, k, chatDuration, duration); err != nil || wait == nil {
 		return err

@@ -206,3 +206,42 @@ func TestChatFigures(t *testing.T) {
 		}
 	})
 }
+
+// The sessions and missed chats by the visitor's country: the chats of
+// the history are from Germany; one from France nobody answered, and one
+// whose country was not known.
+func TestChatCountries(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newChatDesk(t, d)
+		chatHistory(k)
+		for _, country := range []string{"FR", ""} {
+			k.set("2026-03-31 15:00")
+			c, _, err := k.s.Chats.Start(k.ctx, chat.NewChat{Channel: k.support.Slug, Name: "V " + country, Country: country, Message: "Hi"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if country == "" {
+				k.say(c.ID, chat.Operator, "Hello")
+			}
+			k.set("2026-03-31 15:05")
+			k.end(c.ID)
+		}
+		f, err := k.s.Reports.Check(k.ctx, admin, report.Query{From: "2026-03-30", To: "2026-03-31"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := k.s.Reports.ChatCountries(k.ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `[{"country":"DE","name":"Germany","sessions":4,"missed":1},{"country":"FR","name":"France","sessions":1,"missed":1},` +
+			`{"country":"","name":"Unknown","sessions":1,"missed":0}]`
+		if b := brief(got); b != want {
+			t.Errorf("by country\n got %s\nwant %s", b, want)
+		}
+		f, _ = k.s.Reports.Check(k.ctx, admin, report.Query{From: "2026-03-31", To: "2026-03-31"})
+		if got, _ := k.s.Reports.ChatCountries(k.ctx, f); len(got) != 3 || got[0].Sessions != 1 {
+			t.Errorf("Tuesday alone: %s", brief(got))
+		}
+	})
+}

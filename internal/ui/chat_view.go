@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/frontdesk/frontdesk/internal/chat"
+	"github.com/frontdesk/frontdesk/internal/geoip"
 	"github.com/frontdesk/frontdesk/internal/team"
 )
 
@@ -28,6 +29,10 @@ type ChatView struct {
 	BaseURL   string // the chat service's, which /ticket's links start with: made links
 }
 
+// Country is the name of the visitor's country, from the GeoIP lookup
+// made when the chat started.
+func (v ChatView) Country() string { return geoip.CountryName(v.Chat.Visitor.Country) }
+
 // TransferOperator is an operator a chat can be handed to now.
 type TransferOperator struct {
 	ID               int64
@@ -40,6 +45,8 @@ type ChatMessage struct {
 	Seq               int64
 	Author, Who, Body string
 	Private           bool
+	Bot               bool     // the chatbot wrote it: its name and a "Bot" badge
+	Choices           []string // the answers a bot's question offered
 	At, AtISO         string
 	Files             []chat.File
 	ChatID            int64
@@ -75,7 +82,10 @@ func chatMessages(c chat.Chat, ms []chat.Message, base string) []ChatMessage {
 	for _, m := range ms {
 		cm := ChatMessage{Seq: m.Seq, Author: string(m.Author), Body: m.Body, Private: m.Private, Files: m.Files,
 			At: m.CreatedAt.UTC().Format("15:04"), AtISO: m.CreatedAt.UTC().Format(time.RFC3339), ChatID: c.ID,
-			Parts: appLinks(m.Body, base)}
+			Parts: appLinks(m.Body, base), Bot: m.Bot}
+		for _, c := range m.Choices {
+			cm.Choices = append(cm.Choices, c.Label)
+		}
 		switch {
 		case m.Author == chat.Visitor:
 			cm.Who = visitorName(c)

@@ -44,7 +44,12 @@ func (u *UI) reportsChats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	countries, err := u.s.Reports.ChatCountries(ctx, f)
+	if err != nil {
+		return err
+	}
 	c.fill(q, chats, ops, latest, comments)
+	c.fillCountries(q, countries)
 	if c.Live, err = u.livePanel(r); err != nil {
 		return err
 	}

@@ -93,3 +93,21 @@ func (u *UI) sessionsCSV(r *http.Request, f report.Filter) ([][]string, error) {
 		q.Before = page[len(page)-1].ChatID
 	}
 }
+
+// reportsChatCountriesCSV sends the Chats tab's by-country table as CSV.
+func (u *UI) reportsChatCountriesCSV(w http.ResponseWriter, r *http.Request) error {
+	q := u.chatReportQuery(r)
+	f, err := u.s.Reports.Check(r.Context(), asker(r), q.Query)
+	if err != nil {
+		return err
+	}
+	list, err := u.s.Reports.ChatCountries(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	rows := [][]string{{"country", "name", "sessions", "missed"}}
+	for _, c := range list {
+		rows = append(rows, []string{c.Country, csvText(c.Name), strconv.Itoa(c.Sessions), strconv.Itoa(c.Missed)})
+	}
+	return sendCSV(w, csvName("chats", "countries", q), rows)
+}

@@ -30,7 +30,7 @@ func TestChatReportsTab(t *testing.T) {
 		if _, err := e.s.Chats.Rate(ctx, c.ID, chat.Satisfied, "Fast <b>help</b>"); err != nil {
 			t.Fatal(err)
 		}
-		left, _, err := e.s.Chats.Start(ctx, chat.NewChat{Channel: ch.Slug, VisitorKey: "v-2", Name: "Kim"})
+		left, _, err := e.s.Chats.Start(ctx, chat.NewChat{Channel: ch.Slug, VisitorKey: "v-2", Name: "Kim", Country: "FR"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,6 +68,18 @@ func TestChatReportsTab(t *testing.T) {
 		_, csv := e.do(admin, "GET", "/reports/chats.csv?"+day, nil, nil)
 		if !strings.Contains(csv, "\n"+today+",2,1,1,0,0,2,") || !strings.HasPrefix(csv, "date,sessions,answered,missed,") {
 			t.Errorf("CSV:\n%s", csv)
+		}
+
+		// By country: Kim came from France and left unanswered.
+		if !strings.Contains(page, `<tr data-country="FR"><th scope="row">France</th><td class="n">1</td><td class="n">1</td><td class="n">100 %</td>`) {
+			t.Errorf("the by-country table lacks France with its missed chat")
+		}
+		_, byCountry := e.do(admin, "GET", "/reports/chats/countries.csv?"+day, nil, nil)
+		if !strings.HasPrefix(byCountry, "country,name,sessions,missed\n") || !strings.Contains(byCountry, "\nFR,France,1,1\n") {
+			t.Errorf("countries CSV:\n%s", byCountry)
+		}
+		if res, _ := e.do(e.client("agent"), "GET", "/reports/chats/countries.csv?"+day, nil, nil); res.StatusCode != http.StatusOK {
+			t.Errorf("an agent's countries CSV: %d", res.StatusCode)
 		}
 
 		res, bad := e.do(admin, "GET", "/chats/history?outcome=bogus&"+day, nil, nil)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 
+	"github.com/frontdesk/frontdesk/internal/geoip"
 	"github.com/frontdesk/frontdesk/internal/report"
 )
 
@@ -20,6 +22,24 @@ type ChatTab struct {
 	CommentsURL string
 	CSVURL      string
 	Live        LivePanel
+	Countries   []ChatCountryRow // sessions by the visitor's country
+	CountryCSV  string
+}
+
+// ChatCountryRow is one country of the by-country table.
+type ChatCountryRow struct {
+	Name, Code  string
+	Sessions    int
+	Missed      int
+	MissedShare string
+}
+
+func (c *ChatTab) fillCountries(q reportQuery, list []report.ChatCountry) {
+	for _, k := range list {
+		c.Countries = append(c.Countries, ChatCountryRow{Name: k.Name, Code: k.Country, Sessions: k.Sessions,
+			Missed: k.Missed, MissedShare: strings.TrimSpace(share(k.Missed, k.Sessions, ""))})
+	}
+	c.CountryCSV = "/reports/chats/countries.csv?" + q.values().Encode()
 }
 
 // ChatReportDay is one row of the chat days table.
@@ -129,7 +149,7 @@ func sessionRows(list []report.Session) []ChatSessionRow {
 	out := make([]ChatSessionRow, 0, len(list))
 	for _, s := range list {
 		row := ChatSessionRow{ChatID: s.ChatID, Date: shortDay(s.Day), Time: s.StartedAt.UTC().Format("15:04") + " UTC", Visitor: s.Visitor,
-			Country: s.Country, Operator: s.Operator, Wait: duration(s.WaitS), Duration: duration(&s.DurationS),
+			Country: countryName(s.Country), Operator: s.Operator, Wait: duration(s.WaitS), Duration: duration(&s.DurationS),
 			Messages: s.Messages, Rating: ratingLabel(s.Rating), Comment: s.Comment, Missed: !s.Answered,
 			Transcript: "/chats/" + strconv.FormatInt(s.ChatID, 10)}
 		if row.Visitor == "" {
@@ -216,4 +236,12 @@ func chatTable(days, head []string, list []report.ChatDay, get func(report.ChatD
 		tb.Rows = append(tb.Rows, row)
 	}
 	return tb
+}
+
+// countryName names a session's country; "" stays "" (not known).
+func countryName(code string) string {
+	if code == "" {
+		return ""
+	}
+	return geoip.CountryName(code)
 }

@@ -54,6 +54,7 @@ func (u *UI) routes() []route {
 		{"GET /reports.csv", true, u.reportsCSV},
 		{"GET /reports/chats", true, u.reportsChats},
 		{"GET /reports/chats.csv", true, u.reportsChatsCSV},
+		{"GET /reports/chats/countries.csv", true, u.reportsChatCountriesCSV},
 		{"GET /reports/live", true, u.reportsLive},
 		{"GET /chats/history", true, u.chatHistory},
 

@@ -15,6 +15,7 @@ import (
 // with steps numbered from 1 as the page shows them.
 type StepRow struct {
 	Type, Message, Answers, OnlyIf string
+	Field                          string // the ticket field the answer fills
 	N                              int
 	Last                           bool
 }
@@ -35,7 +36,7 @@ type ChatbotForm struct {
 func chatbotForm(sc chatbot.Script) ChatbotForm {
 	f := ChatbotForm{Name: sc.Name}
 	for _, s := range sc.Steps {
-		row := StepRow{Type: string(s.Type), Message: s.Message}
+		row := StepRow{Type: string(s.Type), Message: s.Message, Field: s.Field}
 		var answers, conds []string
 		for _, a := range s.Answers {
 			if a.Link != "" {
@@ -60,7 +61,7 @@ func chatbotFormFrom(v url.Values) ChatbotForm {
 	for i := 0; i < n && i <= chatbot.MaxSteps; i++ {
 		k := func(name string) string { return v.Get(name + "_" + strconv.Itoa(i)) }
 		f.Steps = append(f.Steps, StepRow{Type: k("type"), Message: strings.TrimSpace(k("message")),
-			Answers: strings.TrimSpace(k("answers")), OnlyIf: strings.TrimSpace(k("onlyif"))})
+			Answers: strings.TrimSpace(k("answers")), OnlyIf: strings.TrimSpace(k("onlyif")), Field: k("field")})
 	}
 	f.Steps = numberedSteps(f.Steps)
 	return f
@@ -101,7 +102,7 @@ func (f ChatbotForm) input() (chatbot.Input, error) {
 	c := &domain.Check{}
 	in := chatbot.Input{Name: f.Name, Steps: []chatbot.Step{}}
 	for i, row := range f.Steps {
-		s := chatbot.Step{Type: chatbot.StepType(row.Type), Message: row.Message}
+		s := chatbot.Step{Type: chatbot.StepType(row.Type), Message: row.Message, Field: row.Field}
 		for _, line := range strings.Split(row.Answers, "\n") {
 			if label, link, _ := strings.Cut(line, "|"); strings.TrimSpace(line) != "" {
 				s.Answers = append(s.Answers, chatbot.Answer{Label: strings.TrimSpace(label), Link: strings.TrimSpace(link)})

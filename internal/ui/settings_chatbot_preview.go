@@ -3,7 +3,6 @@ package ui
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/chatbot"
@@ -13,9 +12,10 @@ import (
 // same state machine as in chats, against nothing: no chat, no ticket, no
 // operator. Its state rides in the form, so a restart is a fresh page.
 type PreviewView struct {
-	Lines []PreviewLine
-	State string // the run's position and answers, JSON
-	Done  bool
+	Lines   []PreviewLine
+	State   string // the run's position and answers, JSON
+	Done    bool
+	Choices []string // the answers the last question offers, as buttons
 }
 
 // PreviewLine is one message of the pane.
@@ -29,6 +29,7 @@ type previewState struct {
 	Answers map[int]string `json:"answers"`
 	Done    bool           `json:"done"`
 	Lines   []PreviewLine  `json:"lines"`
+	Choices []string       `json:"choices"`
 }
 
 func startPreview(sc chatbot.Script) PreviewView {
@@ -42,13 +43,14 @@ func startPreview(sc chatbot.Script) PreviewView {
 // note of what a chat would do; the preview then goes on as if nobody
 // were online.
 func (st *previewState) play(name string, run *chatbot.Run, out chatbot.Out) {
+	st.Choices = nil
 	for {
 		for _, s := range out.Say {
-			text := s.Body
-			for i, c := range s.Choices {
-				text += "\n" + strconv.Itoa(i+1) + ". " + c
+			st.Lines = append(st.Lines, PreviewLine{Who: name, Text: s.Body})
+			st.Choices = nil
+			for _, c := range s.Choices {
+				st.Choices = append(st.Choices, c.Label)
 			}
-			st.Lines = append(st.Lines, PreviewLine{Who: name, Text: text})
 		}
 		switch out.Action {
 		case chatbot.DoForward:
@@ -69,7 +71,7 @@ func (st *previewState) play(name string, run *chatbot.Run, out chatbot.Out) {
 func (st previewState) view(run *chatbot.Run) PreviewView {
 	st.At, st.Answers, st.Done = run.At, run.Answers, run.Done
 	raw, _ := json.Marshal(st)
-	return PreviewView{Lines: st.Lines, State: string(raw), Done: run.Done}
+	return PreviewView{Lines: st.Lines, State: string(raw), Done: run.Done, Choices: st.Choices}
 }
 
 // settingsChatbotPreview answers the visitor's line typed in the pane, or
@@ -83,9 +85,17 @@ func (u *UI) settingsChatbotPreview(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	v := ChatbotView{SettingsBase: u.settingsBase(r, "chatbots"), ID: id, Form: chatbotForm(sc)}
+	v, err := u.chatbotView(r, id)
+	if err != nil {
+		return err
+	}
+	v.Form = chatbotForm(sc)
 	var st previewState
-	input := strings.TrimSpace(r.PostFormValue("input"))
+	// An answer's button sends "choice"; the box, anything typed.
+	input := strings.TrimSpace(r.PostFormValue("choice"))
+	if input == "" {
+		input = strings.TrimSpace(r.PostFormValue("input"))
+	}
 	if r.PostFormValue("op") == "restart" || json.Unmarshal([]byte(r.PostFormValue("state")), &st) != nil || input == "" {
 		v.Preview = startPreview(sc)
 		if r.PostFormValue("op") != "restart" && st.Lines != nil {

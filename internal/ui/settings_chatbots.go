@@ -3,10 +3,12 @@ package ui
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/frontdesk/frontdesk/internal/chatbot"
 	"github.com/frontdesk/frontdesk/internal/domain"
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // ChatbotsView is Settings → Chatbots: every script.
@@ -22,6 +24,25 @@ type ChatbotView struct {
 	Form    ChatbotForm
 	Note    string // edited, not saved yet
 	Preview PreviewView
+	Fields  []field.Def // the ticket fields a step's answer may fill
+}
+
+// FieldKnown reports whether a step's field is one of the ticket fields
+// (a field deleted since the script was saved is shown as such).
+func (v ChatbotView) FieldKnown(name string) bool {
+	return slices.ContainsFunc(v.Fields, func(d field.Def) bool { return d.Name == name })
+}
+
+// TakesAnswer reports whether steps of type t take an answer a ticket
+// field can keep (the field's box shows only for them).
+func (ChatbotView) TakesAnswer(t string) bool { return chatbot.StepType(t).TakesAnswer() }
+
+// chatbotView is the editor's view with the ticket fields to offer.
+func (u *UI) chatbotView(r *http.Request, id int64) (ChatbotView, error) {
+	v := ChatbotView{SettingsBase: u.settingsBase(r, "chatbots"), ID: id}
+	var err error
+	v.Fields, err = u.s.Fields.List(r.Context())
+	return v, err
 }
 
 // StepError is the message on one input of step i ("message", "answers").
@@ -51,7 +72,10 @@ func (u *UI) settingsChatbot(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := ChatbotView{SettingsBase: u.settingsBase(r, "chatbots"), ID: id}
+	v, err := u.chatbotView(r, id)
+	if err != nil {
+		return err
+	}
 	if id == 0 {
 		v.Form = ChatbotForm{Steps: numberedSteps([]StepRow{{Type: string(chatbot.Question)}})}
 		return u.render(w, r, http.StatusOK, "settings_chatbot", "", v)
@@ -75,7 +99,11 @@ func (u *UI) settingsChatbotSave(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return err
 	}
-	v := ChatbotView{SettingsBase: u.settingsBase(r, "chatbots"), ID: id, Form: chatbotFormFrom(r.PostForm)}
+	v, err := u.chatbotView(r, id)
+	if err != nil {
+		return err
+	}
+	v.Form = chatbotFormFrom(r.PostForm)
 	if v.Form.edit(r.PostForm.Get("op")) {
 		v.Note = "Not saved yet: press “Save chatbot” to keep these changes."
 		return u.render(w, r, http.StatusOK, "settings_chatbot", "", v)

@@ -21,10 +21,11 @@ func TestSettingsChatbots(t *testing.T) {
 
 		bad := url.Values{"name": {"Sorter <b>"}, "n": {"2"}, "op": {"save"},
 			"type_0": {"question"}, "message_0": {"What do you need?"},
-			"type_1": {"email"}, "message_1": {"Email?"}, "onlyif_1": {"3: Sales"}}
+			"type_1": {"email"}, "message_1": {"Email?"}, "onlyif_1": {"3: Sales"}, "field_1": {"nope"}}
 		expect(t, "refused", e.postAs("admin", "/settings/chatbots", bad, http.StatusUnprocessableEntity),
 			[]string{`id="answers_0-error">`, "A question needs at least one answer", `id="onlyif_1-error">Condition 1: must name an earlier step`,
-				`value="Sorter &lt;b&gt;"`}, nil)
+				`value="Sorter &lt;b&gt;"`, `id="field_1-error">There is no ticket field &#34;nope&#34;`,
+				`<option value="nope" selected>nope (no such field)</option>`}, nil)
 		good := url.Values{"name": {"Sorter"}, "n": {"4"}, "op": {"save"},
 			"type_0": {"question"}, "message_0": {"What do you need?"}, "answers_0": {"Sales\nDocs | https://example.com/docs"},
 			"type_1": {"email"}, "message_1": {"Your email?"}, "onlyif_1": {"1: sales"},
@@ -38,7 +39,7 @@ func TestSettingsChatbots(t *testing.T) {
 		page := "/settings/chatbots/" + itoa(all[0].ID)
 		body := e.getAs("admin", page, http.StatusOK)
 		expect(t, "editor and preview", body, []string{"Docs | https://example.com/docs", `value="1: sales"`, "Test it",
-			"What do you need?\n1. Sales\n2. Docs\n3. Talk to a person"}, nil)
+			"What do you need?", `name="choice" value="Sales">Sales</button>`, `name="choice" value="Talk to a person">`}, []string{"1. Sales"})
 
 		state := func(html string) string {
 			i := strings.Index(html, `name="state" value="`)
@@ -48,7 +49,8 @@ func TestSettingsChatbots(t *testing.T) {
 		}
 		body = e.postAs("admin", page+"/preview", url.Values{"state": {state(body)}, "input": {"maybe"}, "op": {"send"}}, http.StatusOK)
 		expect(t, "free text in the preview", body, []string{"Please choose one of the answers."}, nil)
-		body = e.postAs("admin", page+"/preview", url.Values{"state": {state(body)}, "input": {"1"}, "op": {"send"}}, http.StatusOK)
+		// The answer's button sends its label as "choice", beside the empty box.
+		body = e.postAs("admin", page+"/preview", url.Values{"state": {state(body)}, "choice": {"Sales"}, "input": {""}}, http.StatusOK)
 		body = e.postAs("admin", page+"/preview", url.Values{"state": {state(body)}, "input": {"sam@example.com"}, "op": {"send"}}, http.StatusOK)
 		expect(t, "to the end", body, []string{"Here the chat goes to an operator", "Here a ticket opens with the answers:",
 			"Your email?: sam@example.com", "A ticket it is.", "End of the script."}, []string{`id="preview-input"`})

@@ -54,7 +54,7 @@
     ".fdc input[type=radio]{display:inline-block;width:auto;margin-right:6px}" +
     ".fdc-row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}" +
     ".fdc-send{flex-wrap:nowrap}.fdc-send input{flex:1;min-width:0;padding:4px;border:0;font-size:13px}.fdc-send .fdc-btn{align-self:center}" +
-    ".fdc-link{align-self:flex-start}" +
+    ".fdc-link{align-self:flex-start}.fdc-choices{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}.fdc-choices .fdc-sec{padding:6px 12px}" +
     ".fdc-btn{align-self:flex-start;padding:9px 14px;border:0;border-radius:6px;background:var(--fdc-btn);color:var(--fdc-btn-on);font-family:inherit;font-size:15px;font-weight:600;cursor:pointer}" +
     ".fdc-btn:disabled{opacity:.6;cursor:wait}" +
     ".fdc-sec{align-self:flex-start;padding:8px 12px;border:1px solid #9ca3af;border-radius:6px;background:#fff;color:#1f2937;font:inherit;cursor:pointer}" +
@@ -330,7 +330,7 @@
       ev.preventDefault();
       top.textContent = "";
       if (!text.value.trim() && !files.files.length) { top.appendChild(me.errBox(new Error("Write something first."))); return text.focus(); }
-      onSend(text.value, files, top);
+      onSend(text.value.replace(/^\s*\n/, ""), files, top); // no blank lines before the first (a key that pressed a button)
     });
     me.text = text;
     return { form: form, text: text, files: files, send: send, top: top };
@@ -376,6 +376,7 @@
   C.state = function (chat) {
     var me = this, was = me.chat && me.chat.state;
     me.chat = chat;
+    me.choicesUp();
     if (chat.state === "ended") { me.stop(); return me.closing(); }
     if (chat.state === "missed") {
       me.stop();
@@ -478,6 +479,7 @@
     var after = [].filter.call(me.log.children, function (x) { return x.dataset.seq && +x.dataset.seq > m.seq; })[0] ||
       me.log.querySelector(".pending");
     me.log.insertBefore(li, after || null);
+    me.choicesUp();
     me.log.scrollTop = me.log.scrollHeight; // never scrollIntoView: it would scroll the host page too
     if (m.author === "operator") {
       me.showTyping("");
@@ -490,6 +492,7 @@
     var who = mine ? "You" : m.author === "system" ? "" : (m.operator && m.operator.name) || "Support";
     var li = el("div", { "class": "fdc-m" + (mine ? " me" : m.author === "system" ? " sys" : ""), "data-seq": m.seq },
       [who ? el("div", { "class": "fdc-who" }, who) : null, m.body ? el("p", null, m.body) : null]);
+    if ((m.choices || []).length) li.appendChild(me.choices(m.choices));
     if ((m.files || []).length) li.appendChild(el("ul", { "aria-label": "Files" }, m.files.map(function (f) {
       var url = me.api + me.tk() + "files/" + encodeURIComponent(f.id);
       var a = el("a", { href: url, target: "_blank", rel: "noopener" }, /^image\//.test(f.content_type) ? null : f.name);
@@ -497,6 +500,35 @@
       return el("li", null, a);
     })));
     return li;
+  };
+  // choices are a bot question's answers as buttons: one sends its
+  // label as the visitor's message (an answer with a link opens it too).
+  C.choices = function (list) {
+    var me = this;
+    return el("div", { "class": "fdc-choices", role: "group", "aria-label": "Answers" }, list.map(function (c) {
+      var b = el("button", { type: "button", "class": "fdc-sec" }, c.label);
+      var pick = function () {
+        if (c.link && /^https?:\/\//.test(c.link)) W.open(c.link, "_blank", "noopener");
+        me.sendText(c.label, rid("c-"));
+        if (me.text) me.text.focus(); // the buttons go: the answer box keeps the keyboard
+      };
+      b.addEventListener("click", pick);
+      // Pressed from the keyboard here, so that the key's Enter or space
+      // does not follow the focus into the answer box.
+      b.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); }
+      });
+      return b;
+    }));
+  };
+  // choicesUp offers only the newest message's answers, and only while
+  // the bot holds the chat: older ones were answered or passed by.
+  C.choicesUp = function () {
+    var me = this, last = me.log && me.log.lastElementChild;
+    if (!me.log) return;
+    [].forEach.call(me.log.querySelectorAll(".fdc-choices"), function (g) {
+      g.hidden = !(me.chat && me.chat.bot && /^(queued|active)$/.test(me.chat.state)) || g.parentNode !== last;
+    });
   };
   C.readUp = function () { if (this.lastSeq) this.put({ type: "read", seq: this.lastSeq }); };
 
@@ -507,6 +539,7 @@
     if (!p) {
       p = me.pending[cid] = { body: text, li: el("div", { "class": "fdc-m me pending" }) };
       me.log.appendChild(p.li);
+      me.choicesUp();
       me.log.scrollTop = me.log.scrollHeight;
     }
     p.acked = p.failed = false;

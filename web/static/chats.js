@@ -191,14 +191,22 @@
     thread.lastElementChild.scrollIntoView({ block: "nearest" });
   }
   function messageItem(m) {
-    var li = el("li", "chat-msg from-" + m.author + (m.private ? " is-private" : "")), head = el("div", "msg-head");
+    var li = el("li", "chat-msg from-" + m.author + (m.bot ? " from-bot" : "") + (m.private ? " is-private" : "")),
+      head = el("div", "msg-head");
     li.setAttribute("data-seq", m.seq || "");
     var name = m.author === "visitor" ? thread.getAttribute("data-visitor") : m.operator ? m.operator.name : "Frontdesk";
     head.append(el("strong", "", name));
+    if (m.bot) head.append(" ", el("span", "badge bot-badge", "Bot"));
     if (m.private) head.append(" ", el("span", "badge private-badge", "Only operators see this"));
     var t = el("time", "", hhmm(m.created_at || Date.now()));
     head.append(" ", t);
     li.append(head, linked(m.body));
+    if (m.choices && m.choices.length) {
+      var offered = el("ul", "chat-choices");
+      offered.setAttribute("aria-label", "Answers offered");
+      m.choices.forEach(function (c) { offered.append(el("li", "", c.label)); });
+      li.append(offered);
+    }
     if (m.files && m.files.length) {
       var ul = el("ul", "files");
       m.files.forEach(function (f) {

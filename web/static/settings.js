@@ -7,12 +7,15 @@ document.addEventListener("click", (ev) => {
   navigator.clipboard.writeText(input.value).then(() => { b.textContent = "Copied"; }, () => { b.textContent = "Press Ctrl+C"; });
 });
 
-// Fields that matter for one choice only (a chat rule's delay, a
-// chatbot step's answers) show for that choice: the select names the
-// field's box in data-shows and the choice in data-when.
+// Fields that matter for some choices only (a chat rule's delay, a
+// chatbot step's answers and ticket field) show for those: the select
+// names the fields' boxes in data-shows, and the choices in data-when,
+// its own or a box's (space separated).
 const showFor = (sel) => {
-  const box = document.getElementById(sel.dataset.shows);
-  if (box) box.hidden = sel.value !== sel.dataset.when;
+  sel.dataset.shows.split(" ").forEach((id) => {
+    const box = document.getElementById(id);
+    if (box) box.hidden = !(box.dataset.when || sel.dataset.when).split(" ").includes(sel.value);
+  });
 };
 document.querySelectorAll("select[data-shows]").forEach(showFor);
 document.addEventListener("change", (ev) => {

@@ -26,12 +26,15 @@ const (
 // conn is one socket: a visitor's (one chat) or an operator's (the
 // chats they follow, plus the panel's list).
 type conn struct {
-	h          *Hub
-	ws         *websocket.Conn
-	br         *bufio.Reader // what ws reads from (readLoop)
-	visitor    bool
-	chatID     int64 // visitor only
-	channelID  atomic.Int64
+	h         *Hub
+	ws        *websocket.Conn
+	br        *bufio.Reader // what ws reads from (readLoop)
+	visitor   bool
+	chatID    int64 // visitor only
+	channelID atomic.Int64
+	// notWaiting: the visitor's chat, as last read, is not in the queue
+	// (held by an operator or a bot, or over), so queue moves skip it.
+	notWaiting atomic.Bool
 	operatorID int64
 	name       string
 	addr       string

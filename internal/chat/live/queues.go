@@ -70,17 +70,37 @@ func (h *Hub) pushPlaces(ctx context.Context, channelID int64) {
 	}
 }
 
-// waitingIn lists this node's visitor sockets on a channel by chat.
+// waitingIn lists this node's visitor sockets on a channel by chat, of
+// the chats in its queue: a visitor with an operator (most of them) has
+// no place to show, and a node with none waiting reads no queue.
 func (h *Hub) waitingIn(channelID int64) map[int64][]*conn {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	out := map[int64][]*conn{}
 	for c := range h.visitors {
-		if c.channelID.Load() == channelID {
+		if c.channelID.Load() == channelID && !c.notWaiting.Load() {
 			out[c.chatID] = append(out[c.chatID], c)
 		}
 	}
 	return out
+}
+
+// readingState counts the visitor as waiting while their chat is read:
+// a queue that moves meanwhile reaches them, whatever the read finds.
+func (c *conn) readingState() {
+	if c.visitor {
+		c.notWaiting.Store(false)
+	}
+}
+
+// sawState records where the visitor's chat stands as read: its channel,
+// and whether it waits in the queue (a chat that enters the queue later
+// is announced, and read again).
+func (c *conn) sawState(ch *chat.Chat) {
+	if c.visitor {
+		c.channelID.Store(ch.ChannelID)
+		c.notWaiting.Store(ch.State != chat.Queued || ch.Bot != "")
+	}
 }
 
 // queued gives a waiting visitor's socket its chat as the queue read

@@ -20,6 +20,7 @@ func (c *conn) send(ctx context.Context, chatID int64, what int) error {
 	}
 	_, following := c.sent[chatID]
 	if what&(dirtyState|dirtyList) != 0 {
+		c.readingState()
 		ch, err := c.h.Chats.Get(ctx, chatID)
 		if errors.Is(err, chat.ErrNotFound) {
 			return nil
@@ -27,9 +28,7 @@ func (c *conn) send(ctx context.Context, chatID int64, what int) error {
 		if err != nil {
 			return err
 		}
-		if c.visitor {
-			c.channelID.Store(ch.ChannelID)
-		}
+		c.sawState(&ch)
 		if what&dirtyState != 0 && following {
 			if err := c.writeState(ctx, &ch); err != nil {
 				return err
