@@ -30,6 +30,12 @@ type Mailer interface {
 	MailCustomer(ctx context.Context, tx *db.Tx, ticketID int64, template, subject, body string, trigger *ticket.MailHeaders) error
 }
 
+// Webhooks queues a delivery of a ticket's event to one webhook, in the
+// rule's transaction (internal/webhook); the outbox's sender posts it.
+type Webhooks interface {
+	CallFor(ctx context.Context, tx *db.Tx, webhookID int64, event string, ticketID int64, rule string) error
+}
+
 // Calendars reads a team's business hours.
 type Calendars interface {
 	Get(ctx context.Context, id int64) (calendar.Record, error)
@@ -42,6 +48,7 @@ type Service struct {
 	Notify    Notifier
 	Mail      Mailer
 	Calendars Calendars
+	Webhooks  Webhooks // nil: call_webhook does nothing
 	cache     db.Memo[struct{}, ruleSet]
 }
 
@@ -67,10 +74,6 @@ func (s *Service) Create(ctx context.Context, r Rule) (Rule, error) {
 // Update validates and stores rule r over the one with its id.
 func (s *Service) Update(ctx context.Context, r Rule) (Rule, error) {
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		var preset string
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(preset, '') FROM rules WHERE id = $1`, r.ID).Scan(&preset); err != nil {
-			return ErrNotFound
-		}
 		if err := s.check(ctx, tx, &r); err != nil {
 			return err
 		}
