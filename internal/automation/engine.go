@@ -41,7 +41,7 @@ func (s *Service) run(ctx context.Context, tx *db.Tx, rules []*compiled, h ticke
 			continue // a rule's own changes trigger only the rules that ask for them
 		}
 		if f == nil {
-			t, err := s.Tickets.GetTx(ctx, tx, h.TicketID)
+			t, err := s.Tickets.FactsTx(ctx, tx, h.TicketID)
 			if err != nil {
 				return err
 			}

@@ -101,7 +101,14 @@ func (f *facts) value(field string) (any, error) {
 	case "inside_business_hours":
 		return remember(f.memo.open, t.Team.ID, f.inHours)
 	}
-	return custom(t.Custom[strings.TrimPrefix(field, "fields.")]), nil
+	if f.t.Custom == nil { // read once, when a condition first asks
+		values, err := f.s.Tickets.CustomTx(f.ctx, f.q, t.ID, t.PipelineID)
+		if err != nil {
+			return nil, err
+		}
+		f.t.Custom = values
+	}
+	return custom(f.t.Custom[strings.TrimPrefix(field, "fields.")]), nil
 }
 
 // list marks a tag list: is and contains test membership.

@@ -13,6 +13,10 @@ import (
 type Tickets interface {
 	Get(ctx context.Context, id int64) (ticket.Ticket, error)
 	GetTx(ctx context.Context, tx *db.Tx, id int64) (ticket.Ticket, error)
+	// FactsTx is the part of the ticket conditions read, without custom
+	// values, which CustomTx reads when a condition asks.
+	FactsTx(ctx context.Context, q db.Querier, id int64) (ticket.Ticket, error)
+	CustomTx(ctx context.Context, q db.Querier, id, pipelineID int64) (map[string]any, error)
 	UpdateTx(ctx context.Context, tx *db.Tx, id int64, p ticket.Patch) error
 	AddMessageTx(ctx context.Context, tx *db.Tx, id int64, m ticket.NewMessage) (int64, error)
 	RecordRule(ctx context.Context, tx *db.Tx, id int64, rule, line string) error

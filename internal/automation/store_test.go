@@ -6,6 +6,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/automation"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/field"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
@@ -37,6 +38,29 @@ func TestRuleAfterSixHundredOthersFires(t *testing.T) {
 		}
 		if n := len(rules); n < 602 || rules[n-1].ID != last.ID || rules[n-1].LastFire == nil {
 			t.Fatalf("listed %d rules, the last %+v; want every rule, the last one fired", n, rules[n-1])
+		}
+	})
+}
+
+// A condition on a custom field reads the ticket's value (read only when
+// a condition asks for one).
+func TestConditionOnACustomField(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		if _, err := k.s.Fields.Create(k.ctx, field.Input{Name: "plan", Label: "Plan", Type: field.Text}); err != nil {
+			t.Fatal(err)
+		}
+		k.rule(automation.Rule{Name: "Gold: tag", When: automation.When{Event: "ticket_updated", Fields: []string{"fields.plan"}},
+			If:   [][]automation.Cond{{{Field: "fields.plan", Op: "is", Value: "Gold"}}},
+			Then: []automation.Action{{Action: "add_tags", Tags: []string{"gold"}}}})
+		tk := k.ticket(db.Now())
+		for _, plan := range []string{"Silver", "Gold"} {
+			if _, err := k.s.Tickets.Update(k.ctx, tk.ID, ticket.Patch{Custom: map[string]any{"plan": plan}, ActorID: k.agent.ID}); err != nil {
+				t.Fatal(err)
+			}
+			if got := slices.Contains(k.get(tk.ID).Tags, "gold"); got != (plan == "Gold") {
+				t.Fatalf("plan %s: tagged gold %v", plan, got)
+			}
 		}
 	})
 }

@@ -21,31 +21,45 @@ const benchRule = "bench rule"
 // in the subject or a tag) and a tag to add: every creation evaluates
 // them, and a few fire (the result says how many firings in all).
 func CreateRulesOverhead(ctx context.Context, s *app.Services, g *generator, clients, rounds int, d time.Duration) ([]Result, error) {
-	ids, err := addCreationRules(ctx, s, g, 50)
+	rules, err := addCreationRules(ctx, s, g, 50)
 	if err != nil {
 		return nil, err
 	}
 	defer removeBenchRules(ctx, s)
 	var rates [2][]float64
 	var last [2]Result
+	var fired, made int
+	var first ids
+	count := func() error { // the run's tickets and firings, before they are removed
+		var f, m int
+		err := s.DB.Read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM rule_firings f JOIN rules r ON r.id = f.rule_id
+			WHERE r.name LIKE $1), (SELECT count(*) FROM tickets WHERE id > $2)`, benchRule+"%", first.ticket).Scan(&f, &m)
+		fired, made = fired+f, made+m
+		return err
+	}
 	for i := range 2 * rounds {
 		mode := i % 2
-		if err := switchRules(ctx, s, ids, mode == 0); err != nil {
+		if err := switchRules(ctx, s, rules, mode == 0); err != nil {
 			return nil, err
 		}
-		r, err := CreateThroughput(ctx, s, g, clients, d)
+		if first, err = lastIDs(ctx, s); err != nil {
+			return nil, err
+		}
+		var r Result
+		var err error
+		if mode == 0 {
+			r, err = createThroughput(ctx, s, g, clients, d, count)
+		} else {
+			r, err = CreateThroughput(ctx, s, g, clients, d)
+		}
 		if err != nil {
 			return nil, err
 		}
 		rates[mode], last[mode] = append(rates[mode], r.PerSecond), r
 	}
 	on, off := median(rates[0]), median(rates[1])
-	var fired int
-	if err := s.DB.Read.QueryRowContext(ctx, `SELECT count(*) FROM rule_firings f JOIN rules r ON r.id = f.rule_id
-		WHERE r.name LIKE $1`, benchRule+"%").Scan(&fired); err != nil {
-		return nil, err
-	}
-	names := [2]string{fmt.Sprintf("with 50 rules on (%d firings in all)", fired), "with those rules off"}
+	names := [2]string{fmt.Sprintf("with 50 rules on (%.2f firings per ticket)", float64(fired)/float64(max(made, 1))),
+		"with those rules off"}
 	out := make([]Result, 2)
 	for m := range 2 {
 		out[m] = last[m]
