@@ -63,7 +63,7 @@ func (s *Service) assign(ctx context.Context, tx *db.Tx, r *compiled, a Action, 
 }
 
 func (s *Service) tag(ctx context.Context, tx *db.Tx, a Action, id int64) (string, error) {
-	t, err := s.Tickets.GetTx(ctx, tx, id)
+	t, err := s.Tickets.FactsTx(ctx, tx, id) // the tags, without the rest of a full read
 	if err != nil {
 		return "", err
 	}

@@ -12,7 +12,6 @@ import (
 // Tickets reads and changes tickets inside the caller's transaction.
 type Tickets interface {
 	Get(ctx context.Context, id int64) (ticket.Ticket, error)
-	GetTx(ctx context.Context, tx *db.Tx, id int64) (ticket.Ticket, error)
 	// FactsTx is the part of the ticket conditions read, without custom
 	// values, which CustomTx reads when a condition asks.
 	FactsTx(ctx context.Context, q db.Querier, id int64) (ticket.Ticket, error)

@@ -120,6 +120,9 @@ func removeBenchRules(ctx context.Context, s *app.Services) {
 func TimeRules(ctx context.Context, s *app.Services, due int) (Result, error) {
 	removeBenchRules(ctx, s)
 	defer removeBenchRules(ctx, s)
+	untag := func() { _, _ = s.DB.Write.ExecContext(ctx, `DELETE FROM ticket_tags WHERE tag = 'stale'`) }
+	untag() // a run tags the same tickets as the one before: each must tag them anew
+	defer untag()
 	r, err := s.Automations.Create(ctx, automation.Rule{Name: benchRule + " stale", When: automation.When{Event: "time_after",
 		Anchor: "created", After: "7d"}, Then: []automation.Action{{Action: "add_tags", Tags: []string{"stale"}}}})
 	if err != nil {
