@@ -115,6 +115,8 @@ func TestAccessibilityAutomations(t *testing.T) {
 	p.checkAxe("the automations list")
 	p.open("/settings/automations/new")
 	p.checkAxe("the new rule page")
+	p.open("/settings/pipelines/1")
+	p.checkAxe("a pipeline's page with its automation")
 }
 
 // TestAccessibilityReports runs axe on the chat reports and the session

@@ -16,7 +16,7 @@ import (
 )
 
 func runBench(e *env, args []string) error {
-	var tickets, perTicket, samples, clients int
+	var tickets, perTicket, samples, clients, due int
 	var duration time.Duration
 	var profile, only string
 	cfg, fs, err := loadConfig("bench", e, args, func(fs *flag.FlagSet) {
@@ -26,7 +26,8 @@ func runBench(e *env, args []string) error {
 		fs.IntVar(&clients, "clients", 8, "concurrent API clients for ticket creation")
 		fs.DurationVar(&duration, "duration", 15*time.Second, "how long to create tickets through the API")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the measurements to this file")
-		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, create-sla, render, sla); all when empty")
+		fs.IntVar(&due, "due", 100_000, "time-rules: timers due at once (every ticket gets one)")
+		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, create-sla, create-rules, time-rules, render, sla); all when empty")
 	})
 	if err != nil {
 		return err
@@ -68,6 +69,10 @@ func runBench(e *env, args []string) error {
 		{"create-sla", func() ([]bench.Result, error) {
 			return bench.CreateSLAOverhead(ctx, s, g, clients, 3, duration)
 		}},
+		{"create-rules", func() ([]bench.Result, error) {
+			return bench.CreateRulesOverhead(ctx, s, g, clients, 3, duration)
+		}},
+		{"time-rules", one(func() (bench.Result, error) { return bench.TimeRules(ctx, s, due) })},
 		{"render", func() ([]bench.Result, error) { return bench.RenderPages(ctx, s, g, samples) }},
 		{"sla", func() ([]bench.Result, error) { return bench.SLA(ctx, s, g, samples) }},
 	}

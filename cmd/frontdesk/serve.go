@@ -201,7 +201,7 @@ func startTimeRules(ctx context.Context, s *app.Services, log *slog.Logger) (sto
 func startWebhooks(ctx context.Context, s *app.Services, log *slog.Logger) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
-	w := &webhook.Sender{DB: s.DB, Log: log.With("component", "webhooks")}
+	w := &webhook.Sender{DB: s.DB, Log: log.With("component", "webhooks"), Guard: s.Webhooks.Guard()}
 	s.Webhooks.Wake = w.Wake
 	go func() { w.Run(ctx); close(done) }()
 	return func() { cancel(); <-done }

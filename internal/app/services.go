@@ -156,7 +156,8 @@ func NewServices(d *db.DB, cfg config.Config) *Services {
 	s.Automations = &automation.Service{DB: d, Tickets: s.Tickets, Notify: s.Notifications, Mail: s.Outbox,
 		Calendars: s.Calendars}
 	s.Tickets.Automations, s.SLA.Automations, s.Teams.Rules = s.Automations, s.Automations, s.Automations
-	s.Webhooks = &webhook.Service{DB: d, BaseURL: cfg.BaseURL, Listen: cfg.HTTPAddr}
+	s.Webhooks = &webhook.Service{DB: d, BaseURL: cfg.BaseURL, Listen: cfg.HTTPAddr, BlockPrivate: cfg.WebhookBlockPrivate}
+	s.Automations.Webhooks = s.Webhooks
 	s.Tickets.Notifier = notifiers{s.Outbox, s.Notifications, s.Webhooks}
 	relay, _ := outbound.ParseRelay(cfg.SMTPRelay) // a bad URL stops serve in startSender
 	if relay != nil {

@@ -41,6 +41,11 @@ func (s *Service) act(ctx context.Context, tx *db.Tx, r *compiled, a Action, h t
 		return "added a note", err
 	case "notify":
 		return s.notify(ctx, tx, r, a, id, h.ActorID)
+	case "call_webhook":
+		if s.Webhooks == nil {
+			return "", nil
+		}
+		return "called webhook " + itoa(a.Webhook), s.Webhooks.CallFor(ctx, tx, a.Webhook, h.Event, id, r.Name)
 	}
 	return "", fmt.Errorf("unknown action %q", a.Action)
 }
@@ -58,7 +63,7 @@ func (s *Service) assign(ctx context.Context, tx *db.Tx, r *compiled, a Action, 
 }
 
 func (s *Service) tag(ctx context.Context, tx *db.Tx, a Action, id int64) (string, error) {
-	t, err := s.Tickets.GetTx(ctx, tx, id)
+	t, err := s.Tickets.FactsTx(ctx, tx, id) // the tags, without the rest of a full read
 	if err != nil {
 		return "", err
 	}

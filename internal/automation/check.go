@@ -132,9 +132,16 @@ func (k *checker) when(r *Rule) error {
 		k.c.Require(w.Anchor == "" && w.After == "", "when.anchor", "only a time_after rule has an anchor")
 		return nil
 	}
-	k.c.Require(slices.Contains(Anchors, w.Anchor), "when.anchor", "must be one of "+strings.Join(Anchors, ", "))
+	field, isField := strings.CutPrefix(w.Anchor, "fields.")
+	k.c.Require(slices.Contains(Anchors, w.Anchor) || isField && k.fields[field] == "date", "when.anchor",
+		"must be one of "+strings.Join(Anchors, ", ")+", or fields.<a date field>")
 	d, err := ParseDuration(w.After)
-	k.c.Require(err == nil && d > 0, "when.after", "must be a duration such as 30m, 4h or 7d")
+	switch {
+	case isField:
+		k.c.Require(err == nil && d != 0, "when.after", "must be a duration such as 3d after the date, or -3d before it")
+	default:
+		k.c.Require(err == nil && d > 0, "when.after", "must be a duration such as 30m, 4h or 7d")
+	}
 	return nil
 }
 

@@ -137,6 +137,8 @@ func (k *checker) action(at string, a *Action) error {
 		k.c.Require(strings.TrimSpace(a.Body) != "", at+".body", "is required")
 	case "notify":
 		return k.notify(at, a)
+	case "call_webhook":
+		return k.ref(at+".webhook", `SELECT count(*) FROM webhooks WHERE CAST(id AS TEXT) = $1`, itoa(a.Webhook), "webhook")
 	default:
 		k.c.Add(at+".action", "must be one of "+strings.Join(Actions, ", "))
 	}

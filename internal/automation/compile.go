@@ -21,6 +21,7 @@ type compiled struct {
 	pipeline int64
 	status   int64 // when.status, 0 for any
 	after    time.Duration
+	anchor   string // a time rule's anchor as SQL (anchorSQL)
 }
 
 func (s *Service) rules(ctx context.Context) (ruleSet, error) {
@@ -34,7 +35,7 @@ func (s *Service) load(ctx context.Context) (ruleSet, error) {
 	}
 	set := ruleSet{}
 	for _, r := range all {
-		c, err := compile(ctx, s.DB.Read, r)
+		c, err := s.compile(ctx, r)
 		if err != nil {
 			return nil, err
 		}
@@ -43,7 +44,8 @@ func (s *Service) load(ctx context.Context) (ruleSet, error) {
 	return set, nil
 }
 
-func compile(ctx context.Context, q db.Querier, r Rule) (*compiled, error) {
+func (s *Service) compile(ctx context.Context, r Rule) (*compiled, error) {
+	q := s.DB.Read
 	c := &compiled{Rule: r, pipeline: r.Scope.Pipeline}
 	if r.Scope.Team != 0 {
 		if err := q.QueryRowContext(ctx, `SELECT pipeline_id FROM teams WHERE id = $1`, r.Scope.Team).Scan(&c.pipeline); err != nil {
@@ -57,7 +59,10 @@ func compile(ctx context.Context, q db.Querier, r Rule) (*compiled, error) {
 		}
 	}
 	c.after, _ = ParseDuration(r.When.After)
-	return c, nil
+	if r.When.Event == TimeAfter {
+		c.anchor, err = anchorSQL(ctx, q, s.DB.Dialect, r.When.Anchor)
+	}
+	return c, err
 }
 
 // statusID resolves a status name or id in pipeline; a status renamed

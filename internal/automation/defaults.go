@@ -22,16 +22,21 @@ func teamDefaults(teamID int64) []Rule {
 }
 
 // TeamCreated gives a new team its default rules, inside the team's
-// transaction.
+// transaction; the team service calls Forget after it commits.
 func (s *Service) TeamCreated(ctx context.Context, tx *db.Tx, teamID int64) error {
 	for _, r := range teamDefaults(teamID) {
 		if err := insertRule(ctx, tx, &r); err != nil {
 			return err
 		}
 	}
-	s.cache.Forget()
 	return nil
 }
+
+// Forget drops the compiled rules, to be read again: call it after
+// committing a change to rules made in another service's transaction.
+// (Forgetting before the commit would let a load in between keep the
+// rules without the change.)
+func (s *Service) Forget() { s.cache.Forget() }
 
 // PresetEnabled reports whether team teamID's rule made from preset is on
 // (false when the team has none): the team's mail settings show the

@@ -35,16 +35,20 @@ func (s *Service) Happened(ctx context.Context, tx *db.Tx, hs []ticket.Happening
 func (s *Service) run(ctx context.Context, tx *db.Tx, rules []*compiled, h ticket.Happening) error {
 	cause := ticket.CauseOf(ctx)
 	var f *facts
+	var memo *factMemo // made with the first facts: most happenings find no rule listening
 	for _, r := range rules {
 		if cause != nil && !r.When.AfterRules || !r.listens(h) {
 			continue // a rule's own changes trigger only the rules that ask for them
 		}
 		if f == nil {
-			t, err := s.Tickets.GetTx(ctx, tx, h.TicketID)
+			t, err := s.Tickets.FactsTx(ctx, tx, h.TicketID)
 			if err != nil {
 				return err
 			}
-			f = &facts{s: s, ctx: ctx, q: tx, t: t, h: h}
+			if memo == nil {
+				memo = newMemo()
+			}
+			f = &facts{s: s, ctx: ctx, q: tx, t: t, h: h, memo: memo}
 		}
 		if !r.inScope(f.t) {
 			continue
@@ -104,7 +108,7 @@ func (s *Service) fire(ctx context.Context, tx *db.Tx, r *compiled, h ticket.Hap
 			continue
 		}
 		did = append(did, what)
-		if a.Action == "mail_customer" || a.Action == "notify" {
+		if a.Action == "mail_customer" || a.Action == "notify" || a.Action == "call_webhook" {
 			unseen = append(unseen, what) // the other actions write their own history
 		}
 	}

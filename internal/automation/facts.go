@@ -13,13 +13,35 @@ import (
 )
 
 // facts is what conditions read of one ticket at one happening; the
-// contact's company and the business hours are read only when asked.
+// contact's company and the business hours are read only when asked, and
+// once per event (memo) however many rules ask.
 type facts struct {
-	s   *Service
-	ctx context.Context
-	q   db.Querier
-	t   ticket.Ticket
-	h   ticket.Happening
+	s    *Service
+	ctx  context.Context
+	q    db.Querier
+	t    ticket.Ticket
+	h    ticket.Happening
+	memo *factMemo
+}
+
+// factMemo keeps what conditions read beyond the ticket: each contact's
+// company and each team's business hours, by id.
+type factMemo struct {
+	company, open map[int64]any
+}
+
+func newMemo() *factMemo { return &factMemo{company: map[int64]any{}, open: map[int64]any{}} }
+
+// remember returns m[id], or reads it with read and keeps it.
+func remember(m map[int64]any, id int64, read func() (any, error)) (any, error) {
+	if v, ok := m[id]; ok {
+		return v, nil
+	}
+	v, err := read()
+	if err == nil {
+		m[id] = v
+	}
+	return v, err
 }
 
 // matches reports whether every group has a condition that holds.
@@ -73,13 +95,20 @@ func (f *facts) value(field string) (any, error) {
 	case "contact.name":
 		return text(t.Contact.Name), nil
 	case "contact.company":
-		return f.company()
+		return remember(f.memo.company, t.Contact.ID, f.company)
 	case "actor":
 		return []string{f.h.Actor}, nil
 	case "inside_business_hours":
-		return f.inHours()
+		return remember(f.memo.open, t.Team.ID, f.inHours)
 	}
-	return custom(t.Custom[strings.TrimPrefix(field, "fields.")]), nil
+	if f.t.Custom == nil { // read once, when a condition first asks
+		values, err := f.s.Tickets.CustomTx(f.ctx, f.q, t.ID, t.PipelineID)
+		if err != nil {
+			return nil, err
+		}
+		f.t.Custom = values
+	}
+	return custom(f.t.Custom[strings.TrimPrefix(field, "fields.")]), nil
 }
 
 // list marks a tag list: is and contains test membership.

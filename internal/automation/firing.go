@@ -44,7 +44,7 @@ const MatchLimit = 2000
 // now, reading at most MatchLimit of them (more reports true). It is what
 // the rule's page shows before the rule is switched on.
 func (s *Service) Matching(ctx context.Context, r Rule) (n int, more bool, err error) {
-	c, err := compile(ctx, s.DB.Read, r)
+	c, err := s.compile(ctx, r)
 	if err != nil {
 		return 0, false, err
 	}
@@ -56,12 +56,13 @@ func (s *Service) Matching(ctx context.Context, r Rule) (n int, more bool, err e
 	if len(ids) > MatchLimit {
 		ids, more = ids[:MatchLimit], true
 	}
+	memo := newMemo()
 	for _, id := range ids {
 		t, err := s.Tickets.Get(ctx, id)
 		if err != nil {
 			return 0, false, err
 		}
-		f := &facts{s: s, ctx: ctx, q: s.DB.Read, t: t, h: ticket.Happening{TicketID: id, Actor: ticket.ActorSystem}}
+		f := &facts{s: s, ctx: ctx, q: s.DB.Read, t: t, h: ticket.Happening{TicketID: id, Actor: ticket.ActorSystem}, memo: memo}
 		ok, err := c.matches(f)
 		if err != nil {
 			return 0, false, err

@@ -150,3 +150,63 @@ func TestCreationAnswersWhatItsRulesWrote(t *testing.T) {
 		}
 	})
 }
+
+// Adding the received mail again returns the team's rule; switching it
+// on twice then mails the customer once.
+func TestReadyMailRuleExistsOnce(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		first, _, err := k.s.Automations.AddPreset(k.ctx, k.team.ID, "received_mail")
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, made, err := k.s.Automations.AddPreset(k.ctx, k.team.ID, "received_mail")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.ID != first.ID || made {
+			t.Fatalf("adding the received mail twice made rules %d and %d", first.ID, again.ID)
+		}
+		for range 2 {
+			if err := k.s.Automations.SetPresetEnabled(k.ctx, k.team.ID, "received_mail", true); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tk := k.ticket(db.Now())
+		if n := k.count(`SELECT count(*) FROM mail_outbox WHERE ticket_id = $1 AND kind = 'received'`, tk.ID); n != 1 {
+			t.Fatalf("received mails = %d, want 1", n)
+		}
+	})
+}
+
+// Notifying the team tells each active member once, by the bell and by
+// mail (every time is the default), never the operator whose change fired
+// the rule, nor a member switched off.
+func TestNotifyTheTeamTellsEachMemberOnce(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		gone := k.operator("lou@example.com", "Lou Gone", "agent")
+		if _, err := d.Write.ExecContext(k.ctx, `INSERT INTO team_members (team_id, operator_id) VALUES ($1, $2)`, k.team.ID, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.Write.ExecContext(k.ctx, `UPDATE operators SET active = FALSE WHERE id = $1`, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		k.rule(automation.Rule{Name: "Waiting: tell the team", When: automation.When{Event: "status_entered", Status: "Waiting"},
+			Then: []automation.Action{{Action: "notify", To: "team"}}})
+		tk := k.ticket(db.Now())
+		k.setStatus(tk.ID, "Waiting") // by the agent
+		for _, op := range []struct {
+			id   int64
+			want int
+		}{{k.admin.ID, 1}, {k.agent.ID, 0}, {gone.ID, 0}} {
+			if n := k.count(`SELECT count(*) FROM notifications WHERE operator_id = $1 AND ticket_id = $2 AND kind = 'automation'`,
+				op.id, tk.ID); n != op.want {
+				t.Errorf("operator %d: %d notifications, want %d", op.id, n, op.want)
+			}
+		}
+		if n := k.count(`SELECT count(*) FROM mail_outbox WHERE ticket_id = $1 AND to_email = $2`, tk.ID, k.admin.Email); n != 1 {
+			t.Errorf("mails to the admin = %d, want 1", n)
+		}
+	})
+}

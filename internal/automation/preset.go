@@ -2,6 +2,8 @@ package automation
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -26,10 +28,22 @@ var Presets = []PresetInfo{
 // statusNames are a pipeline's statuses, open ones first, in order.
 type statusNames struct{ open, closed []string }
 
-func pipelineStatuses(ctx context.Context, q db.Querier, teamID int64) (statusNames, error) {
+// teamStatuses are the statuses of team teamID's pipeline.
+func teamStatuses(ctx context.Context, q db.Querier, teamID int64) (statusNames, error) {
+	var pipeline int64
+	err := q.QueryRowContext(ctx, `SELECT pipeline_id FROM teams WHERE id = $1`, teamID).Scan(&pipeline)
+	if errors.Is(err, sql.ErrNoRows) {
+		return statusNames{}, nil
+	}
+	if err != nil {
+		return statusNames{}, err
+	}
+	return pipelineStatuses(ctx, q, pipeline)
+}
+
+func pipelineStatuses(ctx context.Context, q db.Querier, pipelineID int64) (statusNames, error) {
 	var out statusNames
-	rows, err := q.QueryContext(ctx, `SELECT s.name, s.kind FROM statuses s JOIN teams t ON t.pipeline_id = s.pipeline_id
-		WHERE t.id = $1 ORDER BY s.position, s.id`, teamID)
+	rows, err := q.QueryContext(ctx, `SELECT name, kind FROM statuses WHERE pipeline_id = $1 ORDER BY position, id`, pipelineID)
 	if err != nil {
 		return out, err
 	}
@@ -53,16 +67,44 @@ func (n statusNames) pick(i int) string { return n.open[min(i, len(n.open)-1)] }
 
 // AddPreset stores preset key for team teamID, switched off, with the
 // statuses of the team's pipeline filled in (the second open status for
-// "waiting", the first closed one for closing).
-func (s *Service) AddPreset(ctx context.Context, teamID int64, key string) (Rule, error) {
-	st, err := pipelineStatuses(ctx, s.DB.Read, teamID)
+// "waiting", the first closed one for closing). A ready rule exists once
+// per team: when the team has it already, that rule is returned as it is,
+// and made false (a second received mail rule would mail the customer
+// twice).
+func (s *Service) AddPreset(ctx context.Context, teamID int64, key string) (r Rule, made bool, err error) {
+	if r, err := s.presetRule(ctx, Scope{Team: teamID}, key); !errors.Is(err, ErrNotFound) {
+		return r, false, err
+	}
+	st, err := teamStatuses(ctx, s.DB.Read, teamID)
 	if err != nil {
-		return Rule{}, err
+		return Rule{}, false, err
 	}
 	if len(st.open) == 0 || len(st.closed) == 0 {
-		return Rule{}, domain.Invalid("team", fmt.Sprintf("no team with id %d", teamID))
+		return Rule{}, false, domain.Invalid("team", fmt.Sprintf("no team with id %d", teamID))
 	}
-	r := Rule{Scope: Scope{Team: teamID}, Preset: key}
+	r, ok := draft(key, st)
+	if !ok {
+		return Rule{}, false, domain.Invalid("preset", "no such ready rule")
+	}
+	r.Scope = Scope{Team: teamID}
+	r, err = s.createPreset(ctx, r)
+	return r, err == nil, err
+}
+
+// createPreset stores a ready rule; when another admin made the same one
+// at the same moment, theirs is returned.
+func (s *Service) createPreset(ctx context.Context, r Rule) (Rule, error) {
+	saved, err := s.Create(ctx, r)
+	if db.IsUniqueViolation(err, "rules_preset") {
+		return s.presetRule(ctx, r.Scope, r.Preset)
+	}
+	return saved, err
+}
+
+// draft is ready rule key, switched off and unscoped, with the statuses
+// of st filled in.
+func draft(key string, st statusNames) (Rule, bool) {
+	r := Rule{Preset: key, If: [][]Cond{}}
 	switch key {
 	case "answer_sent_status":
 		r.Name, r.When, r.Then = "Answered: wait for the customer", When{Event: "answer_sent"},
@@ -77,10 +119,25 @@ func (s *Service) AddPreset(ctx context.Context, teamID int64, key string) (Rule
 		r.Name, r.When, r.Then = "Mail the closed template", When{Event: "status_entered", Closing: true},
 			[]Action{{Action: "mail_customer", Template: "closed"}}
 	case "status_notify":
-		r.Name, r.When, r.Then = "Tell the assignee when a ticket waits", When{Event: "status_entered", Status: st.pick(2)},
+		r.Name, r.When, r.Then = notifyDraftName, When{Event: "status_entered", Status: st.pick(2)},
 			[]Action{{Action: "notify", To: "assignee"}}
 	default:
-		return Rule{}, domain.Invalid("preset", "no such ready rule")
+		return r, false
 	}
-	return s.Create(ctx, r)
+	return r, true
+}
+
+// presetRule returns the rule made from preset key for exactly scope
+// (a team's or a pipeline's), or ErrNotFound.
+func (s *Service) presetRule(ctx context.Context, sc Scope, key string) (Rule, error) {
+	var id int64
+	err := s.DB.Read.QueryRowContext(ctx, `SELECT id FROM rules WHERE COALESCE(team_id, 0) = $1
+		AND COALESCE(pipeline_id, 0) = $2 AND preset = $3`, sc.Team, sc.Pipeline, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Rule{}, ErrNotFound
+	}
+	if err != nil {
+		return Rule{}, err
+	}
+	return s.Get(ctx, id)
 }

@@ -76,6 +76,7 @@ type Action struct {
 	Body     string   `json:"body,omitempty"`
 	To       string   `json:"to,omitempty"` // notify: user | team | assignee | team_lead
 	User     string   `json:"user,omitempty"`
+	Webhook  int64    `json:"webhook,omitempty"` // call_webhook: the webhook's id
 }
 
 // Events raised outside internal/ticket: by the SLA worker and by time.
@@ -100,7 +101,7 @@ var Events = []string{"ticket_created", "ticket_updated", "status_entered", "sta
 
 // Actions are every action name, in the order the editor offers them.
 var Actions = []string{"set_status", "set_priority", "set_team", "set_assignee", "set_field", "add_tags",
-	"remove_tags", "mail_customer", "add_note", "notify"}
+	"remove_tags", "mail_customer", "add_note", "notify", "call_webhook"}
 
 // Ops are the condition operators.
 var Ops = []string{"is", "is_not", "contains", "in", "gt", "lt", "is_set", "is_not_set"}

@@ -12,7 +12,10 @@ import (
 // Tickets reads and changes tickets inside the caller's transaction.
 type Tickets interface {
 	Get(ctx context.Context, id int64) (ticket.Ticket, error)
-	GetTx(ctx context.Context, tx *db.Tx, id int64) (ticket.Ticket, error)
+	// FactsTx is the part of the ticket conditions read, without custom
+	// values, which CustomTx reads when a condition asks.
+	FactsTx(ctx context.Context, q db.Querier, id int64) (ticket.Ticket, error)
+	CustomTx(ctx context.Context, q db.Querier, id, pipelineID int64) (map[string]any, error)
 	UpdateTx(ctx context.Context, tx *db.Tx, id int64, p ticket.Patch) error
 	AddMessageTx(ctx context.Context, tx *db.Tx, id int64, m ticket.NewMessage) (int64, error)
 	RecordRule(ctx context.Context, tx *db.Tx, id int64, rule, line string) error
@@ -30,6 +33,12 @@ type Mailer interface {
 	MailCustomer(ctx context.Context, tx *db.Tx, ticketID int64, template, subject, body string, trigger *ticket.MailHeaders) error
 }
 
+// Webhooks queues a delivery of a ticket's event to one webhook, in the
+// rule's transaction (internal/webhook); the outbox's sender posts it.
+type Webhooks interface {
+	CallFor(ctx context.Context, tx *db.Tx, webhookID int64, event string, ticketID int64, rule string) error
+}
+
 // Calendars reads a team's business hours.
 type Calendars interface {
 	Get(ctx context.Context, id int64) (calendar.Record, error)
@@ -42,6 +51,7 @@ type Service struct {
 	Notify    Notifier
 	Mail      Mailer
 	Calendars Calendars
+	Webhooks  Webhooks // nil: call_webhook does nothing
 	cache     db.Memo[struct{}, ruleSet]
 }
 
@@ -67,10 +77,6 @@ func (s *Service) Create(ctx context.Context, r Rule) (Rule, error) {
 // Update validates and stores rule r over the one with its id.
 func (s *Service) Update(ctx context.Context, r Rule) (Rule, error) {
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		var preset string
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(preset, '') FROM rules WHERE id = $1`, r.ID).Scan(&preset); err != nil {
-			return ErrNotFound
-		}
 		if err := s.check(ctx, tx, &r); err != nil {
 			return err
 		}

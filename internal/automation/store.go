@@ -18,18 +18,25 @@ type definition struct {
 	Then []Action `json:"then"`
 }
 
+// ruleColumns read a rule with when it last fired: the newest firing on
+// the index rule_firings_rule, in the same query.
 const ruleColumns = `r.id, r.name, r.enabled, r.pipeline_id, r.team_id, r.channel, r.position, r.definition,
-	r.preset, r.created_at, r.updated_at FROM rules r `
+	r.preset, r.created_at, r.updated_at, lf.fired_at FROM rules r
+	LEFT JOIN rule_firings lf ON lf.id = (SELECT max(f.id) FROM rule_firings f WHERE f.rule_id = r.id) `
 
 func scanRule(row interface{ Scan(...any) error }) (Rule, error) {
 	var r Rule
 	var pipeline, team sql.Null[int64]
 	var channel, preset sql.Null[string]
 	var def string
+	var fired sql.Null[time.Time]
 	err := row.Scan(&r.ID, &r.Name, &r.Enabled, &pipeline, &team, &channel, &r.Position, &def, &preset,
-		&r.Created, &r.Updated)
+		&r.Created, &r.Updated, &fired)
 	if err != nil {
 		return r, err
+	}
+	if fired.Valid {
+		r.LastFire = &fired.V
 	}
 	r.Scope = Scope{Pipeline: pipeline.V, Team: team.V, Channel: channel.V}
 	r.Preset = preset.V
@@ -44,8 +51,9 @@ func scanRule(row interface{ Scan(...any) error }) (Rule, error) {
 	return r, nil
 }
 
+// listRules reads the rules where says, all of them, in one query.
 func listRules(ctx context.Context, q db.Querier, where string, args ...any) ([]Rule, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+ruleColumns+where+` ORDER BY r.position, r.id LIMIT 500`, args...)
+	rows, err := q.QueryContext(ctx, `SELECT `+ruleColumns+where+` ORDER BY r.position, r.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -58,26 +66,7 @@ func listRules(ctx context.Context, q db.Querier, where string, args ...any) ([]
 		}
 		out = append(out, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	for i := range out {
-		if out[i].LastFire, err = lastFiring(ctx, q, out[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// lastFiring reads when rule id last fired, on rule_firings_rule.
-func lastFiring(ctx context.Context, q db.Querier, id int64) (*time.Time, error) {
-	var at time.Time
-	err := q.QueryRowContext(ctx, `SELECT fired_at FROM rule_firings WHERE rule_id = $1 ORDER BY id DESC LIMIT 1`, id).Scan(&at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	return &at, err
+	return out, rows.Err()
 }
 
 // List returns every rule in order.
@@ -91,10 +80,6 @@ func (s *Service) Get(ctx context.Context, id int64) (Rule, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}
-	if err != nil {
-		return r, err
-	}
-	r.LastFire, err = lastFiring(ctx, s.DB.Read, id)
 	return r, err
 }
 

@@ -2,8 +2,11 @@ package automation
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -23,13 +26,54 @@ var anchorExpr = map[string]string{
 		ORDER BY m.id DESC LIMIT 1)`,
 }
 
-// anchorEvents are the happenings that may set each anchor; the SLA due
-// time moves with almost any change.
+// anchorEvents are the happenings that may set each anchor. The SLA
+// tells of a moved due time itself (ticket.HappenedSLADue), after storing
+// it; a date field's anchor moves with an update of that field.
 var anchorEvents = map[string][]string{
 	"created":               {ticket.HappenedCreated},
 	"status_entered":        {ticket.HappenedCreated, ticket.HappenedStatusEntered},
 	"last_customer_message": {ticket.HappenedCreated, ticket.HappenedCustomerReplied},
 	"last_public_answer":    {ticket.HappenedAnswerSent},
+	"sla_due":               {ticket.HappenedCreated, ticket.HappenedSLADue},
+}
+
+// dateAnchor is a date field's value (YYYY-MM-DD) as the start of that
+// day in UTC, written as each engine writes a time, so that the anchor
+// compares equal to the rule_timers row made from it.
+var dateAnchor = map[db.Dialect]string{
+	db.SQLite: `(SELECT v.value || ' 00:00:00+00:00' FROM ticket_values v WHERE v.ticket_id = t.id AND v.field_id = %d)`,
+	db.Postgres: `(SELECT CAST(v.value || ' 00:00:00+00' AS TIMESTAMPTZ) FROM ticket_values v
+		WHERE v.ticket_id = t.id AND v.field_id = %d)`,
+}
+
+// anchorSQL is anchor as SQL over ticket t: a column, or a date field's
+// value (fields.<name>). A field deleted since arms nothing.
+func anchorSQL(ctx context.Context, q db.Querier, dialect db.Dialect, anchor string) (string, error) {
+	if expr, ok := anchorExpr[anchor]; ok {
+		return expr, nil
+	}
+	name, ok := strings.CutPrefix(anchor, "fields.")
+	if !ok {
+		return "", fmt.Errorf("unknown anchor %q", anchor)
+	}
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM custom_fields WHERE name = $1 AND type = 'date'`, name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "NULL", nil
+	}
+	return fmt.Sprintf(dateAnchor[dialect], id), err
+}
+
+// moves reports whether h may have set r's anchor.
+func (r *compiled) moves(h ticket.Happening) bool {
+	if h.Event == TimeAfter {
+		return false
+	}
+	if strings.HasPrefix(r.When.Anchor, "fields.") {
+		return h.Event == ticket.HappenedCreated || h.Event == ticket.HappenedUpdated && slices.Contains(h.Fields, r.When.Anchor)
+	}
+	evs, ok := anchorEvents[r.When.Anchor]
+	return !ok || slices.Contains(evs, h.Event)
 }
 
 const armSQL = `INSERT INTO rule_timers (rule_id, ticket_id, anchor_at) SELECT $1, t.id, %[1]s FROM tickets t
@@ -40,14 +84,11 @@ const armSQL = `INSERT INTO rule_timers (rule_id, ticket_id, anchor_at) SELECT $
 // and the same one never twice.
 func (s *Service) arm(ctx context.Context, tx *db.Tx, rules []*compiled, h ticket.Happening) error {
 	for _, r := range rules {
-		if evs, ok := anchorEvents[r.When.Anchor]; ok && !slices.Contains(evs, h.Event) {
-			continue
-		}
-		if h.Event == TimeAfter {
+		if !r.moves(h) {
 			continue
 		}
 		where, args := scopeWhere(r.Rule, 1, h.TicketID)
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(armSQL, anchorExpr[r.When.Anchor], where+` AND t.id = $2`),
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(armSQL, r.anchor, where+` AND t.id = $2`),
 			append([]any{r.ID}, args...)...); err != nil {
 			return err
 		}
@@ -83,8 +124,12 @@ func (s *Service) armExisting(ctx context.Context, tx *db.Tx, r Rule) error {
 	if !r.Enabled || r.When.Event != TimeAfter {
 		return nil
 	}
+	anchor, err := anchorSQL(ctx, tx, s.DB.Dialect, r.When.Anchor)
+	if err != nil {
+		return err
+	}
 	where, args := scopeWhere(r, 1)
-	_, err := tx.ExecContext(ctx, fmt.Sprintf(armSQL, anchorExpr[r.When.Anchor], where), append([]any{r.ID}, args...)...)
+	_, err = tx.ExecContext(ctx, fmt.Sprintf(armSQL, anchor, where), append([]any{r.ID}, args...)...)
 	return err
 }
 
@@ -124,7 +169,7 @@ type timer struct {
 }
 
 func (s *Service) fireRule(ctx context.Context, r *compiled) (int, error) {
-	query := fmt.Sprintf(dueTimers, anchorExpr[r.When.Anchor])
+	query := fmt.Sprintf(dueTimers, r.anchor)
 	if s.DB.Dialect == db.Postgres {
 		query += ` FOR UPDATE OF rt SKIP LOCKED`
 	}

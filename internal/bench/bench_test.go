@@ -48,5 +48,16 @@ func TestBenchRunsOnBothEngines(t *testing.T) {
 		if err := d.Read.QueryRow(`SELECT count(*) FROM tickets`).Scan(&n); err != nil || n != 600 {
 			t.Errorf("%d tickets after the creation run (%v), want the 600 seeded", n, err)
 		}
+		rules, err := CreateRulesOverhead(ctx, s, g, 2, 1, 300*time.Millisecond)
+		if err != nil || len(rules) != 2 || rules[0].N == 0 || rules[1].N == 0 {
+			t.Fatalf("create-rules: %+v %v", rules, err)
+		}
+		timed, err := TimeRules(ctx, s, 20)
+		if err != nil || timed.N != 20 || timed.P50 <= 0 {
+			t.Fatalf("time-rules: %+v %v", timed, err)
+		}
+		if err := d.Read.QueryRow(`SELECT count(*) FROM rules WHERE name LIKE 'bench rule%'`).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%d bench rules left after the rule steps (%v)", n, err)
+		}
 	})
 }

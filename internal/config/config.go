@@ -37,6 +37,9 @@ type Config struct {
 	// for the chat channels' country rules; empty: no country is known.
 	GeoIPDB     string
 	RawMailDays string // days a processed raw mail is kept, a whole number
+	// WebhookBlockPrivate refuses webhook deliveries to loopback, private
+	// and link-local addresses (checked when each connection is made).
+	WebhookBlockPrivate bool
 }
 
 // Defaults returns the configuration a fresh install runs with.
@@ -75,6 +78,7 @@ func (c *Config) fields() []field {
 		{flag: "imap-poll", env: "FRONTDESK_IMAP_POLL", usage: "wait between IMAP syncs without IDLE", str: &c.IMAPPoll},
 		{flag: "trusted-proxies", env: "FRONTDESK_TRUSTED_PROXIES", usage: "reverse proxies whose X-Forwarded-For is believed, IPs and CIDRs, comma separated", str: &c.TrustedProxies},
 		{flag: "geoip-db", env: "FRONTDESK_GEOIP_DB", usage: "country database (MMDB) for chat rules by country", str: &c.GeoIPDB},
+		{flag: "webhook-block-private", env: "FRONTDESK_WEBHOOK_BLOCK_PRIVATE", usage: "refuse webhook deliveries to loopback, private and link-local addresses", boolean: &c.WebhookBlockPrivate},
 		{flag: "raw-mail-days", env: "FRONTDESK_RAW_MAIL_DAYS", usage: "days to keep processed raw mails", str: &c.RawMailDays},
 		{env: "FRONTDESK_ADMIN_EMAIL", str: &c.AdminEmail},
 		{env: "FRONTDESK_ADMIN_PASSWORD", str: &c.AdminPassword},

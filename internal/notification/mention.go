@@ -12,6 +12,7 @@ import (
 type person struct {
 	id          int64
 	name, email string
+	pref        MailPreference
 }
 
 // mentionPattern finds @name at the start of the text or after a space or
@@ -26,7 +27,7 @@ func mentioned(ctx context.Context, q db.Querier, body string) ([]person, error)
 	if len(found) == 0 {
 		return nil, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, name, email FROM operators WHERE active ORDER BY id`)
+	rows, err := q.QueryContext(ctx, `SELECT id, name, email, notify_mail FROM operators WHERE active ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +36,7 @@ func mentioned(ctx context.Context, q db.Querier, body string) ([]person, error)
 	firsts := map[string]int{}
 	for rows.Next() {
 		var p person
-		if err := rows.Scan(&p.id, &p.name, &p.email); err != nil {
+		if err := rows.Scan(&p.id, &p.name, &p.email, &p.pref); err != nil {
 			return nil, err
 		}
 		all = append(all, p)

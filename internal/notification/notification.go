@@ -5,9 +5,10 @@
 package notification
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
-	"errors"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -80,11 +81,12 @@ func (s *Service) Notify(ctx context.Context, tx *db.Tx, n ticket.Notice) error 
 	if err != nil {
 		return err
 	}
+	mention := &notice{kind: Mention, ticketID: n.TicketID, msgID: n.MessageID, actorID: n.ActorID, body: body}
 	for _, op := range ops {
 		if op.id == n.ActorID {
 			continue // writing your own name tells you nothing
 		}
-		if err := s.add(ctx, tx, op, Mention, n.TicketID, n.MessageID, n.ActorID, body); err != nil {
+		if err := s.add(ctx, tx, op, mention); err != nil {
 			return err
 		}
 	}
@@ -114,41 +116,83 @@ func (s *Service) Tell(ctx context.Context, tx *db.Tx, kind Kind, ticketID, acto
 }
 
 // TellWhy is Tell with a line saying why, for the mail (a rule's name).
+// The operators are read in one query and the ticket once, however many
+// are told.
 func (s *Service) TellWhy(ctx context.Context, tx *db.Tx, kind Kind, ticketID, actorID int64, ids []int64, why string) error {
-	for _, id := range ids {
-		if id == actorID {
+	ops, err := people(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	n := &notice{kind: kind, ticketID: ticketID, actorID: actorID, body: why}
+	for _, op := range ops {
+		if op.id == actorID {
 			continue
 		}
-		var op person
-		err := tx.QueryRowContext(ctx, `SELECT id, name, email FROM operators WHERE id = $1 AND active`, id).
-			Scan(&op.id, &op.name, &op.email)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		} else if err != nil {
-			return err
-		}
-		if err := s.add(ctx, tx, op, kind, ticketID, 0, actorID, why); err != nil {
+		if err := s.add(ctx, tx, op, n); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *Service) add(ctx context.Context, tx *db.Tx, op person, kind Kind, ticketID, msgID, actorID int64, body string) error {
-	var pref MailPreference
-	if err := tx.QueryRowContext(ctx, `SELECT notify_mail FROM operators WHERE id = $1`, op.id).Scan(&pref); err != nil {
-		return err
+// peopleSQL reads the active operators among a list of ids, given as an
+// array on PostgreSQL and as a JSON array on SQLite.
+var peopleSQL = map[db.Dialect]string{
+	db.Postgres: `SELECT id, name, email, notify_mail FROM operators WHERE active AND id = ANY($1) ORDER BY id`,
+	db.SQLite:   `SELECT id, name, email, notify_mail FROM operators WHERE active AND id IN (SELECT value FROM json_each($1)) ORDER BY id`,
+}
+
+func people(ctx context.Context, tx *db.Tx, ids []int64) ([]person, error) {
+	if len(ids) == 0 {
+		return nil, nil
 	}
+	var arg any = ids
+	if tx.Dialect == db.SQLite {
+		raw, _ := json.Marshal(ids)
+		arg = string(raw)
+	}
+	rows, err := tx.QueryContext(ctx, peopleSQL[tx.Dialect], arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []person
+	for rows.Next() {
+		var p person
+		if err := rows.Scan(&p.id, &p.name, &p.email, &p.pref); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// notice is one notice told to one or more operators; what its mails
+// share (the ticket's number and subject, the actor's name) is read once.
+type notice struct {
+	kind                     Kind
+	ticketID, msgID, actorID int64
+	body                     string
+	about                    *about
+}
+
+type about struct {
+	number  int64
+	subject string
+	actor   string
+}
+
+func (s *Service) add(ctx context.Context, tx *db.Tx, op person, n *notice) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO notifications (operator_id, ticket_id, message_id, kind, actor_id, created_at,
-		mail_due) VALUES ($1, $2, $3, $4, $5, $6, $7)`, op.id, ticketID, nullID(msgID), kind, nullID(actorID), db.Now(),
-		pref == MailDigest && s.Mail != nil)
+		mail_due) VALUES ($1, $2, $3, $4, $5, $6, $7)`, op.id, n.ticketID, nullID(n.msgID), n.kind, nullID(n.actorID), db.Now(),
+		op.pref == MailDigest && s.Mail != nil)
 	if err == nil {
 		s.changed(op.id)
 	}
-	if err != nil || s.Mail == nil || pref != MailEvery {
+	if err != nil || s.Mail == nil || op.pref != MailEvery {
 		return err
 	}
-	m, err := s.mail(ctx, tx, op, kind, ticketID, actorID, body)
+	m, err := s.mail(ctx, tx, op, n)
 	if err != nil {
 		return err
 	}
@@ -156,29 +200,30 @@ func (s *Service) add(ctx context.Context, tx *db.Tx, op person, kind Kind, tick
 }
 
 // mail words the notice for op.
-func (s *Service) mail(ctx context.Context, tx *db.Tx, op person, kind Kind, ticketID, actorID int64, body string) (outbound.OperatorMail, error) {
-	var number int64
-	var subject string
-	var actor sql.Null[string]
-	err := tx.QueryRowContext(ctx, `SELECT t.number, t.subject, o.name FROM tickets t
-		LEFT JOIN operators o ON o.id = $2 WHERE t.id = $1`, ticketID, actorID).Scan(&number, &subject, &actor)
-	if err != nil {
-		return outbound.OperatorMail{}, err
+func (s *Service) mail(ctx context.Context, tx *db.Tx, op person, n *notice) (outbound.OperatorMail, error) {
+	if n.about == nil {
+		a := &about{}
+		var actor sql.Null[string]
+		err := tx.QueryRowContext(ctx, `SELECT t.number, t.subject, o.name FROM tickets t
+			LEFT JOIN operators o ON o.id = $2 WHERE t.id = $1`, n.ticketID, n.actorID).Scan(&a.number, &a.subject, &actor)
+		if err != nil {
+			return outbound.OperatorMail{}, err
+		}
+		a.actor = cmp.Or(actor.V, "Someone")
+		n.about = a
 	}
-	who := actor.V
-	if who == "" {
-		who = "Someone"
-	}
-	tag := "[#" + strconv.FormatInt(number, 10) + "] " + subject
-	link := strings.TrimRight(s.BaseURL, "/") + "/tickets/" + strconv.FormatInt(number, 10)
-	m := outbound.OperatorMail{TicketID: ticketID, To: outbound.Recipient{Name: op.name, Email: op.email}}
-	switch kind {
+	a := n.about
+	who := a.actor
+	tag := "[#" + strconv.FormatInt(a.number, 10) + "] " + a.subject
+	link := strings.TrimRight(s.BaseURL, "/") + "/tickets/" + strconv.FormatInt(a.number, 10)
+	m := outbound.OperatorMail{TicketID: n.ticketID, To: outbound.Recipient{Name: op.name, Email: op.email}}
+	switch n.kind {
 	case Mention:
 		m.Kind, m.Subject = outbound.Mention, who+" mentioned you on "+tag
-		m.Text = who + " mentioned you in an internal note on ticket " + tag + ":\n\n" + body + "\n\nOpen the ticket: " + link
+		m.Text = who + " mentioned you in an internal note on ticket " + tag + ":\n\n" + n.body + "\n\nOpen the ticket: " + link
 	case Automation: // the outbox has no kind of its own for it: an assigned-like notice
 		m.Kind, m.Subject = outbound.Assigned, "Automation: "+tag
-		m.Text = body + "\n\nOpen the ticket: " + link
+		m.Text = n.body + "\n\nOpen the ticket: " + link
 	default:
 		m.Kind, m.Subject = outbound.Assigned, "New ticket for you: "+tag
 		m.Text = who + " opened ticket " + tag + " for you or your team.\n\nOpen the ticket: " + link

@@ -38,10 +38,26 @@ func (s *Service) settle(ctx context.Context, tx *db.Tx, row *ticketRow, events 
 		return err
 	}
 	met := newlyMet(row.stored, res)
-	if err := store(ctx, tx, row, res, check, ok); err != nil || !met {
+	was := row.state.Due // store sets row.state to what it writes
+	if err := store(ctx, tx, row, res, check, ok); err != nil {
+		return err
+	}
+	if err := s.dueMoved(ctx, tx, row.id, was, res); err != nil || !met {
 		return err
 	}
 	return s.happened(ctx, tx, row.id, Met) // after the store: a rule's own change reads it met
+}
+
+// dueMoved tells automations that the stored due time changed, after
+// storing it: time rules anchored on it arm for the new value, and only
+// then (not on every change to the ticket).
+func (s *Service) dueMoved(ctx context.Context, tx *db.Tx, id int64, was *time.Time, res Result) error {
+	due, ok := res.NextDue()
+	if s.Automations == nil || !ok || was != nil && was.Equal(db.Norm(due)) {
+		return nil
+	}
+	h := ticket.Happening{Event: ticket.HappenedSLADue, TicketID: id, Actor: ticket.ActorSystem}
+	return s.Automations.Happened(ctx, tx, []ticket.Happening{h})
 }
 
 // replay replays events, writes the history lines and announcements the

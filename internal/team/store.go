@@ -25,6 +25,7 @@ type ChatSwitch interface {
 // TeamRules makes a new team's default rules (internal/automation).
 type TeamRules interface {
 	TeamCreated(ctx context.Context, tx *db.Tx, teamID int64) error
+	Forget() // after the team's commit
 }
 
 // Service manages teams.

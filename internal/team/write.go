@@ -58,6 +58,9 @@ func (s *Service) Create(ctx context.Context, in Input, defaultPipeline int64) (
 	if err != nil {
 		return Team{}, err
 	}
+	if s.Rules != nil {
+		s.Rules.Forget()
+	}
 	return s.Get(ctx, id)
 }
 

@@ -18,6 +18,9 @@ const (
 	HappenedNoteAdded       = "note_added"
 	HappenedAssignee        = "assignee_changed"
 	HappenedPriority        = "priority_changed"
+	// HappenedSLADue: the SLA stored a new due time. No rule listens to
+	// it; it re-arms the time rules anchored on the due time.
+	HappenedSLADue = "sla_due_moved"
 )
 
 // The actors a change can have, as rules see them.

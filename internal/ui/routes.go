@@ -119,6 +119,8 @@ func (u *UI) routes() []route {
 		{"POST /settings/pipelines/{id}", true, u.adminOnly(u.settingsPipelineSave)},
 		{"POST /settings/pipelines/{id}/delete", true, u.adminOnly(u.settingsPipelineDelete)},
 		{"POST /settings/pipelines/{id}/position", true, u.adminOnly(u.settingsPipelineMove)},
+		{"POST /settings/pipelines/{id}/presets/mail", true, u.adminOnly(u.settingsPipelineMails)},
+		{"POST /settings/pipelines/{id}/presets/{key}", true, u.adminOnly(u.settingsPipelinePreset)},
 
 		{"GET /settings/calendars", true, u.adminOnly(u.settingsCalendars)},
 		{"GET /settings/calendars/new", true, u.adminOnly(u.settingsCalendarNew)},

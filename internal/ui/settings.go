@@ -82,6 +82,7 @@ var notices = map[string]string{
 	"team-created": "Team created.", "team-saved": "Team saved.",
 	"operator-created": "Operator created.", "operator-saved": "Operator saved.",
 	"pipeline-created": "Pipeline created.", "pipeline-saved": "Pipeline saved.",
+	"automation-saved": "Automation saved.",
 	"pipeline-deleted": "Pipeline deleted.", "pipeline-moved": "Pipeline moved.", "token-revoked": "Token revoked.",
 	"account-saved": "Name saved.", "capacity-saved": "Chat capacity saved.",
 	"canned-created": "Canned response created.", "canned-saved": "Canned response saved.",
@@ -111,7 +112,8 @@ var notices = map[string]string{
 	"field-deleted": "Field deleted, with every ticket's value of it.",
 	"webhook-saved": "Webhook saved.", "webhook-deleted": "Webhook deleted, with its deliveries.",
 	"webhook-test": "Test delivery queued: it goes out within seconds. Reload to see how the receiver answered.",
-	"rule-created": "Rule created. Check it, then switch it on.", "rule-saved": "Rule saved.", "rule-deleted": "Rule deleted.",
+	"rule-created": "Rule created. Check it, then switch it on.", "rule-saved": "Rule saved.",
+	"rule-exists": "The team has this ready rule already: here it is.", "rule-deleted": "Rule deleted.",
 	"widget-rotated": "New widget secret made. Update it on your website: signatures made with the old one are refused now.",
 }
 

@@ -7,21 +7,25 @@ import (
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/automation"
+	"github.com/frontdesk/frontdesk/internal/field"
 )
 
 // RuleView is the create and edit page of a rule.
 type RuleView struct {
 	SettingsBase
-	ID       int64 // zero when creating
-	Form     RuleForm
-	Teams    []Option
-	Channels []Option
-	Events   []Option
-	Anchors  []Option
-	Fields   []Option
-	Ops      []Option
-	Actions  []Option
-	Matching string // "Matches 3 open tickets now."
+	ID        int64 // zero when creating
+	Form      RuleForm
+	Teams     []Option
+	Pipelines []Option
+	Channels  []Option
+	Events    []Option
+	Anchors   []Option
+	Fields    []Option
+	Ops       []Option
+	Actions   []Option
+	Matching  string // "Matches 3 open tickets now."
+	// Webhooks name the webhooks a call_webhook line can call, by number.
+	Webhooks string
 	Firings  []FiringRow
 	// The lines of the if and then lists, each with its choices, and a
 	// blank one of each that the page's script copies.
@@ -110,6 +114,14 @@ func (u *UI) ruleView(r *http.Request, id int64, f RuleForm) (RuleView, error) {
 	v := RuleView{SettingsBase: u.settingsBase(r, "automations"), ID: id, Form: f}
 	teams, err := u.teamOptions(r, f.Team)
 	v.Teams = teams
+	if err != nil {
+		return v, err
+	}
+	v.Pipelines, err = u.pipelineOptions(r, f.Pipeline)
+	if err != nil {
+		return v, err
+	}
+	v.Webhooks, err = u.webhookNames(r)
 	v.Channels = choiceOptions(append([]string{""}, "email", "web_form", "widget", "chat", "manual", "api"), f.Channel,
 		func(c string) string {
 			if c == "" {
@@ -119,6 +131,9 @@ func (u *UI) ruleView(r *http.Request, id int64, f RuleForm) (RuleView, error) {
 		})
 	v.Events = choiceOptions(automation.Events, f.Event, func(e string) string { return eventLabels[e] })
 	v.Anchors = choiceOptions(automation.Anchors, f.Anchor, func(a string) string { return anchorLabels[a] })
+	if err == nil {
+		err = u.dateAnchors(r, &v)
+	}
 	v.Fields = choiceOptions(condFieldNames, "", func(s string) string { return s })
 	v.Ops = choiceOptions(automation.Ops, "", func(s string) string { return opLabels[s] })
 	v.Actions = choiceOptions(automation.Actions, "", func(s string) string { return actionLabels[s] })
@@ -135,6 +150,29 @@ func (u *UI) ruleView(r *http.Request, id int64, f RuleForm) (RuleView, error) {
 	v.BlankCond = RowView{Row: CondRow{Group: lastGroup(f.Conds)}, Fields: v.Fields, Ops: v.Ops}
 	v.BlankAct = RowView{Row: ActRow{}, Actions: v.Actions}
 	return v, err
+}
+
+// dateAnchors adds the date fields to the anchors a time rule can count
+// from.
+func (u *UI) dateAnchors(r *http.Request, v *RuleView) error {
+	defs, err := u.s.Fields.List(r.Context())
+	for _, d := range defs {
+		if d.Type == field.Date {
+			name := "fields." + d.Name
+			v.Anchors = append(v.Anchors, Option{Value: name, Label: "the date in “" + d.Label + "”", Selected: name == v.Form.Anchor})
+		}
+	}
+	return err
+}
+
+// webhookNames lists the webhooks as "3 (CRM), 4 (Portal)".
+func (u *UI) webhookNames(r *http.Request) (string, error) {
+	ws, err := u.s.Webhooks.List(r.Context())
+	var names []string
+	for _, w := range ws {
+		names = append(names, id64(w.ID)+" ("+w.Name+")")
+	}
+	return strings.Join(names, ", "), err
 }
 
 // lastGroup is the group a new condition line joins.
@@ -167,4 +205,4 @@ var actionLabels = map[string]string{"set_status": "Set status", "set_priority":
 	"set_team": "Move to team (slug)", "set_assignee": "Assign to (email, round_robin, fewest_open)",
 	"set_field": "Set field (name=value)", "add_tags": "Add tags", "remove_tags": "Remove tags",
 	"mail_customer": "Mail the customer (received, closed)", "add_note": "Add a note",
-	"notify": "Notify (assignee, team, team_lead, user:email)"}
+	"notify": "Notify (assignee, team, team_lead, user:email)", "call_webhook": "Call a webhook (its number)"}

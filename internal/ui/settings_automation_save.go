@@ -46,7 +46,7 @@ func (u *UI) settingsAutomationSave(w http.ResponseWriter, r *http.Request) erro
 
 func isRuleFormKey(k string) bool {
 	switch k {
-	case "name", "team", "channel", "position", "event", "status", "anchor", "after", "if", "then":
+	case "name", "pipeline", "team", "channel", "position", "event", "status", "anchor", "after", "if", "then":
 		return true
 	}
 	return false

@@ -44,6 +44,13 @@ func (u *UI) settingsAutomations(w http.ResponseWriter, r *http.Request) error {
 	for _, t := range teams {
 		names[t.Value] = t.Label
 	}
+	pipelines, err := u.pipelineOptions(r, "")
+	if err != nil {
+		return err
+	}
+	for _, p := range pipelines[1:] {
+		names["p"+p.Value] = p.Label
+	}
 	now := time.Now()
 	for _, rule := range rules {
 		row := RuleRow{ID: rule.ID, Name: rule.Name, Enabled: rule.Enabled, Event: eventLabels[rule.When.Event],
@@ -57,10 +64,15 @@ func (u *UI) settingsAutomations(w http.ResponseWriter, r *http.Request) error {
 	return u.render(w, r, http.StatusOK, "settings_automations", "", v)
 }
 
-func scopeText(s automation.Scope, teams map[string]string) string {
+// scopeText says a rule's scope; names holds the teams' names by id and
+// the pipelines' by "p" and id.
+func scopeText(s automation.Scope, names map[string]string) string {
 	out := "All tickets"
-	if s.Team != 0 {
-		out = "Team " + teams[id64(s.Team)]
+	switch {
+	case s.Team != 0:
+		out = "Team " + names[id64(s.Team)]
+	case s.Pipeline != 0:
+		out = "Pipeline " + names["p"+id64(s.Pipeline)]
 	}
 	if s.Channel != "" {
 		out += " · " + channelName(s.Channel)
@@ -78,17 +90,31 @@ func (u *UI) teamOptions(r *http.Request, selected string) ([]Option, error) {
 	return out, err
 }
 
+// pipelineOptions are "All pipelines" and every pipeline, selected marked.
+func (u *UI) pipelineOptions(r *http.Request, selected string) ([]Option, error) {
+	ps, err := u.s.Pipelines.List(r.Context())
+	out := []Option{{Value: "", Label: "All pipelines", Selected: selected == ""}}
+	for _, p := range ps {
+		out = append(out, Option{Value: id64(p.ID), Label: p.Name, Selected: id64(p.ID) == selected})
+	}
+	return out, err
+}
+
 // settingsAutomationPreset adds a ready rule, switched off, and opens it.
 func (u *UI) settingsAutomationPreset(w http.ResponseWriter, r *http.Request) error {
 	team, err := strconv.ParseInt(r.PostForm.Get("team"), 10, 64)
 	if err != nil {
 		return domain.Invalid("team", "choose a team")
 	}
-	rule, err := u.s.Automations.AddPreset(r.Context(), team, r.PostForm.Get("preset"))
+	rule, made, err := u.s.Automations.AddPreset(r.Context(), team, r.PostForm.Get("preset"))
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/settings/automations/"+id64(rule.ID)+"?done=rule-created", http.StatusSeeOther)
+	done := "rule-created"
+	if !made {
+		done = "rule-exists"
+	}
+	http.Redirect(w, r, "/settings/automations/"+id64(rule.ID)+"?done="+done, http.StatusSeeOther)
 	return nil
 }
 

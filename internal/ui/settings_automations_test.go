@@ -31,6 +31,15 @@ func TestSettingsAutomations(t *testing.T) {
 			[]string{"Rule created.", `value="Customer replied: back to work"`, `value="In Progress"`, "Its conditions match 0 open tickets now.",
 				"It has not fired yet."}, []string{`id="enabled" name="enabled" value="true" checked`})
 
+		admin := e.client("admin")
+		res, _ = e.do(admin, http.MethodPost, "/settings/automations/presets",
+			url.Values{"_csrf": {e.csrf(admin, "/settings/tokens")}, "team": {"1"}, "preset": {"received_mail"}}, nil)
+		if loc := res.Header.Get("Location"); loc != "/settings/automations/1?done=rule-exists" {
+			t.Fatalf("adding the team's received mail again went to %q, want its existing rule", loc)
+		}
+		expect(t, "exists", e.getAs("admin", "/settings/automations/1?done=rule-exists", http.StatusOK),
+			[]string{"The team has this ready rule already: here it is."}, nil)
+
 		bad := url.Values{"name": {"<b>Loop</b>"}, "team": {"1"}, "event": {"status_entered"}, "status": {"Waiting"},
 			"cond_group": {"1"}, "cond_field": {"priority"}, "cond_op": {"gt"}, "cond_value": {"high"},
 			"act_action": {"set_status"}, "act_value": {"Waiting"}}

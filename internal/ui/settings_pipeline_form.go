@@ -135,6 +135,9 @@ type PipelineView struct {
 	// may be limited to.
 	Properties []pipeline.Property
 	Teams      []Option
+	// Automation is HubSpot's ready rules for the saved pipeline; nil
+	// while creating one or when the form was refused.
+	Automation *PipelineAutomation
 }
 
 // choices fills in the properties and teams the form offers, ticking the

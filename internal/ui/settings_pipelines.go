@@ -72,16 +72,26 @@ func (u *UI) settingsPipelineEdit(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	p, err := u.s.Pipelines.Get(r.Context(), id)
+	v, err := u.pipelinePage(r, id)
 	if err != nil {
 		return err
 	}
-	v := PipelineView{SettingsBase: u.settingsBase(r, "pipelines"), ID: id, Form: pipelineFormOf(p)}
 	v.Flash = notice(r)
-	if err := u.choices(r.Context(), &v); err != nil {
-		return err
-	}
 	return u.render(w, r, http.StatusOK, "settings_pipeline", "", v)
+}
+
+// pipelinePage is pipeline id's page as saved, with its ready rules.
+func (u *UI) pipelinePage(r *http.Request, id int64) (PipelineView, error) {
+	p, err := u.s.Pipelines.Get(r.Context(), id)
+	if err != nil {
+		return PipelineView{}, err
+	}
+	v := PipelineView{SettingsBase: u.settingsBase(r, "pipelines"), ID: id, Form: pipelineFormOf(p)}
+	if err := u.choices(r.Context(), &v); err != nil {
+		return v, err
+	}
+	v.Automation, err = u.pipelineAutomation(r.Context(), p)
+	return v, err
 }
 
 // settingsPipelineSave creates (no id) or updates a pipeline, or, for the

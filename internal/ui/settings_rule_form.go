@@ -13,10 +13,11 @@ import (
 // condition (with its group number) and per action, each action's
 // argument written in one box (see actionValue).
 type RuleForm struct {
-	Name, Team, Channel, Position, Event, Status, Anchor, After string
-	Enabled, AfterRules                                         bool
-	Conds                                                       []CondRow
-	Acts                                                        []ActRow
+	Name, Pipeline, Team, Channel, Position string
+	Event, Status, Anchor, After            string
+	Enabled, AfterRules                     bool
+	Conds                                   []CondRow
+	Acts                                    []ActRow
 }
 
 // CondRow is one condition line.
@@ -35,6 +36,9 @@ func ruleFormOf(r automation.Rule) RuleForm {
 		Event: r.When.Event, Status: r.When.Status, Anchor: r.When.Anchor, After: r.When.After, AfterRules: r.When.AfterRules}
 	if r.Scope.Team != 0 {
 		f.Team = id64(r.Scope.Team)
+	}
+	if r.Scope.Pipeline != 0 {
+		f.Pipeline = id64(r.Scope.Pipeline)
 	}
 	for g, group := range r.If {
 		for _, c := range group {
@@ -87,14 +91,18 @@ func actionValue(a automation.Action) string {
 			return "user:" + a.User
 		}
 		return a.To
+	case "call_webhook":
+		if a.Webhook != 0 {
+			return id64(a.Webhook)
+		}
 	}
 	return ""
 }
 
 func ruleFormFrom(form url.Values) RuleForm {
-	f := RuleForm{Name: form.Get("name"), Enabled: form.Get("enabled") == "true", Team: form.Get("team"),
-		Channel: form.Get("channel"), Position: strings.TrimSpace(form.Get("position")), Event: form.Get("event"),
-		Status: form.Get("status"), Anchor: form.Get("anchor"), After: form.Get("after"),
+	f := RuleForm{Name: form.Get("name"), Enabled: form.Get("enabled") == "true", Pipeline: form.Get("pipeline"),
+		Team: form.Get("team"), Channel: form.Get("channel"), Position: strings.TrimSpace(form.Get("position")),
+		Event: form.Get("event"), Status: form.Get("status"), Anchor: form.Get("anchor"), After: form.Get("after"),
 		AfterRules: form.Get("after_rules") == "true"}
 	groups, fields, ops, values := form["cond_group"], form["cond_field"], form["cond_op"], form["cond_value"]
 	for i := range fields {

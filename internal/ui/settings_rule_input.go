@@ -17,6 +17,7 @@ func (f RuleForm) rule(id int64) (automation.Rule, map[string]int) {
 		When: automation.When{Event: f.Event, Status: strings.TrimSpace(f.Status), Anchor: f.Anchor,
 			After: strings.TrimSpace(f.After), AfterRules: f.AfterRules}}
 	r.Scope.Team, _ = strconv.ParseInt(f.Team, 10, 64)
+	r.Scope.Pipeline, _ = strconv.ParseInt(f.Pipeline, 10, 64)
 	r.Position, _ = strconv.Atoi(f.Position)
 	if r.When.Event != automation.TimeAfter {
 		r.When.Anchor, r.When.After = "", ""
@@ -94,6 +95,8 @@ func actionOf(row ActRow) automation.Action {
 		a.Template = v
 	case "add_note":
 		a.Body = v
+	case "call_webhook":
+		a.Webhook, _ = strconv.ParseInt(v, 10, 64)
 	case "notify":
 		a.To = v
 		if user, ok := strings.CutPrefix(v, "user:"); ok {

@@ -141,6 +141,9 @@ func load(ctx context.Context, tx *db.Tx, n ticket.Notice) (TicketPayload, error
 	}
 	if n.Kind == ticket.NoticeChanged {
 		p.Change = map[string]any{"field": n.Event, "from": n.Data["from"], "to": n.Data["to"]}
+		if name, ok := n.Data["field"].(string); ok && n.Event == ticket.EventField {
+			p.Change["field"], p.Change["label"] = "fields."+name, n.Data["label"] // which custom field, as rules name it
+		}
 	}
 	if p.Actor, err = actor(ctx, tx, n.ActorID); err != nil {
 		return p, err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -27,6 +28,9 @@ type Sender struct {
 	// follows no redirects (a redirect could lead the signed body
 	// anywhere).
 	Client *http.Client
+	// Guard refuses addresses as the default client dials them (the
+	// install itself, link-local; see Guard); nil refuses none.
+	Guard *Guard
 	// Retry is the wait after the first failure, doubled after each
 	// further one (0: 30 s); Attempts how many tries a delivery gets
 	// before it is failed (0: 8, about an hour in all); Poll how often
@@ -45,7 +49,7 @@ func (s *Sender) init() {
 	s.once.Do(func() {
 		s.wake = make(chan struct{}, 1)
 		if s.Client == nil {
-			s.Client = &http.Client{Timeout: 10 * time.Second,
+			s.Client = &http.Client{Timeout: 10 * time.Second, Transport: s.transport(),
 				CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 		}
 		if s.Now == nil {
@@ -55,6 +59,17 @@ func (s *Sender) init() {
 			s.Log = slog.Default()
 		}
 	})
+}
+
+// transport dials through the guard, and through no proxy: a proxy would
+// connect on our behalf where the guard cannot see.
+func (s *Sender) transport() *http.Transport {
+	d := &net.Dialer{Timeout: 10 * time.Second}
+	if s.Guard != nil {
+		d.Control = s.Guard.Control
+	}
+	return &http.Transport{DialContext: d.DialContext, TLSHandshakeTimeout: 10 * time.Second,
+		MaxIdleConnsPerHost: 2, IdleConnTimeout: 90 * time.Second}
 }
 
 // Wake makes an idle sender look for due deliveries now.

@@ -70,35 +70,33 @@ func scan(row interface{ Scan(...any) error }) (Webhook, error) {
 	return w, json.Unmarshal([]byte(events), &w.Events)
 }
 
-// List returns every webhook with its newest delivery.
+// List returns every webhook with its newest delivery, in one query.
 func (s *Service) List(ctx context.Context) ([]Webhook, error) {
-	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+columns+` FROM webhooks ORDER BY name, id`)
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT w.id, w.name, w.url, w.events, w.customer_facing, w.enabled,
+		w.created_at, w.updated_at, `+deliveryColumns+` FROM webhooks w
+		LEFT JOIN webhook_deliveries d ON d.id = (SELECT max(l.id) FROM webhook_deliveries l WHERE l.webhook_id = w.id)
+		ORDER BY w.name, w.id`)
 	if err != nil {
 		return nil, err
 	}
+	defer rows.Close()
 	out := []Webhook{}
 	for rows.Next() {
-		w, err := scan(rows)
+		var w Webhook
+		var events string
+		var last nullDelivery
+		err := rows.Scan(append([]any{&w.ID, &w.Name, &w.URL, &events, &w.CustomerFacing, &w.Enabled, &w.CreatedAt,
+			&w.UpdatedAt}, last.fields()...)...)
 		if err != nil {
-			rows.Close()
 			return nil, err
 		}
+		if err := json.Unmarshal([]byte(events), &w.Events); err != nil {
+			return nil, err
+		}
+		w.Last = last.delivery()
 		out = append(out, w)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range out {
-		last, err := s.Deliveries(ctx, out[i].ID, 1)
-		if err != nil {
-			return nil, err
-		}
-		if len(last) == 1 {
-			out[i].Last = &last[0]
-		}
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // Get returns webhook id.
@@ -175,31 +173,53 @@ func (s *Service) Delete(ctx context.Context, id int64) error {
 	return nil
 }
 
+// deliveryColumns are a delivery's columns, as d.
+const deliveryColumns = `d.id, d.webhook_id, d.event, d.status, d.attempts, d.status_code, d.last_error,
+	d.created_at, d.attempted_at, d.next_attempt_at`
+
+// nullDelivery scans deliveryColumns from a LEFT JOIN: all null when the
+// webhook has no delivery yet.
+type nullDelivery struct {
+	id, webhook              sql.Null[int64]
+	event, status, lastErr   sql.Null[string]
+	attempts, code           sql.Null[int]
+	created, attempted, next sql.Null[time.Time]
+}
+
+func (n *nullDelivery) fields() []any {
+	return []any{&n.id, &n.webhook, &n.event, &n.status, &n.attempts, &n.code, &n.lastErr, &n.created, &n.attempted, &n.next}
+}
+
+func (n *nullDelivery) delivery() *Delivery {
+	if !n.id.Valid {
+		return nil
+	}
+	d := &Delivery{ID: n.id.V, WebhookID: n.webhook.V, Event: n.event.V, Status: n.status.V, Attempts: n.attempts.V,
+		StatusCode: n.code.V, Error: n.lastErr.V, CreatedAt: n.created.V}
+	if n.attempted.Valid {
+		d.AttemptedAt = &n.attempted.V
+	}
+	if d.Status == Queued || d.Status == Sending {
+		d.NextAttemptAt = &n.next.V
+	}
+	return d
+}
+
 // Deliveries returns webhook id's newest deliveries, at most limit.
 func (s *Service) Deliveries(ctx context.Context, id int64, limit int) ([]Delivery, error) {
-	rows, err := s.DB.Read.QueryContext(ctx, `SELECT id, webhook_id, event, status, attempts, status_code, last_error,
-		created_at, attempted_at, next_attempt_at FROM webhook_deliveries WHERE webhook_id = $1
-		ORDER BY id DESC LIMIT $2`, id, limit)
+	rows, err := s.DB.Read.QueryContext(ctx, `SELECT `+deliveryColumns+` FROM webhook_deliveries d WHERE d.webhook_id = $1
+		ORDER BY d.id DESC LIMIT $2`, id, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := []Delivery{}
 	for rows.Next() {
-		var d Delivery
-		var attempted sql.Null[time.Time]
-		var next time.Time
-		if err := rows.Scan(&d.ID, &d.WebhookID, &d.Event, &d.Status, &d.Attempts, &d.StatusCode, &d.Error,
-			&d.CreatedAt, &attempted, &next); err != nil {
+		var n nullDelivery
+		if err := rows.Scan(n.fields()...); err != nil {
 			return nil, err
 		}
-		if attempted.Valid {
-			d.AttemptedAt = &attempted.V
-		}
-		if d.Status == Queued || d.Status == Sending {
-			d.NextAttemptAt = &next
-		}
-		out = append(out, d)
+		out = append(out, *n.delivery())
 	}
 	return out, rows.Err()
 }

@@ -22,3 +22,20 @@ func (s *Service) TicketEvent(ctx context.Context, tx *db.Tx, event string, tick
 	p.Change = change
 	return queue(ctx, tx, targets, false, event, p)
 }
+
+// CallFor queues event about ticket ticketID for webhook id alone, with
+// the ticket as it is in tx: an automation rule's "call a webhook". The
+// rule's name is the payload's change ({"rule": ...}). A disabled or
+// deleted webhook gets nothing; a customer-facing one never a note_added.
+func (s *Service) CallFor(ctx context.Context, tx *db.Tx, id int64, event string, ticketID int64, rule string) error {
+	targets, err := enabled(ctx, tx, id)
+	if err != nil || len(targets) == 0 {
+		return err
+	}
+	p, err := load(ctx, tx, ticket.Notice{TicketID: ticketID})
+	if err != nil {
+		return err
+	}
+	p.Change = map[string]any{"rule": rule}
+	return queue(ctx, tx, targets, true, event, p)
+}

@@ -97,6 +97,8 @@ type Service struct {
 	// BaseURL and Listen are the install's own addresses: a webhook
 	// pointing at either would call the app itself, and is refused.
 	BaseURL, Listen string
+	// BlockPrivate refuses private addresses at dial time (Guard).
+	BlockPrivate bool
 	// Wake, when set, tells the sender a delivery is waiting (Send test).
 	Wake func()
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -18,6 +19,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/app"
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/db"
+	"github.com/frontdesk/frontdesk/internal/field"
 	"github.com/frontdesk/frontdesk/internal/testutil"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/webhook"
@@ -333,6 +335,87 @@ func TestRefusedChangeQueuesNothing(t *testing.T) {
 		}
 		if ds, _ := s.Webhooks.Deliveries(context.Background(), w.ID, 10); len(ds) != 0 {
 			t.Errorf("a refused answer queued %+v", ds)
+		}
+	})
+}
+
+// A webhook that reaches the install itself only when its name is
+// resolved (a name for loopback, saved while it pointed elsewhere: DNS
+// rebinding) is refused as the connection is made, and the install hears
+// nothing; a receiver on another port of this host still gets its
+// delivery. With BlockPrivate that receiver is refused too.
+func TestDialRefusesTheInstallItself(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s, snd, c := setup(t, d)
+		install, other := newReceiver(t), newReceiver(t)
+		_, port, err := net.SplitHostPort(strings.TrimPrefix(install.URL, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		snd.Guard = webhook.NewGuard("0.0.0.0:"+port, "https://help.example.com", false)
+		rebound := hook(t, s, other.URL+"/rebound", false, webhook.TicketCreated)
+		if _, err := d.Write.ExecContext(context.Background(), `UPDATE webhooks SET url = $2 WHERE id = $1`,
+			rebound.ID, "http://localhost:"+port+"/hook"); err != nil {
+			t.Fatal(err)
+		}
+		hook(t, s, other.URL+"/hook", false, webhook.TicketCreated)
+		newTicket(t, s)
+		send(t, snd)
+		if got := install.all(); len(got) != 0 {
+			t.Fatalf("the install received %d deliveries of its own", len(got))
+		}
+		if got := other.all(); len(got) != 1 {
+			t.Fatalf("the receiver on another port got %d deliveries, want 1", len(got))
+		}
+		ds, err := s.Webhooks.Deliveries(context.Background(), rebound.ID, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) != 1 || ds[0].Status != webhook.Queued || !strings.Contains(ds[0].Error, "this Frontdesk itself") {
+			t.Fatalf("the rebound delivery: %+v, want queued again, refused as the install itself", ds)
+		}
+
+		strict := &webhook.Sender{DB: d, Now: c.Now, Guard: webhook.NewGuard("0.0.0.0:"+port, "", true)}
+		private := hook(t, s, other.URL+"/private", false, webhook.TicketUpdated)
+		if _, err := s.Tickets.Update(context.Background(), newTicket(t, s).ID, ticket.Patch{Subject: testutil.Ptr("Found")}); err != nil {
+			t.Fatal(err)
+		}
+		send(t, strict)
+		if ds, err = s.Webhooks.Deliveries(context.Background(), private.ID, 1); err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) != 1 || !strings.Contains(ds[0].Error, "private address") || len(other.all()) != 1 {
+			t.Fatalf("with private addresses blocked: %+v, receiver got %d", ds, len(other.all()))
+		}
+	})
+}
+
+// A custom field's change names the field in the payload, as rules name
+// it, with its label.
+func TestCustomFieldChangeNamesTheField(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		s, _, _ := setup(t, d)
+		if _, err := s.Fields.Create(context.Background(), field.Input{Name: "plan", Label: "Plan", Type: field.Text}); err != nil {
+			t.Fatal(err)
+		}
+		w := hook(t, s, "https://crm.example/hook", false, webhook.TicketUpdated)
+		tk := newTicket(t, s)
+		if _, err := s.Tickets.Update(context.Background(), tk.ID, ticket.Patch{Custom: map[string]any{"plan": "Gold"}}); err != nil {
+			t.Fatal(err)
+		}
+		var body string
+		if err := d.Read.QueryRowContext(context.Background(), `SELECT body FROM webhook_deliveries WHERE webhook_id = $1`,
+			w.ID).Scan(&body); err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Data struct{ Change map[string]any }
+		}
+		if err := json.Unmarshal([]byte(body), &got); err != nil {
+			t.Fatal(err)
+		}
+		if c := got.Data.Change; c["field"] != "fields.plan" || c["label"] != "Plan" || c["to"] != "Gold" {
+			t.Fatalf("change %v, want fields.plan (Plan) to Gold", c)
 		}
 	})
 }
