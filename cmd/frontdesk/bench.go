@@ -26,7 +26,7 @@ func runBench(e *env, args []string) error {
 		fs.IntVar(&clients, "clients", 8, "concurrent API clients for ticket creation")
 		fs.DurationVar(&duration, "duration", 15*time.Second, "how long to create tickets through the API")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the measurements to this file")
-		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, create-sla, render, sla); all when empty")
+		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, create-sla, render, sla, reports); all when empty")
 	})
 	if err != nil {
 		return err
@@ -70,6 +70,7 @@ func runBench(e *env, args []string) error {
 		}},
 		{"render", func() ([]bench.Result, error) { return bench.RenderPages(ctx, s, g, samples) }},
 		{"sla", func() ([]bench.Result, error) { return bench.SLA(ctx, s, g, samples) }},
+		{"reports", func() ([]bench.Result, error) { return bench.Reports(ctx, s, g, min(samples, 200)) }},
 	}
 	var results []bench.Result
 	for _, step := range steps {

@@ -24,10 +24,18 @@ func runReportsRebuild(e *env, args []string) error {
 	}
 	defer s.DB.Close()
 	start := time.Now()
-	n, err := s.Reports.Rebuild(ctx, func(done int) { fmt.Fprintf(e.stderr, "%d tickets replayed\n", done) })
+	told := 0
+	n, err := s.Reports.Rebuild(ctx, func(done int) {
+		if done-told >= 50_000 {
+			fmt.Fprintf(e.stderr, "%d tickets replayed (%s)\n", done, time.Since(start).Round(time.Second))
+			told = done
+		}
+	})
 	if err != nil {
 		return fmt.Errorf("after %d tickets: %w", n, err)
 	}
-	fmt.Fprintf(e.stdout, "rebuilt the report record from %d tickets in %.1fs\n", n, time.Since(start).Seconds())
+	took := time.Since(start).Seconds()
+	fmt.Fprintf(e.stdout, "rebuilt the report record from %d tickets in %.1fs (%.0f tickets/s)\n", n, took,
+		float64(n)/max(took, 0.001))
 	return nil
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"time"
 
@@ -12,38 +13,76 @@ import (
 
 // Rebuild empties the record and replays every ticket's history into it
 // (frontdesk reports rebuild): for an install that had tickets before the
-// record existed. It reads the tickets table, once, ticket by ticket; run
-// it while nobody works, as a change made meanwhile may count twice.
-// progress, if not nil, hears how many tickets are done.
+// record existed. It reads the tickets table, once, a chunk of tickets per
+// transaction, and writes each chunk's roll-up rows summed; run it while
+// nobody works, as a change made meanwhile may count twice. progress, if
+// not nil, hears how many tickets are done.
 func (s *Service) Rebuild(ctx context.Context, progress func(done int)) (int, error) {
-	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
-			"report_tag_days", "report_hour_days"} {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
-				return err
-			}
-		}
-		// The chat histograms share the table and are not replayed.
-		_, err := tx.ExecContext(ctx, `DELETE FROM report_durations WHERE metric IN ($1, $2, $3, $4)`,
-			firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness)
-		return err
-	})
-	if err != nil {
+	if err := s.DB.WithTx(ctx, func(tx *db.Tx) error { return clearRecord(ctx, tx) }); err != nil {
 		return 0, err
 	}
 	ids, err := db.Int64s(ctx, s.DB.Read, `SELECT id FROM tickets ORDER BY id`)
 	if err != nil {
 		return 0, err
 	}
-	for i, id := range ids {
-		if err := s.DB.WithTx(ctx, func(tx *db.Tx) error { return replay(ctx, tx, id) }); err != nil {
+	nm, err := readNames(ctx, s.DB.Read)
+	if err != nil {
+		return 0, err
+	}
+	for i := 0; i < len(ids); i += rebuildChunk {
+		chunk := ids[i:min(i+rebuildChunk, len(ids))]
+		if err := s.DB.WithTx(ctx, func(tx *db.Tx) error { return replayChunk(ctx, tx, chunk, nm) }); err != nil {
 			return i, err
 		}
-		if progress != nil && (i+1)%1000 == 0 {
-			progress(i + 1)
+		if progress != nil {
+			progress(i + len(chunk))
+		}
+	}
+	if s.DB.Dialect == db.SQLite {
+		// The roll-ups grew from nothing: let SQLite's planner see them
+		// (PostgreSQL's autovacuum analyzes by itself).
+		for _, pragma := range []string{`PRAGMA analysis_limit = 1000`, `PRAGMA optimize`} {
+			if _, err := s.DB.Write.ExecContext(ctx, pragma); err != nil {
+				return len(ids), err
+			}
 		}
 	}
 	return len(ids), nil
+}
+
+// rebuildChunk is how many tickets a rebuild replays per transaction.
+const rebuildChunk = 2000
+
+func clearRecord(ctx context.Context, tx *db.Tx) error {
+	for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
+		"report_tag_days", "report_hour_days", "report_sum_days", "report_sum_hours", "report_sum_open",
+		"report_sum_sla"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+			return err
+		}
+	}
+	// The chat histograms share the table and are not replayed.
+	for _, t := range []string{"report_durations", "report_sum_durations", "report_sum_operator_durations"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE metric IN ($1, $2, $3, $4)`,
+			firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replayChunk replays tickets ids, summing their roll-up rows in memory
+// and writing them at the end.
+func replayChunk(ctx context.Context, tx *db.Tx, ids []int64, nm names) error {
+	sums := newSumSink()
+	r := newRecorder(tx, sums)
+	r.states = map[int64]state{}
+	for _, id := range ids {
+		if err := r.replay(ctx, id, nm); err != nil {
+			return fmt.Errorf("ticket %d: %w", id, err)
+		}
+	}
+	return sums.flush(ctx, tx, r.states)
 }
 
 // step is one fact of a replayed history with the ticket's key after it.
@@ -55,20 +94,20 @@ type step struct {
 // replay writes the facts of ticket id's history, oldest first. The key
 // at each moment is walked back from today's along the history's
 // from-values (a team or assignee renamed since is read as today's).
-func replay(ctx context.Context, tx *db.Tx, id int64) error {
-	now, err := readTicket(ctx, tx, id)
+func (r *recorder) replay(ctx context.Context, id int64, nm names) error {
+	now, err := readTicket(ctx, r.tx, id)
 	if err != nil {
 		return err
 	}
-	steps, err := historySteps(ctx, tx, id, now)
+	steps, err := historySteps(ctx, r.tx, id, now, nm.of(now.pipelineID))
 	if err != nil {
 		return err
 	}
-	replies, err := replySteps(ctx, tx, id)
+	replies, err := replySteps(ctx, r.tx, id)
 	if err != nil {
 		return err
 	}
-	all := mergeSteps(steps, replies)
+	all := mergeSteps(settle(steps, now), replies)
 	open := true
 	for _, st := range all {
 		t := now
@@ -82,11 +121,40 @@ func replay(ctx context.Context, tx *db.Tx, id int64) error {
 		case ticket.ReportReopened:
 			open = true
 		}
-		if err := record(ctx, tx, id, st.fact, t); err != nil {
+		if err := r.record(ctx, id, st.fact, t); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// settle ends a history that leaves the ticket open while it is closed now
+// (or closed while it is open now) with the missing close, at the ticket's
+// close time (or the reopening, at its last update). A history can lack
+// status changes: tickets imported without one, or moved in bulk when
+// their status was removed. The record's open tickets are then still the
+// tickets open now.
+func settle(steps []step, now ticketNow) []step {
+	open := true
+	for _, st := range steps {
+		switch st.fact.Kind {
+		case ticket.ReportClosed:
+			open = false
+		case ticket.ReportReopened:
+			open = true
+		}
+	}
+	if open == now.isOpen {
+		return steps
+	}
+	f := ticket.ReportFact{Kind: ticket.ReportReopened, At: now.updatedAt}
+	if open {
+		f.Kind = ticket.ReportClosed
+		if now.closedAt != nil {
+			f.At = *now.closedAt
+		}
+	}
+	return append(steps, step{fact: f, key: now.key})
 }
 
 // keyAt is the ticket's key at time at: that of the last history step
@@ -118,12 +186,8 @@ type historyEvent struct {
 
 // historySteps reads the ticket's history and gives each fact the key
 // the ticket had just after it.
-func historySteps(ctx context.Context, tx *db.Tx, id int64, now ticketNow) ([]step, error) {
+func historySteps(ctx context.Context, tx *db.Tx, id int64, now ticketNow, names names) ([]step, error) {
 	events, err := readHistory(ctx, tx, id)
-	if err != nil {
-		return nil, err
-	}
-	names, err := readNames(ctx, tx, id)
 	if err != nil {
 		return nil, err
 	}
