@@ -16,6 +16,7 @@ func runReportsRebuild(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	startProfiler(newLogger(cfg, e.stderr)) // FRONTDESK_PPROF: where a long rebuild spends its time
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	s, err := open(ctx, cfg)

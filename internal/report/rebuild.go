@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -71,14 +70,20 @@ func clearRecord(ctx context.Context, tx *db.Tx) error {
 	return nil
 }
 
-// replayChunk replays tickets ids, summing their roll-up rows in memory
-// and writing them at the end.
+// replayChunk replays tickets ids (ascending), reading the chunk's
+// tickets, histories, replies and tags in one query each, summing their
+// roll-up rows in memory and writing them at the end.
 func replayChunk(ctx context.Context, tx *db.Tx, ids []int64, nm names) error {
+	c, err := readChunk(ctx, tx, ids[0], ids[len(ids)-1])
+	if err != nil {
+		return err
+	}
 	sums := newSumSink()
 	r := newRecorder(tx, sums)
 	r.states = map[int64]state{}
 	for _, id := range ids {
-		if err := r.replay(ctx, id, nm); err != nil {
+		r.tags[id] = c.tags[id]
+		if err := r.replay(ctx, id, c, nm); err != nil {
 			return fmt.Errorf("ticket %d: %w", id, err)
 		}
 	}
@@ -94,20 +99,13 @@ type step struct {
 // replay writes the facts of ticket id's history, oldest first. The key
 // at each moment is walked back from today's along the history's
 // from-values (a team or assignee renamed since is read as today's).
-func (r *recorder) replay(ctx context.Context, id int64, nm names) error {
-	now, err := readTicket(ctx, r.tx, id)
-	if err != nil {
-		return err
+func (r *recorder) replay(ctx context.Context, id int64, c *chunk, nm names) error {
+	now, ok := c.tickets[id]
+	if !ok {
+		return nil // deleted since the ids were read
 	}
-	steps, err := historySteps(ctx, r.tx, id, now, nm.of(now.pipelineID))
-	if err != nil {
-		return err
-	}
-	replies, err := replySteps(ctx, r.tx, id)
-	if err != nil {
-		return err
-	}
-	all := mergeSteps(settle(steps, now), replies)
+	steps := historySteps(c.history[id], now, nm.of(now.pipelineID))
+	all := mergeSteps(settle(steps, now), c.replies[id])
 	open := true
 	for _, st := range all {
 		t := now
@@ -184,13 +182,9 @@ type historyEvent struct {
 	at   time.Time
 }
 
-// historySteps reads the ticket's history and gives each fact the key
-// the ticket had just after it.
-func historySteps(ctx context.Context, tx *db.Tx, id int64, now ticketNow, names names) ([]step, error) {
-	events, err := readHistory(ctx, tx, id)
-	if err != nil {
-		return nil, err
-	}
+// historySteps gives each fact of the ticket's history the key the ticket
+// had just after it.
+func historySteps(events []historyEvent, now ticketNow, names names) []step {
 	keys := make([]key, len(events))
 	k := now.key
 	for i := len(events) - 1; i >= 0; i-- {
@@ -212,42 +206,5 @@ func historySteps(ctx context.Context, tx *db.Tx, id int64, now ticketNow, names
 	if len(out) == 0 || out[0].fact.Kind != ticket.ReportCreated {
 		out = append([]step{{fact: ticket.ReportFact{Kind: ticket.ReportCreated, At: now.createdAt}, key: k}}, out...)
 	}
-	return out, nil
-}
-
-func readHistory(ctx context.Context, q db.Querier, id int64) ([]historyEvent, error) {
-	rows, err := q.QueryContext(ctx, `SELECT kind, data, created_at FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []historyEvent
-	for rows.Next() {
-		var e historyEvent
-		var raw string
-		if err := rows.Scan(&e.kind, &raw, &e.at); err != nil {
-			return nil, err
-		}
-		_ = json.Unmarshal([]byte(raw), &e.data) // a history entry without data changes no key
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-func replySteps(ctx context.Context, q db.Querier, id int64) ([]step, error) {
-	rows, err := q.QueryContext(ctx, `SELECT COALESCE(author_operator_id, 0), created_at FROM messages
-		WHERE ticket_id = $1 AND kind = 'reply' ORDER BY created_at, id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []step
-	for rows.Next() {
-		f := ticket.ReportFact{Kind: ticket.ReportAnswer}
-		if err := rows.Scan(&f.OperatorID, &f.At); err != nil {
-			return nil, err
-		}
-		out = append(out, step{fact: f})
-	}
-	return out, rows.Err()
+	return out
 }

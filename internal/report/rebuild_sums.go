@@ -3,6 +3,8 @@ package report
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -76,8 +78,15 @@ func asInt64(v any) (int64, error) {
 	return 0, fmt.Errorf("not a count: %T", v)
 }
 
-// flushBlock is how many rows one statement writes.
-const flushBlock = 200
+// flushBlock is how many rows one statement writes: many on PostgreSQL,
+// where each statement is a round trip; few on SQLite, whose driver finds
+// each parameter by name in a list (binding n parameters costs n²).
+func flushBlock(d db.Dialect) int {
+	if d == db.Postgres {
+		return 200
+	}
+	return 8
+}
 
 // flush writes the chunk's rows and the replayed tickets' states.
 func (s *sumSink) flush(ctx context.Context, tx *db.Tx, states map[int64]state) error {
@@ -86,7 +95,9 @@ func (s *sumSink) flush(ctx context.Context, tx *db.Tx, states map[int64]state) 
 		if u.plain {
 			rows = s.appends[u]
 		} else {
-			for _, r := range s.rows[u] {
+			// In key order: each statement then writes near the last.
+			for _, id := range slices.Sorted(maps.Keys(s.rows[u])) {
+				r := s.rows[u][id]
 				row := append([]any{}, r.keys...)
 				for _, v := range r.vals {
 					row = append(row, v)
@@ -111,13 +122,14 @@ var statesAppend = newAppend("report_tickets", "ticket_id", "team_id", "channel"
 
 // writeRows writes rows with u in blocks of flushBlock rows.
 func writeRows(ctx context.Context, tx *db.Tx, u *upsert, rows [][]any) error {
+	block := flushBlock(tx.Dialect)
 	var full string
 	for len(rows) > 0 {
-		n := min(len(rows), flushBlock)
+		n := min(len(rows), block)
 		text := full
-		if n < flushBlock || full == "" {
+		if n < block || full == "" {
 			text = u.sql(n)
-			if n == flushBlock {
+			if n == block {
 				full = text
 			}
 		}
