@@ -26,7 +26,8 @@ CREATE TABLE report_sum_days (
 );
 
 -- report_durations summed over channel, priority and operator: the
--- tickets' metrics and the chats' (chat_wait, chat_duration).
+-- tickets' metrics and the chats' (chat_wait, chat_duration). Keyed by
+-- metric before day: a report reads two metrics of six, a range each.
 CREATE TABLE report_sum_durations (
     team_id BIGINT NOT NULL,
     day     TEXT NOT NULL,
@@ -34,7 +35,7 @@ CREATE TABLE report_sum_durations (
     bucket  INTEGER NOT NULL,
     n       INTEGER NOT NULL DEFAULT 0,
     total_s BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (team_id, day, metric, bucket)
+    PRIMARY KEY (team_id, metric, day, bucket)
 );
 
 -- The first responses (frt_wall, frt_business) and chat waits (chat_wait)
