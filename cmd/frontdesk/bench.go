@@ -27,7 +27,7 @@ func runBench(e *env, args []string) error {
 		fs.DurationVar(&duration, "duration", 15*time.Second, "how long to create tickets through the API")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the measurements to this file")
 		fs.IntVar(&due, "due", 100_000, "time-rules: timers due at once (every ticket gets one)")
-		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, create-sla, create-rules, time-rules, render, sla); all when empty")
+		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, create-sla, create-rules, time-rules, render, sla, reports); all when empty")
 	})
 	if err != nil {
 		return err
@@ -75,6 +75,7 @@ func runBench(e *env, args []string) error {
 		{"time-rules", one(func() (bench.Result, error) { return bench.TimeRules(ctx, s, due) })},
 		{"render", func() ([]bench.Result, error) { return bench.RenderPages(ctx, s, g, samples) }},
 		{"sla", func() ([]bench.Result, error) { return bench.SLA(ctx, s, g, samples) }},
+		{"reports", func() ([]bench.Result, error) { return bench.Reports(ctx, s, g, min(samples, 200)) }},
 	}
 	var results []bench.Result
 	for _, step := range steps {

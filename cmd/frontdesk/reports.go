@@ -16,6 +16,7 @@ func runReportsRebuild(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	startProfiler(newLogger(cfg, e.stderr)) // FRONTDESK_PPROF: where a long rebuild spends its time
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	s, err := open(ctx, cfg)
@@ -24,7 +25,13 @@ func runReportsRebuild(e *env, args []string) error {
 	}
 	defer s.DB.Close()
 	start := time.Now()
-	n, err := s.Reports.Rebuild(ctx, func(done int) { fmt.Fprintf(e.stderr, "%d tickets replayed\n", done) })
+	told := 0
+	n, err := s.Reports.Rebuild(ctx, func(done int) {
+		if done-told >= 50_000 {
+			fmt.Fprintf(e.stderr, "%d tickets replayed (%s)\n", done, time.Since(start).Round(time.Second))
+			told = done
+		}
+	})
 	if err != nil {
 		return fmt.Errorf("after %d tickets: %w", n, err)
 	}
@@ -32,7 +39,8 @@ func runReportsRebuild(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("after %d chats: %w", chats, err)
 	}
-	fmt.Fprintf(e.stdout, "rebuilt the report record from %d tickets and %d chats in %.1fs\n", n, chats,
-		time.Since(start).Seconds())
+	took := time.Since(start).Seconds()
+	fmt.Fprintf(e.stdout, "rebuilt the report record from %d tickets and %d chats in %.1fs (%.0f tickets/s)\n", n, chats,
+		took, float64(n)/max(took, 0.001))
 	return nil
 }

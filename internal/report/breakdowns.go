@@ -41,49 +41,60 @@ type GroupRow struct {
 	Closed  int    `json:"closed"`
 }
 
-const slaGroupsSQL = `SELECT target, policy_id, team_id, operator_id, SUM(met), SUM(due) FROM report_sla_days
-	WHERE day >= $1 AND day <= $2` + filterSQL + ` GROUP BY target, policy_id, team_id, operator_id`
-
-const channelsSQL = `SELECT channel, SUM(created), SUM(closed) FROM report_days WHERE day >= $1 AND day <= $2` +
-	filterSQL + ` GROUP BY channel`
-
-const tagsSQL = `SELECT tag, SUM(created), SUM(closed) FROM report_tag_days WHERE day >= $1 AND day <= $2` +
-	filterSQL + ` GROUP BY tag`
-
-const hoursSQL = `SELECT day, hour, SUM(created) FROM report_hour_days WHERE day >= $1 AND day <= $2` +
-	filterSQL + ` GROUP BY day, hour`
+var (
+	slaGroups = newQuery(3, `SELECT target, policy_id, team_id, operator_id, SUM(met), SUM(due) FROM report_sla_days
+		WHERE day >= $1 AND day <= $2{where} GROUP BY target, policy_id, team_id, operator_id`)
+	sumChannels = newQuery(3, `SELECT channel, SUM(created), SUM(closed) FROM report_sum_days
+		WHERE day >= $1 AND day <= $2{where} GROUP BY channel`)
+	channels = newQuery(3, `SELECT channel, SUM(created), SUM(closed) FROM report_days
+		WHERE day >= $1 AND day <= $2{where} GROUP BY channel`)
+	tags = newQuery(3, `SELECT tag, SUM(created), SUM(closed) FROM report_tag_days WHERE day >= $1 AND day <= $2{where}
+		GROUP BY tag`)
+	sumHours = newQuery(3, `SELECT day, hour, created FROM report_sum_hours WHERE day >= $1 AND day <= $2{where}`)
+	hours    = newQuery(3, `SELECT day, hour, SUM(created) FROM report_hour_days WHERE day >= $1 AND day <= $2{where}
+		GROUP BY day, hour`)
+)
 
 // Breakdowns answers the breakdown tables for f from the roll-ups.
 func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) {
 	var out Breakdowns
 	sla := map[string]map[int64]*SLARow{"target": {}, "policy": {}, "team": {}, "operator": {}}
-	channels, tags := map[string]*GroupRow{}, map[string]*GroupRow{}
+	perChannel, perTag := map[string]*GroupRow{}, map[string]*GroupRow{}
 	from, to := f.dates()
+	channelQ, hourQ := channels, hours
+	if f.summed() {
+		channelQ = sumChannels
+	}
+	if f.plain() {
+		hourQ = sumHours
+	}
 	err := f.eachTeam(func(team int64) error {
-		args := f.args(team, from, to)
-		if err := s.slaGroups(ctx, args, sla); err != nil {
+		if err := s.slaTables(ctx, f, team, sla); err != nil {
 			return err
 		}
-		if err := s.groups(ctx, channelsSQL, args, channels); err != nil {
+		text, args := f.run(channelQ, team, f.summed(), from, to)
+		if err := s.groups(ctx, text, args, perChannel); err != nil {
 			return err
 		}
-		if err := s.groups(ctx, tagsSQL, args, tags); err != nil {
+		text, args = f.run(tags, team, false, from, to)
+		if err := s.groups(ctx, text, args, perTag); err != nil {
 			return err
 		}
-		return s.hours(ctx, args, &out.HeatMap)
+		text, args = f.run(hourQ, team, f.plain(), from, to)
+		return s.hours(ctx, text, args, &out.HeatMap)
 	})
 	if err != nil {
 		return out, err
 	}
-	out.Channels, out.Tags = sortedGroups(channels), sortedGroups(tags)
+	out.Channels, out.Tags = sortedGroups(perChannel), sortedGroups(perTag)
 	if out.SLA, err = s.nameSLA(ctx, sla); err != nil {
 		return out, err
 	}
 	return out, nil
 }
 
-func (s *Service) slaGroups(ctx context.Context, args []any, out map[string]map[int64]*SLARow) error {
-	rows, err := s.DB.Read.QueryContext(ctx, slaGroupsSQL, args...)
+func (s *Service) slaGroups(ctx context.Context, query string, args []any, out map[string]map[int64]*SLARow) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -95,15 +106,9 @@ func (s *Service) slaGroups(ctx context.Context, args []any, out map[string]map[
 		if err := rows.Scan(&target, &policy, &team, &operator, &met, &due); err != nil {
 			return err
 		}
-		targetID := map[string]int64{"first_response": 1, "resolution": 2}[target]
-		for group, id := range map[string]int64{"target": targetID, "policy": policy, "team": team, "operator": operator} {
-			r := out[group][id]
-			if r == nil {
-				r = &SLARow{ID: id}
-				out[group][id] = r
-			}
-			r.Met += met
-			r.Due += due
+		for group, id := range map[string]int64{"target": targetIDs[target], "policy": policy, "team": team,
+			"operator": operator} {
+			addSLA(out[group], id, met, due)
 		}
 	}
 	return rows.Err()
@@ -192,8 +197,8 @@ func sortedGroups(m map[string]*GroupRow) []GroupRow {
 
 // hours adds each day's creations per local hour to the weekday's row
 // (Monday first).
-func (s *Service) hours(ctx context.Context, args []any, heat *[7][24]int) error {
-	rows, err := s.DB.Read.QueryContext(ctx, hoursSQL, args...)
+func (s *Service) hours(ctx context.Context, query string, args []any, heat *[7][24]int) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -18,8 +18,10 @@ type ChatCountry struct {
 	Missed   int    `json:"missed"`
 }
 
-const chatCountriesSQL = `SELECT country, SUM(sessions), SUM(missed) FROM report_chat_country_days
-	WHERE day >= $1 AND day <= $2` + chatFilterSQL + ` GROUP BY country`
+// chatCountries is read per shape of team and operator, as the other
+// chat roll-ups.
+var chatCountries = newQuery(3, `SELECT country, SUM(sessions), SUM(missed) FROM report_chat_country_days
+	WHERE day >= $1 AND day <= $2{where} GROUP BY country`)
 
 // ChatCountries answers the sessions by visitor country for f (its team
 // and operator), busiest first.
@@ -27,7 +29,8 @@ func (s *Service) ChatCountries(ctx context.Context, f Filter) ([]ChatCountry, e
 	by := map[string]*ChatCountry{}
 	from, to := f.dates()
 	err := f.eachTeam(func(team int64) error {
-		rows, err := s.DB.Read.QueryContext(ctx, chatCountriesSQL, from, to, team, f.Operator)
+		text, args := f.chatRun(chatCountries, team, from, to)
+		rows, err := s.DB.Read.QueryContext(ctx, text, args...)
 		if err != nil {
 			return err
 		}

@@ -21,13 +21,11 @@ type ChatOperatorRow struct {
 	Wait         Figure   `json:"wait"`
 }
 
-const chatOperatorsSQL = `SELECT operator_id, SUM(sessions), SUM(duration_s), SUM(rated), SUM(satisfied),
-	SUM(okay), SUM(dissatisfied) FROM report_chat_days WHERE day >= $1 AND day <= $2` + chatFilterSQL + `
-	AND operator_id <> 0 GROUP BY operator_id`
-
-const chatOperatorWaitSQL = `SELECT operator_id, bucket, SUM(n), SUM(total_s) FROM report_durations
-	WHERE day >= $1 AND day <= $2` + chatFilterSQL + ` AND operator_id <> 0 AND channel = 'chat'
-	AND metric = 'chat_wait' GROUP BY operator_id, bucket`
+var (
+	chatOperators = newQuery(3, `SELECT operator_id, SUM(sessions), SUM(duration_s), SUM(rated), SUM(satisfied),
+		SUM(okay), SUM(dissatisfied) FROM report_chat_days WHERE day >= $1 AND day <= $2{where}
+		AND operator_id <> 0 GROUP BY operator_id`)
+)
 
 // ChatOperators answers the per-operator chat table for f, by name.
 func (s *Service) ChatOperators(ctx context.Context, f Filter) ([]ChatOperatorRow, error) {
@@ -35,11 +33,11 @@ func (s *Service) ChatOperators(ctx context.Context, f Filter) ([]ChatOperatorRo
 	hist := map[int64]map[int]*bin{}
 	from, to := f.dates()
 	err := f.eachTeam(func(team int64) error {
-		args := []any{from, to, team, f.Operator}
-		if err := s.chatOperatorCounts(ctx, args, days); err != nil {
+		text, args := f.chatRun(chatOperators, team, from, to)
+		if err := s.chatOperatorCounts(ctx, text, args, days); err != nil {
 			return err
 		}
-		return s.operatorDurationsSQL(ctx, chatOperatorWaitSQL, args, hist)
+		return s.operatorHistograms(ctx, f, team, chatWait, hist)
 	})
 	if err != nil {
 		return nil, err
@@ -65,8 +63,8 @@ func (s *Service) ChatOperators(ctx context.Context, f Filter) ([]ChatOperatorRo
 	return out, nil
 }
 
-func (s *Service) chatOperatorCounts(ctx context.Context, args []any, out map[int64]ChatDay) error {
-	rows, err := s.DB.Read.QueryContext(ctx, chatOperatorsSQL, args...)
+func (s *Service) chatOperatorCounts(ctx context.Context, query string, args []any, out map[int64]ChatDay) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

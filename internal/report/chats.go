@@ -44,17 +44,26 @@ type Ratings struct {
 	SatisfiedPct *float64 `json:"satisfied_pct"`
 }
 
-// chatFilterSQL keeps the roll-up rows of one team (0: all) and operator
-// (0: any) from $3 on; callers bound the days in $1, $2.
-const chatFilterSQL = ` AND ($3 = 0 OR team_id = $3) AND ($4 = 0 OR operator_id = $4)`
+// The chat roll-ups per shape of team (0: any) and operator (0: any).
+var (
+	chatDays = newQuery(3, `SELECT day, SUM(sessions), SUM(answered), SUM(missed), SUM(tickets), SUM(offline),
+		SUM(messages), SUM(duration_s), SUM(rated), SUM(satisfied), SUM(okay), SUM(dissatisfied)
+		FROM report_chat_days WHERE day >= $1 AND day <= $2{where} GROUP BY day`)
+	chatDurations = newQuery(3, `SELECT day, metric, bucket, SUM(n), SUM(total_s) FROM report_durations
+		WHERE day >= $1 AND day <= $2{where} AND channel = 'chat' AND metric IN ('chat_wait', 'chat_duration')
+		GROUP BY day, metric, bucket`)
+)
 
-const chatDaysSQL = `SELECT day, SUM(sessions), SUM(answered), SUM(missed), SUM(tickets), SUM(offline),
-	SUM(messages), SUM(duration_s), SUM(rated), SUM(satisfied), SUM(okay), SUM(dissatisfied)
-	FROM report_chat_days WHERE day >= $1 AND day <= $2` + chatFilterSQL + ` GROUP BY day`
+// sumChatDurations reads the chat histograms of team (0: every team) from
+// the sums, for a report of every operator.
+const sumChatDurations = `SELECT day, metric, bucket, n, total_s FROM report_sum_durations
+	WHERE day >= $1 AND day <= $2 AND team_id = $3 AND metric IN ('chat_wait', 'chat_duration')`
 
-const chatDurationsSQL = `SELECT day, metric, bucket, SUM(n), SUM(total_s) FROM report_durations
-	WHERE day >= $1 AND day <= $2` + chatFilterSQL + ` AND channel = 'chat' AND metric IN ('chat_wait', 'chat_duration')
-	GROUP BY day, metric, bucket`
+// chatRun is a chat query for the period in the shape of f for team.
+func (f Filter) chatRun(q *query, team int64, from, to string) (string, []any) {
+	sh, args := f.chatShape(team)
+	return q[sh], append([]any{from, to}, args...)
+}
 
 // Chats answers the chat report for f (its team and operator; the ticket
 // filters channel and priority do not apply) from the roll-ups.
@@ -63,10 +72,15 @@ func (s *Service) Chats(ctx context.Context, f Filter) (Chats, error) {
 	hist := histograms{}
 	from, to := f.dates()
 	err := f.eachTeam(func(team int64) error {
-		if err := s.chatDays(ctx, []any{from, to, team, f.Operator}, days); err != nil {
+		text, args := f.chatRun(chatDays, team, from, to)
+		if err := s.chatDays(ctx, text, args, days); err != nil {
 			return err
 		}
-		return s.chatHistograms(ctx, []any{from, to, team, f.Operator}, hist)
+		text, args = f.chatRun(chatDurations, team, from, to)
+		if f.Operator == 0 {
+			text, args = sumChatDurations, []any{from, to, team}
+		}
+		return s.chatHistograms(ctx, text, args, hist)
 	})
 	if err != nil {
 		return Chats{}, err
@@ -86,8 +100,8 @@ func (s *Service) Chats(ctx context.Context, f Filter) (Chats, error) {
 	return out, nil
 }
 
-func (s *Service) chatDays(ctx context.Context, args []any, out map[string]ChatDay) error {
-	rows, err := s.DB.Read.QueryContext(ctx, chatDaysSQL, args...)
+func (s *Service) chatDays(ctx context.Context, query string, args []any, out map[string]ChatDay) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -105,8 +119,8 @@ func (s *Service) chatDays(ctx context.Context, args []any, out map[string]ChatD
 	return rows.Err()
 }
 
-func (s *Service) chatHistograms(ctx context.Context, args []any, h histograms) error {
-	rows, err := s.DB.Read.QueryContext(ctx, chatDurationsSQL, args...)
+func (s *Service) chatHistograms(ctx context.Context, query string, args []any, h histograms) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

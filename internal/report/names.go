@@ -12,22 +12,43 @@ import (
 // back to ids and kinds, for a replay.
 type names struct {
 	teams, operators map[string]int64
-	closed           map[string]bool // status name -> closed, in the ticket's pipelines
+	closed           map[string]bool           // status name -> closed, in the ticket's pipeline
+	pipelines        map[int64]map[string]bool // pipeline -> its closed
 }
 
-func readNames(ctx context.Context, q db.Querier, id int64) (names, error) {
-	n := names{teams: map[string]int64{}, operators: map[string]int64{}, closed: map[string]bool{}}
+// of is n for a ticket of pipeline id.
+func (n names) of(pipeline int64) names {
+	n.closed = n.pipelines[pipeline]
+	return n
+}
+
+// readNames reads every team, operator and status name, once per rebuild.
+func readNames(ctx context.Context, q db.Querier) (names, error) {
+	n := names{teams: map[string]int64{}, operators: map[string]int64{}, pipelines: map[int64]map[string]bool{}}
 	if err := pairs(ctx, q, `SELECT name, id FROM teams`, func(name string, id int64) { n.teams[name] = id }); err != nil {
 		return n, err
 	}
 	if err := pairs(ctx, q, `SELECT name, id FROM operators`, func(name string, id int64) { n.operators[name] = id }); err != nil {
 		return n, err
 	}
-	err := pairs(ctx, q, `SELECT s.name, CASE WHEN s.kind = 'closed' THEN 1 ELSE 0 END FROM statuses s
-		JOIN tickets t ON t.pipeline_id = s.pipeline_id WHERE t.id = $1`, func(name string, c int64) {
-		n.closed[name] = c == 1
-	}, id)
-	return n, err
+	rows, err := q.QueryContext(ctx, `SELECT pipeline_id, name, kind = 'closed' FROM statuses`)
+	if err != nil {
+		return n, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pipeline int64
+		var name string
+		var closed bool
+		if err := rows.Scan(&pipeline, &name, &closed); err != nil {
+			return n, err
+		}
+		if n.pipelines[pipeline] == nil {
+			n.pipelines[pipeline] = map[string]bool{}
+		}
+		n.pipelines[pipeline][name] = closed
+	}
+	return n, rows.Err()
 }
 
 func pairs(ctx context.Context, q db.Querier, query string, fn func(string, int64), args ...any) error {

@@ -21,12 +21,14 @@ type OperatorRow struct {
 	Satisfaction Satisfaction `json:"satisfaction"`
 }
 
-const operatorsSQL = `SELECT operator_id, SUM(assigned), SUM(answers), SUM(closed) FROM report_days
-	WHERE day >= $1 AND day <= $2` + filterSQL + ` AND operator_id <> 0 GROUP BY operator_id`
-
-const operatorDurationsSQL = `SELECT operator_id, bucket, SUM(n), SUM(total_s) FROM report_durations
-	WHERE day >= $1 AND day <= $2` + filterSQL + ` AND operator_id <> 0 AND metric = $7
-	GROUP BY operator_id, bucket`
+var (
+	operatorSums = newQuery(3, `SELECT operator_id, SUM(assigned), SUM(answers), SUM(closed) FROM report_sum_days
+		WHERE day >= $1 AND day <= $2{where} AND operator_id <> 0 GROUP BY operator_id`)
+	operatorDays = newQuery(3, `SELECT operator_id, SUM(assigned), SUM(answers), SUM(closed) FROM report_days
+		WHERE day >= $1 AND day <= $2{where} AND operator_id <> 0 GROUP BY operator_id`)
+	operatorFRT = newQuery(4, `SELECT operator_id, bucket, SUM(n), SUM(total_s) FROM report_durations
+		WHERE day >= $1 AND day <= $2 AND metric = $3{where} AND operator_id <> 0 GROUP BY operator_id, bucket`)
+)
 
 // Operators answers the per-operator table for f, by name.
 func (s *Service) Operators(ctx context.Context, f Filter) ([]OperatorRow, error) {
@@ -34,14 +36,26 @@ func (s *Service) Operators(ctx context.Context, f Filter) ([]OperatorRow, error
 	hist := map[int64]map[int]*bin{}
 	from, to := f.dates()
 	frt, _ := f.metrics()
+	counts := operatorDays
+	if f.summed() {
+		counts = operatorSums
+	}
 	err := f.eachTeam(func(team int64) error {
-		if err := s.operatorCounts(ctx, f.args(team, from, to), rows); err != nil {
+		text, args := f.run(counts, team, f.summed(), from, to)
+		if err := s.operatorCounts(ctx, text, args, rows); err != nil {
 			return err
 		}
-		return s.operatorDurations(ctx, append(f.args(team, from, to), frt), rows, hist)
+		if f.Channel == "" && f.Priority < 0 {
+			return s.operatorHistograms(ctx, f, team, frt, hist)
+		}
+		sh, args := f.shape(team, false)
+		return s.operatorDurationsSQL(ctx, operatorFRT[sh], append([]any{from, to, frt}, args...), hist)
 	})
 	if err != nil {
 		return nil, err
+	}
+	for id := range hist {
+		rowOf(rows, id)
 	}
 	sat, err := s.satisfactions(ctx, f)
 	if err != nil {
@@ -76,8 +90,8 @@ func rowOf(rows map[int64]*OperatorRow, id int64) *OperatorRow {
 	return rows[id]
 }
 
-func (s *Service) operatorCounts(ctx context.Context, args []any, out map[int64]*OperatorRow) error {
-	rows, err := s.DB.Read.QueryContext(ctx, operatorsSQL, args...)
+func (s *Service) operatorCounts(ctx context.Context, query string, args []any, out map[int64]*OperatorRow) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -92,32 +106,6 @@ func (s *Service) operatorCounts(ctx context.Context, args []any, out map[int64]
 		r.Assigned += assigned
 		r.Answers += answers
 		r.Closed += closed
-	}
-	return rows.Err()
-}
-
-func (s *Service) operatorDurations(ctx context.Context, args []any, out map[int64]*OperatorRow,
-	hist map[int64]map[int]*bin) error {
-	rows, err := s.DB.Read.QueryContext(ctx, operatorDurationsSQL, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, n, total int64
-		var bucket int
-		if err := rows.Scan(&id, &bucket, &n, &total); err != nil {
-			return err
-		}
-		rowOf(out, id)
-		if hist[id] == nil {
-			hist[id] = map[int]*bin{}
-		}
-		if hist[id][bucket] == nil {
-			hist[id][bucket] = &bin{}
-		}
-		hist[id][bucket].n += n
-		hist[id][bucket].total += total
 	}
 	return rows.Err()
 }

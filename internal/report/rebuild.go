@@ -2,7 +2,7 @@ package report
 
 import (
 	"context"
-	"encoding/json"
+	"fmt"
 	"sort"
 	"time"
 
@@ -12,38 +12,84 @@ import (
 
 // Rebuild empties the record and replays every ticket's history into it
 // (frontdesk reports rebuild): for an install that had tickets before the
-// record existed. It reads the tickets table, once, ticket by ticket; run
-// it while nobody works, as a change made meanwhile may count twice.
-// progress, if not nil, hears how many tickets are done.
+// record existed. It reads the tickets table, once, a chunk of tickets per
+// transaction, and writes each chunk's roll-up rows summed; run it while
+// nobody works, as a change made meanwhile may count twice. progress, if
+// not nil, hears how many tickets are done.
 func (s *Service) Rebuild(ctx context.Context, progress func(done int)) (int, error) {
-	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
-			"report_tag_days", "report_hour_days", "report_sla_events"} {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
-				return err
-			}
-		}
-		// The chat histograms share the table and are not replayed.
-		_, err := tx.ExecContext(ctx, `DELETE FROM report_durations WHERE metric IN ($1, $2, $3, $4)`,
-			firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness)
-		return err
-	})
+	if err := s.DB.WithTx(ctx, func(tx *db.Tx) error { return clearRecord(ctx, tx) }); err != nil {
+		return 0, err
+	}
+	// In the order they were created, so a chunk's facts fall on a few days:
+	// they sum into fewer roll-up rows, written close together.
+	ids, err := db.Int64s(ctx, s.DB.Read, `SELECT id FROM tickets ORDER BY created_at, id`)
 	if err != nil {
 		return 0, err
 	}
-	ids, err := db.Int64s(ctx, s.DB.Read, `SELECT id FROM tickets ORDER BY id`)
+	nm, err := readNames(ctx, s.DB.Read)
 	if err != nil {
 		return 0, err
 	}
-	for i, id := range ids {
-		if err := s.DB.WithTx(ctx, func(tx *db.Tx) error { return replay(ctx, tx, id) }); err != nil {
+	for i := 0; i < len(ids); i += rebuildChunk {
+		chunk := ids[i:min(i+rebuildChunk, len(ids))]
+		if err := s.DB.WithTx(ctx, func(tx *db.Tx) error { return replayChunk(ctx, tx, chunk, nm) }); err != nil {
 			return i, err
 		}
-		if progress != nil && (i+1)%1000 == 0 {
-			progress(i + 1)
+		if progress != nil {
+			progress(i + len(chunk))
+		}
+	}
+	if s.DB.Dialect == db.SQLite {
+		// The roll-ups grew from nothing: let SQLite's planner see them
+		// (PostgreSQL's autovacuum analyzes by itself).
+		for _, pragma := range []string{`PRAGMA analysis_limit = 1000`, `PRAGMA optimize`} {
+			if _, err := s.DB.Write.ExecContext(ctx, pragma); err != nil {
+				return len(ids), err
+			}
 		}
 	}
 	return len(ids), nil
+}
+
+// rebuildChunk is how many tickets a rebuild replays per transaction.
+const rebuildChunk = 2000
+
+func clearRecord(ctx context.Context, tx *db.Tx) error {
+	for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
+		"report_tag_days", "report_hour_days", "report_sum_days", "report_sum_hours", "report_sum_open",
+		"report_sum_sla", "report_sla_events"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+			return err
+		}
+	}
+	// The chat histograms share the table and are not replayed.
+	for _, t := range []string{"report_durations", "report_sum_durations", "report_sum_operator_durations"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE metric IN ($1, $2, $3, $4)`,
+			firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replayChunk replays tickets ids, reading the chunk's
+// tickets, histories, replies and tags in one query each, summing their
+// roll-up rows in memory and writing them at the end.
+func replayChunk(ctx context.Context, tx *db.Tx, ids []int64, nm names) error {
+	c, err := readChunk(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	sums := newSumSink()
+	r := newRecorder(tx, sums)
+	r.states = map[int64]state{}
+	for _, id := range ids {
+		r.tags[id] = c.tags[id]
+		if err := r.replay(ctx, id, c, nm); err != nil {
+			return fmt.Errorf("ticket %d: %w", id, err)
+		}
+	}
+	return sums.flush(ctx, tx, r.states)
 }
 
 // step is one fact of a replayed history with the ticket's key after it.
@@ -55,20 +101,13 @@ type step struct {
 // replay writes the facts of ticket id's history, oldest first. The key
 // at each moment is walked back from today's along the history's
 // from-values (a team or assignee renamed since is read as today's).
-func replay(ctx context.Context, tx *db.Tx, id int64) error {
-	now, err := readTicket(ctx, tx, id)
-	if err != nil {
-		return err
+func (r *recorder) replay(ctx context.Context, id int64, c *chunk, nm names) error {
+	now, ok := c.tickets[id]
+	if !ok {
+		return nil // deleted since the ids were read
 	}
-	steps, err := historySteps(ctx, tx, id, now)
-	if err != nil {
-		return err
-	}
-	replies, err := replySteps(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	all := mergeSteps(steps, replies)
+	steps := historySteps(c.history[id], now, nm.of(now.pipelineID))
+	all := mergeSteps(settle(steps, now), c.replies[id])
 	open := true
 	for _, st := range all {
 		t := now
@@ -82,11 +121,40 @@ func replay(ctx context.Context, tx *db.Tx, id int64) error {
 		case ticket.ReportReopened:
 			open = true
 		}
-		if err := record(ctx, tx, id, st.fact, t); err != nil {
+		if err := r.record(ctx, id, st.fact, t); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// settle ends a history that leaves the ticket open while it is closed now
+// (or closed while it is open now) with the missing close, at the ticket's
+// close time (or the reopening, at its last update). A history can lack
+// status changes: tickets imported without one, or moved in bulk when
+// their status was removed. The record's open tickets are then still the
+// tickets open now.
+func settle(steps []step, now ticketNow) []step {
+	open := true
+	for _, st := range steps {
+		switch st.fact.Kind {
+		case ticket.ReportClosed:
+			open = false
+		case ticket.ReportReopened:
+			open = true
+		}
+	}
+	if open == now.isOpen {
+		return steps
+	}
+	f := ticket.ReportFact{Kind: ticket.ReportReopened, At: now.updatedAt}
+	if open {
+		f.Kind = ticket.ReportClosed
+		if now.closedAt != nil {
+			f.At = *now.closedAt
+		}
+	}
+	return append(steps, step{fact: f, key: now.key})
 }
 
 // keyAt is the ticket's key at time at: that of the last history step
@@ -116,17 +184,9 @@ type historyEvent struct {
 	at   time.Time
 }
 
-// historySteps reads the ticket's history and gives each fact the key
-// the ticket had just after it.
-func historySteps(ctx context.Context, tx *db.Tx, id int64, now ticketNow) ([]step, error) {
-	events, err := readHistory(ctx, tx, id)
-	if err != nil {
-		return nil, err
-	}
-	names, err := readNames(ctx, tx, id)
-	if err != nil {
-		return nil, err
-	}
+// historySteps gives each fact of the ticket's history the key the ticket
+// had just after it.
+func historySteps(events []historyEvent, now ticketNow, names names) []step {
 	keys := make([]key, len(events))
 	k := now.key
 	for i := len(events) - 1; i >= 0; i-- {
@@ -148,42 +208,5 @@ func historySteps(ctx context.Context, tx *db.Tx, id int64, now ticketNow) ([]st
 	if len(out) == 0 || out[0].fact.Kind != ticket.ReportCreated {
 		out = append([]step{{fact: ticket.ReportFact{Kind: ticket.ReportCreated, At: now.createdAt}, key: k}}, out...)
 	}
-	return out, nil
-}
-
-func readHistory(ctx context.Context, q db.Querier, id int64) ([]historyEvent, error) {
-	rows, err := q.QueryContext(ctx, `SELECT kind, data, created_at FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []historyEvent
-	for rows.Next() {
-		var e historyEvent
-		var raw string
-		if err := rows.Scan(&e.kind, &raw, &e.at); err != nil {
-			return nil, err
-		}
-		_ = json.Unmarshal([]byte(raw), &e.data) // a history entry without data changes no key
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-func replySteps(ctx context.Context, q db.Querier, id int64) ([]step, error) {
-	rows, err := q.QueryContext(ctx, `SELECT COALESCE(author_operator_id, 0), created_at FROM messages
-		WHERE ticket_id = $1 AND kind = 'reply' ORDER BY created_at, id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []step
-	for rows.Next() {
-		f := ticket.ReportFact{Kind: ticket.ReportAnswer}
-		if err := rows.Scan(&f.OperatorID, &f.At); err != nil {
-			return nil, err
-		}
-		out = append(out, step{fact: f})
-	}
-	return out, rows.Err()
+	return out
 }

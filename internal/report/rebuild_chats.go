@@ -15,13 +15,18 @@ import (
 // chats are done.
 func (s *Service) RebuildChats(ctx context.Context, progress func(done int)) (int, error) {
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
-		for _, t := range []string{"report_chat_sessions", "report_chat_days"} {
+		for _, t := range []string{"report_chat_sessions", "report_chat_days", "report_chat_country_days"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM report_durations WHERE metric IN ($1, $2)`, chatWait, chatDuration)
-		return err
+		// The ticket histograms share these tables and are not replayed here.
+		for _, t := range []string{"report_durations", "report_sum_durations", "report_sum_operator_durations"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE metric IN ($1, $2)`, chatWait, chatDuration); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, err

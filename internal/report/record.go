@@ -19,6 +19,9 @@ type ticketNow struct {
 	sla        string
 	calendarID int64
 	policyID   int64
+	pipelineID int64
+	updatedAt  time.Time
+	closedAt   *time.Time
 }
 
 // state is what the record last knew of a ticket (report_tickets).
@@ -36,14 +39,14 @@ func (s *Service) Record(ctx context.Context, tx *db.Tx, id int64, f ticket.Repo
 	if err != nil {
 		return err
 	}
-	return record(ctx, tx, id, f, now)
+	return newRecorder(tx, &txSink{tx}).record(ctx, id, f, now)
 }
 
 // record adds f given what the ticket is now (read from the ticket, or
 // replayed from its history by Rebuild).
-func record(ctx context.Context, tx *db.Tx, id int64, f ticket.ReportFact, now ticketNow) error {
-	w := &writer{ctx: ctx, tx: tx, ticketID: id, at: f.At}
-	before, known, err := readState(ctx, tx, id)
+func (r *recorder) record(ctx context.Context, id int64, f ticket.ReportFact, now ticketNow) error {
+	w := &writer{recorder: r, ctx: ctx, ticketID: id, at: f.At}
+	before, known, err := r.readState(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -60,7 +63,7 @@ func record(ctx context.Context, tx *db.Tx, id int64, f ticket.ReportFact, now t
 	if err != nil {
 		return err
 	}
-	return saveState(ctx, tx, id, after)
+	return r.saveState(ctx, id, after)
 }
 
 // apply counts the fact itself and returns the ticket's new state.
@@ -88,19 +91,42 @@ func (w *writer) apply(f ticket.ReportFact, st state, now ticketNow) (state, err
 
 const ticketSQL = `SELECT t.team_id, t.channel, t.priority, COALESCE(t.assignee_id, 0), t.created_at, t.is_open,
 	COALESCE(t.sla, ''), CASE WHEN COALESCE(t.sla_calendar_id, 0) <> 0 THEN t.sla_calendar_id
-	ELSE COALESCE(tm.calendar_id, 0) END, COALESCE(t.sla_policy_id, 0)
+	ELSE COALESCE(tm.calendar_id, 0) END, COALESCE(t.sla_policy_id, 0), t.pipeline_id, t.updated_at, t.closed_at
 	FROM tickets t JOIN teams tm ON tm.id = t.team_id WHERE t.id = $1`
 
 func readTicket(ctx context.Context, q db.Querier, id int64) (ticketNow, error) {
 	var t ticketNow
 	err := q.QueryRowContext(ctx, ticketSQL, id).Scan(&t.team, &t.channel, &t.priority, &t.operator,
-		&t.createdAt, &t.isOpen, &t.sla, &t.calendarID, &t.policyID)
+		&t.createdAt, &t.isOpen, &t.sla, &t.calendarID, &t.policyID, &t.pipelineID, &t.updatedAt, &t.closedAt)
 	return t, err
 }
 
-func readState(ctx context.Context, q db.Querier, id int64) (state, bool, error) {
+func ticketTags(ctx context.Context, q db.Querier, id int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT tag FROM ticket_tags WHERE ticket_id = $1 ORDER BY tag`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var tag string
+		if err := rows.Scan(&tag); err != nil {
+			return nil, err
+		}
+		out = append(out, tag)
+	}
+	return out, rows.Err()
+}
+
+// readState is what the record knows of ticket id: from the rebuild's
+// chunk when it is there, else from report_tickets.
+func (r *recorder) readState(ctx context.Context, id int64) (state, bool, error) {
+	if r.states != nil {
+		s, ok := r.states[id]
+		return s, ok, nil
+	}
 	var s state
-	err := q.QueryRowContext(ctx, `SELECT team_id, channel, priority, operator_id, is_open, answered, created_at
+	err := r.tx.QueryRowContext(ctx, `SELECT team_id, channel, priority, operator_id, is_open, answered, created_at
 		FROM report_tickets WHERE ticket_id = $1`, id).Scan(&s.team, &s.channel, &s.priority, &s.operator,
 		&s.isOpen, &s.answered, &s.createdAt)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -109,8 +135,12 @@ func readState(ctx context.Context, q db.Querier, id int64) (state, bool, error)
 	return s, err == nil, err
 }
 
-func saveState(ctx context.Context, q db.Querier, id int64, s state) error {
-	_, err := q.ExecContext(ctx, `INSERT INTO report_tickets (ticket_id, team_id, channel, priority, operator_id,
+func (r *recorder) saveState(ctx context.Context, id int64, s state) error {
+	if r.states != nil {
+		r.states[id] = s
+		return nil
+	}
+	_, err := r.tx.ExecContext(ctx, `INSERT INTO report_tickets (ticket_id, team_id, channel, priority, operator_id,
 		is_open, answered, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (ticket_id) DO UPDATE SET team_id = excluded.team_id, channel = excluded.channel,
 		priority = excluded.priority, operator_id = excluded.operator_id, is_open = excluded.is_open,

@@ -9,8 +9,26 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 )
 
+// The roll-up rows a fact adds to; sums (team 0: every team) beside the
+// full key, see migration 0068.
+var (
+	eventsUpsert = newAppend("report_events", "ticket_id", "kind", "at", "day", "team_id", "channel", "priority",
+		"operator_id", "wall_s", "business_s", "sla")
+	daysUpsert = newUpsert("report_days", 5, "day", "team_id", "channel", "priority", "operator_id", "created",
+		"closed", "reopened", "moved_in", "moved_out", "assigned", "answers", "first_responses", "open_delta",
+		"sla_met", "sla_due")
+	sumDaysUpsert = newUpsert("report_sum_days", 4, "team_id", "day", "channel", "operator_id", "created", "closed",
+		"reopened", "assigned", "answers", "open_delta", "sla_met", "sla_due")
+	durationsUpsert = newUpsert("report_durations", 7, "day", "team_id", "channel", "priority", "operator_id",
+		"metric", "bucket", "n", "total_s")
+	sumDurationsUpsert = newUpsert("report_sum_durations", 4, "team_id", "day", "metric", "bucket", "n", "total_s")
+	sumOpenUpsert      = newUpsert("report_sum_open", 4, "team_id", "channel", "priority", "operator_id", "open_now")
+	opDurationsUpsert  = newUpsert("report_sum_operator_durations", 6, "team_id", "metric", "span", "start",
+		"operator_id", "bucket", "n", "total_s")
+)
+
 // bump appends the event of kind under key k and adds c to its day's
-// roll-up row. An empty counts (a rekey that moved nothing) writes
+// roll-up rows. An empty counts (a rekey that moved nothing) writes
 // nothing.
 func (w *writer) bump(kind string, k key, c counts, d *timed, sla string) error {
 	if c == (counts{}) && d == nil && kind != "answer" {
@@ -24,56 +42,89 @@ func (w *writer) bump(kind string, k key, c counts, d *timed, sla string) error 
 	if d != nil {
 		wall, business = &d.wall, &d.business
 	}
-	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO report_events (ticket_id, kind, at, day, team_id, channel,
-		priority, operator_id, wall_s, business_s, sla) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-		w.ticketID, kind, w.at, day, k.team, k.channel, k.priority, k.operator, wall, business, sla); err != nil {
+	if err := w.out.add(w.ctx, eventsUpsert, w.ticketID, kind, w.at, day, k.team, k.channel, k.priority,
+		k.operator, wall, business, sla); err != nil {
 		return err
 	}
-	_, err = w.tx.ExecContext(w.ctx, bumpSQL, day, k.team, k.channel, k.priority, k.operator,
+	if err := w.out.add(w.ctx, daysUpsert, day, k.team, k.channel, k.priority, k.operator,
 		c.created, c.closed, c.reopened, c.movedIn, c.movedOut, c.assigned, c.answers, c.firstResponses,
-		c.openDelta, c.slaMet, c.slaDue)
-	return err
+		c.openDelta, c.slaMet, c.slaDue); err != nil {
+		return err
+	}
+	if c.created == 0 && c.closed == 0 && c.reopened == 0 && c.assigned == 0 && c.answers == 0 && c.openDelta == 0 &&
+		c.slaDue == 0 {
+		return nil // nothing the sums keep (a move of a closed ticket, a first response's own count)
+	}
+	sum := func(team int64) []any {
+		return []any{team, day, k.channel, k.operator, c.created, c.closed, c.reopened, c.assigned, c.answers,
+			c.openDelta, c.slaMet, c.slaDue}
+	}
+	if err := w.out.add(w.ctx, sumDaysUpsert, append(sum(k.team), sum(0)...)...); err != nil || c.openDelta == 0 {
+		return err
+	}
+	return w.out.add(w.ctx, sumOpenUpsert, k.team, k.channel, k.priority, k.operator, c.openDelta,
+		0, k.channel, k.priority, k.operator, c.openDelta)
 }
 
-const bumpSQL = `INSERT INTO report_days (day, team_id, channel, priority, operator_id, created, closed, reopened,
-	moved_in, moved_out, assigned, answers, first_responses, open_delta, sla_met, sla_due)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-	ON CONFLICT (day, team_id, channel, priority, operator_id) DO UPDATE SET
-	created = report_days.created + excluded.created, closed = report_days.closed + excluded.closed,
-	reopened = report_days.reopened + excluded.reopened, moved_in = report_days.moved_in + excluded.moved_in,
-	moved_out = report_days.moved_out + excluded.moved_out, assigned = report_days.assigned + excluded.assigned,
-	answers = report_days.answers + excluded.answers,
-	first_responses = report_days.first_responses + excluded.first_responses,
-	open_delta = report_days.open_delta + excluded.open_delta, sla_met = report_days.sla_met + excluded.sla_met,
-	sla_due = report_days.sla_due + excluded.sla_due`
-
 // durations adds d to the day's histograms of the wall and business
-// metrics under key k.
+// metrics under key k, and to the team's and every team's sums.
 func (w *writer) durations(k key, d timed, wallMetric, businessMetric string) error {
 	day, err := w.day(k.team)
 	if err != nil {
 		return err
 	}
-	for _, m := range []struct {
-		name string
-		s    int64
-	}{{wallMetric, d.wall}, {businessMetric, d.business}} {
-		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO report_durations (day, team_id, channel, priority,
-			operator_id, metric, bucket, n, total_s) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)
-			ON CONFLICT (day, team_id, channel, priority, operator_id, metric, bucket) DO UPDATE SET
-			n = report_durations.n + 1, total_s = report_durations.total_s + excluded.total_s`,
-			day, k.team, k.channel, k.priority, k.operator, m.name, bucketOf(m.s), m.s); err != nil {
-			return err
+	wb, bb := bucketOf(d.wall), bucketOf(d.business)
+	if err := w.out.add(w.ctx, durationsUpsert,
+		day, k.team, k.channel, k.priority, k.operator, wallMetric, wb, 1, d.wall,
+		day, k.team, k.channel, k.priority, k.operator, businessMetric, bb, 1, d.business); err != nil {
+		return err
+	}
+	if err := w.out.add(w.ctx, sumDurationsUpsert,
+		k.team, day, wallMetric, wb, 1, d.wall, k.team, day, businessMetric, bb, 1, d.business,
+		0, day, wallMetric, wb, 1, d.wall, 0, day, businessMetric, bb, 1, d.business); err != nil {
+		return err
+	}
+	if wallMetric != firstResponseWall {
+		return nil
+	}
+	return addOperatorDurations(w.ctx, w.out, k.team, k.operator, day,
+		[]metricValue{{wallMetric, d.wall}, {businessMetric, d.business}})
+}
+
+type metricValue struct {
+	metric string
+	s      int64
+}
+
+// addOperatorDurations adds durations to operator's histograms by day
+// and by week, under team and (when it is one) every team (0).
+func addOperatorDurations(ctx context.Context, out sink, team, operator int64, day string, values []metricValue) error {
+	week := mondayOf(day)
+	teams := []int64{team}
+	if team != 0 {
+		teams = append(teams, 0)
+	}
+	var rows []any
+	for _, t := range teams {
+		for _, v := range values {
+			b := bucketOf(v.s)
+			rows = append(rows, t, v.metric, 1, day, operator, b, 1, v.s, t, v.metric, 7, week, operator, b, 1, v.s)
 		}
 	}
-	return nil
+	return out.add(ctx, opDurationsUpsert, rows...)
+}
+
+// mondayOf is the Monday of day's week, as YYYY-MM-DD.
+func mondayOf(day string) string {
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7)).Format(time.DateOnly)
 }
 
 // bucketOf is the log-scale histogram bucket of s seconds: about 5% wide,
 // so a year fits in some 350 buckets.
-// BucketOf is bucketOf, for benchmarks that write synthetic roll-ups.
-func BucketOf(s int64) int { return bucketOf(s) }
-
 func bucketOf(s int64) int {
 	if s <= 0 {
 		return 0
@@ -84,18 +135,23 @@ func bucketOf(s int64) int {
 // day is the local date of the fact in the zone of team's calendar (UTC
 // when the team has none), as YYYY-MM-DD.
 func (w *writer) day(team int64) (string, error) {
-	loc, ok := w.zones[team]
-	if !ok {
-		var err error
-		if loc, err = teamZone(w.ctx, w.tx, team); err != nil {
-			return "", err
-		}
-		if w.zones == nil {
-			w.zones = map[int64]*time.Location{}
-		}
-		w.zones[team] = loc
+	loc, err := w.zone(team)
+	if err != nil {
+		return "", err
 	}
 	return w.at.In(loc).Format(time.DateOnly), nil
+}
+
+// zone is team's time zone, read once per recorder.
+func (w *writer) zone(team int64) (*time.Location, error) {
+	if loc, ok := w.zones[team]; ok {
+		return loc, nil
+	}
+	loc, err := teamZone(w.ctx, w.tx, team)
+	if err == nil {
+		w.zones[team] = loc
+	}
+	return loc, err
 }
 
 func teamZone(ctx context.Context, q db.Querier, team int64) (*time.Location, error) {

@@ -18,14 +18,16 @@ type Satisfaction struct {
 // In Ratings, RatedPct is the response rate here: ratings per close (or
 // session) in the period, in percent.
 
-const ratingDaysSQL = `SELECT operator_id, SUM(rated), SUM(satisfied), SUM(okay), SUM(dissatisfied)
-	FROM report_rating_days WHERE day >= $1 AND day <= $2` + filterSQL + ` GROUP BY operator_id`
-
-const chatRatingsSQL = `SELECT operator_id, SUM(sessions), SUM(rated), SUM(satisfied), SUM(okay), SUM(dissatisfied)
-	FROM report_chat_days WHERE day >= $1 AND day <= $2` + chatFilterSQL + ` GROUP BY operator_id`
-
-const closesSQL = `SELECT operator_id, SUM(closed) FROM report_days WHERE day >= $1 AND day <= $2` + filterSQL + `
-	GROUP BY operator_id`
+var (
+	ratingDays = newQuery(3, `SELECT operator_id, SUM(rated), SUM(satisfied), SUM(okay), SUM(dissatisfied)
+		FROM report_rating_days WHERE day >= $1 AND day <= $2{where} GROUP BY operator_id`)
+	chatRatings = newQuery(3, `SELECT operator_id, SUM(sessions), SUM(rated), SUM(satisfied), SUM(okay),
+		SUM(dissatisfied) FROM report_chat_days WHERE day >= $1 AND day <= $2{where} GROUP BY operator_id`)
+	sumCloses = newQuery(3, `SELECT operator_id, SUM(closed) FROM report_sum_days WHERE day >= $1 AND day <= $2{where}
+		GROUP BY operator_id`)
+	closes = newQuery(3, `SELECT operator_id, SUM(closed) FROM report_days WHERE day >= $1 AND day <= $2{where}
+		GROUP BY operator_id`)
+)
 
 // satisfactions sums the period's ratings per operator (0: none) and in
 // total, with the closes and sessions they are a share of.
@@ -40,22 +42,28 @@ func (s *Service) satisfactions(ctx context.Context, f Filter) (map[int64]*Satis
 		}
 		return out[id]
 	}
-	closes, sessions := map[int64]int{}, map[int64]int{}
+	closesOf, sessions := map[int64]int{}, map[int64]int{}
 	from, to := f.dates()
+	closedQ := closes
+	if f.summed() {
+		closedQ = sumCloses
+	}
 	err := f.eachTeam(func(team int64) error {
-		args := f.args(team, from, to)
-		if err := scanRatings(ctx, s, ratingDaysSQL, args, func(id int64, _ int, r Ratings) {
+		text, args := f.run(ratingDays, team, false, from, to)
+		if err := scanRatings(ctx, s, text, args, func(id int64, _ int, r Ratings) {
 			of(id).Mail = addRatings(of(id).Mail, r)
 		}); err != nil {
 			return err
 		}
-		if err := eachPair(ctx, s, closesSQL, args, func(id int64, n int) { closes[id] += n; of(id) }); err != nil {
+		text, args = f.run(closedQ, team, f.summed(), from, to)
+		if err := eachPair(ctx, s, text, args, func(id int64, n int) { closesOf[id] += n; of(id) }); err != nil {
 			return err
 		}
 		if f.Channel != "" || f.Priority >= 0 {
 			return nil
 		}
-		return scanRatings(ctx, s, chatRatingsSQL, []any{from, to, team, f.Operator}, func(id int64, n int, r Ratings) {
+		sh, args := f.chatShape(team)
+		return scanRatings(ctx, s, chatRatings[sh], append([]any{from, to}, args...), func(id int64, n int, r Ratings) {
 			*of(id).Chat = addRatings(*of(id).Chat, r)
 			sessions[id] += n
 		})
@@ -69,12 +77,12 @@ func (s *Service) satisfactions(ctx context.Context, f Filter) (map[int64]*Satis
 	}
 	totalCloses, totalSessions := 0, 0
 	for id, v := range out {
-		v.finish(closes[id], sessions[id])
+		v.finish(closesOf[id], sessions[id])
 		total.Mail = addRatings(total.Mail, v.Mail)
 		if v.Chat != nil {
 			*total.Chat = addRatings(*total.Chat, *v.Chat)
 		}
-		totalCloses, totalSessions = totalCloses+closes[id], totalSessions+sessions[id]
+		totalCloses, totalSessions = totalCloses+closesOf[id], totalSessions+sessions[id]
 	}
 	total.finish(totalCloses, totalSessions)
 	out[-1] = total

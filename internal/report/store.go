@@ -5,22 +5,21 @@ import (
 	"time"
 )
 
-// filterSQL keeps the roll-up rows of one team (0: all), channel,
-// priority and operator, from $3 on; callers bound the days in $1, $2.
-const filterSQL = ` AND ($3 = 0 OR team_id = $3) AND ($4 = '' OR channel = $4) AND ($5 < 0 OR priority = $5)
-	AND ($6 = 0 OR operator_id = $6)`
+// The days of a period and every day after it up to today, in one pass:
+// the period's rows, and the open counts moved since it began, from which
+// the backlog before it is counted back. From the sums when the filter
+// leaves priority free, else from the full key.
+var (
+	sumDaysFrom = newQuery(3, `SELECT day, SUM(created), SUM(closed), SUM(reopened), SUM(open_delta), SUM(sla_met),
+		SUM(sla_due) FROM report_sum_days WHERE day >= $1 AND day <= $2{where} GROUP BY day`)
+	daysFrom = newQuery(3, `SELECT day, SUM(created), SUM(closed), SUM(reopened), SUM(open_delta), SUM(sla_met),
+		SUM(sla_due) FROM report_days WHERE day >= $1 AND day <= $2{where} GROUP BY day`)
+	// The tickets open now under the filtered keys (team 0: every team).
+	openNow = newQuery(1, `SELECT COALESCE(SUM(open_now), 0) FROM report_sum_open WHERE 1 = 1{where}`)
+)
 
-const daysSQL = `SELECT day, SUM(created), SUM(closed), SUM(reopened), SUM(open_delta), SUM(sla_met), SUM(sla_due)
-	FROM report_days WHERE day >= $1 AND day <= $2` + filterSQL + ` GROUP BY day`
-
-// The backlog before the period is counted back from today's: the open
-// tickets under the filtered keys now, less every open count moved since
-// the period began. A recent period (the usual one) so reads its own days
-// and the open tickets, never the whole history.
-const openNowSQL = `SELECT COUNT(*) FROM report_tickets WHERE is_open AND ($1 = 0 OR team_id = $1)
-	AND ($2 = '' OR channel = $2) AND ($3 < 0 OR priority = $3) AND ($4 = 0 OR operator_id = $4)`
-
-const sinceSQL = `SELECT COALESCE(SUM(open_delta), 0) FROM report_days WHERE day >= $1 AND day >= $2` + filterSQL
+// lastDay bounds "every day after the period": later than any day.
+const lastDay = "9999-12-31"
 
 // dayRow is one day's sums of report_days.
 type dayRow struct {
@@ -42,10 +41,6 @@ func (f Filter) eachTeam(fn func(team int64) error) error {
 	return nil
 }
 
-func (f Filter) args(team int64, from, to string) []any {
-	return []any{from, to, team, f.Channel, f.Priority, f.Operator}
-}
-
 func (f Filter) dates() (string, string) {
 	return f.From.Format(time.DateOnly), f.To.Format(time.DateOnly)
 }
@@ -55,28 +50,35 @@ func (s *Service) dayRows(ctx context.Context, f Filter) (map[string]dayRow, int
 	out := map[string]dayRow{}
 	before := 0
 	from, to := f.dates()
+	days := daysFrom
+	if f.summed() {
+		days = sumDaysFrom
+	}
 	err := f.eachTeam(func(team int64) error {
-		var open, since int
-		if err := s.DB.Read.QueryRowContext(ctx, openNowSQL, team, f.Channel, f.Priority, f.Operator).Scan(&open); err != nil {
+		sh, args := f.shape(team, true)
+		var open int
+		if err := s.DB.Read.QueryRowContext(ctx, openNow[sh], args...).Scan(&open); err != nil {
 			return err
 		}
-		if err := s.DB.Read.QueryRowContext(ctx, sinceSQL, f.args(team, from, from)...).Scan(&since); err != nil {
-			return err
-		}
-		before += open - since
-		rows, err := s.DB.Read.QueryContext(ctx, daysSQL, f.args(team, from, to)...)
+		text, args := f.run(days, team, f.summed(), from, lastDay)
+		rows, err := s.DB.Read.QueryContext(ctx, text, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
+		since := 0
 		for rows.Next() {
 			var day string
 			var r dayRow
 			if err := rows.Scan(&day, &r.created, &r.closed, &r.reopened, &r.openDelta, &r.slaMet, &r.slaDue); err != nil {
 				return err
 			}
-			out[day] = out[day].plus(r)
+			since += r.openDelta
+			if day <= to {
+				out[day] = out[day].plus(r)
+			}
 		}
+		before += open - since
 		return rows.Err()
 	})
 	return out, before, err

@@ -10,13 +10,42 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 )
 
+// recorder is where facts are written: the live record's transaction
+// (one fact), or a rebuild's chunk of tickets. It keeps what it read once:
+// the teams' zones and the calendars.
+type recorder struct {
+	tx     *db.Tx
+	out    sink
+	zones  map[int64]*time.Location
+	cals   map[int64]*calendar.Calendar
+	states map[int64]state // a rebuild's tickets, saved at the chunk's end; nil: read and save report_tickets
+	tags   map[int64][]string
+}
+
+func newRecorder(tx *db.Tx, out sink) *recorder {
+	return &recorder{tx: tx, out: out, zones: map[int64]*time.Location{}, cals: map[int64]*calendar.Calendar{},
+		tags: map[int64][]string{}}
+}
+
+// tagsOf are ticket id's tags now, read once per recorder (a creation and
+// a close in one rebuild chunk read them once).
+func (r *recorder) tagsOf(ctx context.Context, id int64) ([]string, error) {
+	if tags, ok := r.tags[id]; ok {
+		return tags, nil
+	}
+	tags, err := ticketTags(ctx, r.tx, id)
+	if err == nil {
+		r.tags[id] = tags
+	}
+	return tags, err
+}
+
 // writer appends one fact's rows: its events and roll-up increments.
 type writer struct {
+	*recorder
 	ctx      context.Context
-	tx       *db.Tx
 	ticketID int64
 	at       time.Time
-	zones    map[int64]*time.Location // the teams' zones read by this fact
 }
 
 // timed is a fact's duration: wall and business seconds.
@@ -114,9 +143,13 @@ func (w *writer) since(start time.Time, calendarID int64) (timed, error) {
 	if calendarID == 0 {
 		return d, nil
 	}
-	cal, err := loadCalendar(w.ctx, w.tx, calendarID)
-	if err != nil {
-		return d, err
+	cal, ok := w.cals[calendarID]
+	if !ok {
+		var err error
+		if cal, err = loadCalendar(w.ctx, w.tx, calendarID); err != nil {
+			return d, err
+		}
+		w.cals[calendarID] = cal
 	}
 	d.business = seconds(cal.Between(start, w.at))
 	return d, nil
