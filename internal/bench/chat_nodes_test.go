@@ -28,11 +28,7 @@ func TestChatAcrossTwoProcesses(t *testing.T) {
 	dsn := testutil.PostgresDSN(t, d)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	bin := filepath.Join(t.TempDir(), "frontdesk")
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/frontdesk/frontdesk/cmd/frontdesk").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	c := &Chat{Exe: bin, DB: dsn, DataDir: t.TempDir(), Active: 1}
+	c := &Chat{Exe: buildFrontdesk(t, ctx), DB: dsn, DataDir: t.TempDir(), Active: 1}
 	active, _, cookies, err := c.Prepare(ctx, testutil.Services(t, d))
 	if err != nil || len(active) != 1 {
 		t.Fatalf("prepare: %v (%d chats)", err, len(active))
@@ -72,6 +68,16 @@ func TestChatAcrossTwoProcesses(t *testing.T) {
 		t.Fatalf("the operator got %+v back", got[0])
 	}
 	again.none(t, 300*time.Millisecond)
+}
+
+// buildFrontdesk builds the binary the nodes run.
+func buildFrontdesk(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "frontdesk")
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/frontdesk/frontdesk/cmd/frontdesk").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 func startTestNode(t *testing.T, c *Chat) *node {
