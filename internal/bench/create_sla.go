@@ -35,8 +35,15 @@ func CreateSLAOverhead(ctx context.Context, s *app.Services, g *generator, clien
 		}
 		rates[mode], last[mode] = append(rates[mode], r.PerSecond), r
 	}
+	return inTurns([2]string{"with the SLA clock", "without the SLA clock"}, rates, last, clients, rounds, d,
+		"SLA costs <= 10%% of the rate: %.1f%%"), nil
+}
+
+// inTurns is the two results of runs made in turns with a feature on and
+// off: each the last run's latencies with the median of its rates, and the
+// first the loss against target (a format of the loss in percent).
+func inTurns(names [2]string, rates [2][]float64, last [2]Result, clients, rounds int, d time.Duration, target string) []Result {
 	on, off := median(rates[0]), median(rates[1])
-	names := [2]string{"with the SLA clock", "without the SLA clock"}
 	out := make([]Result, 2)
 	for m := range 2 {
 		out[m] = last[m]
@@ -45,8 +52,8 @@ func CreateSLAOverhead(ctx context.Context, s *app.Services, g *generator, clien
 		out[m].PerSecond = median(rates[m])
 		out[m].Target = ""
 	}
-	out[0].Target = fmt.Sprintf("SLA costs <= 10%% of the rate: %.1f%%", 100*(off-on)/off)
-	return out, nil
+	out[0].Target = fmt.Sprintf(target, 100*(off-on)/off)
+	return out
 }
 
 func median(v []float64) float64 {

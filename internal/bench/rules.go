@@ -57,19 +57,9 @@ func CreateRulesOverhead(ctx context.Context, s *app.Services, g *generator, cli
 		}
 		rates[mode], last[mode] = append(rates[mode], r.PerSecond), r
 	}
-	on, off := median(rates[0]), median(rates[1])
 	names := [2]string{fmt.Sprintf("with 50 rules on (%.2f firings per ticket)", float64(fired)/float64(max(made, 1))),
 		"with those rules off"}
-	out := make([]Result, 2)
-	for m := range 2 {
-		out[m] = last[m]
-		out[m].Name = fmt.Sprintf("API ticket creation %s, %d clients, %d runs of %s in turns (%s/s; last run's latencies)",
-			names[m], clients, rounds, d, joinRates(rates[m]))
-		out[m].PerSecond = median(rates[m])
-		out[m].Target = ""
-	}
-	out[0].Target = fmt.Sprintf("50 rules cost <= 15%% of the rate: %.1f%%", 100*(off-on)/off)
-	return out, nil
+	return inTurns(names, rates, last, clients, rounds, d, "50 rules cost <= 15%% of the rate: %.1f%%"), nil
 }
 
 // addCreationRules saves n rules on ticket_created, switched off.
