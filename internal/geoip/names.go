@@ -14,6 +14,12 @@ func CountryName(code string) string {
 	return code
 }
 
+// Known reports whether code is one of the country codes named here.
+func Known(code string) bool {
+	_, ok := countryNames[code]
+	return ok
+}
+
 var countryNames = map[string]string{
 	"AD": "Andorra",
 	"AE": "United Arab Emirates",
