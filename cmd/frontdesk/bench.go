@@ -16,7 +16,7 @@ import (
 )
 
 func runBench(e *env, args []string) error {
-	var tickets, perTicket, samples, clients, due int
+	var tickets, perTicket, samples, clients, due, rounds int
 	var duration time.Duration
 	var profile, only string
 	cfg, fs, err := loadConfig("bench", e, args, func(fs *flag.FlagSet) {
@@ -25,6 +25,7 @@ func runBench(e *env, args []string) error {
 		fs.IntVar(&samples, "samples", 1000, "timed runs per read operation")
 		fs.IntVar(&clients, "clients", 8, "concurrent API clients for ticket creation")
 		fs.DurationVar(&duration, "duration", 15*time.Second, "how long to create tickets through the API")
+		fs.IntVar(&rounds, "rounds", 3, "create-sla, create-rules: runs of each mode, made in turns")
 		fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the measurements to this file")
 		fs.IntVar(&due, "due", 100_000, "time-rules: timers due at once (every ticket gets one)")
 		fs.StringVar(&only, "only", "", "comma-separated measurements to run (inbox, search, find, contact, create, create-sla, create-rules, time-rules, render, sla, reports); all when empty")
@@ -67,10 +68,10 @@ func runBench(e *env, args []string) error {
 		{"contact", one(func() (bench.Result, error) { return bench.ContactByEmail(ctx, s, g, samples) })},
 		{"create", one(func() (bench.Result, error) { return bench.CreateThroughput(ctx, s, g, clients, duration) })},
 		{"create-sla", func() ([]bench.Result, error) {
-			return bench.CreateSLAOverhead(ctx, s, g, clients, 3, duration)
+			return bench.CreateSLAOverhead(ctx, s, g, clients, rounds, duration)
 		}},
 		{"create-rules", func() ([]bench.Result, error) {
-			return bench.CreateRulesOverhead(ctx, s, g, clients, 3, duration)
+			return bench.CreateRulesOverhead(ctx, s, g, clients, rounds, duration)
 		}},
 		{"time-rules", one(func() (bench.Result, error) { return bench.TimeRules(ctx, s, due) })},
 		{"render", func() ([]bench.Result, error) { return bench.RenderPages(ctx, s, g, samples) }},

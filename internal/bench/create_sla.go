@@ -52,8 +52,20 @@ func inTurns(names [2]string, rates [2][]float64, last [2]Result, clients, round
 		out[m].PerSecond = median(rates[m])
 		out[m].Target = ""
 	}
-	out[0].Target = fmt.Sprintf(target, 100*(off-on)/off)
+	out[0].Target = fmt.Sprintf(target, 100*(off-on)/off) + fmt.Sprintf("; median of the %d pairs' losses %.1f%%",
+		rounds, pairLoss(rates))
 	return out
+}
+
+// pairLoss is the median loss of each "on" run against the "off" run
+// right after it: runs minutes apart drift (the database grows, a
+// checkpoint lands), a pair shares the drift.
+func pairLoss(rates [2][]float64) float64 {
+	losses := make([]float64, 0, len(rates[0]))
+	for i := range min(len(rates[0]), len(rates[1])) {
+		losses = append(losses, 100*(rates[1][i]-rates[0][i])/rates[1][i])
+	}
+	return median(losses)
 }
 
 func median(v []float64) float64 {

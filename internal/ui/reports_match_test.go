@@ -316,7 +316,18 @@ func checkMissedList(t *testing.T, e *env, page string, tr truth) {
 	if m == nil {
 		t.Fatal("the SLA figure's missed count links nowhere")
 	}
-	link := strings.ReplaceAll(m[1], "&amp;", "&")
+	checkMissedLink(t, e, m[1], tr)
+	day := regexp.MustCompile(`(?s)<tr data-date="` + matchDay + `">.*?<a class="hint day-missed" href="([^"]+)"[^>]*>(\d+) missed</a>`).
+		FindStringSubmatch(page)
+	if day == nil || day[2] != strconv.Itoa(tr.slaMissed) {
+		t.Fatalf("the day's row has no link to its %d SLA misses (%v)", tr.slaMissed, day)
+	}
+	checkMissedLink(t, e, day[1], tr)
+}
+
+func checkMissedLink(t *testing.T, e *env, href string, tr truth) {
+	t.Helper()
+	link := strings.ReplaceAll(href, "&amp;", "&")
 	_, list := e.do(e.client("admin"), "GET", link, nil, nil)
 	subjects := regexp.MustCompile(`class="subject"[^>]*><span class="num">#\d+</span>\s*([^<]+)<`).FindAllStringSubmatch(list, -1)
 	var got []string

@@ -66,6 +66,8 @@ type ReportDay struct {
 	FirstMedian, FirstP90           string
 	ResolutionMedian, ResolutionP90 string
 	SLA                             string
+	SLAMissed                       int    // settled targets missed that day
+	SLAMissedURL                    string // the tickets that missed them
 }
 
 // ReportOperator is one row of the operators table.
@@ -96,7 +98,10 @@ func (v *ReportsView) fill(q reportQuery, f report.Filter, t report.Tickets, ops
 			ClosedURL:   inboxFacts(q, f, "closed", d.Date+".."+d.Date, ""),
 			FirstMedian: duration(d.FirstResponse.Median), FirstP90: duration(d.FirstResponse.P90),
 			ResolutionMedian: duration(d.Resolution.Median), ResolutionP90: duration(d.Resolution.P90),
-			SLA: percent(d.SLAMetPct)})
+			SLA: percent(d.SLAMetPct), SLAMissed: d.SLAMissed()})
+		if d.SLAMissed() > 0 {
+			v.Days[len(v.Days)-1].SLAMissedURL = inboxFacts(q, f, "sla_missed", d.Date+".."+d.Date, "")
+		}
 	}
 	for _, o := range ops {
 		v.Operators = append(v.Operators, ReportOperator{Name: o.Name, Assigned: o.Assigned, Answers: o.Answers,
