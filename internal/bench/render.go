@@ -46,7 +46,7 @@ func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]R
 		{"render: inbox, 50 open tickets", fixed("/inbox?view=open")},
 		{"render: ticket with 100 messages", fixed(fmt.Sprintf("/tickets/%d", number))},
 		{"render: a customer's page (a random contact)", func(int) string { return fmt.Sprintf("/contacts/%d", 1+r.Int64N(g.contacts)) }},
-		{"render: board, first 50 cards of each status", fixed(fmt.Sprintf("/pipelines/%d/board", g.pipelineID))},
+		{"render: board, first 20 cards of each status", fixed(fmt.Sprintf("/pipelines/%d/board", g.pipelineID))},
 		{"render: search results for a word", func(int) string { return "/search?q=" + g.vocab.Rank(300+r.IntN(5000)) }},
 		{"render: chats list", fixed("/chats")},
 		{"render: reports, last 7 days", fixed("/reports")},

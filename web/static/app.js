@@ -134,7 +134,9 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     list.querySelectorAll(".kcard").forEach(function (c) {
       if (!before && c !== card && level(c) < mine) before = c;
     });
-    list.insertBefore(card, before);
+    // Past the cards shown it goes last of them, above "Show more".
+    var more = list.querySelector("a[hx-get]");
+    list.insertBefore(card, before || (more && more.parentNode));
   }
 
   // move sends card to col and says what happened. A status that
@@ -187,6 +189,13 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     if (summary) fill(summary.parentNode);
   });
   board.addEventListener("move-menu", function (ev) { fill(ev.target); }, true);
+  // "Show more" swaps its link for the column's next cards: the focus,
+  // which was on the link, goes to the first of them.
+  board.addEventListener("htmx:afterSwap", function (ev) {
+    var card = ev.target;
+    var lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && card.classList && card.classList.contains("kcard")) card.querySelector("a.subject").focus();
+  });
   function send(card, col, action, data) {
     card.setAttribute("aria-busy", "true");
     return fetch(action, {
