@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/mail/auth"
+	"github.com/frontdesk/frontdesk/internal/mail/quote"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/upload"
 )
@@ -57,13 +60,18 @@ type ThreadItem struct {
 // markup ever reaches the page as HTML.
 type ThreadMessage struct {
 	Kind   string // customer | reply | note | system
-	Author string
+	Author string // "Frontdesk" for a message without one
 	// WrittenBy is the operator who wrote a customer's request for them.
 	WrittenBy string
-	Body      string
-	At        Stamp
-	Files     []FileLink
-	Checks    *Checks // of a mail from outside; nil otherwise
+	// Fresh is what the sender wrote now; Quoted the history or signature
+	// below it, which the thread shows folded (the stored body stays whole).
+	Fresh, Quoted string
+	At            Stamp
+	Files         []FileLink
+	Checks        *Checks // of a mail from outside; nil otherwise
+	// Lead and Badge say what kind of message it is, before and after the
+	// author: rendered once per kind (kindBadges), not per message.
+	Lead, Badge template.HTML
 }
 
 // Checks is what DKIM, SPF and DMARC said about a message's mail: a
@@ -130,9 +138,10 @@ func thread(msgs []ticket.Message, events []ticket.Event, checks map[int64]auth.
 	}
 	for _, m := range msgs {
 		c, ok := checks[m.ID]
+		parts := quote.Split(m.Body)
 		out = append(out, ThreadItem{at: m.CreatedAt, Message: &ThreadMessage{Kind: string(m.Kind),
-			Author: m.Author.Name, WrittenBy: m.Author.WrittenBy, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments),
-			Checks: checksOf(c, ok)}})
+			Author: cmp.Or(m.Author.Name, "Frontdesk"), WrittenBy: m.Author.WrittenBy, Fresh: parts.Fresh, Quoted: parts.Quoted,
+			At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments), Checks: checksOf(c, ok)}})
 	}
 	slices.SortStableFunc(out, func(a, b ThreadItem) int { return a.at.Compare(b.at) })
 	return out
