@@ -45,7 +45,7 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 			view.Flash = factsNotice(q, label)
 		}
 	}
-	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r)); err != nil {
+	if view.Filters, err = u.inboxFilters(r.Context(), q, viewer(r), views); err != nil {
 		return err
 	}
 	defs, err := u.s.Fields.List(r.Context())
@@ -93,6 +93,7 @@ type inboxView struct {
 	assignee   string // me | none | "" for anyone
 	team       string // a team's slug, or "" for every team
 	teamID     int64
+	teamName   string
 	empty      EmptyState
 }
 
