@@ -48,11 +48,58 @@ func stampOf(t, now time.Time) Stamp {
 		Full: t.UTC().Format("2 Jan 2006, 15:04 UTC")}
 }
 
-// ThreadItem is one message or one history event; exactly one is set.
+// ThreadItem is one message or one history event, or the fold that
+// stands for the middle of a long thread; exactly one is set.
 type ThreadItem struct {
 	Message *ThreadMessage
 	Event   *ThreadEvent
+	Fold    *ThreadFold
 	at      time.Time
+}
+
+// ThreadFold is the middle of a long thread, folded: what it holds and
+// the address of the whole thread.
+type ThreadFold struct{ Label, URL string }
+
+// A thread longer than threadFoldAt items shows its first message (and
+// the events before it), then a fold, then its latest threadTail items,
+// as mail clients fold long conversations: the latest are what an answer
+// needs, and rendering every message of a thread of 100 was most of the
+// ticket page's time.
+const threadFoldAt, threadTail = 40, 20
+
+// foldThread folds the middle of a long thread; all links to it whole.
+func foldThread(items []ThreadItem, all string) []ThreadItem {
+	head := 0
+	for head < len(items) && items[head].Message == nil {
+		head++ // the events before the first message, and that message
+	}
+	head++
+	tail := len(items) - threadTail
+	if len(items) <= threadFoldAt || head >= tail {
+		return items
+	}
+	var msgs, events int
+	for _, it := range items[head:tail] {
+		if it.Message != nil {
+			msgs++
+		} else {
+			events++
+		}
+	}
+	label := fmt.Sprintf("Show %d earlier %s", msgs, plural(msgs, "message", "messages"))
+	if events > 0 {
+		label += fmt.Sprintf(" and %d %s", events, plural(events, "event", "events"))
+	}
+	out := append(items[:head:head], ThreadItem{Fold: &ThreadFold{Label: label, URL: all}})
+	return append(out, items[tail:]...)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // ThreadMessage is one message of the thread. Body is plain text: the

@@ -101,6 +101,11 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   });
 });
 
+// A long thread's fold, opened: the focus goes to the whole thread.
+document.addEventListener("htmx:afterSwap", function (ev) {
+  if (ev.target.id === "thread") ev.target.focus();
+});
+
 // Kanban board: a card dragged to another column moves the ticket there.
 // It posts what the card's Move menu posts in the background, then moves
 // the card; a refusal is shown above the board.
@@ -540,7 +545,7 @@ document.querySelectorAll("details.profile").forEach(function (menu) {
   var names = { status: "Status", priority: "Priority", assignee: "Assignee", team: "Team", tags: "Tags" };
 
   function refresh(whole) {
-    return fetch(window.location.pathname, { credentials: "same-origin" }).then(function (res) {
+    return fetch(window.location.pathname + window.location.search, { credentials: "same-origin" }).then(function (res) {
       return res.text();
     }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, "text/html");
