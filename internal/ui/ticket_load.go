@@ -67,7 +67,7 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 	if r.URL.Query().Get("thread") != "all" {
 		v.Thread = foldThread(v.Thread, v.URL+"?thread=all")
 	}
-	if err := u.kindBadges(v.Thread); err != nil {
+	if err := u.finishThread(v.Thread); err != nil {
 		return TicketView{}, err
 	}
 	if v.Controls, err = u.controls(ctx, t); err != nil {

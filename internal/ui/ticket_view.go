@@ -12,7 +12,6 @@ import (
 
 	"github.com/frontdesk/frontdesk/internal/contact"
 	"github.com/frontdesk/frontdesk/internal/mail/auth"
-	"github.com/frontdesk/frontdesk/internal/mail/quote"
 	"github.com/frontdesk/frontdesk/internal/ticket"
 	"github.com/frontdesk/frontdesk/internal/upload"
 )
@@ -111,8 +110,10 @@ type ThreadMessage struct {
 	// WrittenBy is the operator who wrote a customer's request for them.
 	WrittenBy string
 	// Fresh is what the sender wrote now; Quoted the history or signature
-	// below it, which the thread shows folded (the stored body stays whole).
+	// below it, which the thread shows folded (the stored body stays whole):
+	// split from body for the messages shown (finishThread).
 	Fresh, Quoted string
+	body          string
 	At            Stamp
 	Files         []FileLink
 	Checks        *Checks // of a mail from outside; nil otherwise
@@ -185,9 +186,8 @@ func thread(msgs []ticket.Message, events []ticket.Event, checks map[int64]auth.
 	}
 	for _, m := range msgs {
 		c, ok := checks[m.ID]
-		parts := quote.Split(m.Body)
 		out = append(out, ThreadItem{at: m.CreatedAt, Message: &ThreadMessage{Kind: string(m.Kind),
-			Author: cmp.Or(m.Author.Name, "Frontdesk"), WrittenBy: m.Author.WrittenBy, Fresh: parts.Fresh, Quoted: parts.Quoted,
+			Author: cmp.Or(m.Author.Name, "Frontdesk"), WrittenBy: m.Author.WrittenBy, body: m.Body,
 			At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments), Checks: checksOf(c, ok)}})
 	}
 	slices.SortStableFunc(out, func(a, b ThreadItem) int { return a.at.Compare(b.at) })
