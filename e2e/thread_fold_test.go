@@ -31,6 +31,8 @@ func TestLongThreadFold(t *testing.T) {
 	if n := get(p, chromedp.Evaluate[int](`document.querySelectorAll("#thread .msg").length`)); n != 21 {
 		t.Errorf("the folded thread shows %d messages, want the first and the latest 20", n)
 	}
+	p.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#thread .thread-fold").scrollIntoView({block: "center"})`))
+	p.screenshot("ticket-thread-fold")
 	p.checkAxe("a long thread, folded")
 	p.do(chromedp.Focus(chromedp.CSS(fold)), chromedp.KeyEvent("\r"))
 	p.waitText("#thread", "Chapter 01.")

@@ -54,11 +54,13 @@ type HeatMapView struct {
 	Max, Total int
 }
 
-// HeatDay is a weekday's row: its label and counts per hour.
+// HeatDay is a weekday's row: its label and counts per hour, and those
+// counts as the table view's cells (heatRow).
 type HeatDay struct {
 	Label  string
 	Y      int
 	Counts []int
+	Cells  template.HTML
 }
 
 const heatCell, heatLeft, heatTop = 24, 44, 22
@@ -141,7 +143,8 @@ func heatMap(m [7][24]int) HeatMapView {
 		h.HourTicks = append(h.HourTicks, Tick{Pos: float64(heatLeft + hr*heatCell + heatCell/2), Label: fmt.Sprintf("%02d", hr)})
 	}
 	for wd := range 7 {
-		h.Days = append(h.Days, HeatDay{Label: weekdays[wd], Y: heatTop + wd*heatCell + heatCell/2 + 4, Counts: m[wd][:]})
+		h.Days = append(h.Days, HeatDay{Label: weekdays[wd], Y: heatTop + wd*heatCell + heatCell/2 + 4, Counts: m[wd][:],
+			Cells: heatRow(m[wd])})
 	}
 	h.Cells = heatCells(m, h.Max)
 	return h
@@ -166,4 +169,14 @@ func heatCells(m [7][24]int, busiest int) template.HTML {
 		}
 	}
 	return template.HTML(b.String()) // numbers and fixed words only
+}
+
+// heatRow is a weekday's 24 counts as table cells, written here for the
+// same reason as heatCells: numbers only.
+func heatRow(counts [24]int) template.HTML {
+	var b strings.Builder
+	for _, n := range counts {
+		b.WriteString(`<td class="n">` + strconv.Itoa(n) + `</td>`)
+	}
+	return template.HTML(b.String()) // numbers only
 }
