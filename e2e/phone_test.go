@@ -11,7 +11,7 @@ import (
 // seeded data (team, pipeline and operator 1 exist from the start).
 func phoneRoutes() []string {
 	return []string{"/inbox", "/inbox?view=closed", "/inbox?view=open&priority=3&tag=x&sort=waiting", "/no/such/page", "/search?q=invoice", "/search?q=" + fmt.Sprint(seeded[0].Number),
-		"/contacts", "/board", "/tickets/new", fmt.Sprintf("/tickets/%d", seeded[0].Number), "/mail/failed",
+		"/contacts", "/board", "/tickets/new", fmt.Sprintf("/tickets/%d", seeded[0].Number), fmt.Sprintf("/tickets/%d?thread=all", seeded[0].Number), "/mail/failed",
 		"/settings/teams", "/settings/teams/new", "/settings/teams/1", "/settings/teams/1/mail",
 		"/settings/teams/1/mailboxes", "/settings/teams/1/form", "/settings/teams/1/widget",
 		"/settings/operators", "/settings/operators/1/tokens", "/settings/pipelines", "/settings/pipelines/new",

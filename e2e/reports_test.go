@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -63,7 +64,7 @@ func TestReports(t *testing.T) {
 	if !strings.HasPrefix(p.path(), "/inbox") {
 		t.Fatalf("the created count leads to %s, want the inbox", p.path())
 	}
-	rows := get(p, chromedp.Evaluate[int](`document.querySelectorAll("li.ticket").length`))
+	rows := loadAllRows(p)
 	if want := created; want != fmt.Sprint(rows) {
 		t.Errorf("the inbox opened from %s created tickets lists %d", want, rows)
 	}
@@ -75,4 +76,23 @@ func TestReports(t *testing.T) {
 		t.Errorf("a period ending before it starts says %q", msg)
 	}
 	p.screenshot("reports-error")
+}
+
+// loadAllRows presses the inbox's Load more until the list is whole and
+// returns how many rows it holds.
+func loadAllRows(p *page) int {
+	p.t.Helper()
+	count := func() int { return get(p, chromedp.Evaluate[int](`document.querySelectorAll("li.ticket").length`)) }
+	rows := count()
+	for range 40 {
+		if !get(p, chromedp.Evaluate[bool](`!!document.querySelector("#tickets li.more a")`)) {
+			return rows
+		}
+		p.do(chromedp.Click(chromedp.CSS("#tickets li.more a")))
+		for deadline := time.Now().Add(10 * time.Second); count() == rows && time.Now().Before(deadline); {
+			time.Sleep(100 * time.Millisecond)
+		}
+		rows = count()
+	}
+	return rows
 }

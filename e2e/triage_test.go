@@ -34,8 +34,9 @@ func TestInboxTriageAtAGlance(t *testing.T) {
 		t.Errorf("at 1280×800 the first ticket row starts at %.0f px, below the top third (267 px)", top)
 	}
 	rows := get(p, chromedp.Evaluate[int](`document.querySelectorAll("#tickets li.ticket").length`))
-	if n := tabCount(p, "All open"); n != rows {
-		t.Errorf("the All open tab counts %d, the view lists %d tickets", n, rows)
+	more := get(p, chromedp.Evaluate[bool](`!!document.querySelector("#tickets li.more")`))
+	if n := tabCount(p, "All open"); n != rows && !more || n <= rows && more {
+		t.Errorf("the All open tab counts %d, the view lists %d tickets (more to load: %v)", n, rows, more)
 	}
 	if n := tabCount(p, "My open"); n < 4 {
 		t.Errorf("the My open tab counts %d, want at least the 4 seeded tickets assigned to the admin", n)

@@ -17,7 +17,7 @@ import (
 )
 
 // RenderPages times the agent app's pages on the server, handler time in
-// process (no network, no browser): the inbox with 50 rows, a ticket whose
+// process (no network, no browser): the inbox's first page, a ticket whose
 // thread holds 100 messages (removed afterwards), random customers' pages,
 // the board, the search results page, the chats list and the reports
 // page.
@@ -43,10 +43,10 @@ func RenderPages(ctx context.Context, s *app.Services, g *generator, n int) ([]R
 		name string
 		url  func(int) string
 	}{
-		{"render: inbox, 50 open tickets", fixed("/inbox?view=open")},
+		{"render: inbox, first 25 open tickets", fixed("/inbox?view=open")},
 		{"render: ticket with 100 messages", fixed(fmt.Sprintf("/tickets/%d", number))},
 		{"render: a customer's page (a random contact)", func(int) string { return fmt.Sprintf("/contacts/%d", 1+r.Int64N(g.contacts)) }},
-		{"render: board, first 50 cards of each status", fixed(fmt.Sprintf("/pipelines/%d/board", g.pipelineID))},
+		{"render: board, first 20 cards of each status", fixed(fmt.Sprintf("/pipelines/%d/board", g.pipelineID))},
 		{"render: search results for a word", func(int) string { return "/search?q=" + g.vocab.Rank(300+r.IntN(5000)) }},
 		{"render: chats list", fixed("/chats")},
 		{"render: reports, last 7 days", fixed("/reports")},

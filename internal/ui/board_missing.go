@@ -57,7 +57,7 @@ func (u *UI) askMissing(w http.ResponseWriter, r *http.Request, t ticket.Ticket,
 		w.Header().Set("Cache-Control", "no-store")
 		return u.pages.block(w, http.StatusUnprocessableEntity, "board", "missing", f)
 	}
-	v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), t.PipelineID, viewer(r), "")
+	v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), t.PipelineID, viewer(r), boardQuery{})
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,10 @@ package ui_test
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -138,8 +140,10 @@ func TestBoardMove(t *testing.T) {
 	})
 }
 
-// A column's count is the status's total, though it shows 50 cards;
-// each card moves through a menu, not a select.
+// A column's count is the status's total, though it shows 20 cards;
+// each card moves through a menu, not a select. "Show more" gives the
+// next 20 in place (HX-Request: the cards alone) or, without script, the
+// board with the column at them.
 func TestBoardCountsTotals(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		e := newEnv(t, d)
@@ -147,11 +151,51 @@ func TestBoardCountsTotals(t *testing.T) {
 		for i := range 52 {
 			tk = e.open(fmt.Sprintf("Question %02d", i), 0, "")
 		}
-		body := e.getAs("agent", fmt.Sprintf("/pipelines/%d/board", tk.PipelineID), http.StatusOK)
+		board := fmt.Sprintf("/pipelines/%d/board", tk.PipelineID)
+		body := e.getAs("agent", board, http.StatusOK)
 		expect(t, "board", body, []string{`title="Tickets in New">52<span class="sr"> tickets</span>`,
-			`class="move-menu"`, `aria-keyshortcuts="m"`, "More New tickets in the inbox"}, []string{`<select id="move-`})
-		if n := strings.Count(body, `<li class="kcard`); n != 50 {
-			t.Errorf("the board shows %d cards, want 50", n)
+			`class="move-menu"`, `aria-keyshortcuts="m"`, `Show more<span class="sr"> New tickets</span>`},
+			[]string{`<select id="move-`, "Back to the first cards"})
+		if n := strings.Count(body, `<li class="kcard`); n != 20 {
+			t.Errorf("the board shows %d cards, want 20", n)
+		}
+		// The newest first at equal priority: 51 down to 32, then 31 down to 12.
+		expectOrder(t, "first cards", body, []string{"Question 51", "Question 32"})
+		expect(t, "first cards", body, nil, []string{"Question 31"})
+		more := showMoreURL(t, body)
+		hx := map[string]string{"HX-Request": "true"}
+		res, cards := e.do(e.client("agent"), http.MethodGet, more, nil, hx)
+		if res.StatusCode != http.StatusOK || strings.Contains(cards, "<html") {
+			t.Fatalf("show more: %d, want the cards alone: %s", res.StatusCode, cards)
+		}
+		if n := strings.Count(cards, `<li class="kcard`); n != 20 {
+			t.Errorf("show more gives %d cards, want 20", n)
+		}
+		expectOrder(t, "next cards", cards, []string{"Question 31", "Question 12", "Show more"})
+		_, last := e.do(e.client("agent"), http.MethodGet, showMoreURL(t, cards), nil, hx)
+		if n := strings.Count(last, `<li class="kcard`); n != 12 || strings.Contains(last, "Show more") {
+			t.Errorf("the last cards: %d cards, want 12 and no Show more:\n%s", n, last)
+		}
+		// Without script the link is a page: the board, that column at its next cards.
+		page := e.getAs("agent", more, http.StatusOK)
+		expect(t, "no script", page, []string{"<html", "Question 31", "Back to the first cards", `title="Tickets in New">52<`},
+			[]string{"Question 32"})
+		for _, bad := range []string{board + "?column=999999&cursor=x", board + "?column=" + fmt.Sprint(tk.Status.ID) + "&cursor=nonsense"} {
+			for _, h := range []map[string]string{nil, hx} {
+				if res, body := e.do(e.client("agent"), http.MethodGet, bad, nil, h); res.StatusCode < 400 || res.StatusCode >= 500 {
+					t.Errorf("%s (%v): %d, want a 4xx: %s", bad, h, res.StatusCode, body)
+				}
+			}
 		}
 	})
+}
+
+// showMoreURL is the address of the Show more link in body.
+func showMoreURL(t *testing.T, body string) string {
+	t.Helper()
+	m := regexp.MustCompile(`href="([^"]+)" hx-get="[^"]+"[^>]*>Show more`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no Show more link:\n%s", body)
+	}
+	return html.UnescapeString(m[1])
 }

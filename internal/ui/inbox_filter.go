@@ -148,7 +148,8 @@ func (u *UI) inboxViews(ctx context.Context) ([]inboxView, error) {
 	views := append([]inboxView{}, inboxViews[:len(inboxViews)-1]...)
 	for _, t := range teams {
 		views = append(views, inboxView{key: "team-" + t.Slug, label: t.Name + " — open", kind: "open", team: t.Slug, teamID: t.ID,
-			empty: EmptyState{"No open tickets for " + t.Name, "New tickets to this team appear here."}})
+			teamName: t.Name,
+			empty:    EmptyState{"No open tickets for " + t.Name, "New tickets to this team appear here."}})
 	}
 	return append(views, inboxViews[len(inboxViews)-1]), nil
 }

@@ -24,22 +24,20 @@ type InboxFilters struct {
 // inboxChannels are the channels the filter offers, in menu order.
 var inboxChannels = []ticket.Channel{ticket.Email, ticket.WebForm, ticket.Widget, ticket.Chat, ticket.Manual, ticket.API}
 
-// inboxFilters fills the filter bar for q: teams and active operators
-// come from their services.
-func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64) (InboxFilters, error) {
+// inboxFilters fills the filter bar for q: the teams are those of the
+// views (read once per page), active operators come from their service.
+func (u *UI) inboxFilters(ctx context.Context, q inboxQuery, viewer int64, views []inboxView) (InboxFilters, error) {
 	f := InboxFilters{View: q.View, Status: q.Status, Tag: q.Tag, Q: q.Q, Sort: q.Sort, Active: q.filtered(),
 		FactParams: q.factParams()}
-	teams, err := u.s.Teams.List(ctx)
-	if err != nil {
-		return f, err
-	}
 	ops, err := u.s.Operators.List(ctx)
 	if err != nil {
 		return f, err
 	}
 	f.Teams = []Option{{Label: "Any team"}}
-	for _, t := range teams {
-		f.Teams = append(f.Teams, Option{Value: t.Slug, Label: t.Name})
+	for _, v := range views {
+		if v.teamID != 0 {
+			f.Teams = append(f.Teams, Option{Value: v.team, Label: v.teamName})
+		}
 	}
 	f.Priorities = []Option{{Label: "Any priority"}}
 	for i := ticket.MaxPriority; i >= 0; i-- {

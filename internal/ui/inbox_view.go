@@ -51,10 +51,10 @@ type TicketRow struct {
 	CustomerReplied                     bool
 	Priority                            Priority
 	Activity, ActivityISO, ActivityFull string
-	CSRF, Back                          string // for the in-place priority form
 	Cells                               []Cell // custom field columns or card values
 	// Badge is the priority as a board card shows it; Stars the inbox
-	// row's star buttons: rendered once per level (perPriority).
+	// row's priority form (its token, return address, level and star
+	// buttons): rendered once per level.
 	Badge, Stars template.HTML
 	SLA          *SLABadge
 }
@@ -106,11 +106,24 @@ func (u *UI) perPriority(page, block string) (out [ticket.MaxPriority + 1]templa
 // inboxRows readies rows for the inbox's "row" block: its priority form
 // returns to back.
 func (u *UI) inboxRows(rows []TicketRow, csrf, back string) error {
-	stars, err := u.perPriority("inbox", "star-buttons")
-	for i := range rows {
-		rows[i].CSRF, rows[i].Back, rows[i].Stars = csrf, back, stars[rows[i].Priority.Level]
+	var stars [ticket.MaxPriority + 1]template.HTML
+	for level := range stars {
+		var err error
+		stars[level], err = u.pages.fragment("inbox", "prio-controls", prioControls{CSRF: csrf, Back: back, Priority: priorityOf(level)})
+		if err != nil {
+			return err
+		}
 	}
-	return err
+	for i := range rows {
+		rows[i].Stars = stars[rows[i].Priority.Level]
+	}
+	return nil
+}
+
+// prioControls is what a row's priority form holds but its address.
+type prioControls struct {
+	CSRF, Back string
+	Priority   Priority
 }
 
 func priorityOf(level int) Priority {

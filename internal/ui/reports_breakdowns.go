@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"html/template"
 	"net/url"
 	"strconv"
 	"strings"
@@ -46,23 +47,20 @@ type GroupView struct {
 // cells shaded by count, with a table view.
 type HeatMapView struct {
 	Width, Height int
-	Cells         []HeatCell
-	Days          []HeatDay
-	HourTicks     []Tick
-	Max, Total    int
+	// Cells are the 168 squares of the grid, as SVG (heatCells).
+	Cells      template.HTML
+	Days       []HeatDay
+	HourTicks  []Tick
+	Max, Total int
 }
 
-// HeatCell is one hour of one weekday.
-type HeatCell struct {
-	X, Y, Level int
-	Title       string
-}
-
-// HeatDay is a weekday's row: its label and counts per hour.
+// HeatDay is a weekday's row: its label and counts per hour, and those
+// counts as the table view's cells (heatRow).
 type HeatDay struct {
 	Label  string
 	Y      int
 	Counts []int
+	Cells  template.HTML
 }
 
 const heatCell, heatLeft, heatTop = 24, 44, 22
@@ -145,17 +143,40 @@ func heatMap(m [7][24]int) HeatMapView {
 		h.HourTicks = append(h.HourTicks, Tick{Pos: float64(heatLeft + hr*heatCell + heatCell/2), Label: fmt.Sprintf("%02d", hr)})
 	}
 	for wd := range 7 {
-		day := HeatDay{Label: weekdays[wd], Y: heatTop + wd*heatCell + heatCell/2 + 4, Counts: m[wd][:]}
-		h.Days = append(h.Days, day)
+		h.Days = append(h.Days, HeatDay{Label: weekdays[wd], Y: heatTop + wd*heatCell + heatCell/2 + 4, Counts: m[wd][:],
+			Cells: heatRow(m[wd])})
+	}
+	h.Cells = heatCells(m, h.Max)
+	return h
+}
+
+// heatCells draws the grid's squares, each shaded by its quarter of the
+// busiest hour and titled with its count. Written here rather than by
+// the template, where 168 squares of four values each were half the
+// reports page's rendering; only numbers and the fixed weekday names go
+// in, nothing a person typed.
+func heatCells(m [7][24]int, busiest int) template.HTML {
+	var b strings.Builder
+	for wd := range 7 {
 		for hr := range 24 {
 			n := m[wd][hr]
 			level := 0
-			if n > 0 && h.Max > 0 {
-				level = 1 + (n*4-1)/h.Max // 1 to 4 by quarter of the busiest hour
+			if n > 0 && busiest > 0 {
+				level = 1 + (n*4-1)/busiest // 1 to 4 by quarter of the busiest hour
 			}
-			h.Cells = append(h.Cells, HeatCell{X: heatLeft + hr*heatCell, Y: heatTop + wd*heatCell, Level: level,
-				Title: fmt.Sprintf("%s %02d:00–%02d:59: %d new", weekdays[wd], hr, hr, n)})
+			fmt.Fprintf(&b, `<rect class="heat h%d" x="%d" y="%d" width="22" height="22" rx="3"><title>%s %02d:00–%02d:59: %d new</title></rect>`,
+				level, heatLeft+hr*heatCell, heatTop+wd*heatCell, weekdays[wd], hr, hr, n)
 		}
 	}
-	return h
+	return template.HTML(b.String()) // numbers and fixed words only
+}
+
+// heatRow is a weekday's 24 counts as table cells, written here for the
+// same reason as heatCells: numbers only.
+func heatRow(counts [24]int) template.HTML {
+	var b strings.Builder
+	for _, n := range counts {
+		b.WriteString(`<td class="n">` + strconv.Itoa(n) + `</td>`)
+	}
+	return template.HTML(b.String()) // numbers only
 }

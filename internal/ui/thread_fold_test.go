@@ -29,3 +29,25 @@ func TestThreadFoldsQuotedHistory(t *testing.T) {
 			"&gt; Restart it."}, nil)
 	})
 }
+
+// A thread of more than 40 items shows its first message and its latest
+// 20 items around a fold; the fold's link shows it whole.
+func TestLongThreadFolds(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		e := newEnv(t, d)
+		tk := e.open("Long story", 0, "")
+		for i := 1; i <= 45; i++ {
+			if _, err := e.s.Tickets.AddMessage(context.Background(), tk.ID, ticket.NewMessage{Kind: ticket.Customer,
+				Body: fmt.Sprintf("Chapter %02d.", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		page := e.getAs("agent", fmt.Sprintf("/tickets/%d", tk.Number), http.StatusOK)
+		expectOrder(t, "folded", page, []string{"Hello.", "Show 25 earlier messages", "Chapter 26.", "Chapter 45."})
+		expect(t, "folded", page, []string{fmt.Sprintf(`href="/tickets/%d?thread=all#thread"`, tk.Number)},
+			[]string{"Chapter 01.", "Chapter 25."})
+		whole := e.getAs("agent", fmt.Sprintf("/tickets/%d?thread=all", tk.Number), http.StatusOK)
+		expectOrder(t, "whole", whole, []string{"Hello.", "Chapter 01.", "Chapter 25.", "Chapter 45."})
+		expect(t, "whole", whole, nil, []string{"earlier messages"})
+	})
+}

@@ -64,6 +64,12 @@ func (u *UI) workspace(r *http.Request, id int64) (TicketView, error) {
 		Composer: Composer{Kind: string(ticket.Reply), To: t.Contact.Email}, Errors: map[string]string{},
 		SLA: slaTargets(t, now)}
 	v.Section = "inbox"
+	if r.URL.Query().Get("thread") != "all" {
+		v.Thread = foldThread(v.Thread, v.URL+"?thread=all")
+	}
+	if err := u.finishThread(v.Thread); err != nil {
+		return TicketView{}, err
+	}
 	if v.Controls, err = u.controls(ctx, t); err != nil {
 		return TicketView{}, err
 	}

@@ -63,7 +63,7 @@ func (u *UI) ticketStatus(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	if msg != "" {
-		v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), t.PipelineID, viewer(r), "")
+		v, err := u.boardView(r.Context(), u.base(r, csrfToken(r)), t.PipelineID, viewer(r), boardQuery{})
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
@@ -45,11 +47,58 @@ func stampOf(t, now time.Time) Stamp {
 		Full: t.UTC().Format("2 Jan 2006, 15:04 UTC")}
 }
 
-// ThreadItem is one message or one history event; exactly one is set.
+// ThreadItem is one message or one history event, or the fold that
+// stands for the middle of a long thread; exactly one is set.
 type ThreadItem struct {
 	Message *ThreadMessage
 	Event   *ThreadEvent
+	Fold    *ThreadFold
 	at      time.Time
+}
+
+// ThreadFold is the middle of a long thread, folded: what it holds and
+// the address of the whole thread.
+type ThreadFold struct{ Label, URL string }
+
+// A thread longer than threadFoldAt items shows its first message (and
+// the events before it), then a fold, then its latest threadTail items,
+// as mail clients fold long conversations: the latest are what an answer
+// needs, and rendering every message of a thread of 100 was most of the
+// ticket page's time.
+const threadFoldAt, threadTail = 40, 20
+
+// foldThread folds the middle of a long thread; all links to it whole.
+func foldThread(items []ThreadItem, all string) []ThreadItem {
+	head := 0
+	for head < len(items) && items[head].Message == nil {
+		head++ // the events before the first message, and that message
+	}
+	head++
+	tail := len(items) - threadTail
+	if len(items) <= threadFoldAt || head >= tail {
+		return items
+	}
+	var msgs, events int
+	for _, it := range items[head:tail] {
+		if it.Message != nil {
+			msgs++
+		} else {
+			events++
+		}
+	}
+	label := fmt.Sprintf("Show %d earlier %s", msgs, plural(msgs, "message", "messages"))
+	if events > 0 {
+		label += fmt.Sprintf(" and %d %s", events, plural(events, "event", "events"))
+	}
+	out := append(items[:head:head], ThreadItem{Fold: &ThreadFold{Label: label, URL: all}})
+	return append(out, items[tail:]...)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // ThreadMessage is one message of the thread. Body is plain text: the
@@ -57,13 +106,20 @@ type ThreadItem struct {
 // markup ever reaches the page as HTML.
 type ThreadMessage struct {
 	Kind   string // customer | reply | note | system
-	Author string
+	Author string // "Frontdesk" for a message without one
 	// WrittenBy is the operator who wrote a customer's request for them.
 	WrittenBy string
-	Body      string
-	At        Stamp
-	Files     []FileLink
-	Checks    *Checks // of a mail from outside; nil otherwise
+	// Fresh is what the sender wrote now; Quoted the history or signature
+	// below it, which the thread shows folded (the stored body stays whole):
+	// split from body for the messages shown (finishThread).
+	Fresh, Quoted string
+	body          string
+	At            Stamp
+	Files         []FileLink
+	Checks        *Checks // of a mail from outside; nil otherwise
+	// Lead and Badge say what kind of message it is, before and after the
+	// author: rendered once per kind (kindBadges), not per message.
+	Lead, Badge template.HTML
 }
 
 // Checks is what DKIM, SPF and DMARC said about a message's mail: a
@@ -131,8 +187,8 @@ func thread(msgs []ticket.Message, events []ticket.Event, checks map[int64]auth.
 	for _, m := range msgs {
 		c, ok := checks[m.ID]
 		out = append(out, ThreadItem{at: m.CreatedAt, Message: &ThreadMessage{Kind: string(m.Kind),
-			Author: m.Author.Name, WrittenBy: m.Author.WrittenBy, Body: m.Body, At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments),
-			Checks: checksOf(c, ok)}})
+			Author: cmp.Or(m.Author.Name, "Frontdesk"), WrittenBy: m.Author.WrittenBy, body: m.Body,
+			At: stampOf(m.CreatedAt, now), Files: filesOf(m.Attachments), Checks: checksOf(c, ok)}})
 	}
 	slices.SortStableFunc(out, func(a, b ThreadItem) int { return a.at.Compare(b.at) })
 	return out

@@ -101,6 +101,11 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
   });
 });
 
+// A long thread's fold, opened: the focus goes to the whole thread.
+document.addEventListener("htmx:afterSwap", function (ev) {
+  if (ev.target.id === "thread") ev.target.focus();
+});
+
 // Kanban board: a card dragged to another column moves the ticket there.
 // It posts what the card's Move menu posts in the background, then moves
 // the card; a refusal is shown above the board.
@@ -134,7 +139,9 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     list.querySelectorAll(".kcard").forEach(function (c) {
       if (!before && c !== card && level(c) < mine) before = c;
     });
-    list.insertBefore(card, before);
+    // Past the cards shown it goes last of them, above "Show more".
+    var more = list.querySelector("a[hx-get]");
+    list.insertBefore(card, before || (more && more.parentNode));
   }
 
   // move sends card to col and says what happened. A status that
@@ -187,6 +194,13 @@ document.querySelectorAll("button[data-copy]").forEach(function (b) {
     if (summary) fill(summary.parentNode);
   });
   board.addEventListener("move-menu", function (ev) { fill(ev.target); }, true);
+  // "Show more" swaps its link for the column's next cards: the focus,
+  // which was on the link, goes to the first of them.
+  board.addEventListener("htmx:afterSwap", function (ev) {
+    var card = ev.target;
+    var lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && card.classList && card.classList.contains("kcard")) card.querySelector("a.subject").focus();
+  });
   function send(card, col, action, data) {
     card.setAttribute("aria-busy", "true");
     return fetch(action, {
@@ -531,7 +545,7 @@ document.querySelectorAll("details.profile").forEach(function (menu) {
   var names = { status: "Status", priority: "Priority", assignee: "Assignee", team: "Team", tags: "Tags" };
 
   function refresh(whole) {
-    return fetch(window.location.pathname, { credentials: "same-origin" }).then(function (res) {
+    return fetch(window.location.pathname + window.location.search, { credentials: "same-origin" }).then(function (res) {
       return res.text();
     }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, "text/html");
