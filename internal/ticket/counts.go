@@ -71,7 +71,7 @@ func (s *Service) CountOpen(ctx context.Context, q CountQuery) (OpenCounts, erro
 }
 
 // CountStatus counts the tickets in status statusID, up to limit: a
-// closed status may hold millions, and a board column says "100+"
+// closed status may hold millions, and a board column says "1000+"
 // rather than count them all on every view.
 func (s *Service) CountStatus(ctx context.Context, statusID int64, limit int) (int, error) {
 	var n int

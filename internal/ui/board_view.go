@@ -41,7 +41,7 @@ type BoardColumn struct {
 	StatusID  int64
 	Name      string
 	Kind      string
-	Count     string // tickets in the status ("100+" past boardCountCap), not only the cards shown
+	Count     string // tickets in the status ("1000+" past boardCountCap), not only the cards shown
 	MoreURL   string // the column's next cards ("Show more"), when there are more
 	FirstURL  string // the board from this column's first cards, when it shows a later page
 	Cards     []TicketRow
@@ -176,7 +176,7 @@ func (u *UI) boardColumn(ctx context.Context, src cardSource, st pipeline.Status
 
 // boardCountCap is how far a column counts its tickets, as far as the
 // inbox's tabs (viewCountCap): four counts of up to 1000 index entries
-// were a seventh of the board's time at 1M tickets.
+// are about 1 ms of the board's time at 1M tickets.
 const boardCountCap = viewCountCap
 
 // statusCount is a column's total: the cards shown when they are the
