@@ -41,12 +41,12 @@ func (s *Service) Operators(ctx context.Context, f Filter) ([]OperatorRow, error
 		counts = operatorSums
 	}
 	err := f.eachTeam(func(team int64) error {
+		if f.Channel == "" && f.Priority < 0 {
+			return s.operatorsFromSlices(ctx, f, team, rows, hist)
+		}
 		text, args := f.run(counts, team, f.summed(), from, to)
 		if err := s.operatorCounts(ctx, text, args, rows); err != nil {
 			return err
-		}
-		if f.Channel == "" && f.Priority < 0 {
-			return s.operatorHistograms(ctx, f, team, frt, hist)
 		}
 		sh, args := f.shape(team, false)
 		return s.operatorDurationsSQL(ctx, operatorFRT[sh], append([]any{from, to, frt}, args...), hist)

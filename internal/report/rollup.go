@@ -10,7 +10,7 @@ import (
 )
 
 // The roll-up rows a fact adds to; sums (team 0: every team) beside the
-// full key, see migration 0068.
+// full key, see migration 0068, and slices (slices.go, migration 0071).
 var (
 	eventsUpsert = newAppend("report_events", "ticket_id", "kind", "at", "day", "team_id", "channel", "priority",
 		"operator_id", "wall_s", "business_s", "sla")
@@ -59,6 +59,9 @@ func (w *writer) bump(kind string, k key, c counts, d *timed, sla string) error 
 		return []any{team, day, k.channel, k.operator, c.created, c.closed, c.reopened, c.assigned, c.answers,
 			c.openDelta, c.slaMet, c.slaDue}
 	}
+	if err := w.slicesCount(k, day, c); err != nil {
+		return err
+	}
 	if err := w.out.add(w.ctx, sumDaysUpsert, append(sum(k.team), sum(0)...)...); err != nil || c.openDelta == 0 {
 		return err
 	}
@@ -67,28 +70,19 @@ func (w *writer) bump(kind string, k key, c counts, d *timed, sla string) error 
 }
 
 // durations adds d to the day's histograms of the wall and business
-// metrics under key k, and to the team's and every team's sums.
+// metrics under key k and to its slices (the team's and every team's).
 func (w *writer) durations(k key, d timed, wallMetric, businessMetric string) error {
 	day, err := w.day(k.team)
 	if err != nil {
 		return err
 	}
+	if err := w.slicesDuration(k, day, d, wallMetric, businessMetric); err != nil {
+		return err
+	}
 	wb, bb := bucketOf(d.wall), bucketOf(d.business)
-	if err := w.out.add(w.ctx, durationsUpsert,
+	return w.out.add(w.ctx, durationsUpsert,
 		day, k.team, k.channel, k.priority, k.operator, wallMetric, wb, 1, d.wall,
-		day, k.team, k.channel, k.priority, k.operator, businessMetric, bb, 1, d.business); err != nil {
-		return err
-	}
-	if err := w.out.add(w.ctx, sumDurationsUpsert,
-		k.team, day, wallMetric, wb, 1, d.wall, k.team, day, businessMetric, bb, 1, d.business,
-		0, day, wallMetric, wb, 1, d.wall, 0, day, businessMetric, bb, 1, d.business); err != nil {
-		return err
-	}
-	if wallMetric != firstResponseWall {
-		return nil
-	}
-	return addOperatorDurations(w.ctx, w.out, k.team, k.operator, day,
-		[]metricValue{{wallMetric, d.wall}, {businessMetric, d.business}})
+		day, k.team, k.channel, k.priority, k.operator, businessMetric, bb, 1, d.business)
 }
 
 type metricValue struct {
@@ -97,7 +91,8 @@ type metricValue struct {
 }
 
 // addOperatorDurations adds durations to operator's histograms by day
-// and by week, under team and (when it is one) every team (0).
+// and by week, under team and (when it is one) every team (0): the chat
+// waits (the operators' first responses are in their slices).
 func addOperatorDurations(ctx context.Context, out sink, team, operator int64, day string, values []metricValue) error {
 	week := mondayOf(day)
 	teams := []int64{team}

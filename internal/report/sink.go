@@ -63,6 +63,8 @@ func (u *upsert) sql(rows int) string {
 // tickets' rows in memory and writes each roll-up row once (sumSink).
 type sink interface {
 	add(ctx context.Context, u *upsert, args ...any) error
+	// slice adds a fact's increment to its slice rows (slices.go).
+	slice(ctx context.Context, a sliceAdd) error
 }
 
 // txSink writes each increment at once, one statement for its rows.
