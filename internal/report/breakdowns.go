@@ -49,6 +49,9 @@ var (
 		WHERE day >= $1 AND day <= $2 AND team_id = $3 AND dim = 'channel' GROUP BY val`,
 		`SELECT val, SUM(created), SUM(closed) FROM report_slices
 		WHERE day >= $1 AND day <= $2 AND team_id = $3 AND dim = 'channel' AND val = $4 GROUP BY val`}
+	// Without a channel, priority or operator filter, the tags' slices.
+	sliceTags = `SELECT val, SUM(created), SUM(closed) FROM report_slices
+		WHERE day >= $1 AND day <= $2 AND team_id = $3 AND dim = 'tag' GROUP BY val`
 	sumChannels = newQuery(3, `SELECT channel, SUM(created), SUM(closed) FROM report_sum_days
 		WHERE day >= $1 AND day <= $2{where} GROUP BY channel`)
 	channels = newQuery(3, `SELECT channel, SUM(created), SUM(closed) FROM report_days
@@ -85,6 +88,9 @@ func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) 
 			return err
 		}
 		text, args = f.run(tags, team, false, from, to)
+		if f.plain() {
+			text, args = sliceTags, []any{from, to, team}
+		}
 		if err := s.groups(ctx, text, args, perTag); err != nil {
 			return err
 		}

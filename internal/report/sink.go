@@ -85,7 +85,7 @@ const maxLiveRows = 8
 func init() {
 	for _, u := range []*upsert{eventsUpsert, daysUpsert, sumDaysUpsert, durationsUpsert, sumDurationsUpsert,
 		slaUpsert, tagsUpsert, hoursUpsert, sumHoursUpsert, sumOpenUpsert,
-		sumSLAUpsert, opDurationsUpsert} {
+		sumSLAUpsert, opDurationsUpsert, sliceTagsUpsert} {
 		var texts [maxLiveRows + 1]string
 		for n := 1; n <= maxLiveRows; n++ {
 			texts[n] = u.sql(n)

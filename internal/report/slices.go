@@ -16,6 +16,11 @@ import (
 // (operator 0, none, has no slice). A fact adds to the rows of its team
 // and of team 0 for each dimension: eight rows, in one statement.
 
+// sliceTagsUpsert adds a tag's creations and closes to its slices (dim
+// 'tag', under the team and every team), for the tags breakdown: only
+// counts, and no ticket report reads them.
+var sliceTagsUpsert = newUpsert("report_slices", 4, "team_id", "dim", "val", "day", "created", "closed")
+
 // sliceDims are the dimensions in their order in a fact's rows.
 var sliceDims = []string{"", "channel", "priority", "operator"}
 

@@ -1,0 +1,13 @@
+-- +goose Up
+-- Tickets created and closed per tag in report_slices (dim 'tag', val the
+-- tag; docs/reports.md, "Slices"), under the team and every team (0): the
+-- tags breakdown without a channel, priority or operator filter reads a
+-- row per tag and day instead of report_tag_days' row per full key.
+INSERT INTO report_slices (team_id, dim, val, day, created, closed)
+SELECT team_id, 'tag', tag, day, SUM(created), SUM(closed) FROM report_tag_days WHERE team_id <> 0
+    GROUP BY team_id, tag, day
+UNION ALL
+SELECT 0, 'tag', tag, day, SUM(created), SUM(closed) FROM report_tag_days GROUP BY tag, day;
+
+-- +goose Down
+SELECT 'forward-only';
