@@ -52,8 +52,6 @@ var (
 	// Without a channel, priority or operator filter, the tags' slices.
 	sliceTags = `SELECT val, SUM(created), SUM(closed) FROM report_slices
 		WHERE day >= $1 AND day <= $2 AND team_id = $3 AND dim = 'tag' GROUP BY val`
-	sumChannels = newQuery(3, `SELECT channel, SUM(created), SUM(closed) FROM report_sum_days
-		WHERE day >= $1 AND day <= $2{where} GROUP BY channel`)
 	channels = newQuery(3, `SELECT channel, SUM(created), SUM(closed) FROM report_days
 		WHERE day >= $1 AND day <= $2{where} GROUP BY channel`)
 	tags = newQuery(3, `SELECT tag, SUM(created), SUM(closed) FROM report_tag_days WHERE day >= $1 AND day <= $2{where}
@@ -70,9 +68,6 @@ func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) 
 	perChannel, perTag := map[string]*GroupRow{}, map[string]*GroupRow{}
 	from, to := f.dates()
 	channelQ, hourQ := channels, hours
-	if f.summed() {
-		channelQ = sumChannels
-	}
 	if f.plain() {
 		hourQ = sumHours
 	}
@@ -80,7 +75,7 @@ func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) 
 		if err := s.slaTables(ctx, f, team, sla); err != nil {
 			return err
 		}
-		text, args := f.run(channelQ, team, f.summed(), from, to)
+		text, args := f.run(channelQ, team, false, from, to)
 		if f.Priority < 0 && f.Operator == 0 {
 			text, args = f.channelSlices(team, from, to)
 		}

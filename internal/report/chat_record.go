@@ -104,7 +104,7 @@ func (s *Service) ChatEnded(ctx context.Context, tx *db.Tx, id int64) error {
 	if err := addChatSums(ctx, tx, day, k, chatWait, *wait); err != nil {
 		return err
 	}
-	return addOperatorDurations(ctx, &txSink{tx}, c.team, c.operator, day, []metricValue{{chatWait, *wait}})
+	return addOperatorDurations(ctx, &txSink{tx: tx}, c.team, c.operator, day, []metricValue{{chatWait, *wait}})
 }
 
 // addChatSums adds a chat's duration to the sums of its team and of every
@@ -114,7 +114,7 @@ func addChatSums(ctx context.Context, tx *db.Tx, day string, k key, metric strin
 	if k.team != 0 {
 		rows = append(rows, k.team, day, metric, bucketOf(s), 1, s)
 	}
-	return (&txSink{tx}).add(ctx, sumDurationsUpsert, rows...)
+	return (&txSink{tx: tx}).add(ctx, sumDurationsUpsert, rows...)
 }
 
 // ChatRated adds the rating of chat id to its session, once; a chat rated

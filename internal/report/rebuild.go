@@ -56,7 +56,7 @@ const rebuildChunk = 2000
 
 func clearRecord(ctx context.Context, tx *db.Tx) error {
 	for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
-		"report_tag_days", "report_hour_days", "report_sum_days", "report_sum_hours", "report_sum_open",
+		"report_tag_days", "report_hour_days", "report_sum_hours", "report_sum_open",
 		"report_sum_sla", "report_sla_events", "report_slices"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 			return err

@@ -17,8 +17,6 @@ var (
 	daysUpsert = newUpsert("report_days", 5, "day", "team_id", "channel", "priority", "operator_id", "created",
 		"closed", "reopened", "moved_in", "moved_out", "assigned", "answers", "first_responses", "open_delta",
 		"sla_met", "sla_due")
-	sumDaysUpsert = newUpsert("report_sum_days", 4, "team_id", "day", "channel", "operator_id", "created", "closed",
-		"reopened", "assigned", "answers", "open_delta", "sla_met", "sla_due")
 	durationsUpsert = newUpsert("report_durations", 7, "day", "team_id", "channel", "priority", "operator_id",
 		"metric", "bucket", "n", "total_s")
 	sumDurationsUpsert = newUpsert("report_sum_durations", 4, "team_id", "day", "metric", "bucket", "n", "total_s")
@@ -53,16 +51,9 @@ func (w *writer) bump(kind string, k key, c counts, d *timed, sla string) error 
 	}
 	if c.created == 0 && c.closed == 0 && c.reopened == 0 && c.assigned == 0 && c.answers == 0 && c.openDelta == 0 &&
 		c.slaDue == 0 {
-		return nil // nothing the sums keep (a move of a closed ticket, a first response's own count)
+		return nil // nothing the slices keep (a move of a closed ticket, a first response's own count)
 	}
-	sum := func(team int64) []any {
-		return []any{team, day, k.channel, k.operator, c.created, c.closed, c.reopened, c.assigned, c.answers,
-			c.openDelta, c.slaMet, c.slaDue}
-	}
-	if err := w.slicesCount(k, day, c); err != nil {
-		return err
-	}
-	if err := w.out.add(w.ctx, sumDaysUpsert, append(sum(k.team), sum(0)...)...); err != nil || c.openDelta == 0 {
+	if err := w.slicesCount(k, day, c); err != nil || c.openDelta == 0 {
 		return err
 	}
 	return w.out.add(w.ctx, sumOpenUpsert, k.team, k.channel, k.priority, k.operator, c.openDelta,

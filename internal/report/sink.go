@@ -67,8 +67,12 @@ type sink interface {
 	slice(ctx context.Context, a sliceAdd) error
 }
 
-// txSink writes each increment at once, one statement for its rows.
-type txSink struct{ tx *db.Tx }
+// txSink writes each increment at once, one statement for its rows (a
+// fact's slice counts wait for its duration, slices.go; flush writes them).
+type txSink struct {
+	tx      *db.Tx
+	pending *sliceAdd
+}
 
 func (s *txSink) add(ctx context.Context, u *upsert, args ...any) error {
 	rows := len(args) / len(u.cols)
@@ -83,7 +87,7 @@ var statements = map[*upsert]*[maxLiveRows + 1]string{}
 const maxLiveRows = 8
 
 func init() {
-	for _, u := range []*upsert{eventsUpsert, daysUpsert, sumDaysUpsert, durationsUpsert, sumDurationsUpsert,
+	for _, u := range []*upsert{eventsUpsert, daysUpsert, durationsUpsert, sumDurationsUpsert,
 		slaUpsert, tagsUpsert, hoursUpsert, sumHoursUpsert, sumOpenUpsert,
 		sumSLAUpsert, opDurationsUpsert, sliceTagsUpsert} {
 		var texts [maxLiveRows + 1]string

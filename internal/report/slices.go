@@ -116,7 +116,8 @@ func (a sliceAdd) statement(d db.Dialect) (string, []any) {
 		for _, v := range a.counts {
 			args = append(args, v)
 		}
-	} else {
+	}
+	if a.wallMetric != "" {
 		args = append(args, strconv.Itoa(bucketOf(a.wall)), a.wall, strconv.Itoa(bucketOf(a.business)), a.business)
 	}
 	id := fmt.Sprintf("%s/%v/%v/%v/%s", d, a.k.operator != 0, a.k.team != 0, a.counts != nil, a.wallMetric)
@@ -129,11 +130,21 @@ func (a sliceAdd) statement(d db.Dialect) (string, []any) {
 }
 
 func (a sliceAdd) buildSQL(d db.Dialect, shared int) string {
-	var b strings.Builder
-	cols := sliceCounts
-	if a.counts == nil {
-		cols = []string{a.wallMetric, a.busMetric}
+	var cols, values, sets []string
+	if a.counts != nil {
+		cols, sets = append(cols, sliceCounts...), append(sets, addCounts())
+		for j := range sliceCounts {
+			values = append(values, fmt.Sprintf("$%d", shared+j))
+		}
+		shared += len(sliceCounts)
 	}
+	if a.wallMetric != "" {
+		cols = append(cols, a.wallMetric, a.busMetric)
+		values = append(values, newBucket(d, shared, shared+1), newBucket(d, shared+2, shared+3))
+		sets = append(sets, a.wallMetric+" = "+addToBucket(d, a.wallMetric, shared, shared+1),
+			a.busMetric+" = "+addToBucket(d, a.busMetric, shared+2, shared+3))
+	}
+	var b strings.Builder
 	b.WriteString("INSERT INTO report_slices (team_id, dim, val, day, " + strings.Join(cols, ", ") + ") VALUES ")
 	teams := []string{"$1"}
 	if a.k.team != 0 {
@@ -152,24 +163,10 @@ func (a sliceAdd) buildSQL(d db.Dialect, shared int) string {
 			if rows++; rows > 1 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "(%s, '%s', %s, $2", team, dim, val)
-			if a.counts != nil {
-				for j := range sliceCounts {
-					fmt.Fprintf(&b, ", $%d", shared+j)
-				}
-			} else {
-				fmt.Fprintf(&b, ", %s, %s", newBucket(d, shared, shared+1), newBucket(d, shared+2, shared+3))
-			}
-			b.WriteByte(')')
+			fmt.Fprintf(&b, "(%s, '%s', %s, $2, %s)", team, dim, val, strings.Join(values, ", "))
 		}
 	}
-	b.WriteString(" ON CONFLICT (team_id, dim, val, day) DO UPDATE SET ")
-	if a.counts != nil {
-		b.WriteString(addCounts())
-	} else {
-		b.WriteString(a.wallMetric + " = " + addToBucket(d, a.wallMetric, shared, shared+1) + ", " +
-			a.busMetric + " = " + addToBucket(d, a.busMetric, shared+2, shared+3))
-	}
+	b.WriteString(" ON CONFLICT (team_id, dim, val, day) DO UPDATE SET " + strings.Join(sets, ", "))
 	return b.String()
 }
 
@@ -215,7 +212,34 @@ func (w *writer) slicesDuration(k key, day string, d timed, wallMetric, business
 		wall: d.wall, business: d.business})
 }
 
+// slice writes a, holding a fact's counts back until its duration (a
+// close's resolution, a first response) joins them in one statement.
 func (s *txSink) slice(ctx context.Context, a sliceAdd) error {
+	if p := s.pending; p != nil && p.wallMetric == "" && a.counts == nil && p.k == a.k && p.day == a.day {
+		p.wallMetric, p.busMetric, p.wall, p.business = a.wallMetric, a.busMetric, a.wall, a.business
+		return s.flush(ctx)
+	}
+	if err := s.flush(ctx); err != nil {
+		return err
+	}
+	if a.counts != nil {
+		s.pending = &a
+		return nil
+	}
+	return s.exec(ctx, a)
+}
+
+// flush writes the counts held back, if any.
+func (s *txSink) flush(ctx context.Context) error {
+	p := s.pending
+	if p == nil {
+		return nil
+	}
+	s.pending = nil
+	return s.exec(ctx, *p)
+}
+
+func (s *txSink) exec(ctx context.Context, a sliceAdd) error {
 	text, args := a.statement(s.tx.Dialect)
 	_, err := s.tx.ExecContext(ctx, text, args...)
 	return err

@@ -9,5 +9,10 @@ SELECT team_id, 'tag', tag, day, SUM(created), SUM(closed) FROM report_tag_days 
 UNION ALL
 SELECT 0, 'tag', tag, day, SUM(created), SUM(closed) FROM report_tag_days GROUP BY tag, day;
 
+-- The counts summed over priority (report_sum_days, migration 0068) are
+-- the slices' now: a report with one filter reads its slice, one with
+-- more the full key (report_days). The record no longer writes them.
+DROP TABLE report_sum_days;
+
 -- +goose Down
 SELECT 'forward-only';
