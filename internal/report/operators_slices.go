@@ -9,14 +9,16 @@ import (
 
 // The operators' counts and first responses of a period from their
 // slices (dim 'operator'): a row per operator and day, for a filter
-// without channel or priority.
+// without channel or priority. The operators are listed, so the read is
+// one range of the key per operator (the day follows the operator in the
+// key: without them it would read every day of every operator).
 var operatorSlices = map[bool][2]string{
 	false: operatorSlicesSQL(firstResponseWall), true: operatorSlicesSQL(firstResponseBusiness)}
 
 func operatorSlicesSQL(frt string) [2]string {
 	q := fmt.Sprintf(`SELECT val, assigned, answers, closed, %s FROM report_slices
 		WHERE team_id = $1 AND dim = 'operator' AND day >= $2 AND day <= $3`, frt)
-	return [2]string{q, q + " AND val = $4"}
+	return [2]string{q + " AND val IN (SELECT CAST(id AS TEXT) FROM operators)", q + " AND val = $4"}
 }
 
 // operatorsFromSlices adds team's operators' counts and first response
