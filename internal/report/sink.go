@@ -65,6 +65,8 @@ type sink interface {
 	add(ctx context.Context, u *upsert, args ...any) error
 	// slice adds a fact's increment to its slice rows (slices.go).
 	slice(ctx context.Context, a sliceAdd) error
+	// chatSlice adds a chat's wait or duration to its chat slices.
+	chatSlice(ctx context.Context, team int64, day, metric string, secs int64) error
 }
 
 // txSink writes each increment at once, one statement for its rows (a
@@ -87,7 +89,7 @@ var statements = map[*upsert]*[maxLiveRows + 1]string{}
 const maxLiveRows = 8
 
 func init() {
-	for _, u := range []*upsert{eventsUpsert, daysUpsert, durationsUpsert, sumDurationsUpsert,
+	for _, u := range []*upsert{eventsUpsert, daysUpsert, durationsUpsert,
 		slaUpsert, tagsUpsert, hoursUpsert, sumHoursUpsert, sumOpenUpsert,
 		sumSLAUpsert, opDurationsUpsert, sliceTagsUpsert} {
 		var texts [maxLiveRows + 1]string

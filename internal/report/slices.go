@@ -67,7 +67,8 @@ func (k key) sliceVal(dim string) (string, bool) {
 var sliceCounts = []string{"created", "closed", "reopened", "assigned", "answers", "open_delta", "sla_met", "sla_due"}
 
 // The four histogram columns, in their order in a slice row.
-var sliceMetrics = []string{firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness}
+var sliceMetrics = []string{firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness,
+	chatWait, chatDuration}
 
 func metricIndex(metric string) int {
 	for i, m := range sliceMetrics {

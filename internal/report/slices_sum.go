@@ -14,7 +14,7 @@ import (
 // sliceSum is one slice row's increments summed over a rebuild chunk.
 type sliceSum struct {
 	counts [8]int64
-	hists  [4]map[int]*bin
+	hists  [6]map[int]*bin
 }
 
 // slice sums a into the chunk's slice rows, written once at flush.

@@ -14,5 +14,16 @@ SELECT 0, 'tag', tag, day, SUM(created), SUM(closed) FROM report_tag_days GROUP 
 -- more the full key (report_days). The record no longer writes them.
 DROP TABLE report_sum_days;
 
+-- The chats' histograms move to the slices too (dim 'chat', val ''): a
+-- row per team (0: every team, and the chats of no team) and day, from
+-- report_sum_durations, which then holds nothing a report reads.
+ALTER TABLE report_slices ADD COLUMN chat_wait JSONB;
+ALTER TABLE report_slices ADD COLUMN chat_duration JSONB;
+INSERT INTO report_slices (team_id, dim, val, day, chat_wait, chat_duration)
+SELECT team_id, 'chat', '', day, jsonb_object_agg(bucket::text, jsonb_build_array(n, total_s)) FILTER (WHERE metric = 'chat_wait'),
+    jsonb_object_agg(bucket::text, jsonb_build_array(n, total_s)) FILTER (WHERE metric = 'chat_duration')
+FROM report_sum_durations WHERE metric IN ('chat_wait', 'chat_duration') GROUP BY team_id, day;
+DROP TABLE report_sum_durations;
+
 -- +goose Down
 SELECT 'forward-only';
