@@ -19,8 +19,8 @@ var (
 		"sla_met", "sla_due")
 	durationsUpsert = newUpsert("report_durations", 7, "day", "team_id", "channel", "priority", "operator_id",
 		"metric", "bucket", "n", "total_s")
-	sumOpenUpsert      = newUpsert("report_sum_open", 4, "team_id", "channel", "priority", "operator_id", "open_now")
-	opDurationsUpsert  = newUpsert("report_sum_operator_durations", 6, "team_id", "metric", "span", "start",
+	sumOpenUpsert     = newUpsert("report_sum_open", 4, "team_id", "channel", "priority", "operator_id", "open_now")
+	opDurationsUpsert = newUpsert("report_sum_operator_durations", 6, "team_id", "metric", "span", "start",
 		"operator_id", "bucket", "n", "total_s")
 )
 

@@ -8,7 +8,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 )
 
-// A chat's wait and duration go to the chat slices (dim 'chat', val ''),
+// A chat's wait and duration go to the chat slices (dim 'chat', val ”),
 // a row per team and day, and one under team 0 for every team (a chat of
 // no team is under team 0 alone): the chats report reads a row a day.
 var chatSliceSQL sync.Map
