@@ -28,6 +28,7 @@ func reportCases(team, operator string) []reportCase {
 		{"tickets, one priority", report.Query{Priority: "0"}, tickets},
 		{"tickets, one operator", report.Query{Operator: operator}, tickets},
 		{"tickets, wall time", report.Query{Time: "wall"}, tickets},
+		{"tickets, one channel and one priority", report.Query{Channel: "email", Priority: "0"}, tickets},
 		{"operators", report.Query{}, func(ctx context.Context, s *report.Service, f report.Filter) error {
 			_, err := s.Operators(ctx, f)
 			return err

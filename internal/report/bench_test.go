@@ -108,6 +108,8 @@ func reportCases(operator int64) []reportCase {
 		{"tickets_channel", report.Query{Channel: "email"}, tickets},
 		{"tickets_priority", report.Query{Priority: "0"}, tickets},
 		{"tickets_operator", report.Query{Operator: fmt.Sprint(operator)}, tickets},
+		// Two filters of the three: no slice answers it, the full key does.
+		{"tickets_channel_priority", report.Query{Channel: "email", Priority: "0"}, tickets},
 		{"operators", report.Query{}, func(ctx context.Context, s *report.Service, f report.Filter) error {
 			_, err := s.Operators(ctx, f)
 			return err

@@ -44,8 +44,14 @@ type GroupRow struct {
 var (
 	slaGroups = newQuery(3, `SELECT target, policy_id, team_id, operator_id, SUM(met), SUM(due) FROM report_sla_days
 		WHERE day >= $1 AND day <= $2{where} GROUP BY target, policy_id, team_id, operator_id`)
-	sumChannels = newQuery(3, `SELECT channel, SUM(created), SUM(closed) FROM report_sum_days
-		WHERE day >= $1 AND day <= $2{where} GROUP BY channel`)
+	// Without a priority or operator filter, the channels' slices.
+	sliceChannels = [2]string{`SELECT val, SUM(created), SUM(closed) FROM report_slices
+		WHERE day >= $1 AND day <= $2 AND team_id = $3 AND dim = 'channel' GROUP BY val`,
+		`SELECT val, SUM(created), SUM(closed) FROM report_slices
+		WHERE day >= $1 AND day <= $2 AND team_id = $3 AND dim = 'channel' AND val = $4 GROUP BY val`}
+	// Without a channel, priority or operator filter, the tags' slices.
+	sliceTags = `SELECT val, SUM(created), SUM(closed) FROM report_slices
+		WHERE day >= $1 AND day <= $2 AND team_id = $3 AND dim = 'tag' GROUP BY val`
 	channels = newQuery(3, `SELECT channel, SUM(created), SUM(closed) FROM report_days
 		WHERE day >= $1 AND day <= $2{where} GROUP BY channel`)
 	tags = newQuery(3, `SELECT tag, SUM(created), SUM(closed) FROM report_tag_days WHERE day >= $1 AND day <= $2{where}
@@ -62,9 +68,6 @@ func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) 
 	perChannel, perTag := map[string]*GroupRow{}, map[string]*GroupRow{}
 	from, to := f.dates()
 	channelQ, hourQ := channels, hours
-	if f.summed() {
-		channelQ = sumChannels
-	}
 	if f.plain() {
 		hourQ = sumHours
 	}
@@ -72,11 +75,17 @@ func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) 
 		if err := s.slaTables(ctx, f, team, sla); err != nil {
 			return err
 		}
-		text, args := f.run(channelQ, team, f.summed(), from, to)
+		text, args := f.run(channelQ, team, false, from, to)
+		if f.Priority < 0 && f.Operator == 0 {
+			text, args = f.channelSlices(team, from, to)
+		}
 		if err := s.groups(ctx, text, args, perChannel); err != nil {
 			return err
 		}
 		text, args = f.run(tags, team, false, from, to)
+		if f.plain() {
+			text, args = sliceTags, []any{from, to, team}
+		}
 		if err := s.groups(ctx, text, args, perTag); err != nil {
 			return err
 		}
@@ -216,4 +225,13 @@ func (s *Service) hours(ctx context.Context, query string, args []any, heat *[7]
 		heat[(int(d.Weekday())+6)%7][hour] += n
 	}
 	return rows.Err()
+}
+
+// channelSlices is the channels breakdown's statement from the slices of
+// dim 'channel' (the one asked, when f filters by channel).
+func (f Filter) channelSlices(team int64, from, to string) (string, []any) {
+	if f.Channel != "" {
+		return sliceChannels[1], []any{from, to, team, f.Channel}
+	}
+	return sliceChannels[0], []any{from, to, team}
 }

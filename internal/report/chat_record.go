@@ -104,17 +104,13 @@ func (s *Service) ChatEnded(ctx context.Context, tx *db.Tx, id int64) error {
 	if err := addChatSums(ctx, tx, day, k, chatWait, *wait); err != nil {
 		return err
 	}
-	return addOperatorDurations(ctx, &txSink{tx}, c.team, c.operator, day, []metricValue{{chatWait, *wait}})
+	return addOperatorDurations(ctx, &txSink{tx: tx}, c.team, c.operator, day, []metricValue{{chatWait, *wait}})
 }
 
-// addChatSums adds a chat's duration to the sums of its team and of every
-// team (a chat of no team is under team 0 already).
+// addChatSums adds a chat's duration to the chat slices of its team and
+// of every team (a chat of no team is under team 0 alone).
 func addChatSums(ctx context.Context, tx *db.Tx, day string, k key, metric string, s int64) error {
-	rows := []any{int64(0), day, metric, bucketOf(s), 1, s}
-	if k.team != 0 {
-		rows = append(rows, k.team, day, metric, bucketOf(s), 1, s)
-	}
-	return (&txSink{tx}).add(ctx, sumDurationsUpsert, rows...)
+	return (&txSink{tx: tx}).chatSlice(ctx, k.team, day, metric, s)
 }
 
 // ChatRated adds the rating of chat id to its session, once; a chat rated

@@ -54,11 +54,6 @@ var (
 		GROUP BY day, metric, bucket`)
 )
 
-// sumChatDurations reads the chat histograms of team (0: every team) from
-// the sums, for a report of every operator.
-const sumChatDurations = `SELECT day, metric, bucket, n, total_s FROM report_sum_durations
-	WHERE day >= $1 AND day <= $2 AND team_id = $3 AND metric IN ('chat_wait', 'chat_duration')`
-
 // chatRun is a chat query for the period in the shape of f for team.
 func (f Filter) chatRun(q *query, team int64, from, to string) (string, []any) {
 	sh, args := f.chatShape(team)
@@ -76,10 +71,10 @@ func (s *Service) Chats(ctx context.Context, f Filter) (Chats, error) {
 		if err := s.chatDays(ctx, text, args, days); err != nil {
 			return err
 		}
-		text, args = f.chatRun(chatDurations, team, from, to)
 		if f.Operator == 0 {
-			text, args = sumChatDurations, []any{from, to, team}
+			return s.chatSliceHistograms(ctx, from, to, team, hist)
 		}
+		text, args = f.chatRun(chatDurations, team, from, to)
 		return s.chatHistograms(ctx, text, args, hist)
 	})
 	if err != nil {

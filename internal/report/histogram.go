@@ -5,14 +5,10 @@ import (
 	"sort"
 )
 
-// The period's duration buckets of two metrics: from the sums by team and
-// day when the filter is plain, else from the full key.
-var (
-	sumDurations = newQuery(5, `SELECT day, metric, bucket, n, total_s FROM report_sum_durations
-		WHERE day >= $1 AND day <= $2 AND metric IN ($3, $4){where}`)
-	durations = newQuery(5, `SELECT day, metric, bucket, SUM(n), SUM(total_s) FROM report_durations
-		WHERE day >= $1 AND day <= $2 AND metric IN ($3, $4){where} GROUP BY day, metric, bucket`)
-)
+// The period's duration buckets of two metrics from the full key, for a
+// filter no slice answers (two or more of channel, priority, operator).
+var durations = newQuery(5, `SELECT day, metric, bucket, SUM(n), SUM(total_s) FROM report_durations
+	WHERE day >= $1 AND day <= $2 AND metric IN ($3, $4){where} GROUP BY day, metric, bucket`)
 
 // bin is one histogram bucket: how many durations and their sum.
 type bin struct{ n, total int64 }
@@ -38,18 +34,14 @@ func (h histograms) add(day, metric string, bucket int, n, total int64) {
 }
 
 // histograms reads the period's duration buckets of the filter's time
-// (business or wall).
+// (business or wall) from the full key.
 func (s *Service) histograms(ctx context.Context, f Filter) (histograms, error) {
 	frt, res := f.metrics()
 	h := histograms{}
 	from, to := f.dates()
-	q := durations
-	if f.plain() {
-		q = sumDurations
-	}
 	err := f.eachTeam(func(team int64) error {
-		sh, args := f.shape(team, f.plain())
-		rows, err := s.DB.Read.QueryContext(ctx, q[sh], append([]any{from, to, frt, res}, args...)...)
+		sh, args := f.shape(team, false)
+		rows, err := s.DB.Read.QueryContext(ctx, durations[sh], append([]any{from, to, frt, res}, args...)...)
 		if err != nil {
 			return err
 		}

@@ -22,8 +22,6 @@ type OperatorRow struct {
 }
 
 var (
-	operatorSums = newQuery(3, `SELECT operator_id, SUM(assigned), SUM(answers), SUM(closed) FROM report_sum_days
-		WHERE day >= $1 AND day <= $2{where} AND operator_id <> 0 GROUP BY operator_id`)
 	operatorDays = newQuery(3, `SELECT operator_id, SUM(assigned), SUM(answers), SUM(closed) FROM report_days
 		WHERE day >= $1 AND day <= $2{where} AND operator_id <> 0 GROUP BY operator_id`)
 	operatorFRT = newQuery(4, `SELECT operator_id, bucket, SUM(n), SUM(total_s) FROM report_durations
@@ -36,17 +34,13 @@ func (s *Service) Operators(ctx context.Context, f Filter) ([]OperatorRow, error
 	hist := map[int64]map[int]*bin{}
 	from, to := f.dates()
 	frt, _ := f.metrics()
-	counts := operatorDays
-	if f.summed() {
-		counts = operatorSums
-	}
 	err := f.eachTeam(func(team int64) error {
-		text, args := f.run(counts, team, f.summed(), from, to)
+		if f.Channel == "" && f.Priority < 0 {
+			return s.operatorsFromSlices(ctx, f, team, rows, hist)
+		}
+		text, args := f.run(operatorDays, team, false, from, to)
 		if err := s.operatorCounts(ctx, text, args, rows); err != nil {
 			return err
-		}
-		if f.Channel == "" && f.Priority < 0 {
-			return s.operatorHistograms(ctx, f, team, frt, hist)
 		}
 		sh, args := f.shape(team, false)
 		return s.operatorDurationsSQL(ctx, operatorFRT[sh], append([]any{from, to, frt}, args...), hist)
@@ -57,7 +51,11 @@ func (s *Service) Operators(ctx context.Context, f Filter) ([]OperatorRow, error
 	for id := range hist {
 		rowOf(rows, id)
 	}
-	sat, err := s.satisfactions(ctx, f)
+	closes := map[int64]int{}
+	for id, r := range rows {
+		closes[id] = r.Closed
+	}
+	sat, err := s.satisfactions(ctx, f, closes)
 	if err != nil {
 		return nil, err
 	}

@@ -56,14 +56,18 @@ const rebuildChunk = 2000
 
 func clearRecord(ctx context.Context, tx *db.Tx) error {
 	for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
-		"report_tag_days", "report_hour_days", "report_sum_days", "report_sum_hours", "report_sum_open",
+		"report_tag_days", "report_hour_days", "report_sum_hours", "report_sum_open",
 		"report_sum_sla", "report_sla_events"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 			return err
 		}
 	}
-	// The chat histograms share the table and are not replayed.
-	for _, t := range []string{"report_durations", "report_sum_durations", "report_sum_operator_durations"} {
+	// The chat histograms (and the chat slices) share these tables and are
+	// not replayed here.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM report_slices WHERE dim <> 'chat'`); err != nil {
+		return err
+	}
+	for _, t := range []string{"report_durations", "report_sum_operator_durations"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE metric IN ($1, $2, $3, $4)`,
 			firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness); err != nil {
 			return err

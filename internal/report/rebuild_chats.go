@@ -21,7 +21,10 @@ func (s *Service) RebuildChats(ctx context.Context, progress func(done int)) (in
 			}
 		}
 		// The ticket histograms share these tables and are not replayed here.
-		for _, t := range []string{"report_durations", "report_sum_durations", "report_sum_operator_durations"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM report_slices WHERE dim = 'chat'`); err != nil {
+			return err
+		}
+		for _, t := range []string{"report_durations", "report_sum_operator_durations"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE metric IN ($1, $2)`, chatWait, chatDuration); err != nil {
 				return err
 			}

@@ -17,6 +17,7 @@ type sumSink struct {
 	order      []*upsert
 	rows       map[*upsert]map[string]*sumRow
 	appends    map[*upsert][][]any
+	slices     map[sliceKey]*sliceSum
 }
 
 type sumRow struct {
@@ -90,6 +91,9 @@ func flushBlock(d db.Dialect) int {
 
 // flush writes the chunk's rows and the replayed tickets' states.
 func (s *sumSink) flush(ctx context.Context, tx *db.Tx, states map[int64]state) error {
+	if err := s.flushSlices(ctx, tx); err != nil {
+		return err
+	}
 	for _, u := range s.order {
 		var rows [][]any
 		if u.plain {

@@ -39,7 +39,11 @@ func (s *Service) Record(ctx context.Context, tx *db.Tx, id int64, f ticket.Repo
 	if err != nil {
 		return err
 	}
-	return newRecorder(tx, &txSink{tx}).record(ctx, id, f, now)
+	out := &txSink{tx: tx}
+	if err := newRecorder(tx, out).record(ctx, id, f, now); err != nil {
+		return err
+	}
+	return out.flush(ctx)
 }
 
 // record adds f given what the ticket is now (read from the ticket, or

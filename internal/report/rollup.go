@@ -10,20 +10,17 @@ import (
 )
 
 // The roll-up rows a fact adds to; sums (team 0: every team) beside the
-// full key, see migration 0068.
+// full key, see migration 0068, and slices (slices.go, migration 0071).
 var (
 	eventsUpsert = newAppend("report_events", "ticket_id", "kind", "at", "day", "team_id", "channel", "priority",
 		"operator_id", "wall_s", "business_s", "sla")
 	daysUpsert = newUpsert("report_days", 5, "day", "team_id", "channel", "priority", "operator_id", "created",
 		"closed", "reopened", "moved_in", "moved_out", "assigned", "answers", "first_responses", "open_delta",
 		"sla_met", "sla_due")
-	sumDaysUpsert = newUpsert("report_sum_days", 4, "team_id", "day", "channel", "operator_id", "created", "closed",
-		"reopened", "assigned", "answers", "open_delta", "sla_met", "sla_due")
 	durationsUpsert = newUpsert("report_durations", 7, "day", "team_id", "channel", "priority", "operator_id",
 		"metric", "bucket", "n", "total_s")
-	sumDurationsUpsert = newUpsert("report_sum_durations", 4, "team_id", "day", "metric", "bucket", "n", "total_s")
-	sumOpenUpsert      = newUpsert("report_sum_open", 4, "team_id", "channel", "priority", "operator_id", "open_now")
-	opDurationsUpsert  = newUpsert("report_sum_operator_durations", 6, "team_id", "metric", "span", "start",
+	sumOpenUpsert     = newUpsert("report_sum_open", 4, "team_id", "channel", "priority", "operator_id", "open_now")
+	opDurationsUpsert = newUpsert("report_sum_operator_durations", 6, "team_id", "metric", "span", "start",
 		"operator_id", "bucket", "n", "total_s")
 )
 
@@ -53,13 +50,9 @@ func (w *writer) bump(kind string, k key, c counts, d *timed, sla string) error 
 	}
 	if c.created == 0 && c.closed == 0 && c.reopened == 0 && c.assigned == 0 && c.answers == 0 && c.openDelta == 0 &&
 		c.slaDue == 0 {
-		return nil // nothing the sums keep (a move of a closed ticket, a first response's own count)
+		return nil // nothing the slices keep (a move of a closed ticket, a first response's own count)
 	}
-	sum := func(team int64) []any {
-		return []any{team, day, k.channel, k.operator, c.created, c.closed, c.reopened, c.assigned, c.answers,
-			c.openDelta, c.slaMet, c.slaDue}
-	}
-	if err := w.out.add(w.ctx, sumDaysUpsert, append(sum(k.team), sum(0)...)...); err != nil || c.openDelta == 0 {
+	if err := w.slicesCount(k, day, c); err != nil || c.openDelta == 0 {
 		return err
 	}
 	return w.out.add(w.ctx, sumOpenUpsert, k.team, k.channel, k.priority, k.operator, c.openDelta,
@@ -67,28 +60,19 @@ func (w *writer) bump(kind string, k key, c counts, d *timed, sla string) error 
 }
 
 // durations adds d to the day's histograms of the wall and business
-// metrics under key k, and to the team's and every team's sums.
+// metrics under key k and to its slices (the team's and every team's).
 func (w *writer) durations(k key, d timed, wallMetric, businessMetric string) error {
 	day, err := w.day(k.team)
 	if err != nil {
 		return err
 	}
+	if err := w.slicesDuration(k, day, d, wallMetric, businessMetric); err != nil {
+		return err
+	}
 	wb, bb := bucketOf(d.wall), bucketOf(d.business)
-	if err := w.out.add(w.ctx, durationsUpsert,
+	return w.out.add(w.ctx, durationsUpsert,
 		day, k.team, k.channel, k.priority, k.operator, wallMetric, wb, 1, d.wall,
-		day, k.team, k.channel, k.priority, k.operator, businessMetric, bb, 1, d.business); err != nil {
-		return err
-	}
-	if err := w.out.add(w.ctx, sumDurationsUpsert,
-		k.team, day, wallMetric, wb, 1, d.wall, k.team, day, businessMetric, bb, 1, d.business,
-		0, day, wallMetric, wb, 1, d.wall, 0, day, businessMetric, bb, 1, d.business); err != nil {
-		return err
-	}
-	if wallMetric != firstResponseWall {
-		return nil
-	}
-	return addOperatorDurations(w.ctx, w.out, k.team, k.operator, day,
-		[]metricValue{{wallMetric, d.wall}, {businessMetric, d.business}})
+		day, k.team, k.channel, k.priority, k.operator, businessMetric, bb, 1, d.business)
 }
 
 type metricValue struct {
@@ -97,7 +81,8 @@ type metricValue struct {
 }
 
 // addOperatorDurations adds durations to operator's histograms by day
-// and by week, under team and (when it is one) every team (0).
+// and by week, under team and (when it is one) every team (0): the chat
+// waits (the operators' first responses are in their slices).
 func addOperatorDurations(ctx context.Context, out sink, team, operator int64, day string, values []metricValue) error {
 	week := mondayOf(day)
 	teams := []int64{team}

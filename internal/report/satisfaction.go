@@ -23,15 +23,12 @@ var (
 		FROM report_rating_days WHERE day >= $1 AND day <= $2{where} GROUP BY operator_id`)
 	chatRatings = newQuery(3, `SELECT operator_id, SUM(sessions), SUM(rated), SUM(satisfied), SUM(okay),
 		SUM(dissatisfied) FROM report_chat_days WHERE day >= $1 AND day <= $2{where} GROUP BY operator_id`)
-	sumCloses = newQuery(3, `SELECT operator_id, SUM(closed) FROM report_sum_days WHERE day >= $1 AND day <= $2{where}
-		GROUP BY operator_id`)
-	closes = newQuery(3, `SELECT operator_id, SUM(closed) FROM report_days WHERE day >= $1 AND day <= $2{where}
-		GROUP BY operator_id`)
 )
 
 // satisfactions sums the period's ratings per operator (0: none) and in
-// total, with the closes and sessions they are a share of.
-func (s *Service) satisfactions(ctx context.Context, f Filter) (map[int64]*Satisfaction, error) {
+// total, with the closes (closesOf, per operator, as the caller counted
+// them) and sessions they are a share of.
+func (s *Service) satisfactions(ctx context.Context, f Filter, closesOf map[int64]int) (map[int64]*Satisfaction, error) {
 	out := map[int64]*Satisfaction{}
 	of := func(id int64) *Satisfaction {
 		if out[id] == nil {
@@ -42,21 +39,16 @@ func (s *Service) satisfactions(ctx context.Context, f Filter) (map[int64]*Satis
 		}
 		return out[id]
 	}
-	closesOf, sessions := map[int64]int{}, map[int64]int{}
-	from, to := f.dates()
-	closedQ := closes
-	if f.summed() {
-		closedQ = sumCloses
+	sessions := map[int64]int{}
+	for id := range closesOf {
+		of(id)
 	}
+	from, to := f.dates()
 	err := f.eachTeam(func(team int64) error {
 		text, args := f.run(ratingDays, team, false, from, to)
 		if err := scanRatings(ctx, s, text, args, func(id int64, _ int, r Ratings) {
 			of(id).Mail = addRatings(of(id).Mail, r)
 		}); err != nil {
-			return err
-		}
-		text, args = f.run(closedQ, team, f.summed(), from, to)
-		if err := eachPair(ctx, s, text, args, func(id int64, n int) { closesOf[id] += n; of(id) }); err != nil {
 			return err
 		}
 		if f.Channel != "" || f.Priority >= 0 {
@@ -128,23 +120,6 @@ func scanRatings(ctx context.Context, s *Service, query string, args []any, fn f
 			return err
 		}
 		fn(id, n, r)
-	}
-	return rows.Err()
-}
-
-func eachPair(ctx context.Context, s *Service, query string, args []any, fn func(id int64, n int)) error {
-	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return err
-		}
-		fn(id, n)
 	}
 	return rows.Err()
 }

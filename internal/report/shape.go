@@ -85,10 +85,6 @@ func (f Filter) chatShape(team int64) (shape, []any) {
 	return sh, args
 }
 
-// summed: the filter leaves priority free, so the sums by team, day,
-// channel and operator (report_sum_days) answer it.
-func (f Filter) summed() bool { return f.Priority < 0 }
-
 // plain: no channel, priority or operator, so the sums by team and day
 // alone (durations, hours) answer it.
 func (f Filter) plain() bool { return f.Channel == "" && f.Priority < 0 && f.Operator == 0 }

@@ -63,10 +63,18 @@ func (u *upsert) sql(rows int) string {
 // tickets' rows in memory and writes each roll-up row once (sumSink).
 type sink interface {
 	add(ctx context.Context, u *upsert, args ...any) error
+	// slice adds a fact's increment to its slice rows (slices.go).
+	slice(ctx context.Context, a sliceAdd) error
+	// chatSlice adds a chat's wait or duration to its chat slices.
+	chatSlice(ctx context.Context, team int64, day, metric string, secs int64) error
 }
 
-// txSink writes each increment at once, one statement for its rows.
-type txSink struct{ tx *db.Tx }
+// txSink writes each increment at once, one statement for its rows (a
+// fact's slice counts wait for its duration, slices.go; flush writes them).
+type txSink struct {
+	tx      *db.Tx
+	pending *sliceAdd
+}
 
 func (s *txSink) add(ctx context.Context, u *upsert, args ...any) error {
 	rows := len(args) / len(u.cols)
@@ -81,9 +89,9 @@ var statements = map[*upsert]*[maxLiveRows + 1]string{}
 const maxLiveRows = 8
 
 func init() {
-	for _, u := range []*upsert{eventsUpsert, daysUpsert, sumDaysUpsert, durationsUpsert, sumDurationsUpsert,
+	for _, u := range []*upsert{eventsUpsert, daysUpsert, durationsUpsert,
 		slaUpsert, tagsUpsert, hoursUpsert, sumHoursUpsert, sumOpenUpsert,
-		sumSLAUpsert, opDurationsUpsert} {
+		sumSLAUpsert, opDurationsUpsert, sliceTagsUpsert} {
 		var texts [maxLiveRows + 1]string
 		for n := 1; n <= maxLiveRows; n++ {
 			texts[n] = u.sql(n)

@@ -7,11 +7,9 @@ import (
 
 // The days of a period and every day after it up to today, in one pass:
 // the period's rows, and the open counts moved since it began, from which
-// the backlog before it is counted back. From the sums when the filter
-// leaves priority free, else from the full key.
+// the backlog before it is counted back. From the full key, for a filter
+// no slice answers (slices_read.go).
 var (
-	sumDaysFrom = newQuery(3, `SELECT day, SUM(created), SUM(closed), SUM(reopened), SUM(open_delta), SUM(sla_met),
-		SUM(sla_due) FROM report_sum_days WHERE day >= $1 AND day <= $2{where} GROUP BY day`)
 	daysFrom = newQuery(3, `SELECT day, SUM(created), SUM(closed), SUM(reopened), SUM(open_delta), SUM(sla_met),
 		SUM(sla_due) FROM report_days WHERE day >= $1 AND day <= $2{where} GROUP BY day`)
 	// The tickets open now under the filtered keys (team 0: every team).
@@ -50,17 +48,13 @@ func (s *Service) dayRows(ctx context.Context, f Filter) (map[string]dayRow, int
 	out := map[string]dayRow{}
 	before := 0
 	from, to := f.dates()
-	days := daysFrom
-	if f.summed() {
-		days = sumDaysFrom
-	}
 	err := f.eachTeam(func(team int64) error {
 		sh, args := f.shape(team, true)
 		var open int
 		if err := s.DB.Read.QueryRowContext(ctx, openNow[sh], args...).Scan(&open); err != nil {
 			return err
 		}
-		text, args := f.run(days, team, f.summed(), from, lastDay)
+		text, args := f.run(daysFrom, team, false, from, lastDay)
 		rows, err := s.DB.Read.QueryContext(ctx, text, args...)
 		if err != nil {
 			return err

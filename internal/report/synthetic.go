@@ -126,8 +126,7 @@ func (syn Synthetic) chats(ctx context.Context, r *recorder, rnd *rand.Rand, day
 			if err := r.out.add(ctx, durationsUpsert, date, team, "chat", 0, op, m.metric, b, 1, m.s); err != nil {
 				return err
 			}
-			if err := r.out.add(ctx, sumDurationsUpsert, team, date, m.metric, b, 1, m.s, 0, date, m.metric, b, 1,
-				m.s); err != nil {
+			if err := r.out.chatSlice(ctx, team, date, m.metric, m.s); err != nil {
 				return err
 			}
 		}

@@ -41,19 +41,16 @@ type Figure struct {
 
 // Tickets answers the ticket report for f from the roll-ups.
 func (s *Service) Tickets(ctx context.Context, f Filter) (Tickets, error) {
-	rows, before, err := s.dayRows(ctx, f)
+	return s.tickets(ctx, f, true)
+}
+
+// tickets is Tickets, from f's slice when it has one and bySlice.
+func (s *Service) tickets(ctx context.Context, f Filter, bySlice bool) (Tickets, error) {
+	rows, before, hist, err := s.ticketRows(ctx, f, bySlice)
 	if err != nil {
 		return Tickets{}, err
 	}
-	hist, err := s.histograms(ctx, f)
-	if err != nil {
-		return Tickets{}, err
-	}
-	sat, err := s.satisfactions(ctx, f)
-	if err != nil {
-		return Tickets{}, err
-	}
-	out := Tickets{Days: make([]Day, 0, f.Days), Time: f.TimeName(), Satisfaction: *sat[-1]}
+	out := Tickets{Days: make([]Day, 0, f.Days), Time: f.TimeName()}
 	backlog := before
 	var total Day
 	for d := f.From; !d.After(f.To); d = d.AddDate(0, 0, 1) {
@@ -71,7 +68,22 @@ func (s *Service) Tickets(ctx context.Context, f Filter) (Tickets, error) {
 	total.FirstResponse, total.Resolution = hist.figures("", f)
 	total.SLAMetPct = pct(total.slaMet, total.slaDue)
 	out.Totals = total
-	return out, nil
+	out.Satisfaction, err = s.satisfactionTotal(ctx, f, total.Closed)
+	return out, err
+}
+
+// ticketRows reads the period's counts per day, the backlog before it and
+// the histograms: from f's slice when it has one, else from the full key.
+func (s *Service) ticketRows(ctx context.Context, f Filter, bySlice bool) (map[string]dayRow, int, histograms, error) {
+	if dim, val, ok := f.slice(); ok && bySlice {
+		return s.sliceRows(ctx, f, dim, val)
+	}
+	rows, before, err := s.dayRows(ctx, f)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	hist, err := s.histograms(ctx, f)
+	return rows, before, hist, err
 }
 
 func (d *Day) add(o Day) {

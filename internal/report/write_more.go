@@ -56,6 +56,10 @@ func (w *writer) tags(k key, created, closed int) error {
 			closed); err != nil {
 			return err
 		}
+		if err := w.out.add(w.ctx, sliceTagsUpsert, k.team, "tag", tag, day, created, closed,
+			0, "tag", tag, day, created, closed); err != nil {
+			return err
+		}
 	}
 	return nil
 }
