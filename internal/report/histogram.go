@@ -24,10 +24,15 @@ func (h histograms) add(day, metric string, bucket int, n, total int64) {
 	if h[day][metric] == nil {
 		h[day][metric] = map[int]*bin{}
 	}
-	b := h[day][metric][bucket]
+	addBin(h[day][metric], bucket, n, total)
+}
+
+// addBin adds n durations totalling total seconds to bucket of buckets.
+func addBin(buckets map[int]*bin, bucket int, n, total int64) {
+	b := buckets[bucket]
 	if b == nil {
 		b = &bin{}
-		h[day][metric][bucket] = b
+		buckets[bucket] = b
 	}
 	b.n += n
 	b.total += total

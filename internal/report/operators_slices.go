@@ -53,15 +53,7 @@ func (s *Service) operatorsFromSlices(ctx context.Context, f Filter, team int64,
 		if hist[id] == nil {
 			hist[id] = map[int]*bin{}
 		}
-		if err := eachBucket(frt, func(bucket int, n, total int64) {
-			b := hist[id][bucket]
-			if b == nil {
-				b = &bin{}
-				hist[id][bucket] = b
-			}
-			b.n += n
-			b.total += total
-		}); err != nil {
+		if err := eachBucket(frt, func(bucket int, n, total int64) { addBin(hist[id], bucket, n, total) }); err != nil {
 			return err
 		}
 	}

@@ -44,13 +44,7 @@ func (r *sliceSum) addDuration(m int, s int64) {
 	if r.hists[m] == nil {
 		r.hists[m] = map[int]*bin{}
 	}
-	b := r.hists[m][bucketOf(s)]
-	if b == nil {
-		b = &bin{}
-		r.hists[m][bucketOf(s)] = b
-	}
-	b.n++
-	b.total += s
+	addBin(r.hists[m], bucketOf(s), 1, s)
 }
 
 // histJSON is a histogram as stored: {"bucket": [n, total_s], ...}; nil
