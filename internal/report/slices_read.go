@@ -24,7 +24,7 @@ func sliceDaysSQL(frt, res string) string {
 
 // slice is the slice answering f: its dimension and value, a pair's
 // when f filters by two of channel, priority and operator; false when f
-// filters by all three (the full key answers those, fullkey.go).
+// filters by all three (the points of the full key answer those, points.go).
 func (f Filter) slice() (dim, val string, ok bool) {
 	var dims, vals []string
 	if f.Channel != "" {
