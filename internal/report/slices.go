@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -228,35 +229,48 @@ func (w *writer) slicesDuration(k key, day string, d timed, wallMetric, business
 		wall: d.wall, business: d.business})
 }
 
-// slice writes a, holding a fact's counts back until its duration (a
-// close's resolution, a first response) joins them in one statement.
+// slice holds a for flush, a fact's counts held back until its duration
+// (a close's resolution, a first response) joins them in one statement.
 func (s *txSink) slice(ctx context.Context, a sliceAdd) error {
 	if p := s.pending; p != nil && p.wallMetric == "" && a.counts == nil && p.k == a.k && p.day == a.day {
 		p.wallMetric, p.busMetric, p.wall, p.business = a.wallMetric, a.busMetric, a.wall, a.business
-		return s.flush(ctx)
+		s.hold()
+		return nil
 	}
-	if err := s.flush(ctx); err != nil {
-		return err
-	}
+	s.hold()
 	if a.counts != nil {
 		s.pending = &a
 		return nil
 	}
-	return s.exec(ctx, a)
+	s.slices = append(s.slices, a)
+	return nil
 }
 
-// flush writes the counts held back, if any.
+// flush writes the rows held (sink.go), the counts held back among them.
 func (s *txSink) flush(ctx context.Context) error {
-	p := s.pending
-	if p == nil {
-		return nil
-	}
-	s.pending = nil
-	return s.exec(ctx, *p)
+	s.hold()
+	return s.writeHeld(ctx)
 }
 
-func (s *txSink) exec(ctx context.Context, a sliceAdd) error {
-	text, args := a.statement(s.tx.Dialect)
-	_, err := s.tx.ExecContext(ctx, text, args...)
-	return err
+// hold moves the counts held back, if any, to the slice rows to write.
+func (s *txSink) hold() {
+	if p := s.pending; p != nil {
+		s.pending = nil
+		s.slices = append(s.slices, *p)
+	}
+}
+
+// writeSlices writes the fact's slice statements ordered by day: each
+// first locks its day's row of every team and no filter, so a writer
+// takes a day's rows only once it holds that one, and the days in order.
+func (s *txSink) writeSlices(ctx context.Context) error {
+	slices.SortStableFunc(s.slices, func(a, b sliceAdd) int { return strings.Compare(a.day, b.day) })
+	for _, a := range s.slices {
+		text, args := a.statement(s.tx.Dialect)
+		if _, err := s.tx.ExecContext(ctx, text, args...); err != nil {
+			return fmt.Errorf("report_slices: %w", err)
+		}
+	}
+	s.slices = nil
+	return nil
 }
