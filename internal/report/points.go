@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 )
@@ -11,27 +12,30 @@ import (
 // operator names whole keys of report_days and report_durations (day,
 // team, channel, priority, operator): it reads one point per day per team
 // (for every team, each team's), so no range of other keys' rows. The
-// days come from a list the statement makes (a recursive CTE on SQLite,
-// generate_series on PostgreSQL), each joined to the table by its key.
-var dayList = map[db.Dialect]string{
-	db.SQLite: `WITH RECURSIVE d(day) AS (SELECT $1 UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < $2)`,
-	db.Postgres: `WITH d(day) AS (SELECT to_char(g, 'YYYY-MM-DD')
-		FROM generate_series($1::date, $2::date, interval '1 day') g)`,
-}
-
-// The key after the day, in both statements; SQLite's CROSS JOIN keeps
-// the day list the outer loop.
-const pointKey = ` WHERE r.day = d.day AND r.team_id = $3 AND r.channel = $4 AND r.priority = $5
-	AND r.operator_id = $6`
+// days come from a list the statement makes, each joined to the table by
+// its key: a recursive CTE on SQLite, whose CROSS JOIN keeps the list the
+// outer loop; generate_series on PostgreSQL, joined LATERAL, since a plain
+// join let the planner hash the team's every row (its team_id index)
+// against the list instead.
+const pointKey = `r.team_id = $3 AND r.channel = $4 AND r.priority = $5 AND r.operator_id = $6`
 
 func pointDaysSQL(d db.Dialect) string {
-	return dayList[d] + ` SELECT r.day, r.created, r.closed, r.reopened, r.open_delta, r.sla_met, r.sla_due
-		FROM d CROSS JOIN report_days r` + pointKey
+	return pointSQL(d, `day, created, closed, reopened, open_delta, sla_met, sla_due`, "report_days", "")
 }
 
 func pointDurationsSQL(d db.Dialect) string {
-	return dayList[d] + ` SELECT r.day, r.metric, r.bucket, r.n, r.total_s
-		FROM d CROSS JOIN report_durations r` + pointKey + ` AND r.metric IN ($7, $8)`
+	return pointSQL(d, `day, metric, bucket, n, total_s`, "report_durations", ` AND r.metric IN ($7, $8)`)
+}
+
+func pointSQL(d db.Dialect, cols, table, more string) string {
+	if d == db.Postgres {
+		return `SELECT ` + cols + ` FROM generate_series($1::date, $2::date, interval '1 day') g
+			CROSS JOIN LATERAL (SELECT r.* FROM ` + table + ` r WHERE r.day = to_char(g, 'YYYY-MM-DD') AND ` +
+			pointKey + more + `) p`
+	}
+	return `WITH RECURSIVE d(day) AS (SELECT $1 UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < $2)
+		SELECT r.` + strings.ReplaceAll(cols, ", ", ", r.") + ` FROM d CROSS JOIN ` + table + ` r
+		WHERE r.day = d.day AND ` + pointKey + more
 }
 
 // pointRows reads the period's counts per day, the backlog before it and
