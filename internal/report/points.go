@@ -14,9 +14,10 @@ import (
 // (for every team, each team's), so no range of other keys' rows. The
 // days come from a list the statement makes, each joined to the table by
 // its key: a recursive CTE on SQLite, whose CROSS JOIN keeps the list the
-// outer loop; generate_series on PostgreSQL, joined LATERAL, since a plain
-// join let the planner hash the team's every row (its team_id index)
-// against the list instead.
+// outer loop; generate_series on PostgreSQL, joined LATERAL to a
+// subquery that OFFSET 0 keeps from being flattened, since a plain join
+// let the planner hash the team's every row (its team_id index) against
+// the list instead.
 const pointKey = `r.team_id = $3 AND r.channel = $4 AND r.priority = $5 AND r.operator_id = $6`
 
 func pointDaysSQL(d db.Dialect) string {
@@ -31,7 +32,7 @@ func pointSQL(d db.Dialect, cols, table, more string) string {
 	if d == db.Postgres {
 		return `SELECT ` + cols + ` FROM generate_series($1::date, $2::date, interval '1 day') g
 			CROSS JOIN LATERAL (SELECT r.* FROM ` + table + ` r WHERE r.day = to_char(g, 'YYYY-MM-DD') AND ` +
-			pointKey + more + `) p`
+			pointKey + more + ` OFFSET 0) p`
 	}
 	return `WITH RECURSIVE d(day) AS (SELECT $1 UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < $2)
 		SELECT r.` + strings.ReplaceAll(cols, ", ", ", r.") + ` FROM d CROSS JOIN ` + table + ` r
