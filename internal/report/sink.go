@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -110,7 +111,16 @@ func (s *txSink) writeHeld(ctx context.Context) error {
 	if err := s.writeSlices(ctx); err != nil {
 		return err
 	}
-	return s.writeRows(ctx, sliceTagsUpsert)
+	if err := s.writeRows(ctx, sliceTagsUpsert); err != nil {
+		return err
+	}
+	// An upsert missing from writeOrder is still written, never lost.
+	for _, u := range slices.SortedFunc(maps.Keys(s.held), func(a, b *upsert) int { return strings.Compare(a.table, b.table) }) {
+		if err := s.writeRows(ctx, u); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeRows writes u's rows sorted by key, a statement for up to
