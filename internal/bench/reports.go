@@ -29,6 +29,10 @@ func reportCases(team, operator string) []reportCase {
 		{"tickets, one operator", report.Query{Operator: operator}, tickets},
 		{"tickets, wall time", report.Query{Time: "wall"}, tickets},
 		{"tickets, one channel and one priority", report.Query{Channel: "email", Priority: "0"}, tickets},
+		{"tickets, one channel and one operator", report.Query{Channel: "email", Operator: operator}, tickets},
+		{"tickets, one priority and one operator", report.Query{Priority: "0", Operator: operator}, tickets},
+		{"tickets, channel, priority and operator", report.Query{Channel: "email", Priority: "0", Operator: operator},
+			tickets},
 		{"operators", report.Query{}, func(ctx context.Context, s *report.Service, f report.Filter) error {
 			_, err := s.Operators(ctx, f)
 			return err

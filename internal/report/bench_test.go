@@ -46,6 +46,9 @@ func BenchmarkReports90Days(b *testing.B) {
 				}
 			}
 			b.Logf("%d synthetic days, %d facts, written in %s", synthetic.Days, facts, time.Since(start).Round(time.Second))
+			if os.Getenv("FRONTDESK_BENCH_EXPLAIN") != "" {
+				explainPoints(b, s, synthetic.FirstOperator)
+			}
 			for _, c := range reportCases(synthetic.FirstOperator) {
 				b.Run(c.name, func(b *testing.B) { timeReport(b, s, c) })
 			}
@@ -108,8 +111,13 @@ func reportCases(operator int64) []reportCase {
 		{"tickets_channel", report.Query{Channel: "email"}, tickets},
 		{"tickets_priority", report.Query{Priority: "0"}, tickets},
 		{"tickets_operator", report.Query{Operator: fmt.Sprint(operator)}, tickets},
-		// Two filters of the three: no slice answers it, the full key does.
+		// Two filters of the three: their pair slice; all three: the full
+		// key's points.
 		{"tickets_channel_priority", report.Query{Channel: "email", Priority: "0"}, tickets},
+		{"tickets_channel_operator", report.Query{Channel: "email", Operator: fmt.Sprint(operator)}, tickets},
+		{"tickets_priority_operator", report.Query{Priority: "0", Operator: fmt.Sprint(operator)}, tickets},
+		{"tickets_channel_priority_operator", report.Query{Channel: "email", Priority: "0",
+			Operator: fmt.Sprint(operator)}, tickets},
 		{"operators", report.Query{}, func(ctx context.Context, s *report.Service, f report.Filter) error {
 			_, err := s.Operators(ctx, f)
 			return err
@@ -220,4 +228,14 @@ func BenchmarkRecordParallel(b *testing.B) {
 			})
 		})
 	}
+}
+
+// explainPoints logs the plans of the reads of a report filtered by all
+// three of channel, priority and operator (FRONTDESK_BENCH_EXPLAIN=1).
+func explainPoints(b *testing.B, s *report.Service, operator int64) {
+	plans, err := s.PointPlans(context.Background(), 1, "email", 0, operator)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("plans of the points:\n%s", plans)
 }

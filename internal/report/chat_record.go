@@ -104,7 +104,11 @@ func (s *Service) ChatEnded(ctx context.Context, tx *db.Tx, id int64) error {
 	if err := addChatSums(ctx, tx, day, k, chatWait, *wait); err != nil {
 		return err
 	}
-	return addOperatorDurations(ctx, &txSink{tx: tx}, c.team, c.operator, day, []metricValue{{chatWait, *wait}})
+	out := &txSink{tx: tx}
+	if err := addOperatorDurations(ctx, out, c.team, c.operator, day, []metricValue{{chatWait, *wait}}); err != nil {
+		return err
+	}
+	return out.flush(ctx)
 }
 
 // addChatSums adds a chat's duration to the chat slices of its team and

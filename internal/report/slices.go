@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,8 +22,15 @@ import (
 // counts, and no ticket report reads them.
 var sliceTagsUpsert = newUpsert("report_slices", 4, "team_id", "dim", "val", "day", "created", "closed")
 
-// sliceDims are the dimensions in their order in a fact's rows.
-var sliceDims = []string{"", "channel", "priority", "operator"}
+// sliceDims are the dimensions in their order in a fact's rows: sorted,
+// so a statement locks its rows in key order on PostgreSQL (team 0, then
+// the team; each dimension's one value) and two writers never wait on
+// each other's rows crosswise.
+var sliceDims = []string{"", "channel", "channel_operator", "channel_priority", "operator", "priority",
+	"priority_operator"}
+
+// pairSep joins the two values of a pair slice, as in "email|2".
+const pairSep = "|"
 
 // sliceKey names one slice row.
 type sliceKey struct {
@@ -37,7 +45,7 @@ func sliceKeys(k key, day string) []sliceKey {
 	if k.team != 0 {
 		teams = append(teams, 0)
 	}
-	out := make([]sliceKey, 0, 8)
+	out := make([]sliceKey, 0, 2*len(sliceDims))
 	for _, dim := range sliceDims {
 		val, ok := k.sliceVal(dim)
 		if !ok {
@@ -59,6 +67,12 @@ func (k key) sliceVal(dim string) (string, bool) {
 		return strconv.Itoa(k.priority), true
 	case "operator":
 		return strconv.FormatInt(k.operator, 10), k.operator != 0
+	case "channel_priority":
+		return k.channel + pairSep + strconv.Itoa(k.priority), true
+	case "channel_operator":
+		return k.channel + pairSep + strconv.FormatInt(k.operator, 10), k.operator != 0
+	case "priority_operator":
+		return strconv.Itoa(k.priority) + pairSep + strconv.FormatInt(k.operator, 10), k.operator != 0
 	}
 	return "", true
 }
@@ -101,9 +115,9 @@ type sliceAdd struct {
 // PostgreSQL, which lock the row, never lose an update.
 var liveSliceSQL sync.Map
 
-// statement is a's text and parameters: the team, the day, the channel,
-// the priority and the operator (when there is one) name every row; the
-// counts, or the buckets and seconds, follow. (modernc.org/sqlite binds n
+// statement is a's text and parameters: the team, the day and the value
+// of each dimension a has (those of the operator only when there is one)
+// name every row; the counts, or the buckets and seconds, follow. (modernc.org/sqlite binds n
 // parameters in n² time: the rows share theirs.)
 func (a sliceAdd) statement(d db.Dialect) (string, []any) {
 	args := []any{a.k.team, a.day}
@@ -149,18 +163,20 @@ func (a sliceAdd) buildSQL(d db.Dialect, shared int) string {
 	b.WriteString("INSERT INTO report_slices (team_id, dim, val, day, " + strings.Join(cols, ", ") + ") VALUES ")
 	teams := []string{"$1"}
 	if a.k.team != 0 {
-		teams = append(teams, "0")
+		teams = []string{"0", "$1"} // team 0 sorts first
 	}
 	rows := 0
-	for i, dim := range sliceDims {
-		if _, ok := a.k.sliceVal(dim); !ok {
-			continue
-		}
-		val := "''"
-		if i > 0 {
-			val = fmt.Sprintf("$%d", 2+i)
-		}
-		for _, team := range teams {
+	for _, team := range teams {
+		param := 2
+		for _, dim := range sliceDims {
+			if _, ok := a.k.sliceVal(dim); !ok {
+				continue
+			}
+			val := "''"
+			if dim != "" {
+				param++
+				val = fmt.Sprintf("$%d", param)
+			}
 			if rows++; rows > 1 {
 				b.WriteString(", ")
 			}
@@ -213,35 +229,48 @@ func (w *writer) slicesDuration(k key, day string, d timed, wallMetric, business
 		wall: d.wall, business: d.business})
 }
 
-// slice writes a, holding a fact's counts back until its duration (a
-// close's resolution, a first response) joins them in one statement.
+// slice holds a for flush, a fact's counts held back until its duration
+// (a close's resolution, a first response) joins them in one statement.
 func (s *txSink) slice(ctx context.Context, a sliceAdd) error {
 	if p := s.pending; p != nil && p.wallMetric == "" && a.counts == nil && p.k == a.k && p.day == a.day {
 		p.wallMetric, p.busMetric, p.wall, p.business = a.wallMetric, a.busMetric, a.wall, a.business
-		return s.flush(ctx)
+		s.hold()
+		return nil
 	}
-	if err := s.flush(ctx); err != nil {
-		return err
-	}
+	s.hold()
 	if a.counts != nil {
 		s.pending = &a
 		return nil
 	}
-	return s.exec(ctx, a)
+	s.slices = append(s.slices, a)
+	return nil
 }
 
-// flush writes the counts held back, if any.
+// flush writes the rows held (sink.go), the counts held back among them.
 func (s *txSink) flush(ctx context.Context) error {
-	p := s.pending
-	if p == nil {
-		return nil
-	}
-	s.pending = nil
-	return s.exec(ctx, *p)
+	s.hold()
+	return s.writeHeld(ctx)
 }
 
-func (s *txSink) exec(ctx context.Context, a sliceAdd) error {
-	text, args := a.statement(s.tx.Dialect)
-	_, err := s.tx.ExecContext(ctx, text, args...)
-	return err
+// hold moves the counts held back, if any, to the slice rows to write.
+func (s *txSink) hold() {
+	if p := s.pending; p != nil {
+		s.pending = nil
+		s.slices = append(s.slices, *p)
+	}
+}
+
+// writeSlices writes the fact's slice statements ordered by day: each
+// first locks its day's row of every team and no filter, so a writer
+// takes a day's rows only once it holds that one, and the days in order.
+func (s *txSink) writeSlices(ctx context.Context) error {
+	slices.SortStableFunc(s.slices, func(a, b sliceAdd) int { return strings.Compare(a.day, b.day) })
+	for _, a := range s.slices {
+		text, args := a.statement(s.tx.Dialect)
+		if _, err := s.tx.ExecContext(ctx, text, args...); err != nil {
+			return fmt.Errorf("report_slices: %w", err)
+		}
+	}
+	s.slices = nil
+	return nil
 }

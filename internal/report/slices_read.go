@@ -5,9 +5,10 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
-// A ticket report filtered by at most one of channel, priority and
+// A ticket report filtered by at most two of channel, priority and
 // operator reads its days from one slice: one range of report_slices'
 // key per team, from the period's first day to the last recorded (the
 // open counts moved since the period began give the backlog before it),
@@ -21,21 +22,21 @@ func sliceDaysSQL(frt, res string) string {
 		FROM report_slices WHERE team_id = $1 AND dim = $2 AND val = $3 AND day >= $4`, frt, res)
 }
 
-// slice is the slice answering f: its dimension and value; false when f
-// filters by more than one of channel, priority and operator (the full
-// key answers those).
+// slice is the slice answering f: its dimension and value, a pair's
+// when f filters by two of channel, priority and operator; false when f
+// filters by all three (the points of the full key answer those, points.go).
 func (f Filter) slice() (dim, val string, ok bool) {
-	set := 0
+	var dims, vals []string
 	if f.Channel != "" {
-		set, dim, val = set+1, "channel", f.Channel
+		dims, vals = append(dims, "channel"), append(vals, f.Channel)
 	}
 	if f.Priority >= 0 {
-		set, dim, val = set+1, "priority", strconv.Itoa(f.Priority)
+		dims, vals = append(dims, "priority"), append(vals, strconv.Itoa(f.Priority))
 	}
 	if f.Operator != 0 {
-		set, dim, val = set+1, "operator", strconv.FormatInt(f.Operator, 10)
+		dims, vals = append(dims, "operator"), append(vals, strconv.FormatInt(f.Operator, 10))
 	}
-	return dim, val, set <= 1
+	return strings.Join(dims, "_"), strings.Join(vals, pairSep), len(dims) <= 2
 }
 
 // sliceRows reads the period's counts per day, the backlog before it and

@@ -73,10 +73,14 @@ func (s *Service) tickets(ctx context.Context, f Filter, bySlice bool) (Tickets,
 }
 
 // ticketRows reads the period's counts per day, the backlog before it and
-// the histograms: from f's slice when it has one, else from the full key.
+// the histograms: from f's slice when it has one, else from the points of
+// its full key (points.go); !bySlice: from ranges of the full key.
 func (s *Service) ticketRows(ctx context.Context, f Filter, bySlice bool) (map[string]dayRow, int, histograms, error) {
 	if dim, val, ok := f.slice(); ok && bySlice {
 		return s.sliceRows(ctx, f, dim, val)
+	}
+	if bySlice {
+		return s.pointRows(ctx, f)
 	}
 	rows, before, err := s.dayRows(ctx, f)
 	if err != nil {
