@@ -86,6 +86,7 @@ func runServe(e *env, args []string) error {
 	defer startWebhooks(ctx, s, log)()
 	defer startDigests(ctx, s, log)()
 	defer startChatSweeper(ctx, s, log)()
+	defer startPairFill(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
 		ln.Close()

@@ -68,7 +68,19 @@ func histJSON(h map[int]*bin) any {
 // flushSlices writes the chunk's slice rows in key order, merging each
 // into the row already there (an earlier chunk's).
 func (s *sumSink) flushSlices(ctx context.Context, tx *db.Tx) error {
-	keys := slices.SortedFunc(maps.Keys(s.slices), func(a, b sliceKey) int {
+	return writeSliceRows(ctx, tx, s.slices, mergeSlice)
+}
+
+// How writeSliceRows treats a row already there: adds to it (a rebuild's
+// chunk after another), or replaces it (a fill of the pairs).
+const (
+	mergeSlice = false
+	setSlice   = true
+)
+
+// writeSliceRows writes rows in key order, a statement per flushBlock.
+func writeSliceRows(ctx context.Context, tx *db.Tx, rows map[sliceKey]*sliceSum, replace bool) error {
+	keys := slices.SortedFunc(maps.Keys(rows), func(a, b sliceKey) int {
 		return strings.Compare(a.id(), b.id())
 	})
 	block := flushBlock(tx.Dialect)
@@ -76,7 +88,7 @@ func (s *sumSink) flushSlices(ctx context.Context, tx *db.Tx) error {
 		n := min(len(keys), block)
 		args := make([]any, 0, n*16)
 		for _, k := range keys[:n] {
-			r := s.slices[k]
+			r := rows[k]
 			args = append(args, k.team, k.dim, k.val, k.day)
 			for _, v := range r.counts {
 				args = append(args, v)
@@ -85,7 +97,7 @@ func (s *sumSink) flushSlices(ctx context.Context, tx *db.Tx) error {
 				args = append(args, histJSON(h))
 			}
 		}
-		if _, err := tx.ExecContext(ctx, mergeSliceSQL(tx.Dialect, n), args...); err != nil {
+		if _, err := tx.ExecContext(ctx, sliceRowsSQL(tx.Dialect, n, replace), args...); err != nil {
 			return fmt.Errorf("report_slices: %w", err)
 		}
 		keys = keys[n:]
@@ -97,9 +109,10 @@ func (k sliceKey) id() string {
 	return fmt.Sprintf("%020d\x00%s\x00%s\x00%s", k.team, k.dim, k.val, k.day)
 }
 
-// mergeSliceSQL writes rows whole slice rows, adding their counts and
-// merging their histograms bucket by bucket into the rows there.
-func mergeSliceSQL(d db.Dialect, rows int) string {
+// sliceRowsSQL writes rows whole slice rows, adding their counts and
+// merging their histograms bucket by bucket into the rows there, or, to
+// replace, setting every column of those rows.
+func sliceRowsSQL(d db.Dialect, rows int, replace bool) string {
 	cols := append(append([]string{"team_id", "dim", "val", "day"}, sliceCounts...), sliceMetrics...)
 	var b strings.Builder
 	b.WriteString("INSERT INTO report_slices (" + strings.Join(cols, ", ") + ") VALUES ")
@@ -121,7 +134,17 @@ func mergeSliceSQL(d db.Dialect, rows int) string {
 		}
 		b.WriteByte(')')
 	}
-	b.WriteString(" ON CONFLICT (team_id, dim, val, day) DO UPDATE SET " + addCounts())
+	b.WriteString(" ON CONFLICT (team_id, dim, val, day) DO UPDATE SET ")
+	if replace {
+		for i, c := range cols[4:] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(c + " = excluded." + c)
+		}
+		return b.String()
+	}
+	b.WriteString(addCounts())
 	for _, m := range sliceMetrics {
 		b.WriteString(", " + m + " = " + mergeHist(d, m))
 	}

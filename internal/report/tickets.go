@@ -74,9 +74,19 @@ func (s *Service) tickets(ctx context.Context, f Filter, bySlice bool) (Tickets,
 
 // ticketRows reads the period's counts per day, the backlog before it and
 // the histograms: from f's slice when it has one, else from the points of
-// its full key (points.go); !bySlice: from ranges of the full key.
+// its full key (points.go); !bySlice, or a pair slice not yet filled from
+// the period's first day (pairs_fill.go): from ranges of the full key.
 func (s *Service) ticketRows(ctx context.Context, f Filter, bySlice bool) (map[string]dayRow, int, histograms, error) {
-	if dim, val, ok := f.slice(); ok && bySlice {
+	dim, val, ok := f.slice()
+	if ok && bySlice && isPair(dim) {
+		from, _ := f.dates()
+		covered, err := s.pairsCover(ctx, from)
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		bySlice = covered
+	}
+	if ok && bySlice {
 		return s.sliceRows(ctx, f, dim, val)
 	}
 	if bySlice {

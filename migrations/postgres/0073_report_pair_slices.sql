@@ -4,51 +4,20 @@
 -- key too, dim 'channel_priority', 'channel_operator' or
 -- 'priority_operator' with the two values joined by '|' ('email|2'),
 -- under the team and every team (0); operator 0, none, has no slice.
--- Backfilled from report_days and report_durations as 0071 did.
-INSERT INTO report_slices (team_id, dim, val, day, created, closed, reopened, assigned, answers, open_delta,
-    sla_met, sla_due)
-SELECT t, dim, val, day, SUM(created), SUM(closed), SUM(reopened), SUM(assigned), SUM(answers), SUM(open_delta),
-    SUM(sla_met), SUM(sla_due)
-FROM (SELECT CASE WHEN w.every = 1 THEN 0 ELSE d.team_id END AS t, m.dim AS dim,
-        CASE m.dim WHEN 'channel_priority' THEN d.channel || '|' || d.priority::text
-            WHEN 'channel_operator' THEN d.channel || '|' || d.operator_id::text
-            ELSE d.priority::text || '|' || d.operator_id::text END AS val,
-        d.day, d.created, d.closed, d.reopened, d.assigned, d.answers, d.open_delta, d.sla_met, d.sla_due
-    FROM report_days d
-    CROSS JOIN (VALUES (0), (1)) AS w(every)
-    CROSS JOIN (VALUES ('channel_priority'), ('channel_operator'), ('priority_operator')) AS m(dim)
-    WHERE NOT (m.dim <> 'channel_priority' AND d.operator_id = 0) AND (w.every = 1 OR d.team_id <> 0)) x
-GROUP BY t, dim, val, day;
-
--- The histograms, from report_durations.
-CREATE TEMP TABLE pair_histograms ON COMMIT DROP AS
-SELECT t, dim, val, day, metric, jsonb_object_agg(bucket::text, jsonb_build_array(n, total_s)) AS h
-FROM (SELECT t, dim, val, day, metric, bucket, SUM(n) AS n, SUM(total_s) AS total_s
-    FROM (SELECT CASE WHEN w.every = 1 THEN 0 ELSE d.team_id END AS t, m.dim AS dim,
-            CASE m.dim WHEN 'channel_priority' THEN d.channel || '|' || d.priority::text
-                WHEN 'channel_operator' THEN d.channel || '|' || d.operator_id::text
-                ELSE d.priority::text || '|' || d.operator_id::text END AS val,
-            d.day, d.metric, d.bucket, d.n, d.total_s
-        FROM report_durations d
-        CROSS JOIN (VALUES (0), (1)) AS w(every)
-        CROSS JOIN (VALUES ('channel_priority'), ('channel_operator'), ('priority_operator')) AS m(dim)
-        WHERE d.metric IN ('frt_wall', 'frt_business', 'res_wall', 'res_business')
-            AND NOT (m.dim <> 'channel_priority' AND d.operator_id = 0) AND (w.every = 1 OR d.team_id <> 0)) x
-    GROUP BY t, dim, val, day, metric, bucket) b
-GROUP BY t, dim, val, day, metric;
-
--- A histogram without counts that day (a first response's own row) gets a row.
-INSERT INTO report_slices (team_id, dim, val, day)
-SELECT DISTINCT t, dim, val, day FROM pair_histograms ON CONFLICT DO NOTHING;
-
-UPDATE report_slices r SET frt_wall = s.h FROM pair_histograms s
-WHERE s.t = r.team_id AND s.dim = r.dim AND s.val = r.val AND s.day = r.day AND s.metric = 'frt_wall';
-UPDATE report_slices r SET frt_business = s.h FROM pair_histograms s
-WHERE s.t = r.team_id AND s.dim = r.dim AND s.val = r.val AND s.day = r.day AND s.metric = 'frt_business';
-UPDATE report_slices r SET res_wall = s.h FROM pair_histograms s
-WHERE s.t = r.team_id AND s.dim = r.dim AND s.val = r.val AND s.day = r.day AND s.metric = 'res_wall';
-UPDATE report_slices r SET res_business = s.h FROM pair_histograms s
-WHERE s.t = r.team_id AND s.dim = r.dim AND s.val = r.val AND s.day = r.day AND s.metric = 'res_business';
+-- The record writes them from now on. The days before are filled in the
+-- background by `frontdesk serve`, a day per transaction from the newest
+-- down (internal/report/pairs_fill.go): summing a year of the full key
+-- here held a large install's start-up for over half an hour.
+-- report_marks.day of 'pairs_from' is the first day from which the pair
+-- slices are complete: '' all days (no history to fill), '9999-12-31'
+-- none yet. Reports read the pairs only for periods from that day on.
+CREATE TABLE report_marks (
+    name TEXT PRIMARY KEY,
+    day  TEXT NOT NULL
+);
+INSERT INTO report_marks (name, day)
+SELECT 'pairs_from', CASE WHEN EXISTS (SELECT 1 FROM report_days) OR EXISTS (SELECT 1 FROM report_durations)
+    THEN '9999-12-31' ELSE '' END;
 
 -- +goose Down
 SELECT 'forward-only';

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/frontdesk/frontdesk/internal/app"
+)
+
+// startPairFill fills the report pair slices of the days before
+// migration 0073 in the background (docs/reports.md, "Slices"), a day per
+// short transaction; reports read the full key meanwhile. A failed step
+// is tried again a minute later; the returned stop waits for a day under
+// way. On several nodes each fills the next day left, never one twice.
+func startPairFill(ctx context.Context, s *app.Services, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fillPairs(ctx, s, log.With("component", "report pairs"))
+	}()
+	return func() { cancel(); <-done }
+}
+
+func fillPairs(ctx context.Context, s *app.Services, log *slog.Logger) {
+	complete, err := s.Reports.PairsComplete(ctx)
+	if err != nil || complete {
+		return
+	}
+	start, last := time.Now(), time.Now()
+	days := 0
+	log.Info("filling the pair slices of past days, newest first")
+	for {
+		err := s.Reports.FillPairs(ctx, func(day string) {
+			days++
+			log.Debug("day filled", "day", day, "took", time.Since(last).Round(time.Millisecond))
+			if days%30 == 0 {
+				log.Info("filling the pair slices", "days", days, "down_to", day,
+					"took", time.Since(start).Round(time.Second))
+			}
+			last = time.Now()
+		})
+		if err == nil {
+			log.Info("pair slices complete", "days", days, "took", time.Since(start).Round(time.Second))
+			return
+		}
+		if ctx.Err() != nil {
+			log.Info("pair slices: stopped, to go on at the next start", "days", days)
+			return
+		}
+		log.Error("pair slices: a day failed, trying again in a minute", "days", days, "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Minute):
+		}
+	}
+}
