@@ -1,14 +1,11 @@
 package report_test
 
 import (
-	"io/fs"
-	"strings"
 	"testing"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/report"
 	"github.com/frontdesk/frontdesk/internal/testutil"
-	"github.com/frontdesk/frontdesk/migrations"
 )
 
 // TestSlicesGiveTheFullKeysFigures writes a random history and expects
@@ -27,42 +24,6 @@ func TestSlicesGiveTheFullKeysFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("rebuilt")
-	})
-}
-
-// TestPairSlicesMigrationBackfillsThem deletes the pair slices the record
-// wrote and expects migration 0073's backfill (from the full key) to give
-// the reports filtered by two of channel, priority and operator their
-// figures again.
-func TestPairSlicesMigrationBackfillsThem(t *testing.T) {
-	testutil.Engines(t, func(t *testing.T, d *db.DB) {
-		k := newDesk(t, d)
-		randomHistory(k, 200)
-		files := map[db.Dialect]fs.FS{db.SQLite: migrations.SQLite, db.Postgres: migrations.Postgres}
-		up, err := fs.ReadFile(files[d.Dialect], string(d.Dialect)+"/0073_report_pair_slices.sql")
-		if err != nil {
-			t.Fatal(err)
-		}
-		err = d.WithTx(k.ctx, func(tx *db.Tx) error {
-			pairs := `DELETE FROM report_slices WHERE dim IN ('channel_priority', 'channel_operator', 'priority_operator')`
-			if res, err := tx.ExecContext(k.ctx, pairs); err != nil {
-				return err
-			} else if n, _ := res.RowsAffected(); n == 0 {
-				t.Error("the record wrote no pair slices")
-			}
-			_, err := tx.ExecContext(k.ctx, strings.Split(string(up), "-- +goose Down")[0])
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var pairs []report.Query
-		for _, q := range allFilters(k) {
-			if n := countSet(q); n == 2 {
-				pairs = append(pairs, q)
-			}
-		}
-		sameAsFullKey(t, k, "backfilled", pairs)
 	})
 }
 
