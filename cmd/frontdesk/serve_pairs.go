@@ -28,21 +28,23 @@ func fillPairs(ctx context.Context, s *app.Services, log *slog.Logger) {
 	if err != nil || complete {
 		return
 	}
-	start, last := time.Now(), time.Now()
+	start := time.Now()
 	days := 0
+	var busy time.Duration
 	log.Info("filling the pair slices of past days, newest first")
 	for {
-		err := s.Reports.FillPairs(ctx, func(day string) {
+		err := s.Reports.FillPairs(ctx, func(day string, took time.Duration) {
 			days++
-			log.Debug("day filled", "day", day, "took", time.Since(last).Round(time.Millisecond))
+			busy += took
+			log.Debug("day filled", "day", day, "took", took.Round(time.Millisecond))
 			if days%30 == 0 {
 				log.Info("filling the pair slices", "days", days, "down_to", day,
-					"took", time.Since(start).Round(time.Second))
+					"took", time.Since(start).Round(time.Second), "in_transactions", busy.Round(time.Second))
 			}
-			last = time.Now()
 		})
 		if err == nil {
-			log.Info("pair slices complete", "days", days, "took", time.Since(start).Round(time.Second))
+			log.Info("pair slices complete", "days", days, "took", time.Since(start).Round(time.Second),
+				"in_transactions", busy.Round(time.Second))
 			return
 		}
 		if ctx.Err() != nil {

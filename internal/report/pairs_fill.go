@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 )
@@ -60,11 +61,15 @@ func (s *Service) PairsComplete(ctx context.Context) (bool, error) {
 // FillPairs fills the pair slices of the days before migration 0073, a
 // day per transaction from the newest day with history down to the
 // oldest, until they are complete or ctx ends; step, if not nil, hears
-// each day filled. Nodes filling at once, or a rebuild meanwhile, never
+// each day filled and how long its transaction took. Nodes filling at once, or a rebuild meanwhile, never
 // count twice: each step takes the next day below the mark under the
-// mark's lock, and recomputes it whole.
-func (s *Service) FillPairs(ctx context.Context, step func(day string)) error {
-	for ctx.Err() == nil {
+// mark's lock, and recomputes it whole. After each day it rests as long
+// as the day took, so it holds the writer (SQLite's one, or PostgreSQL's
+// lock on the slices) at most half the time: other writers, and other
+// processes on a SQLite file, get their turn.
+func (s *Service) FillPairs(ctx context.Context, step func(day string, took time.Duration)) error {
+	for {
+		start := time.Now()
 		var day string
 		err := s.DB.WithTx(ctx, func(tx *db.Tx) (err error) {
 			day, err = fillNextDay(ctx, tx)
@@ -73,11 +78,16 @@ func (s *Service) FillPairs(ctx context.Context, step func(day string)) error {
 		if err != nil || day == allPairs {
 			return err
 		}
+		took := time.Since(start)
 		if step != nil {
-			step(day)
+			step(day, took)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(took):
 		}
 	}
-	return ctx.Err()
 }
 
 // fillNextDay recomputes the pair rows of the newest day with history

@@ -42,7 +42,7 @@ func TestPairSlicesFilledAfterTheMigration(t *testing.T) {
 		sameAsFullKey(t, k, "before the fill", pairFilters(k))
 
 		var days []string
-		if err := k.s.Reports.FillPairs(k.ctx, func(day string) { days = append(days, day) }); err != nil {
+		if err := k.s.Reports.FillPairs(k.ctx, func(day string, _ time.Duration) { days = append(days, day) }); err != nil {
 			t.Fatal(err)
 		}
 		newest, oldest := historyDays(t, k)
@@ -94,7 +94,7 @@ func TestFreshInstallHasItsPairsComplete(t *testing.T) {
 			t.Fatalf("pairs complete: %v, %v", done, err)
 		}
 		filled := 0
-		if err := k.s.Reports.FillPairs(k.ctx, func(string) { filled++ }); err != nil || filled != 0 {
+		if err := k.s.Reports.FillPairs(k.ctx, func(string, time.Duration) { filled++ }); err != nil || filled != 0 {
 			t.Fatalf("a fresh install's fill did %d days (%v), want none", filled, err)
 		}
 		randomHistory(k, 60)
@@ -121,7 +121,7 @@ func TestPairFillWithWritersAtOnce(t *testing.T) {
 			}()
 		}
 		filled := 0
-		err := k.s.Reports.FillPairs(k.ctx, func(string) { filled++ })
+		err := k.s.Reports.FillPairs(k.ctx, func(string, time.Duration) { filled++ })
 		close(stop)
 		wg.Wait()
 		if err != nil {
