@@ -148,30 +148,48 @@ func newestDayBelow(ctx context.Context, tx *db.Tx, mark string) (string, error)
 // rebuild deletes those, with the slices), so overwriting those keys
 // replaces the day's pair rows.
 func fillDay(ctx context.Context, tx *db.Tx, day string) error {
-	sums := map[sliceKey]*sliceSum{}
-	if err := sumPairCounts(ctx, tx, day, sums); err != nil {
+	p := pairSums{day: day, rows: map[sliceKey]*sliceSum{}, keys: map[key][]*sliceSum{}}
+	if err := p.sumCounts(ctx, tx); err != nil {
 		return err
 	}
-	if err := sumPairDurations(ctx, tx, day, sums); err != nil {
+	if err := p.sumDurations(ctx, tx); err != nil {
 		return err
 	}
-	return writeSliceRows(ctx, tx, sums, setSlice)
+	return writeSliceRows(ctx, tx, p.rows, setSlice)
 }
 
-// pairKeys are the pair rows a fact under k on day adds to.
-func pairKeys(k key, day string) []sliceKey {
-	var out []sliceKey
-	for _, sk := range sliceKeys(k, day) {
-		if isPair(sk.dim) {
-			out = append(out, sk)
+// pairSums are a day's pair rows summed, and per full key the rows it
+// adds to (a key has many rows of durations, one per metric and bucket).
+type pairSums struct {
+	day  string
+	rows map[sliceKey]*sliceSum
+	keys map[key][]*sliceSum
+}
+
+// of is the pair rows a fact under k adds to.
+func (p *pairSums) of(k key) []*sliceSum {
+	if rows, ok := p.keys[k]; ok {
+		return rows
+	}
+	var rows []*sliceSum
+	for _, sk := range sliceKeys(k, p.day) {
+		if !isPair(sk.dim) {
+			continue
 		}
+		r := p.rows[sk]
+		if r == nil {
+			r = &sliceSum{}
+			p.rows[sk] = r
+		}
+		rows = append(rows, r)
 	}
-	return out
+	p.keys[k] = rows
+	return rows
 }
 
-func sumPairCounts(ctx context.Context, tx *db.Tx, day string, sums map[sliceKey]*sliceSum) error {
+func (p *pairSums) sumCounts(ctx context.Context, tx *db.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT team_id, channel, priority, operator_id, created, closed, reopened,
-		assigned, answers, open_delta, sla_met, sla_due FROM report_days WHERE day = $1`, day)
+		assigned, answers, open_delta, sla_met, sla_due FROM report_days WHERE day = $1`, p.day)
 	if err != nil {
 		return fmt.Errorf("report_days: %w", err)
 	}
@@ -183,15 +201,10 @@ func sumPairCounts(ctx context.Context, tx *db.Tx, day string, sums map[sliceKey
 			&c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6], &c[7]); err != nil {
 			return err
 		}
-		if c == ([8]int64{}) {
-			continue // nothing the slices keep, as the record writes them (rollup.go)
-		}
-		for _, sk := range pairKeys(k, day) {
-			r := sums[sk]
-			if r == nil {
-				r = &sliceSum{}
-				sums[sk] = r
-			}
+		// A row of zeros too: the record wrote none for it, but the pair
+		// rows it shares may hold increments written since 0073 that
+		// cancel out under the full key.
+		for _, r := range p.of(k) {
 			for i, v := range c {
 				r.counts[i] += v
 			}
@@ -200,10 +213,10 @@ func sumPairCounts(ctx context.Context, tx *db.Tx, day string, sums map[sliceKey
 	return rows.Err()
 }
 
-func sumPairDurations(ctx context.Context, tx *db.Tx, day string, sums map[sliceKey]*sliceSum) error {
+func (p *pairSums) sumDurations(ctx context.Context, tx *db.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT team_id, channel, priority, operator_id, metric, bucket, n, total_s
 		FROM report_durations WHERE day = $1 AND metric IN ($2, $3, $4, $5)`,
-		day, firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness)
+		p.day, firstResponseWall, firstResponseBusiness, resolutionWall, resolutionBusiness)
 	if err != nil {
 		return fmt.Errorf("report_durations: %w", err)
 	}
@@ -217,12 +230,7 @@ func sumPairDurations(ctx context.Context, tx *db.Tx, day string, sums map[slice
 			return err
 		}
 		m := metricIndex(metric)
-		for _, sk := range pairKeys(k, day) {
-			r := sums[sk]
-			if r == nil {
-				r = &sliceSum{}
-				sums[sk] = r
-			}
+		for _, r := range p.of(k) {
 			if r.hists[m] == nil {
 				r.hists[m] = map[int]*bin{}
 			}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -53,16 +54,15 @@ func histJSON(h map[int]*bin) any {
 	if len(h) == 0 {
 		return nil
 	}
-	var b strings.Builder
-	b.WriteByte('{')
+	b := []byte{'{'}
 	for i, k := range slices.Sorted(maps.Keys(h)) {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		fmt.Fprintf(&b, `"%d":[%d,%d]`, k, h[k].n, h[k].total)
+		b = append(strconv.AppendInt(append(b, '"'), int64(k), 10), `":[`...)
+		b = append(strconv.AppendInt(append(strconv.AppendInt(b, h[k].n, 10), ','), h[k].total, 10), ']')
 	}
-	b.WriteByte('}')
-	return b.String()
+	return string(append(b, '}'))
 }
 
 // flushSlices writes the chunk's slice rows in key order, merging each
@@ -80,9 +80,7 @@ const (
 
 // writeSliceRows writes rows in key order, a statement per flushBlock.
 func writeSliceRows(ctx context.Context, tx *db.Tx, rows map[sliceKey]*sliceSum, replace bool) error {
-	keys := slices.SortedFunc(maps.Keys(rows), func(a, b sliceKey) int {
-		return strings.Compare(a.id(), b.id())
-	})
+	keys := slices.SortedFunc(maps.Keys(rows), sliceKey.compare)
 	block := flushBlock(tx.Dialect)
 	for len(keys) > 0 {
 		n := min(len(keys), block)
@@ -105,8 +103,10 @@ func writeSliceRows(ctx context.Context, tx *db.Tx, rows map[sliceKey]*sliceSum,
 	return nil
 }
 
-func (k sliceKey) id() string {
-	return fmt.Sprintf("%020d\x00%s\x00%s\x00%s", k.team, k.dim, k.val, k.day)
+// compare orders slice keys as their primary key: team, dim, val, day.
+func (k sliceKey) compare(o sliceKey) int {
+	return cmp.Or(cmp.Compare(k.team, o.team), strings.Compare(k.dim, o.dim), strings.Compare(k.val, o.val),
+		strings.Compare(k.day, o.day))
 }
 
 // sliceRowsSQL writes rows whole slice rows, adding their counts and
