@@ -25,7 +25,11 @@ func startPairFill(ctx context.Context, s *app.Services, log *slog.Logger) (stop
 
 func fillPairs(ctx context.Context, s *app.Services, log *slog.Logger) {
 	complete, err := s.Reports.PairsComplete(ctx)
-	if err != nil || complete {
+	if err != nil {
+		log.Error("pair slices: cannot read how far they are filled", "err", err)
+		return
+	}
+	if complete {
 		return
 	}
 	start := time.Now()
