@@ -26,7 +26,9 @@ func startPairFill(ctx context.Context, s *app.Services, log *slog.Logger) (stop
 func fillPairs(ctx context.Context, s *app.Services, log *slog.Logger) {
 	complete, err := s.Reports.PairsComplete(ctx)
 	if err != nil {
-		log.Error("pair slices: cannot read how far they are filled", "err", err)
+		if ctx.Err() == nil {
+			log.Error("pair slices: cannot read how far they are filled", "err", err)
+		}
 		return
 	}
 	if complete {
