@@ -239,3 +239,38 @@ func explainPoints(b *testing.B, s *report.Service, operator int64) {
 	}
 	b.Logf("plans of the points:\n%s", plans)
 }
+
+// BenchmarkPairFill times the background fill of the pair slices
+// (pairs_fill.go) over the synthetic days, after marking them unfilled as
+// migration 0073 finds an install with history: each day's transaction
+// (on PostgreSQL the time slice writers wait for its lock), p50 and p95.
+func BenchmarkPairFill(b *testing.B) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) *db.DB
+	}{{"sqlite", testutil.NewSQLite}, {"postgres", testutil.NewPostgres}} {
+		b.Run(engine.name, func(b *testing.B) {
+			d := engine.open(b)
+			ctx := context.Background()
+			testutil.Services(b, d)
+			s := &report.Service{DB: d}
+			if _, err := s.Synthesize(ctx, synthetic); err != nil {
+				b.Fatal(err)
+			}
+			var took []time.Duration
+			b.ResetTimer()
+			for range b.N {
+				if _, err := d.Write.ExecContext(ctx, `UPDATE report_marks SET day = '9999-12-31'`); err != nil {
+					b.Fatal(err)
+				}
+				if err := s.FillPairs(ctx, func(_ string, t time.Duration) { took = append(took, t) }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			slices.Sort(took)
+			b.ReportMetric(float64(len(took))/float64(b.N), "days/op")
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms/day")
+			b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms/day")
+		})
+	}
+}
