@@ -31,15 +31,17 @@ type state struct {
 	createdAt        time.Time
 }
 
-// Record adds fact f of ticket id to the record and its roll-ups. A change
-// of team, priority or assignee since the last fact moves the ticket's
-// open count to its new key first.
+// Record adds fact f of ticket id to the record, in the change's
+// transaction: its events and the ticket's state, and its roll-up
+// increments as one report_queue row that the roller adds to the
+// roll-ups (roller.go). A change of team, priority or assignee since the
+// last fact moves the ticket's open count to its new key first.
 func (s *Service) Record(ctx context.Context, tx *db.Tx, id int64, f ticket.ReportFact) error {
 	now, err := readTicket(ctx, tx, id)
 	if err != nil {
 		return err
 	}
-	out := &txSink{tx: tx}
+	out := newQueueSink(tx)
 	if err := newRecorder(tx, out).record(ctx, id, f, now); err != nil {
 		return err
 	}
