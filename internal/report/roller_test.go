@@ -93,7 +93,7 @@ func workTickets(k *desk, w, tickets, rounds int) error {
 	for i := range tickets {
 		tk, err := k.s.Tickets.Create(k.ctx, ticket.NewTicket{Subject: "Busy", Description: "Help",
 			Team: []string{"support", "sales"}[i%2], Priority: (w + i) % 4,
-			Channel: ticket.Channel(report.Channels[(w+i)%len(report.Channels)]),
+			Channel:  ticket.Channel(report.Channels[(w+i)%len(report.Channels)]),
 			Assignee: []string{"", k.agent.Email}[(i/2)%2], CreatedAt: start.Add(time.Duration(i) * time.Minute),
 			Contact: contact.Identity{Email: fmt.Sprintf("busy%d@example.com", w)}})
 		if err != nil {
