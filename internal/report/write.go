@@ -20,6 +20,7 @@ type recorder struct {
 	cals   map[int64]*calendar.Calendar
 	states map[int64]state // a rebuild's tickets, saved at the chunk's end; nil: read and save report_tickets
 	tags   map[int64][]string
+	known  *known // the live record's ticket, as read with it
 }
 
 func newRecorder(tx *db.Tx, out sink) *recorder {
