@@ -167,3 +167,50 @@ func BenchmarkCatchUpEmpty(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRollQueued times the roller alone: 8 writers queue 20,000
+// facts over 1,000 tickets with no roller on, then one catch-up rolls
+// them all, and it reports the facts rolled a second (the roller's
+// capacity, where BenchmarkRecordKeepsUp shares the machine with the
+// writers). Run it once: -benchtime 1x.
+func BenchmarkRollQueued(b *testing.B) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) *db.DB
+	}{{"sqlite", testutil.NewSQLite}, {"postgres", testutil.NewPostgres}} {
+		b.Run(engine.name, func(b *testing.B) {
+			d := engine.open(b)
+			k := newDesk(b, d)
+			r, ok := any(k.s.Reports).(roller)
+			if !ok {
+				b.Skip("no queue in this build")
+			}
+			writers := spreadWriters(k, 8, 1000)
+			var wg sync.WaitGroup
+			for range cap(writers) {
+				w := <-writers
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for range 2500 {
+						if err := w.next(); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			n := queueLength(b, d)
+			b.ResetTimer()
+			start := time.Now()
+			if err := r.CatchUp(k.ctx); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(n)/time.Since(start).Seconds(), "rolled/s")
+			if left := queueLength(b, d); left != 0 {
+				b.Fatalf("%d facts left in the queue", left)
+			}
+		})
+	}
+}
