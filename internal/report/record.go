@@ -44,7 +44,10 @@ func (s *Service) Record(ctx context.Context, tx *db.Tx, id int64, f ticket.Repo
 	}
 	out := newQueueSink(tx)
 	r := newRecorder(tx, out)
-	r.zones[now.team], r.known = zoneOf(now.zone), &before
+	r.zones[now.team], r.known, r.knownCalendar = zoneOf(now.zone), &before, now.calendarID
+	if !before.hasTags {
+		r.tags[id] = nil
+	}
 	if err := r.record(ctx, id, f, now); err != nil {
 		return err
 	}
@@ -103,33 +106,40 @@ const ticketSQL = `SELECT t.team_id, t.channel, t.priority, COALESCE(t.assignee_
 	ELSE COALESCE(tm.calendar_id, 0) END, COALESCE(t.sla_policy_id, 0), t.pipeline_id, t.updated_at, t.closed_at,
 	COALESCE(c.time_zone, ''), rt.ticket_id IS NOT NULL, COALESCE(rt.team_id, 0), COALESCE(rt.channel, ''),
 	COALESCE(rt.priority, 0), COALESCE(rt.operator_id, 0), COALESCE(rt.is_open, t.is_open),
-	COALESCE(rt.answered, FALSE), rt.created_at
+	COALESCE(rt.answered, FALSE), rt.created_at, COALESCE(dc.time_zone, ''), COALESCE(dc.hours, ''),
+	COALESCE(dc.exceptions, ''), EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id)
 	FROM tickets t JOIN teams tm ON tm.id = t.team_id LEFT JOIN calendars c ON c.id = tm.calendar_id
+	LEFT JOIN calendars dc ON dc.id = CASE WHEN COALESCE(t.sla_calendar_id, 0) <> 0 THEN t.sla_calendar_id
+	ELSE tm.calendar_id END
 	LEFT JOIN report_tickets rt ON rt.ticket_id = t.id WHERE t.id = $1`
 
-// readTicket reads the ticket, its team's zone and what the record knew
-// of it (report_tickets) in one query: a fact is a few statements, each
-// a round trip inside the change.
+// readTicket reads the ticket, its team's zone, its calendar, whether it
+// has tags and what the record knew of it (report_tickets) in one query:
+// a fact is a few statements, each a round trip inside the change.
 func readTicket(ctx context.Context, q db.Querier, id int64) (ticketNow, known, error) {
 	var t ticketNow
 	k := known{id: id}
 	err := q.QueryRowContext(ctx, ticketSQL, id).Scan(&t.team, &t.channel, &t.priority, &t.operator,
 		&t.createdAt, &t.isOpen, &t.sla, &t.calendarID, &t.policyID, &t.pipelineID, &t.updatedAt, &t.closedAt,
 		&t.zone, &k.ok, &k.s.team, &k.s.channel, &k.s.priority, &k.s.operator, &k.s.isOpen, &k.s.answered,
-		&k.createdAt)
+		&k.createdAt, &k.calendar[0], &k.calendar[1], &k.calendar[2], &k.hasTags)
 	if k.createdAt != nil {
 		k.s.createdAt = *k.createdAt
 	}
 	return t, k, err
 }
 
-// known is what the record knew of ticket id before the fact, read with
-// the ticket; ok is false for a ticket it has not seen.
+// known is what the live record read with ticket id: what it knew of the
+// ticket before the fact (ok is false for a ticket it has not seen), the
+// ticket's calendar as stored (zone, hours, exceptions; parsed when a
+// duration needs it) and whether it has tags.
 type known struct {
 	id        int64
 	s         state
 	ok        bool
 	createdAt *time.Time // NULL when the record has not seen it
+	calendar  [3]string
+	hasTags   bool
 }
 
 func ticketTags(ctx context.Context, q db.Querier, id int64) ([]string, error) {
