@@ -38,6 +38,9 @@ func TestPairSlicesMigrationBackfillsThem(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		k := newDesk(t, d)
 		randomHistory(k, 200)
+		if err := k.s.Reports.CatchUp(k.ctx); err != nil { // the record's queue into the slices
+			t.Fatal(err)
+		}
 		files := map[db.Dialect]fs.FS{db.SQLite: migrations.SQLite, db.Postgres: migrations.Postgres}
 		up, err := fs.ReadFile(files[d.Dialect], string(d.Dialect)+"/0073_report_pair_slices.sql")
 		if err != nil {
