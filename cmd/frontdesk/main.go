@@ -22,7 +22,9 @@ Usage:
   frontdesk user create --email E --name N [--role admin|agent] [--password-stdin]
   frontdesk token create --email E [--name LABEL]
   frontdesk demo [--force]     fill an empty database with realistic demo data
-  frontdesk reports rebuild    rebuild the report record from every ticket's history
+  frontdesk reports rebuild [--chats]
+                               rebuild the report record from every ticket's history
+                               and every chat (--chats: the chats alone)
   frontdesk bench [flags]      build a large database and measure it
   frontdesk bench chat [flags] start chat nodes and measure sockets and delivery
   frontdesk mail parse FILE    print a raw mail as JSON (FILE may be -)

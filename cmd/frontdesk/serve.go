@@ -86,6 +86,7 @@ func runServe(e *env, args []string) error {
 	defer startWebhooks(ctx, s, log)()
 	defer startDigests(ctx, s, log)()
 	defer startChatSweeper(ctx, s, log)()
+	defer startReportRoller(ctx, s, log)()
 	defer startPairFill(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
@@ -125,6 +126,19 @@ func startChatSweeper(ctx context.Context, s *app.Services, log *slog.Logger) (s
 	done := make(chan struct{})
 	go func() {
 		s.Chats.RunSweeper(ctx, func(err error) { log.Error("chat sweep", "err", err) })
+		close(done)
+	}()
+	return func() { cancel(); <-done }
+}
+
+// startReportRoller adds the facts queued by ticket and chat changes to
+// the report roll-ups in the background, on every node (one rolls at a
+// time, docs/reports.md); the returned stop waits for a roll under way.
+func startReportRoller(ctx context.Context, s *app.Services, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		s.Reports.RunRoller(ctx, func(err error) { log.Error("report roll-up", "err", err) })
 		close(done)
 	}()
 	return func() { cancel(); <-done }

@@ -27,6 +27,9 @@ func TestServeFillsThePairs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := s.Reports.CatchUp(ctx); err != nil { // the record's queue into the roll-ups
+		t.Fatal(err)
+	}
 	if _, err := d.Write.ExecContext(ctx, `UPDATE report_marks SET day = '9999-12-31'`); err != nil {
 		t.Fatal(err)
 	}

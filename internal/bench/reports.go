@@ -49,6 +49,18 @@ func reportCases(team, operator string) []reportCase {
 			_, err := s.ChatOperators(ctx, f)
 			return err
 		}},
+		{"chat sessions, newest 50", report.Query{}, sessions("")},
+		{"chat sessions, missed", report.Query{}, sessions("missed")},
+		{"chat sessions, commented", report.Query{}, sessions("commented")},
+	}
+}
+
+// sessions reads the first page of the chat sessions list, as the page
+// and the API show it, keeping outcome's sessions.
+func sessions(outcome string) func(ctx context.Context, s *report.Service, f report.Filter) error {
+	return func(ctx context.Context, s *report.Service, f report.Filter) error {
+		_, err := s.Sessions(ctx, f, report.SessionQuery{Outcome: outcome})
+		return err
 	}
 }
 

@@ -63,6 +63,9 @@ var (
 
 // Breakdowns answers the breakdown tables for f from the roll-ups.
 func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) {
+	if err := s.CatchUp(ctx); err != nil {
+		return Breakdowns{}, err
+	}
 	var out Breakdowns
 	sla := map[string]map[int64]*SLARow{"target": {}, "policy": {}, "team": {}, "operator": {}}
 	perChannel, perTag := map[string]*GroupRow{}, map[string]*GroupRow{}

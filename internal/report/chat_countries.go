@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 
-	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/geoip"
 )
 
@@ -26,6 +25,9 @@ var chatCountries = newQuery(3, `SELECT country, SUM(sessions), SUM(missed) FROM
 // ChatCountries answers the sessions by visitor country for f (its team
 // and operator), busiest first.
 func (s *Service) ChatCountries(ctx context.Context, f Filter) ([]ChatCountry, error) {
+	if err := s.CatchUp(ctx); err != nil {
+		return nil, err
+	}
 	by := map[string]*ChatCountry{}
 	from, to := f.dates()
 	err := f.eachTeam(func(team int64) error {
@@ -75,12 +77,11 @@ func sortedCountries(by map[string]*ChatCountry) []ChatCountry {
 	return out
 }
 
-// bumpCountry counts a session (missed or not) under the visitor's
+// chatCountryUpsert counts sessions (missed or not) under the visitor's
 // country.
-func bumpCountry(ctx context.Context, tx *db.Tx, day string, team, operator int64, country string, missed int) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO report_chat_country_days (day, team_id, operator_id, country, sessions, missed)
-		VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (day, team_id, operator_id, country) DO UPDATE SET
-		sessions = report_chat_country_days.sessions + 1, missed = report_chat_country_days.missed + excluded.missed`,
-		day, team, operator, country, missed)
-	return err
+var chatCountryUpsert = newUpsert("report_chat_country_days", 4, "day", "team_id", "operator_id", "country",
+	"sessions", "missed")
+
+func bumpCountry(ctx context.Context, out sink, day string, team, operator int64, country string, missed int) error {
+	return out.add(ctx, chatCountryUpsert, day, team, operator, country, 1, missed)
 }

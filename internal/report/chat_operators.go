@@ -29,6 +29,9 @@ var (
 
 // ChatOperators answers the per-operator chat table for f, by name.
 func (s *Service) ChatOperators(ctx context.Context, f Filter) ([]ChatOperatorRow, error) {
+	if err := s.CatchUp(ctx); err != nil {
+		return nil, err
+	}
 	days := map[int64]ChatDay{}
 	hist := map[int64]map[int]*bin{}
 	from, to := f.dates()

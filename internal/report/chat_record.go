@@ -85,36 +85,39 @@ func (s *Service) ChatEnded(ctx context.Context, tx *db.Tx, id int64) error {
 	if k, _ := res.RowsAffected(); k == 0 {
 		return nil // recorded already: a chat ends once
 	}
-	if err := bumpChat(ctx, tx, day, c.team, c.operator, n); err != nil {
-		return err
-	}
-	if err := bumpCountry(ctx, tx, day, c.team, c.operator, c.country, n.missed); err != nil {
-		return err
-	}
-	k := key{team: c.team, channel: "chat", operator: c.operator}
-	if err := addDuration(ctx, tx, day, k, chatDuration, duration); err != nil {
-		return err
-	}
-	if err := addChatSums(ctx, tx, day, k, chatDuration, duration); err != nil || wait == nil {
-		return err
-	}
-	if err := addDuration(ctx, tx, day, k, chatWait, *wait); err != nil {
-		return err
-	}
-	if err := addChatSums(ctx, tx, day, k, chatWait, *wait); err != nil {
-		return err
-	}
-	out := &txSink{tx: tx}
-	if err := addOperatorDurations(ctx, out, c.team, c.operator, day, []metricValue{{chatWait, *wait}}); err != nil {
+	out := newQueueSink(tx)
+	if err := sessionRollups(ctx, out, day, c, n, wait); err != nil {
 		return err
 	}
 	return out.flush(ctx)
 }
 
-// addChatSums adds a chat's duration to the chat slices of its team and
-// of every team (a chat of no team is under team 0 alone).
-func addChatSums(ctx context.Context, tx *db.Tx, day string, k key, metric string, s int64) error {
-	return (&txSink{tx: tx}).chatSlice(ctx, k.team, day, metric, s)
+// sessionRollups adds an ended session's counts, its country, and its
+// duration and wait (when it was answered) to the chat roll-ups.
+func sessionRollups(ctx context.Context, out sink, day string, c chatNow, n chatCounts, wait *int64) error {
+	if err := bumpChat(ctx, out, day, c.team, c.operator, n); err != nil {
+		return err
+	}
+	if err := bumpCountry(ctx, out, day, c.team, c.operator, c.country, n.missed); err != nil {
+		return err
+	}
+	k := key{team: c.team, channel: "chat", operator: c.operator}
+	times := []metricValue{{chatDuration, n.durationS}}
+	if wait != nil {
+		times = append(times, metricValue{chatWait, *wait})
+	}
+	for _, m := range times {
+		if err := addDuration(ctx, out, day, k, m.metric, m.s); err != nil {
+			return err
+		}
+		if err := out.chatSlice(ctx, k.team, day, m.metric, m.s); err != nil {
+			return err
+		}
+	}
+	if wait == nil {
+		return nil
+	}
+	return addOperatorDurations(ctx, out, c.team, c.operator, day, []metricValue{{chatWait, *wait}})
 }
 
 // ChatRated adds the rating of chat id to its session, once; a chat rated
@@ -152,7 +155,7 @@ func (s *Service) completeSession(ctx context.Context, tx *db.Tx, id int64, upda
 		id).Scan(&day, &team, &operator); err != nil {
 		return err
 	}
-	return bumpChat(ctx, tx, day, team, operator, n)
+	return queueChat(ctx, tx, day, team, operator, n)
 }
 
 // ChatOffline counts an offline message left on team's chat channel at
@@ -167,7 +170,7 @@ func (s *Service) ChatOffline(ctx context.Context, tx *db.Tx, team, ticketID int
 		VALUES ($1, $2, $3, $4)`, ticketID, day, team, db.Norm(at)); err != nil {
 		return err
 	}
-	return bumpChat(ctx, tx, day, team, 0, chatCounts{offline: 1})
+	return queueChat(ctx, tx, day, team, 0, chatCounts{offline: 1})
 }
 
 func ratingCounts(rating string) chatCounts {
@@ -188,29 +191,27 @@ func (a chatCounts) plus(b chatCounts) chatCounts {
 		a.satisfied + b.satisfied, a.okay + b.okay, a.dissatisfied + b.dissatisfied}
 }
 
-func bumpChat(ctx context.Context, tx *db.Tx, day string, team, operator int64, n chatCounts) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO report_chat_days (day, team_id, operator_id, sessions, answered,
-		missed, tickets, offline, messages, duration_s, rated, satisfied, okay, dissatisfied)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-		ON CONFLICT (day, team_id, operator_id) DO UPDATE SET sessions = report_chat_days.sessions + excluded.sessions,
-		answered = report_chat_days.answered + excluded.answered, missed = report_chat_days.missed + excluded.missed,
-		tickets = report_chat_days.tickets + excluded.tickets, offline = report_chat_days.offline + excluded.offline,
-		messages = report_chat_days.messages + excluded.messages,
-		duration_s = report_chat_days.duration_s + excluded.duration_s, rated = report_chat_days.rated + excluded.rated,
-		satisfied = report_chat_days.satisfied + excluded.satisfied, okay = report_chat_days.okay + excluded.okay,
-		dissatisfied = report_chat_days.dissatisfied + excluded.dissatisfied`,
-		day, team, operator, n.sessions, n.answered, n.missed, n.tickets, n.offline, n.messages, n.durationS,
-		n.rated, n.satisfied, n.okay, n.dissatisfied)
-	return err
+// chatDaysUpsert adds a session's (or an offline message's) counts to
+// its day's report_chat_days row.
+var chatDaysUpsert = newUpsert("report_chat_days", 3, "day", "team_id", "operator_id", "sessions", "answered",
+	"missed", "tickets", "offline", "messages", "duration_s", "rated", "satisfied", "okay", "dissatisfied")
+
+func bumpChat(ctx context.Context, out sink, day string, team, operator int64, n chatCounts) error {
+	return out.add(ctx, chatDaysUpsert, day, team, operator, n.sessions, n.answered, n.missed, n.tickets, n.offline,
+		n.messages, n.durationS, n.rated, n.satisfied, n.okay, n.dissatisfied)
 }
 
-func addDuration(ctx context.Context, tx *db.Tx, day string, k key, metric string, s int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO report_durations (day, team_id, channel, priority, operator_id,
-		metric, bucket, n, total_s) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)
-		ON CONFLICT (day, team_id, channel, priority, operator_id, metric, bucket) DO UPDATE SET
-		n = report_durations.n + 1, total_s = report_durations.total_s + excluded.total_s`,
-		day, k.team, k.channel, k.priority, k.operator, metric, bucketOf(s), s)
-	return err
+// queueChat queues n for day's report_chat_days row, in tx.
+func queueChat(ctx context.Context, tx *db.Tx, day string, team, operator int64, n chatCounts) error {
+	out := newQueueSink(tx)
+	if err := bumpChat(ctx, out, day, team, operator, n); err != nil {
+		return err
+	}
+	return out.flush(ctx)
+}
+
+func addDuration(ctx context.Context, out sink, day string, k key, metric string, s int64) error {
+	return out.add(ctx, durationsUpsert, day, k.team, k.channel, k.priority, k.operator, metric, bucketOf(s), 1, s)
 }
 
 // zoneDay is the local date of at in team's zone (UTC for team 0, a

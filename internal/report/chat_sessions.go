@@ -48,7 +48,10 @@ func CheckOutcome(o string) error {
 }
 
 // The asker's teams come from team_members ($5: the agent; 0 for an admin),
-// so one statement serves every asker.
+// so one statement serves every asker. Newest first is by day, then by
+// chat: the index on (day, chat_id), or (team_id, day, chat_id) for one
+// team, is read backwards from the period's end and stops at the page's
+// last row, however many sessions the period holds.
 const sessionsSQL = `SELECT s.chat_id, s.day, s.started_at, s.visitor, s.country, s.operator_id,
 	COALESCE(o.name, ''), s.answered, s.wait_s, s.duration_s, s.messages, s.rating, s.comment, s.ticket_id
 	FROM report_chat_sessions s LEFT JOIN operators o ON o.id = s.operator_id
@@ -56,9 +59,17 @@ const sessionsSQL = `SELECT s.chat_id, s.day, s.started_at, s.visitor, s.country
 	AND ($5 = 0 OR s.team_id IN (SELECT team_id FROM team_members WHERE operator_id = $5))
 	AND ($6 = '' OR ($6 = 'answered' AND s.answered) OR ($6 = 'missed' AND NOT s.answered)
 		OR ($6 = 'ticket' AND s.ticket_id IS NOT NULL) OR ($6 = 'rated' AND s.rating <> '')
-		OR ($6 = 'commented' AND s.comment <> '') OR s.rating = $6)
-	AND ($7 = 0 OR s.chat_id < $7)
-	ORDER BY s.chat_id DESC LIMIT `
+		OR ($6 = 'commented' AND s.comment <> '') OR s.rating = $6)`
+
+// sessionsAfterSQL keeps the sessions after chat $7 in that order (the
+// next page), by the key the index is read in (the day alone too, which
+// lets the index start at that day).
+const sessionsAfterSQL = `
+	AND s.day <= (SELECT b.day FROM report_chat_sessions b WHERE b.chat_id = $7)
+	AND (s.day, s.chat_id) < ((SELECT b.day FROM report_chat_sessions b WHERE b.chat_id = $7), $7)`
+
+const sessionsOrderSQL = `
+	ORDER BY s.day DESC, s.chat_id DESC LIMIT `
 
 // Sessions lists the chat sessions behind a chat figure of f, newest
 // first.
@@ -74,8 +85,11 @@ func (s *Service) Sessions(ctx context.Context, f Filter, q SessionQuery) ([]Ses
 		limit = 50
 	}
 	from, to := f.dates()
-	rows, err := s.DB.Read.QueryContext(ctx, sessionsSQL+strconv.Itoa(limit), from, to, f.Team, f.Operator,
-		f.member, q.Outcome, q.Before)
+	text, args := sessionsSQL, []any{from, to, f.Team, f.Operator, f.member, q.Outcome}
+	if q.Before != 0 {
+		text, args = text+sessionsAfterSQL, append(args, q.Before)
+	}
+	rows, err := s.DB.Read.QueryContext(ctx, text+sessionsOrderSQL+strconv.Itoa(limit), args...)
 	if err != nil {
 		return nil, err
 	}

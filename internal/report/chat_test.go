@@ -245,3 +245,39 @@ func TestChatCountries(t *testing.T) {
 		}
 	})
 }
+
+// TestSessionsPageNewestFirst pages the history's four sessions one at a
+// time: each comes once, the later day first, then the later chat.
+func TestSessionsPageNewestFirst(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newChatDesk(t, d)
+		c1, c3, c4 := chatHistory(k)
+		f, err := k.s.Reports.Check(k.ctx, admin, report.Query{From: "2026-03-30", To: "2026-03-31"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int64
+		q := report.SessionQuery{Limit: 1}
+		for range 6 {
+			page, err := k.s.Reports.Sessions(k.ctx, f, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page) == 0 {
+				break
+			}
+			got = append(got, page[0].ChatID)
+			q.Before = page[0].ChatID
+		}
+		c2 := c3 - 1
+		want := []int64{c4, c3, c2, c1}
+		if len(got) != len(want) {
+			t.Fatalf("pages gave chats %v, want %v", got, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("pages gave chats %v, want %v", got, want)
+			}
+		}
+	})
+}

@@ -63,6 +63,9 @@ func (f Filter) chatRun(q *query, team int64, from, to string) (string, []any) {
 // Chats answers the chat report for f (its team and operator; the ticket
 // filters channel and priority do not apply) from the roll-ups.
 func (s *Service) Chats(ctx context.Context, f Filter) (Chats, error) {
+	if err := s.CatchUp(ctx); err != nil {
+		return Chats{}, err
+	}
 	days := map[string]ChatDay{}
 	hist := histograms{}
 	from, to := f.dates()

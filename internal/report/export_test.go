@@ -14,6 +14,21 @@ func (s *Service) TicketsByFullKey(ctx context.Context, f Filter) (Tickets, erro
 	return s.tickets(ctx, f, false)
 }
 
+// RollAndFail rolls the queue as Roll does and fails before the commit,
+// as a node that dies mid-roll: the transaction rolls back.
+func RollAndFail(ctx context.Context, s *Service) error {
+	return s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		if err := lockRoller(ctx, tx); err != nil {
+			return err
+		}
+		n, err := rollTx(ctx, tx, rollBatch)
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("died after rolling %d facts", n)
+	})
+}
+
 // PointPlans is the plans of the two reads of a report filtered by all
 // three of channel, priority and operator, for team over 90 days.
 func (s *Service) PointPlans(ctx context.Context, team int64, channel string, priority int, operator int64) (string, error) {

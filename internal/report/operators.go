@@ -30,6 +30,9 @@ var (
 
 // Operators answers the per-operator table for f, by name.
 func (s *Service) Operators(ctx context.Context, f Filter) ([]OperatorRow, error) {
+	if err := s.CatchUp(ctx); err != nil {
+		return nil, err
+	}
 	rows := map[int64]*OperatorRow{}
 	hist := map[int64]map[int]*bin{}
 	from, to := f.dates()

@@ -31,6 +31,7 @@ func TestPairSlicesFilledAfterTheMigration(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
 		k := newDesk(t, d)
 		randomHistory(k, 200)
+		catchUp(t, k)
 		live := pairRows(t, k)
 		if len(live) == 0 {
 			t.Fatal("the record wrote no pair slices")
@@ -104,7 +105,8 @@ func TestFreshInstallHasItsPairsComplete(t *testing.T) {
 
 // TestPairFillWithWritersAtOnce fills the pairs while four writers record
 // facts on the days being filled (on PostgreSQL at once, on SQLite in
-// turn): afterwards the pairs hold every fact once, as a fill from
+// turn), each rolling its facts from the queue as it goes: afterwards
+// the pairs hold every fact once, as a fill from
 // scratch computes them, and the reports agree with the full key.
 func TestPairFillWithWritersAtOnce(t *testing.T) {
 	testutil.Engines(t, func(t *testing.T, d *db.DB) {
@@ -127,6 +129,7 @@ func TestPairFillWithWritersAtOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		catchUp(t, k)
 		if filled == 0 {
 			t.Fatal("the fill did no day")
 		}
@@ -178,6 +181,18 @@ func writeFacts(t *testing.T, k *desk, seed uint64, stop chan struct{}) {
 			t.Error(err)
 			return
 		}
+		if err := k.s.Reports.CatchUp(k.ctx); err != nil { // the roll-ups of the queue, beside the fill
+			t.Error(err)
+			return
+		}
+	}
+}
+
+// catchUp rolls the record's queue into the roll-ups.
+func catchUp(t *testing.T, k *desk) {
+	t.Helper()
+	if err := k.s.Reports.CatchUp(k.ctx); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -185,6 +200,7 @@ func writeFacts(t *testing.T, k *desk, seed uint64, stop chan struct{}) {
 // slices, and the mark 0073 sets.
 func upgradeTo0073(t *testing.T, k *desk) {
 	t.Helper()
+	catchUp(t, k)
 	files := map[db.Dialect]fs.FS{db.SQLite: migrations.SQLite, db.Postgres: migrations.Postgres}
 	up, err := fs.ReadFile(files[k.s.DB.Dialect], string(k.s.DB.Dialect)+"/0073_report_pair_slices.sql")
 	if err != nil {

@@ -32,7 +32,13 @@ func (s *Service) Rebuild(ctx context.Context, progress func(done int)) (int, er
 	}
 	for i := 0; i < len(ids); i += rebuildChunk {
 		chunk := ids[i:min(i+rebuildChunk, len(ids))]
-		if err := s.DB.WithTx(ctx, func(tx *db.Tx) error { return replayChunk(ctx, tx, chunk, nm) }); err != nil {
+		err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+			if err := lockRoller(ctx, tx); err != nil {
+				return err
+			}
+			return replayChunk(ctx, tx, chunk, nm)
+		})
+		if err != nil {
 			return i, err
 		}
 		if progress != nil {
@@ -54,7 +60,14 @@ func (s *Service) Rebuild(ctx context.Context, progress func(done int)) (int, er
 // rebuildChunk is how many tickets a rebuild replays per transaction.
 const rebuildChunk = 2000
 
+// clearRecord empties the ticket part of the record. It first rolls the
+// queue (under the roller's lock): the chat facts queued must stay
+// counted, and the ticket facts queued are replayed from history with
+// the rest, so none may be rolled again after the tables are emptied.
 func clearRecord(ctx context.Context, tx *db.Tx) error {
+	if err := rollAll(ctx, tx); err != nil {
+		return err
+	}
 	for _, t := range []string{"report_events", "report_tickets", "report_days", "report_sla_days",
 		"report_tag_days", "report_hour_days", "report_sum_hours", "report_sum_open",
 		"report_sum_sla", "report_sla_events"} {

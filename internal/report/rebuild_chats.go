@@ -15,6 +15,11 @@ import (
 // chats are done.
 func (s *Service) RebuildChats(ctx context.Context, progress func(done int)) (int, error) {
 	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+		// The ticket facts queued must stay counted, the chat facts are
+		// replayed: roll the queue before emptying (clearRecord).
+		if err := rollAll(ctx, tx); err != nil {
+			return err
+		}
 		for _, t := range []string{"report_chat_sessions", "report_chat_days", "report_chat_country_days"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return err
@@ -84,7 +89,7 @@ func (s *Service) replayOffline(ctx context.Context) error {
 				day, r.ticketID); err != nil {
 				return err
 			}
-			return bumpChat(ctx, tx, day, r.team, 0, chatCounts{offline: 1})
+			return queueChat(ctx, tx, day, r.team, 0, chatCounts{offline: 1})
 		})
 		if err != nil {
 			return err

@@ -10,8 +10,9 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 )
 
-// sumSink adds up a rebuild chunk's roll-up increments in memory, so each
-// roll-up row the chunk touches is written once, in blocks of rows.
+// sumSink adds up roll-up increments in memory, a rebuild chunk's or the
+// roller's batch of queued facts, so each roll-up row they touch is
+// written once, in blocks of rows.
 type sumSink struct {
 	skipEvents bool // Synthesize writes the roll-ups only
 	order      []*upsert
@@ -89,12 +90,13 @@ func flushBlock(d db.Dialect) int {
 	return 8
 }
 
-// flush writes the chunk's rows and the replayed tickets' states.
+// flush writes the rows summed, the slices first and then the tables in
+// writeOrder, and a rebuild's replayed tickets' states.
 func (s *sumSink) flush(ctx context.Context, tx *db.Tx, states map[int64]state) error {
 	if err := s.flushSlices(ctx, tx); err != nil {
 		return err
 	}
-	for _, u := range s.order {
+	for _, u := range orderOf(s.order) {
 		var rows [][]any
 		if u.plain {
 			rows = s.appends[u]

@@ -143,12 +143,21 @@ func teamZone(ctx context.Context, q db.Querier, team int64) (*time.Location, er
 	var zone string
 	err := q.QueryRowContext(ctx, `SELECT COALESCE(c.time_zone, '') FROM teams tm
 		LEFT JOIN calendars c ON c.id = tm.calendar_id WHERE tm.id = $1`, team).Scan(&zone)
-	if err != nil || zone == "" {
+	if err != nil {
 		return time.UTC, err
+	}
+	return zoneOf(zone), nil
+}
+
+// zoneOf is the location of a calendar's zone name; UTC for none (or
+// one this system does not know).
+func zoneOf(zone string) *time.Location {
+	if zone == "" {
+		return time.UTC
 	}
 	loc, err := calendar.Location(zone)
 	if err != nil {
-		return time.UTC, nil
+		return time.UTC
 	}
-	return loc, nil
+	return loc
 }

@@ -32,6 +32,9 @@ func (s *Service) Synthesize(ctx context.Context, syn Synthetic) (int, error) {
 	start := syn.End.AddDate(0, 0, 1-syn.Days)
 	for d := 0; d < syn.Days; d += 10 {
 		err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+			if err := lockRoller(ctx, tx); err != nil {
+				return err
+			}
 			sums := newSumSink()
 			sums.skipEvents = true
 			r := newRecorder(tx, sums)
@@ -104,7 +107,7 @@ func (syn Synthetic) day(ctx context.Context, r *recorder, rnd *rand.Rand, day t
 }
 
 var (
-	chatDaysUpsert = newUpsert("report_chat_days", 3, "day", "team_id", "operator_id", "sessions", "answered",
+	synthChatDaysUpsert = newUpsert("report_chat_days", 3, "day", "team_id", "operator_id", "sessions", "answered",
 		"missed", "messages", "duration_s", "rated", "satisfied")
 	ratingDaysUpsert = newUpsert("report_rating_days", 5, "day", "team_id", "channel", "priority", "operator_id",
 		"rated", "satisfied")
@@ -117,7 +120,7 @@ func (syn Synthetic) chats(ctx context.Context, r *recorder, rnd *rand.Rand, day
 		team, op := rnd.Int64N(int64(syn.Teams))+1, syn.FirstOperator+rnd.Int64N(int64(syn.Operators))
 		wait, long := rnd.Int64N(300), 60+rnd.Int64N(3600)
 		rated, satisfied := rnd.IntN(3)/2, rnd.IntN(2)
-		if err := r.out.add(ctx, chatDaysUpsert, date, team, op, 1, 1, 0, 5+rnd.IntN(20), long, rated,
+		if err := r.out.add(ctx, synthChatDaysUpsert, date, team, op, 1, 1, 0, 5+rnd.IntN(20), long, rated,
 			rated*satisfied); err != nil {
 			return err
 		}

@@ -46,6 +46,9 @@ func (s *Service) Tickets(ctx context.Context, f Filter) (Tickets, error) {
 
 // tickets is Tickets, from f's slice when it has one and bySlice.
 func (s *Service) tickets(ctx context.Context, f Filter, bySlice bool) (Tickets, error) {
+	if err := s.CatchUp(ctx); err != nil {
+		return Tickets{}, err
+	}
 	rows, before, hist, err := s.ticketRows(ctx, f, bySlice)
 	if err != nil {
 		return Tickets{}, err

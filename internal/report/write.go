@@ -20,6 +20,9 @@ type recorder struct {
 	cals   map[int64]*calendar.Calendar
 	states map[int64]state // a rebuild's tickets, saved at the chunk's end; nil: read and save report_tickets
 	tags   map[int64][]string
+	known  *known // the live record's ticket, as read with it
+	// knownCalendar is the id of the calendar in known (the ticket's).
+	knownCalendar int64
 }
 
 func newRecorder(tx *db.Tx, out sink) *recorder {
@@ -143,28 +146,48 @@ func (w *writer) since(start time.Time, calendarID int64) (timed, error) {
 	if calendarID == 0 {
 		return d, nil
 	}
-	cal, ok := w.cals[calendarID]
-	if !ok {
-		var err error
-		if cal, err = loadCalendar(w.ctx, w.tx, calendarID); err != nil {
-			return d, err
-		}
-		w.cals[calendarID] = cal
+	cal, err := w.calendar(calendarID)
+	if err != nil {
+		return d, err
 	}
 	d.business = seconds(cal.Between(start, w.at))
 	return d, nil
 }
 
+// calendar is calendar id, read once per recorder: from the row the live
+// record read with the ticket, else from the calendars table.
+func (w *writer) calendar(id int64) (*calendar.Calendar, error) {
+	if cal, ok := w.cals[id]; ok {
+		return cal, nil
+	}
+	var cal *calendar.Calendar
+	var err error
+	if k := w.known; k != nil && k.calendar[0] != "" && w.recorder.knownCalendar == id {
+		cal, err = parseCalendar(k.calendar[0], k.calendar[1], k.calendar[2])
+	} else {
+		cal, err = loadCalendar(w.ctx, w.tx, id)
+	}
+	if err == nil {
+		w.cals[id] = cal
+	}
+	return cal, err
+}
+
 func seconds(d time.Duration) int64 { return int64(math.Round(d.Seconds())) }
 
 func loadCalendar(ctx context.Context, q db.Querier, id int64) (*calendar.Calendar, error) {
-	var spec calendar.Spec
-	var hours, exceptions string
+	var zone, hours, exceptions string
 	err := q.QueryRowContext(ctx, `SELECT time_zone, hours, exceptions FROM calendars WHERE id = $1`, id).
-		Scan(&spec.TimeZone, &hours, &exceptions)
+		Scan(&zone, &hours, &exceptions)
 	if err != nil {
 		return nil, err
 	}
+	return parseCalendar(zone, hours, exceptions)
+}
+
+// parseCalendar builds a calendar from its stored columns.
+func parseCalendar(zone, hours, exceptions string) (*calendar.Calendar, error) {
+	spec := calendar.Spec{TimeZone: zone}
 	if err := json.Unmarshal([]byte(hours), &spec.Hours); err != nil {
 		return nil, err
 	}
