@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
@@ -29,16 +30,62 @@ const rollerLock = 0x7265706f7274
 // roll-ups as they were, and a row is rolled by the one transaction that
 // deleted it, so nothing counts twice.
 func (s *Service) Roll(ctx context.Context) (int, error) {
-	var n int
-	err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+	var aside []error
+	for {
+		var n int
+		err := s.DB.WithTx(ctx, func(tx *db.Tx) error {
+			if err := lockRoller(ctx, tx); err != nil {
+				return err
+			}
+			var err error
+			n, err = rollTx(ctx, tx, rollBatch)
+			return err
+		})
+		var bad *unreadableRow
+		if !errors.As(err, &bad) {
+			if err == nil && len(aside) > 0 {
+				err = &SetAsideError{Rows: aside}
+			}
+			return n, err
+		}
+		if err := s.setAside(ctx, bad); err != nil {
+			return 0, err
+		}
+		aside = append(aside, bad)
+	}
+}
+
+// unreadableRow is a queued row the roller cannot read: only a bug writes
+// one, and it must not stop every other fact's roll-up, nor be lost.
+type unreadableRow struct {
+	id  int64
+	err error
+}
+
+func (u *unreadableRow) Error() string { return fmt.Sprintf("report_queue row %d: %v", u.id, u.err) }
+
+// SetAsideError tells that a roll moved rows it could not read to
+// report_queue_failed (kept with their error for a repair) and rolled the
+// rest.
+type SetAsideError struct{ Rows []error }
+
+func (e *SetAsideError) Error() string {
+	return fmt.Sprintf("%d unreadable queued facts set aside in report_queue_failed: %v", len(e.Rows), errors.Join(e.Rows...))
+}
+
+// setAside moves row bad from the queue to report_queue_failed.
+func (s *Service) setAside(ctx context.Context, bad *unreadableRow) error {
+	return s.DB.WithTx(ctx, func(tx *db.Tx) error {
 		if err := lockRoller(ctx, tx); err != nil {
 			return err
 		}
-		var err error
-		n, err = rollTx(ctx, tx, rollBatch)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO report_queue_failed (id, body, error, failed_at)
+			SELECT id, body, $2, $3 FROM report_queue WHERE id = $1`, bad.id, bad.err.Error(), db.Norm(time.Now())); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM report_queue WHERE id = $1`, bad.id)
 		return err
 	})
-	return n, err
 }
 
 // lockRoller makes tx the install's one roll-up writer until it ends.
@@ -54,7 +101,7 @@ func lockRoller(ctx context.Context, tx *db.Tx) error {
 }
 
 const takeQueued = `DELETE FROM report_queue WHERE id IN (SELECT id FROM report_queue ORDER BY id LIMIT $1)
-	RETURNING body`
+	RETURNING id, body`
 
 // rollTx rolls up to limit queued facts in tx, which holds the lock.
 func rollTx(ctx context.Context, tx *db.Tx, limit int) (int, error) {
@@ -62,26 +109,30 @@ func rollTx(ctx context.Context, tx *db.Tx, limit int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var bodies []string
+	type row struct {
+		id   int64
+		body string
+	}
+	var taken []row
 	for rows.Next() {
-		var body string
-		if err := rows.Scan(&body); err != nil {
+		var r row
+		if err := rows.Scan(&r.id, &r.body); err != nil {
 			rows.Close()
 			return 0, err
 		}
-		bodies = append(bodies, body)
+		taken = append(taken, r)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(bodies) == 0 {
+	if err := rows.Err(); err != nil || len(taken) == 0 {
 		return 0, err
 	}
 	sums := newSumSink()
-	for _, body := range bodies {
-		if err := sumQueued(ctx, sums, body); err != nil {
-			return 0, err
+	for _, r := range taken {
+		if err := sumQueued(ctx, sums, r.body); err != nil {
+			return 0, &unreadableRow{id: r.id, err: err}
 		}
 	}
-	return len(bodies), sums.flush(ctx, tx, nil)
+	return len(taken), sums.flush(ctx, tx, nil)
 }
 
 // rollAll rolls every queued fact in tx (a rebuild's first step: what
@@ -112,6 +163,10 @@ func (s *Service) CatchUp(ctx context.Context) error {
 	}
 	for {
 		n, err := s.Roll(ctx)
+		var aside *SetAsideError
+		if errors.As(err, &aside) {
+			err = nil // kept for a repair; the report counts every other fact
+		}
 		if err != nil || n < rollBatch {
 			return err
 		}

@@ -322,3 +322,31 @@ func differences(a, b string) string {
 	}
 	return out
 }
+
+// TestUnreadableQueuedFactIsSetAside: a queue row the roller cannot read
+// (written here by hand; the code never writes one) moves to
+// report_queue_failed with its error, and every other fact still counts.
+func TestUnreadableQueuedFactIsSetAside(t *testing.T) {
+	testutil.Engines(t, func(t *testing.T, d *db.DB) {
+		k := newDesk(t, d)
+		if _, err := d.Write.Exec(`INSERT INTO report_queue (body) VALUES ('{"u":{"nosuch":[[1]]}}')`); err != nil {
+			t.Fatal(err)
+		}
+		history(k)
+		q := report.Query{From: "2026-03-27", To: "2026-03-31", Team: "support"}
+		want := `{"created":5,"closed":3,"reopened":1,"backlog":2,"first_response":{"median_s":1800,"p90_s":7200},"resolution":{"median_s":14400,"p90_s":32400},"sla_met_pct":50}`
+		if got := brief(k.tickets(admin, q).Totals); got != want {
+			t.Errorf("with an unreadable fact queued first\n got %s\nwant %s", got, want)
+		}
+		if n := queued(t, d); n != 0 {
+			t.Errorf("%d facts still queued after a report", n)
+		}
+		var body, why string
+		if err := d.Read.QueryRow(`SELECT body, error FROM report_queue_failed`).Scan(&body, &why); err != nil {
+			t.Fatalf("the unreadable row was not set aside: %v", err)
+		}
+		if !strings.Contains(body, "nosuch") || !strings.Contains(why, `unknown roll-up "nosuch"`) {
+			t.Errorf("set aside %q with error %q", body, why)
+		}
+	})
+}

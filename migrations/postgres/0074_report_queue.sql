@@ -11,5 +11,14 @@ CREATE TABLE report_queue (
     body TEXT NOT NULL
 );
 
+-- A queued row the roller cannot read (only a bug writes one) moves here
+-- with its error, so the other facts roll on and nothing is lost.
+CREATE TABLE report_queue_failed (
+    id        BIGINT PRIMARY KEY,
+    body      TEXT NOT NULL,
+    error     TEXT NOT NULL,
+    failed_at TIMESTAMPTZ NOT NULL
+);
+
 -- +goose Down
 SELECT 'forward-only';

@@ -10,5 +10,14 @@ CREATE TABLE report_queue (
     body TEXT NOT NULL
 );
 
+-- A queued row the roller cannot read (only a bug writes one) moves here
+-- with its error, so the other facts roll on and nothing is lost.
+CREATE TABLE report_queue_failed (
+    id        INTEGER PRIMARY KEY,
+    body      TEXT NOT NULL,
+    error     TEXT NOT NULL,
+    failed_at DATETIME NOT NULL
+);
+
 -- +goose Down
 SELECT 'forward-only';
