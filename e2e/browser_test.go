@@ -67,7 +67,16 @@ func get[T any](p *page, a chromedp.Action[T]) T {
 
 func (p *page) open(path string) {
 	p.t.Helper()
-	p.do(chromedp.Navigate(srv.url + path))
+	err := chromedp.Do(p.ctx, chromedp.Navigate(srv.url+path))
+	if err != nil && strings.Contains(err.Error(), "ERR_ABORTED") {
+		// A live page that navigates itself on an event (a chat that
+		// ended reloads its view) can abort a navigation begun at that
+		// moment; a person would click again.
+		err = chromedp.Do(p.ctx, chromedp.Navigate(srv.url+path))
+	}
+	if err != nil {
+		p.t.Fatal(err)
+	}
 }
 
 // path is the current URL's path and query.
