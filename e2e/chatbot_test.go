@@ -95,7 +95,7 @@ func TestChatbotMakesATicket(t *testing.T) {
 
 	op.open("/inbox?view=open&channel=chat&team=" + chatSlug)
 	op.do(chromedp.WaitVisible(chromedp.CSS("main")))
-	link := get(op, chromedp.Evaluate[string](`(a => a ? a.getAttribute("href") : "")([...document.querySelectorAll("main a")].find(a => a.textContent.includes("rosa.bot@example.com")))`))
+	link := get(op, chromedp.Evaluate[string](`(a => a ? a.getAttribute("href") : "")([...document.querySelectorAll("main a[href^='/tickets/']")].find(a => a.textContent.includes("rosa.bot@example.com")))`))
 	if link == "" {
 		t.Fatalf("the chatbot's ticket is not in the inbox:\n%s", get(op, chromedp.Evaluate[string](`document.querySelector("main").innerText`)))
 	}
