@@ -2,19 +2,23 @@ package report_test
 
 import (
 	"context"
+	"io/fs"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/frontdesk/frontdesk/internal/db"
 	"github.com/frontdesk/frontdesk/internal/report"
 	"github.com/frontdesk/frontdesk/internal/testutil"
+	"github.com/frontdesk/frontdesk/migrations"
 )
 
 // TestSingleSlicesFilledAfterTheMigration upgrades an install with
-// history through 0071 and 0073 (no single or pair slices, both marks
-// saying none yet) and expects every report a slice answers (no filter,
+// history through 0071 to 0073, running their statements over the tables
+// as 0070 left them (no single or pair slices, both marks saying none
+// yet), and expects every report a slice answers (no filter,
 // one or two of channel, priority and operator), the operators' table
 // and the channels breakdown to be right at once (from the full key),
 // halfway through the fill, and after it, which writes the slices row
@@ -28,7 +32,10 @@ func TestSingleSlicesFilledAfterTheMigration(t *testing.T) {
 		if len(live) == 0 {
 			t.Fatal("the record wrote no single slices")
 		}
-		upgradeTo0071(t, k)
+		migrateFrom0070(t, k)
+		if n := len(sliceRows(t, k, singleDims)) + len(pairRows(t, k)); n != 0 {
+			t.Fatalf("the migrations wrote %d single and pair slice rows, want none", n)
+		}
 		for _, name := range []string{"slices_from", "pairs_from"} {
 			if mark := markOf(t, k, name); mark != "9999-12-31" {
 				t.Fatalf("an install with history has %s %q, want none yet", name, mark)
@@ -43,20 +50,22 @@ func TestSingleSlicesFilledAfterTheMigration(t *testing.T) {
 		}
 		check("before the fill")
 
-		// Stopped after a few days: the periods before the mark read the
-		// full key, the rest the slices.
+		// Stopped between the two periods' first days: the period from
+		// 2026-03-10 reads the slices, the one from 2026-03-02 the full key.
 		ctx, stop := context.WithCancel(k.ctx)
+		defer stop()
 		var days []string
 		err := k.s.Reports.FillSlices(ctx, func(day string, _ time.Duration) {
-			if days = append(days, day); len(days) == 8 {
+			if days = append(days, day); day < "2026-03-10" {
 				stop()
 			}
 		})
-		if err != context.Canceled {
-			t.Fatalf("a fill stopped after 8 days: %v", err)
+		last := days[len(days)-1]
+		if err != context.Canceled || last <= "2026-03-02" {
+			t.Fatalf("a fill stopped at %s: %v", last, err)
 		}
-		if mark := markOf(t, k, "slices_from"); mark != days[7] || markOf(t, k, "pairs_from") != mark {
-			t.Fatalf("stopped after %s the marks are at %s and %s", days[7], mark, markOf(t, k, "pairs_from"))
+		if mark := markOf(t, k, "slices_from"); mark != last || markOf(t, k, "pairs_from") != mark {
+			t.Fatalf("stopped after %s the marks are at %s and %s", last, mark, markOf(t, k, "pairs_from"))
 		}
 		check("halfway")
 
@@ -82,6 +91,34 @@ func TestSingleSlicesFilledAfterTheMigration(t *testing.T) {
 			t.Error("with the slices complete, a report of one filter did not read them")
 		}
 	})
+}
+
+// migrateFrom0070 puts back the tables 0071 to 0073 change as 0070 left
+// them (the sums 0072 drops hold no rows: the chat slices are not under
+// test here) and runs the three migrations' statements over them.
+func migrateFrom0070(t *testing.T, k *desk) {
+	t.Helper()
+	catchUp(t, k)
+	for _, q := range []string{`DROP TABLE report_slices`, `DROP TABLE report_marks`,
+		`CREATE TABLE report_sum_days (team_id BIGINT NOT NULL)`,
+		`CREATE TABLE report_sum_durations (team_id BIGINT NOT NULL, day TEXT NOT NULL, metric TEXT NOT NULL,
+			bucket INTEGER NOT NULL, n BIGINT NOT NULL, total_s BIGINT NOT NULL)`} {
+		if _, err := k.s.DB.Write.ExecContext(k.ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	files := map[db.Dialect]fs.FS{db.SQLite: migrations.SQLite, db.Postgres: migrations.Postgres}
+	for _, name := range []string{"0071_report_slices.sql", "0072_report_slices_tags_chats.sql",
+		"0073_report_pair_slices.sql"} {
+		raw, err := fs.ReadFile(files[k.s.DB.Dialect], string(k.s.DB.Dialect)+"/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		up, _, _ := strings.Cut(strings.TrimPrefix(string(raw), "-- +goose Up"), "-- +goose Down")
+		if _, err := k.s.DB.Write.ExecContext(k.ctx, up); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
 }
 
 // TestMissingSliceMarkIsComplete: an install that ran 0071 when it still

@@ -207,20 +207,12 @@ func upgradeTo0073(t *testing.T, k *desk) {
 	upgrade(t, k, "0073_report_pair_slices.sql")
 }
 
-// upgradeTo0071 makes the record as the new 0071 (and 0073 after it)
-// find it on an upgrade from a build before them: no single or pair
-// slices, and the marks they set.
-func upgradeTo0071(t *testing.T, k *desk) {
-	t.Helper()
-	upgrade(t, k, "0071_report_slices.sql", "0073_report_pair_slices.sql")
-}
-
 // upgrade deletes the slices the migrations named made and sets the
 // marks they set, with their own statements.
 func upgrade(t *testing.T, k *desk, names ...string) {
 	t.Helper()
 	catchUp(t, k)
-	dims := map[string]string{"0071_report_slices.sql": singleDims, "0073_report_pair_slices.sql": pairDims}
+	dims := map[string]string{"0073_report_pair_slices.sql": pairDims}
 	files := map[db.Dialect]fs.FS{db.SQLite: migrations.SQLite, db.Postgres: migrations.Postgres}
 	queries := []string{`DELETE FROM report_marks`}
 	for _, name := range names {
