@@ -10,7 +10,7 @@ import (
 	"github.com/frontdesk/frontdesk/internal/db"
 )
 
-// Migration 0071 made the single-dimension slices (dims ”, channel,
+// Migration 0071 made the single-dimension slices (no filter, channel,
 // priority, operator) and 0073 the pair slices (channel_priority,
 // channel_operator, priority_operator) without writing any: the record
 // writes them from then on, and FillSlices fills the days before, a day
