@@ -87,7 +87,7 @@ func runServe(e *env, args []string) error {
 	defer startDigests(ctx, s, log)()
 	defer startChatSweeper(ctx, s, log)()
 	defer startReportRoller(ctx, s, log)()
-	defer startPairFill(ctx, s, log)()
+	defer startSliceFill(ctx, s, log)()
 	stopMail, err := startMail(ctx, s, cfg, log)
 	if err != nil {
 		ln.Close()

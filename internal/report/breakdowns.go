@@ -44,7 +44,7 @@ type GroupRow struct {
 var (
 	slaGroups = newQuery(3, `SELECT target, policy_id, team_id, operator_id, SUM(met), SUM(due) FROM report_sla_days
 		WHERE day >= $1 AND day <= $2{where} GROUP BY target, policy_id, team_id, operator_id`)
-	// Without a priority or operator filter, the channels' slices.
+	// Without a priority or operator filter, the channels' slices (once filled).
 	sliceChannels = [2]string{`SELECT val, SUM(created), SUM(closed) FROM report_slices
 		WHERE day >= $1 AND day <= $2 AND team_id = $3 AND dim = 'channel' GROUP BY val`,
 		`SELECT val, SUM(created), SUM(closed) FROM report_slices
@@ -74,12 +74,22 @@ func (s *Service) Breakdowns(ctx context.Context, f Filter) (Breakdowns, error) 
 	if f.plain() {
 		hourQ = sumHours
 	}
+	// The channels' slices once filled from the period's first day
+	// (slices_fill.go).
+	bySlice := f.Priority < 0 && f.Operator == 0
+	if bySlice {
+		covered, err := s.sliceCovers(ctx, "channel", from)
+		if err != nil {
+			return out, err
+		}
+		bySlice = covered
+	}
 	err := f.eachTeam(func(team int64) error {
 		if err := s.slaTables(ctx, f, team, sla); err != nil {
 			return err
 		}
 		text, args := f.run(channelQ, team, false, from, to)
-		if f.Priority < 0 && f.Operator == 0 {
+		if bySlice {
 			text, args = f.channelSlices(team, from, to)
 		}
 		if err := s.groups(ctx, text, args, perChannel); err != nil {

@@ -37,8 +37,18 @@ func (s *Service) Operators(ctx context.Context, f Filter) ([]OperatorRow, error
 	hist := map[int64]map[int]*bin{}
 	from, to := f.dates()
 	frt, _ := f.metrics()
+	// Without a channel or priority filter, the operators' slices, once
+	// filled from the period's first day (slices_fill.go).
+	bySlice := f.Channel == "" && f.Priority < 0
+	if bySlice {
+		covered, err := s.sliceCovers(ctx, "operator", from)
+		if err != nil {
+			return nil, err
+		}
+		bySlice = covered
+	}
 	err := f.eachTeam(func(team int64) error {
-		if f.Channel == "" && f.Priority < 0 {
+		if bySlice {
 			return s.operatorsFromSlices(ctx, f, team, rows, hist)
 		}
 		text, args := f.run(operatorDays, team, false, from, to)

@@ -80,10 +80,12 @@ func clearRecord(ctx context.Context, tx *db.Tx) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM report_slices WHERE dim <> 'chat'`); err != nil {
 		return err
 	}
-	// The replay writes the pair slices with the rest: complete from here
-	// on, so a fill of them under way stops (pairs_fill.go).
-	if err := setPairsFrom(ctx, tx, allPairs); err != nil {
-		return err
+	// The replay writes every slice with the rest: complete from here on,
+	// so a fill of them under way stops (slices_fill.go).
+	for _, g := range fillGroups {
+		if err := setMark(ctx, tx, g, complete); err != nil {
+			return err
+		}
 	}
 	for _, t := range []string{"report_durations", "report_sum_operator_durations"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE metric IN ($1, $2, $3, $4)`,

@@ -77,13 +77,13 @@ func (s *Service) tickets(ctx context.Context, f Filter, bySlice bool) (Tickets,
 
 // ticketRows reads the period's counts per day, the backlog before it and
 // the histograms: from f's slice when it has one, else from the points of
-// its full key (points.go); !bySlice, or a pair slice not yet filled from
-// the period's first day (pairs_fill.go): from ranges of the full key.
+// its full key (points.go); !bySlice, or a slice not yet filled from the
+// period's first day (slices_fill.go): from ranges of the full key.
 func (s *Service) ticketRows(ctx context.Context, f Filter, bySlice bool) (map[string]dayRow, int, histograms, error) {
 	dim, val, ok := f.slice()
-	if ok && bySlice && isPair(dim) {
+	if ok && bySlice {
 		from, _ := f.dates()
-		covered, err := s.pairsCover(ctx, from)
+		covered, err := s.sliceCovers(ctx, dim, from)
 		if err != nil {
 			return nil, 0, nil, err
 		}

@@ -27,50 +27,22 @@ CREATE TABLE report_slices (
     PRIMARY KEY (team_id, dim, val, day)
 );
 
--- The counts, from report_days (tickets only): each row under its team
--- and team 0, once per dimension.
-INSERT INTO report_slices (team_id, dim, val, day, created, closed, reopened, assigned, answers, open_delta,
-    sla_met, sla_due)
-SELECT t, dim, val, day, SUM(created), SUM(closed), SUM(reopened), SUM(assigned), SUM(answers), SUM(open_delta),
-    SUM(sla_met), SUM(sla_due)
-FROM (SELECT CASE WHEN w.every = 1 THEN 0 ELSE d.team_id END AS t, m.dim AS dim,
-        CASE m.dim WHEN 'channel' THEN d.channel WHEN 'priority' THEN d.priority::text
-            WHEN 'operator' THEN d.operator_id::text ELSE '' END AS val,
-        d.day, d.created, d.closed, d.reopened, d.assigned, d.answers, d.open_delta, d.sla_met, d.sla_due
-    FROM report_days d
-    CROSS JOIN (VALUES (0), (1)) AS w(every)
-    CROSS JOIN (VALUES (''), ('channel'), ('priority'), ('operator')) AS m(dim)
-    WHERE NOT (m.dim = 'operator' AND d.operator_id = 0) AND (w.every = 1 OR d.team_id <> 0)) x
-GROUP BY t, dim, val, day;
-
--- The histograms, from report_durations, one metric at a time.
-CREATE TEMP TABLE slice_histograms ON COMMIT DROP AS
-SELECT t, dim, val, day, metric, jsonb_object_agg(bucket::text, jsonb_build_array(n, total_s)) AS h
-FROM (SELECT t, dim, val, day, metric, bucket, SUM(n) AS n, SUM(total_s) AS total_s
-    FROM (SELECT CASE WHEN w.every = 1 THEN 0 ELSE d.team_id END AS t, m.dim AS dim,
-            CASE m.dim WHEN 'channel' THEN d.channel WHEN 'priority' THEN d.priority::text
-                WHEN 'operator' THEN d.operator_id::text ELSE '' END AS val,
-            d.day, d.metric, d.bucket, d.n, d.total_s
-        FROM report_durations d
-        CROSS JOIN (VALUES (0), (1)) AS w(every)
-        CROSS JOIN (VALUES (''), ('channel'), ('priority'), ('operator')) AS m(dim)
-        WHERE d.metric IN ('frt_wall', 'frt_business', 'res_wall', 'res_business')
-            AND NOT (m.dim = 'operator' AND d.operator_id = 0) AND (w.every = 1 OR d.team_id <> 0)) x
-    GROUP BY t, dim, val, day, metric, bucket) b
-GROUP BY t, dim, val, day, metric;
-
--- A histogram without counts that day (a first response's own row) gets a row.
-INSERT INTO report_slices (team_id, dim, val, day)
-SELECT DISTINCT t, dim, val, day FROM slice_histograms ON CONFLICT DO NOTHING;
-
-UPDATE report_slices r SET frt_wall = s.h FROM slice_histograms s
-WHERE s.t = r.team_id AND s.dim = r.dim AND s.val = r.val AND s.day = r.day AND s.metric = 'frt_wall';
-UPDATE report_slices r SET frt_business = s.h FROM slice_histograms s
-WHERE s.t = r.team_id AND s.dim = r.dim AND s.val = r.val AND s.day = r.day AND s.metric = 'frt_business';
-UPDATE report_slices r SET res_wall = s.h FROM slice_histograms s
-WHERE s.t = r.team_id AND s.dim = r.dim AND s.val = r.val AND s.day = r.day AND s.metric = 'res_wall';
-UPDATE report_slices r SET res_business = s.h FROM slice_histograms s
-WHERE s.t = r.team_id AND s.dim = r.dim AND s.val = r.val AND s.day = r.day AND s.metric = 'res_business';
+-- The record writes the slices from now on. The days before are filled
+-- in the background by `frontdesk serve`, a day per transaction from the
+-- newest down (internal/report/slices_fill.go): summing a year of the full
+-- key here held a large install's start-up for most of an hour.
+-- report_marks.day of 'slices_from' is the first day from which these
+-- slices are complete: '' all days (no history to fill), '9999-12-31'
+-- none yet. Reports read them only for periods from that day on, the full
+-- key before. (Installs that ran this migration when it summed the
+-- history here have no 'slices_from': a missing mark is complete.)
+CREATE TABLE report_marks (
+    name TEXT PRIMARY KEY,
+    day  TEXT NOT NULL
+);
+INSERT INTO report_marks (name, day)
+SELECT 'slices_from', CASE WHEN EXISTS (SELECT 1 FROM report_days) OR EXISTS (SELECT 1 FROM report_durations)
+    THEN '9999-12-31' ELSE '' END;
 
 -- The ticket histograms summed per team and day are the slices of dim ''
 -- now; report_sum_durations keeps the chats' (chat_wait, chat_duration).

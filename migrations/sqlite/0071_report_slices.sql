@@ -27,57 +27,22 @@ CREATE TABLE report_slices (
     PRIMARY KEY (team_id, dim, val, day)
 ) WITHOUT ROWID;
 
--- The counts, from report_days (tickets only): each row under its team
--- and team 0, once per dimension.
-INSERT INTO report_slices (team_id, dim, val, day, created, closed, reopened, assigned, answers, open_delta,
-    sla_met, sla_due)
-SELECT t, dim, val, day, SUM(created), SUM(closed), SUM(reopened), SUM(assigned), SUM(answers), SUM(open_delta),
-    SUM(sla_met), SUM(sla_due)
-FROM (SELECT CASE WHEN w.every = 1 THEN 0 ELSE d.team_id END AS t, m.dim AS dim,
-        CASE m.dim WHEN 'channel' THEN d.channel WHEN 'priority' THEN CAST(d.priority AS TEXT)
-            WHEN 'operator' THEN CAST(d.operator_id AS TEXT) ELSE '' END AS val,
-        d.day, d.created, d.closed, d.reopened, d.assigned, d.answers, d.open_delta, d.sla_met, d.sla_due
-    FROM report_days d
-    CROSS JOIN (SELECT 0 AS every UNION ALL SELECT 1) w
-    CROSS JOIN (SELECT '' AS dim UNION ALL SELECT 'channel' UNION ALL SELECT 'priority' UNION ALL SELECT 'operator') m
-    WHERE NOT (m.dim = 'operator' AND d.operator_id = 0) AND (w.every = 1 OR d.team_id <> 0))
-GROUP BY t, dim, val, day;
-
--- The histograms, from report_durations, one metric at a time.
-CREATE TEMP TABLE slice_buckets AS
-SELECT t, dim, val, day, metric, bucket, SUM(n) AS n, SUM(total_s) AS total_s
-FROM (SELECT CASE WHEN w.every = 1 THEN 0 ELSE d.team_id END AS t, m.dim AS dim,
-        CASE m.dim WHEN 'channel' THEN d.channel WHEN 'priority' THEN CAST(d.priority AS TEXT)
-            WHEN 'operator' THEN CAST(d.operator_id AS TEXT) ELSE '' END AS val,
-        d.day, d.metric, d.bucket, d.n, d.total_s
-    FROM report_durations d
-    CROSS JOIN (SELECT 0 AS every UNION ALL SELECT 1) w
-    CROSS JOIN (SELECT '' AS dim UNION ALL SELECT 'channel' UNION ALL SELECT 'priority' UNION ALL SELECT 'operator') m
-    WHERE d.metric IN ('frt_wall', 'frt_business', 'res_wall', 'res_business')
-        AND NOT (m.dim = 'operator' AND d.operator_id = 0) AND (w.every = 1 OR d.team_id <> 0))
-GROUP BY t, dim, val, day, metric, bucket;
-
-CREATE TEMP TABLE slice_histograms AS
-SELECT t, dim, val, day, metric, json_group_object(bucket, json_array(n, total_s)) AS h
-FROM slice_buckets GROUP BY t, dim, val, day, metric;
-CREATE INDEX temp.slice_histograms_key ON slice_histograms(t, dim, val, day, metric);
-
--- A histogram without counts that day (a first response's own row) gets a row.
-INSERT OR IGNORE INTO report_slices (team_id, dim, val, day)
-SELECT DISTINCT t, dim, val, day FROM slice_histograms;
-
-UPDATE report_slices SET
-    frt_wall = (SELECT h FROM slice_histograms s WHERE s.t = report_slices.team_id AND s.dim = report_slices.dim
-        AND s.val = report_slices.val AND s.day = report_slices.day AND s.metric = 'frt_wall'),
-    frt_business = (SELECT h FROM slice_histograms s WHERE s.t = report_slices.team_id AND s.dim = report_slices.dim
-        AND s.val = report_slices.val AND s.day = report_slices.day AND s.metric = 'frt_business'),
-    res_wall = (SELECT h FROM slice_histograms s WHERE s.t = report_slices.team_id AND s.dim = report_slices.dim
-        AND s.val = report_slices.val AND s.day = report_slices.day AND s.metric = 'res_wall'),
-    res_business = (SELECT h FROM slice_histograms s WHERE s.t = report_slices.team_id AND s.dim = report_slices.dim
-        AND s.val = report_slices.val AND s.day = report_slices.day AND s.metric = 'res_business');
-
-DROP TABLE slice_histograms;
-DROP TABLE slice_buckets;
+-- The record writes the slices from now on. The days before are filled
+-- in the background by `frontdesk serve`, a day per transaction from the
+-- newest down (internal/report/slices_fill.go): summing a year of the full
+-- key here held a large install's start-up for most of an hour.
+-- report_marks.day of 'slices_from' is the first day from which these
+-- slices are complete: '' all days (no history to fill), '9999-12-31'
+-- none yet. Reports read them only for periods from that day on, the full
+-- key before. (Installs that ran this migration when it summed the
+-- history here have no 'slices_from': a missing mark is complete.)
+CREATE TABLE report_marks (
+    name TEXT PRIMARY KEY,
+    day  TEXT NOT NULL
+);
+INSERT INTO report_marks (name, day)
+SELECT 'slices_from', CASE WHEN EXISTS (SELECT 1 FROM report_days) OR EXISTS (SELECT 1 FROM report_durations)
+    THEN '9999-12-31' ELSE '' END;
 
 -- The ticket histograms summed per team and day are the slices of dim ''
 -- now; report_sum_durations keeps the chats' (chat_wait, chat_duration).

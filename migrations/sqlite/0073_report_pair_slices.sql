@@ -6,12 +6,14 @@
 -- under the team and every team (0); operator 0, none, has no slice.
 -- The record writes them from now on. The days before are filled in the
 -- background by `frontdesk serve`, a day per transaction from the newest
--- down (internal/report/pairs_fill.go): summing a year of the full key
+-- down (internal/report/slices_fill.go): summing a year of the full key
 -- here held a large install's start-up for over half an hour.
 -- report_marks.day of 'pairs_from' is the first day from which the pair
 -- slices are complete: '' all days (no history to fill), '9999-12-31'
 -- none yet. Reports read the pairs only for periods from that day on.
-CREATE TABLE report_marks (
+-- 0071 creates report_marks now; an install that ran it before it did
+-- gets it here.
+CREATE TABLE IF NOT EXISTS report_marks (
     name TEXT PRIMARY KEY,
     day  TEXT NOT NULL
 );

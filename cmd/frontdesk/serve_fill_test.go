@@ -13,10 +13,10 @@ import (
 	"github.com/frontdesk/frontdesk/internal/ticket"
 )
 
-// TestServeFillsThePairs: on an install upgraded with report history, the
+// TestServeFillsTheSlices: on an install upgraded with report history, the
 // fill serve starts in the background fills every day and says so in the
 // log; on one already complete it does nothing and logs nothing.
-func TestServeFillsThePairs(t *testing.T) {
+func TestServeFillsTheSlices(t *testing.T) {
 	d := testutil.NewSQLite(t)
 	s := testutil.Services(t, d)
 	ctx := context.Background()
@@ -34,16 +34,16 @@ func TestServeFillsThePairs(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	fillPairs(ctx, s, slog.New(slog.NewTextHandler(&out, nil))) // what startPairFill runs; returns when done
-	if done, err := s.Reports.PairsComplete(ctx); err != nil || !done {
-		t.Fatalf("after serve's fill the pairs are complete: %v (%v)", done, err)
+	fillSlices(ctx, s, slog.New(slog.NewTextHandler(&out, nil))) // what startSliceFill runs; returns when done
+	if done, err := s.Reports.SlicesComplete(ctx); err != nil || !done {
+		t.Fatalf("after serve's fill the slices are complete: %v (%v)", done, err)
 	}
-	if !strings.Contains(out.String(), "pair slices complete") || !strings.Contains(out.String(), "days=3") {
+	if !strings.Contains(out.String(), "report slices complete") || !strings.Contains(out.String(), "days=3") {
 		t.Errorf("the log says\n%s\nwant the end of the fill, 3 days", out.String())
 	}
 	out.Reset()
-	fillPairs(ctx, s, slog.New(slog.NewTextHandler(&out, nil)))
+	fillSlices(ctx, s, slog.New(slog.NewTextHandler(&out, nil)))
 	if out.Len() != 0 {
-		t.Errorf("with the pairs complete the fill logged\n%s", out.String())
+		t.Errorf("with the slices complete the fill logged\n%s", out.String())
 	}
 }

@@ -20,7 +20,10 @@ import (
 	"github.com/frontdesk/frontdesk/migrations"
 )
 
-const pairDims = `('channel_priority', 'channel_operator', 'priority_operator')`
+const (
+	pairDims   = `('channel_priority', 'channel_operator', 'priority_operator')`
+	singleDims = `('', 'channel', 'priority', 'operator')`
+)
 
 // TestPairSlicesFilledAfterTheMigration upgrades an install with history
 // to 0073 (no pair slices, the mark saying none yet) and expects the
@@ -43,7 +46,7 @@ func TestPairSlicesFilledAfterTheMigration(t *testing.T) {
 		sameAsFullKey(t, k, "before the fill", pairFilters(k))
 
 		var days []string
-		if err := k.s.Reports.FillPairs(k.ctx, func(day string, _ time.Duration) { days = append(days, day) }); err != nil {
+		if err := k.s.Reports.FillSlices(k.ctx, func(day string, _ time.Duration) { days = append(days, day) }); err != nil {
 			t.Fatal(err)
 		}
 		newest, oldest := historyDays(t, k)
@@ -91,11 +94,11 @@ func TestFreshInstallHasItsPairsComplete(t *testing.T) {
 		if mark := pairsMark(t, k); mark != "" {
 			t.Fatalf("a fresh install has its pairs from %q, want every day", mark)
 		}
-		if done, err := k.s.Reports.PairsComplete(k.ctx); err != nil || !done {
+		if done, err := k.s.Reports.SlicesComplete(k.ctx); err != nil || !done {
 			t.Fatalf("pairs complete: %v, %v", done, err)
 		}
 		filled := 0
-		if err := k.s.Reports.FillPairs(k.ctx, func(string, time.Duration) { filled++ }); err != nil || filled != 0 {
+		if err := k.s.Reports.FillSlices(k.ctx, func(string, time.Duration) { filled++ }); err != nil || filled != 0 {
 			t.Fatalf("a fresh install's fill did %d days (%v), want none", filled, err)
 		}
 		randomHistory(k, 60)
@@ -123,7 +126,7 @@ func TestPairFillWithWritersAtOnce(t *testing.T) {
 			}()
 		}
 		filled := 0
-		err := k.s.Reports.FillPairs(k.ctx, func(string, time.Duration) { filled++ })
+		err := k.s.Reports.FillSlices(k.ctx, func(string, time.Duration) { filled++ })
 		close(stop)
 		wg.Wait()
 		if err != nil {
@@ -135,7 +138,7 @@ func TestPairFillWithWritersAtOnce(t *testing.T) {
 		}
 		together := pairRows(t, k)
 		upgradeTo0073(t, k)
-		if err := k.s.Reports.FillPairs(k.ctx, nil); err != nil {
+		if err := k.s.Reports.FillSlices(k.ctx, nil); err != nil {
 			t.Fatal(err)
 		}
 		if alone := pairRows(t, k); !maps.Equal(together, alone) {
@@ -196,22 +199,33 @@ func catchUp(t *testing.T, k *desk) {
 	}
 }
 
-// upgradeTo0073 makes the record as 0073 finds it on an upgrade: no pair
-// slices, and the mark 0073 sets.
+// upgradeTo0073 makes the record as 0073 finds it on an upgrade from a
+// build with the single slices filled: no pair slices, and the mark 0073
+// sets (and no 'slices_from', as the old 0071 left it).
 func upgradeTo0073(t *testing.T, k *desk) {
 	t.Helper()
+	upgrade(t, k, "0073_report_pair_slices.sql")
+}
+
+// upgrade deletes the slices the migrations named made and sets the
+// marks they set, with their own statements.
+func upgrade(t *testing.T, k *desk, names ...string) {
+	t.Helper()
 	catchUp(t, k)
+	dims := map[string]string{"0073_report_pair_slices.sql": pairDims}
 	files := map[db.Dialect]fs.FS{db.SQLite: migrations.SQLite, db.Postgres: migrations.Postgres}
-	up, err := fs.ReadFile(files[k.s.DB.Dialect], string(k.s.DB.Dialect)+"/0073_report_pair_slices.sql")
-	if err != nil {
-		t.Fatal(err)
+	queries := []string{`DELETE FROM report_marks`}
+	for _, name := range names {
+		up, err := fs.ReadFile(files[k.s.DB.Dialect], string(k.s.DB.Dialect)+"/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(up)
+		mark := text[strings.Index(text, "INSERT INTO report_marks"):]
+		queries = append(queries, `DELETE FROM report_slices WHERE dim IN `+dims[name], mark[:strings.Index(mark, ";")])
 	}
-	text := string(up)
-	mark := text[strings.Index(text, "INSERT INTO report_marks"):]
-	mark = mark[:strings.Index(mark, ";")]
-	err = k.s.DB.WithTx(k.ctx, func(tx *db.Tx) error {
-		for _, q := range []string{`DELETE FROM report_slices WHERE dim IN ` + pairDims,
-			`DELETE FROM report_marks`, mark} {
+	err := k.s.DB.WithTx(k.ctx, func(tx *db.Tx) error {
+		for _, q := range queries {
 			if _, err := tx.ExecContext(k.ctx, q); err != nil {
 				return fmt.Errorf("%s: %w", q, err)
 			}
@@ -225,8 +239,13 @@ func upgradeTo0073(t *testing.T, k *desk) {
 
 func pairsMark(t *testing.T, k *desk) string {
 	t.Helper()
+	return markOf(t, k, "pairs_from")
+}
+
+func markOf(t *testing.T, k *desk, name string) string {
+	t.Helper()
 	var day string
-	if err := k.s.DB.Read.QueryRowContext(k.ctx, `SELECT day FROM report_marks WHERE name = 'pairs_from'`).
+	if err := k.s.DB.Read.QueryRowContext(k.ctx, `SELECT day FROM report_marks WHERE name = $1`, name).
 		Scan(&day); err != nil {
 		t.Fatal(err)
 	}
@@ -254,14 +273,21 @@ func pairFilters(k *desk) []report.Query {
 	return out
 }
 
-// pairRows are the pair slice rows by key, their counts and histograms
-// as text (histograms parsed, so bucket order does not matter); a row of
-// zeros without histograms is left out, as it counts nothing.
+// pairRows are the pair slice rows by key (sliceRows).
 func pairRows(t *testing.T, k *desk) map[string]string {
+	t.Helper()
+	return sliceRows(t, k, pairDims)
+}
+
+// sliceRows are the slice rows of dims by key, their counts and
+// histograms as text (histograms parsed, so bucket order does not
+// matter); a row of zeros without histograms is left out, as it counts
+// nothing.
+func sliceRows(t *testing.T, k *desk, dims string) map[string]string {
 	t.Helper()
 	rows, err := k.s.DB.Read.QueryContext(k.ctx, `SELECT team_id, dim, val, day, created, closed, reopened,
 		assigned, answers, open_delta, sla_met, sla_due, frt_wall, frt_business, res_wall, res_business
-		FROM report_slices WHERE dim IN `+pairDims)
+		FROM report_slices WHERE dim IN `+dims)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +349,7 @@ func TestRebuildAndPairFillAtOnce(t *testing.T) {
 		randomHistory(k, 150)
 		upgradeTo0073(t, k)
 		fill := make(chan error, 1)
-		go func() { fill <- k.s.Reports.FillPairs(k.ctx, nil) }()
+		go func() { fill <- k.s.Reports.FillSlices(k.ctx, nil) }()
 		if _, err := k.s.Reports.Rebuild(k.ctx, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -335,7 +361,7 @@ func TestRebuildAndPairFillAtOnce(t *testing.T) {
 		}
 		rebuilt := pairRows(t, k)
 		upgradeTo0073(t, k)
-		if err := k.s.Reports.FillPairs(k.ctx, nil); err != nil {
+		if err := k.s.Reports.FillSlices(k.ctx, nil); err != nil {
 			t.Fatal(err)
 		}
 		if filled := pairRows(t, k); !maps.Equal(rebuilt, filled) {
