@@ -120,7 +120,12 @@ func TestChatbotMakesATicket(t *testing.T) {
 	op.do(chromedp.Click(chromedp.CSS(`.answer-buttons button[value="Tools"]`)))
 	// The answer posts the form: wait for the page it brings back.
 	preview := `(document.querySelector("#preview") || {}).innerText || ""`
-	for i := 0; i < 100 && !strings.Contains(get(op, chromedp.Evaluate[string](preview)), "Your email, please?"); i++ {
+	for range 100 {
+		// While the page is being replaced an evaluation fails: look again.
+		text, err := chromedp.Run(op.ctx, chromedp.Evaluate[string](preview))
+		if err == nil && strings.Contains(text, "Your email, please?") {
+			break
+		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	if got := get(op, chromedp.Evaluate[string](preview)); !strings.Contains(got, "Your email, please?") {
