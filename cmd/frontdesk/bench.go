@@ -48,6 +48,9 @@ func runBench(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The report roller runs as in serve: what a change queues is rolled
+	// beside the measured work, whose cost then includes it.
+	defer startReportRoller(ctx, s, newLogger(cfg, e.stderr))()
 	if profile != "" {
 		stopProfile, err := startProfile(profile)
 		if err != nil {
