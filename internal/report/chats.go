@@ -78,7 +78,7 @@ func (s *Service) Chats(ctx context.Context, f Filter) (Chats, error) {
 			return s.chatSliceHistograms(ctx, from, to, team, hist)
 		}
 		text, args = f.chatRun(chatDurations, team, from, to)
-		return s.chatHistograms(ctx, text, args, hist)
+		return s.readHistograms(ctx, text, args, hist)
 	})
 	if err != nil {
 		return Chats{}, err
@@ -113,25 +113,6 @@ func (s *Service) chatDays(ctx context.Context, query string, args []any, out ma
 			return err
 		}
 		out[day] = out[day].plus(d)
-	}
-	return rows.Err()
-}
-
-func (s *Service) chatHistograms(ctx context.Context, query string, args []any, h histograms) error {
-	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var day, metric string
-		var bucket int
-		var n, total int64
-		if err := rows.Scan(&day, &metric, &bucket, &n, &total); err != nil {
-			return err
-		}
-		h.add(day, metric, bucket, n, total)
-		h.add("", metric, bucket, n, total)
 	}
 	return rows.Err()
 }

@@ -46,24 +46,30 @@ func (s *Service) histograms(ctx context.Context, f Filter) (histograms, error) 
 	from, to := f.dates()
 	err := f.eachTeam(func(team int64) error {
 		sh, args := f.shape(team, false)
-		rows, err := s.DB.Read.QueryContext(ctx, durations[sh], append([]any{from, to, frt, res}, args...)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var day, metric string
-			var bucket int
-			var n, total int64
-			if err := rows.Scan(&day, &metric, &bucket, &n, &total); err != nil {
-				return err
-			}
-			h.add(day, metric, bucket, n, total)
-			h.add("", metric, bucket, n, total)
-		}
-		return rows.Err()
+		return s.readHistograms(ctx, durations[sh], append([]any{from, to, frt, res}, args...), h)
 	})
 	return h, err
+}
+
+// readHistograms adds the rows of query, (day, metric, bucket, n,
+// total_s), to h under their day and under the period ("").
+func (s *Service) readHistograms(ctx context.Context, query string, args []any, h histograms) error {
+	rows, err := s.DB.Read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var day, metric string
+		var bucket int
+		var n, total int64
+		if err := rows.Scan(&day, &metric, &bucket, &n, &total); err != nil {
+			return err
+		}
+		h.add(day, metric, bucket, n, total)
+		h.add("", metric, bucket, n, total)
+	}
+	return rows.Err()
 }
 
 func (f Filter) metrics() (firstResponse, resolution string) {

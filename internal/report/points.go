@@ -122,21 +122,6 @@ func (s *Service) pointDays(ctx context.Context, out map[string]dayRow, args []a
 
 func (s *Service) pointDurations(ctx context.Context, h histograms, from, to string, team int64, f Filter,
 	frt, res string) error {
-	rows, err := s.DB.Read.QueryContext(ctx, pointDurationsSQL(s.DB.Dialect), from, to, team, f.Channel, f.Priority,
-		f.Operator, frt, res)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var day, metric string
-		var bucket int
-		var n, total int64
-		if err := rows.Scan(&day, &metric, &bucket, &n, &total); err != nil {
-			return err
-		}
-		h.add(day, metric, bucket, n, total)
-		h.add("", metric, bucket, n, total)
-	}
-	return rows.Err()
+	return s.readHistograms(ctx, pointDurationsSQL(s.DB.Dialect), []any{from, to, team, f.Channel, f.Priority,
+		f.Operator, frt, res}, h)
 }
